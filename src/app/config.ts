@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  /** Where the built web app lives; the server serves it when the folder exists. */
+  webRoot: string;
+  /** Cookies get the Secure flag when the workbench is served over HTTPS. */
+  secureCookies: boolean;
+  sessionDays: number;
+  logLevel: string;
+}
+
+/** Reads the configuration from the environment, with the defaults a first run needs. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL ?? path.resolve('data', 'outpost.db'),
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    webRoot: env.OUTPOST_WEB_ROOT ?? path.resolve('dist', 'web'),
+    secureCookies: env.OUTPOST_SECURE_COOKIES === 'true',
+    sessionDays: Number(env.OUTPOST_SESSION_DAYS ?? 14),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

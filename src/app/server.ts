@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connect.js';
+import { accountRoutes } from '../modules/accounts/routes.js';
+import { auditRoutes } from '../modules/platform/audit-routes.js';
+import { authPlugin } from '../modules/platform/auth-plugin.js';
+import { authRoutes } from '../modules/platform/auth-routes.js';
+import { idempotencyPlugin } from '../modules/platform/idempotency-plugin.js';
+import { systemRoutes } from '../modules/platform/system-routes.js';
+import { tokenRoutes } from '../modules/platform/token-routes.js';
+import { teamRoutes } from '../modules/team/routes.js';
+import type { Config } from './config.js';
+import { errors } from './errors.js';
+import { installErrorHandler } from './error-handler.js';
+import './types.js';
+
+export interface ServerOptions {
+  db: Db;
+  config: Config;
+  /** Pino logging; tests turn it off. */
+  logger?: boolean;
+}
+
+/** Builds the HTTP server: API, OpenAPI document, metrics, and the web app. */
+export async function buildServer({ db, config, logger = true }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.newPassword'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.OUTPOST_TRUST_PROXY === 'true',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Outpost API', version: '0.1.0', description: 'The workbench for customer-facing engineering teams.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'outpost_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+  await app.register(teamRoutes);
+  await app.register(accountRoutes);
+
+  const webRoot = config.webRoot;
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    // Anything that is not the API is a page of the single-page app.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    throw errors.routeNotFound({ method: request.method, url: request.url.split('?')[0] });
+  });
+
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../db/connect.js';
+import type { Actor } from '../modules/platform/actor.js';
+import type { Permission } from '../modules/platform/roles.js';
+import type { Config } from './config.js';
+
+/**
+ * Who may call a route: anyone (`public`), any signed-in member or token (`signed_in`), or a
+ * holder of one permission. Every /api route must declare it; the server refuses to start a
+ * route that does not, so no route can escape the permission check.
+ */
+export type RouteAccess = 'public' | 'signed_in' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    idempotency: { key: string; principal: string; route: string; requestHash: string } | null;
+  }
+}

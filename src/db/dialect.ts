@@ -1,0 +1,17 @@
+import type { ColumnDefinitionBuilder } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Column types that differ between the dialects; chosen once, used by the migrations. */
+export interface DialectTypes {
+  timestamp: 'timestamptz' | 'text';
+  date: 'date' | 'text';
+  /** An integer primary key the database numbers itself. */
+  serialPrimaryKey(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+}
+
+export function dialectTypes(dialect: DialectName): DialectTypes {
+  return dialect === 'postgres'
+    ? { timestamp: 'timestamptz', date: 'date', serialPrimaryKey: (c) => c.primaryKey().generatedByDefaultAsIdentity() }
+    : { timestamp: 'text', date: 'text', serialPrimaryKey: (c) => c.primaryKey().autoIncrement() };
+}

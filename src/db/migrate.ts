@@ -1,0 +1,28 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db } from './connect.js';
+import { dialectTypes, type DialectTypes } from './dialect.js';
+import type { Kysely } from 'kysely';
+import * as foundation from './migrations/0001-foundation.js';
+
+interface OutpostMigration {
+  up(db: Kysely<unknown>, types: DialectTypes): Promise<void>;
+}
+
+// Listed in code rather than read from a folder, so the built server needs no file globbing and
+// the order is explicit.
+const migrations: Record<string, OutpostMigration> = {
+  '0001-foundation': foundation,
+};
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const types = dialectTypes(db.dialect);
+  const provided: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(migrations)) {
+    provided[name] = { up: (k) => m.up(k, types) };
+  }
+  const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => provided } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,327 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { errors } from '../../app/errors.js';
+import type { ChangeContext } from '../platform/actor.js';
+import { diff, recordAudit } from '../platform/audit.js';
+import { nowIso } from '../platform/clock.js';
+import { newId } from '../platform/ids.js';
+import { readSetting } from '../platform/settings.js';
+import * as team from '../team/service.js';
+import * as repo from './repository.js';
+import {
+  assessRelationship,
+  DEFAULT_RELATIONSHIP_RULES,
+  type RelationshipEvidence,
+  type RelationshipRules,
+} from './relationship-depth.js';
+import type {
+  Account,
+  AccountListQuery,
+  Contact,
+  CreateAccountInput,
+  CreateContactInput,
+  CreateInteractionInput,
+  Interaction,
+  UpdateAccountInput,
+  UpdateContactInput,
+} from './schemas.js';
+
+export const RELATIONSHIP_RULES_KEY = 'accounts.relationship_rules';
+
+export function relationshipRules(db: Kysely<Database>): Promise<RelationshipRules> {
+  return readSetting(db, RELATIONSHIP_RULES_KEY, DEFAULT_RELATIONSHIP_RULES);
+}
+
+/**
+ * Counts of active engagements per account. The delivery module registers its counter here when it
+ * exists; until then no account has one.
+ */
+type EngagementCounter = (db: Kysely<Database>, accountId: string) => Promise<number>;
+const engagementCounters: EngagementCounter[] = [];
+export function registerEngagementCounter(counter: EngagementCounter): void {
+  engagementCounters.push(counter);
+}
+
+/** Recomputes and stores an account's relationship depth, so lists can filter on it by index. */
+export async function refreshRelationship(db: Kysely<Database>, accountId: string, now = new Date()): Promise<RelationshipEvidence> {
+  const rules = await relationshipRules(db);
+  const since = new Date(now.getTime() - rules.windowDays * 86_400_000).toISOString();
+  const rows = await repo.interactionKindsAndTimes(db, accountId, since);
+  let engagements = 0;
+  for (const count of engagementCounters) engagements += await count(db, accountId);
+  const evidence = assessRelationship(
+    rows.map((r) => ({ kind: r.kind, occurredAt: r.occurred_at })),
+    engagements,
+    rules,
+    now,
+  );
+  await db
+    .updateTable('accounts')
+    .set({ relationship: evidence.verdict, relationship_evidence: JSON.stringify(evidence) })
+    .where('id', '=', accountId)
+    .execute();
+  return evidence;
+}
+
+/** The rolling window moves every day, so every account is re-assessed on a schedule. */
+export async function refreshAllRelationships(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const ids = await db.selectFrom('accounts').select('id').execute();
+  for (const { id } of ids) await refreshRelationship(db, id, now);
+  return ids.length;
+}
+
+export async function getAccount(db: Kysely<Database>, id: string): Promise<Account> {
+  const row = await repo.findAccountRow(db, id);
+  if (!row) throw errors.accountNotFound();
+  const [domains, teamSlots, contactCount] = await Promise.all([
+    repo.domainsOf(db, [id]),
+    repo.teamOf(db, id),
+    db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', id).executeTakeFirstOrThrow(),
+  ]);
+  const manager =
+    teamSlots.find((s) => s.role === 'technical_account_manager') ?? teamSlots.find((s) => s.role === 'customer_success') ?? null;
+  return {
+    id: row.id,
+    name: row.name,
+    domains: domains.get(id) ?? [],
+    segment: row.segment,
+    arr: Number(row.arr),
+    lifecycleStage: row.lifecycle_stage,
+    renewalDate: row.renewal_date,
+    relationship: row.relationship,
+    relationshipEvidence: JSON.parse(row.relationship_evidence) as RelationshipEvidence,
+    contactCount: Number(contactCount.n),
+    accountManager: manager ? { id: manager.memberId, name: manager.memberName } : null,
+    team: teamSlots,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listAccounts(db: Kysely<Database>, query: AccountListQuery) {
+  return repo.listAccountRows(db, query);
+}
+
+async function assertDomainsFree(db: Kysely<Database>, domains: string[], accountId: string | null): Promise<void> {
+  const owners = await repo.domainOwners(db, domains);
+  const taken = owners.find((o) => o.account_id !== accountId);
+  if (taken) throw errors.duplicate('An account', `e-mail domain ${taken.domain}`);
+}
+
+async function assertNameFree(db: Kysely<Database>, name: string, accountId: string | null): Promise<void> {
+  const other = await db.selectFrom('accounts').select('id').where('name_lower', '=', name.toLowerCase()).executeTakeFirst();
+  if (other && other.id !== accountId) throw errors.duplicate('An account', 'name');
+}
+
+export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, input: CreateAccountInput): Promise<Account> {
+  const domains = [...new Set(input.domains)];
+  const id = newId();
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await assertNameFree(trx, input.name, null);
+    await assertDomainsFree(trx, domains, null);
+    const evidence = assessRelationship([], 0, await relationshipRules(trx), new Date());
+    await trx
+      .insertInto('accounts')
+      .values({
+        id,
+        name: input.name,
+        name_lower: input.name.toLowerCase(),
+        segment: input.segment,
+        arr: input.arr,
+        lifecycle_stage: input.lifecycleStage,
+        renewal_date: input.renewalDate ?? null,
+        relationship: evidence.verdict,
+        relationship_evidence: JSON.stringify(evidence),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await repo.replaceDomains(trx, id, domains);
+    await recordAudit(trx, ctx, { action: 'account.created', recordType: 'account', recordId: id, changes: diff(null, { ...input, domains }) });
+  });
+  return getAccount(db, id);
+}
+
+export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateAccountInput): Promise<Account> {
+  const before = await getAccount(db, id);
+  await db.transaction().execute(async (trx) => {
+    if (input.name !== undefined) await assertNameFree(trx, input.name, id);
+    if (input.domains) await assertDomainsFree(trx, [...new Set(input.domains)], id);
+    await trx
+      .updateTable('accounts')
+      .set({
+        ...(input.name !== undefined ? { name: input.name, name_lower: input.name.toLowerCase() } : {}),
+        ...(input.segment !== undefined ? { segment: input.segment } : {}),
+        ...(input.arr !== undefined ? { arr: input.arr } : {}),
+        ...(input.lifecycleStage !== undefined ? { lifecycle_stage: input.lifecycleStage } : {}),
+        ...(input.renewalDate !== undefined ? { renewal_date: input.renewalDate ?? null } : {}),
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (input.domains) await repo.replaceDomains(trx, id, [...new Set(input.domains)]);
+    const { relationshipEvidence: _e, team: _t, ...plainBefore } = before;
+    await recordAudit(trx, ctx, {
+      action: 'account.updated',
+      recordType: 'account',
+      recordId: id,
+      changes: diff(plainBefore, { ...plainBefore, ...input, renewalDate: input.renewalDate === undefined ? before.renewalDate : (input.renewalDate ?? null) }),
+    });
+  });
+  return getAccount(db, id);
+}
+
+export async function setAccountTeam(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  slots: { role: string; memberId: string }[],
+): Promise<Account> {
+  const before = await getAccount(db, id);
+  for (const slot of slots) {
+    const member = await team.findMemberRow(db, slot.memberId);
+    if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', `slots.${slot.role}.memberId`);
+  }
+  await db.transaction().execute(async (trx) => {
+    await repo.replaceTeam(trx, id, slots);
+    await recordAudit(trx, ctx, {
+      action: 'account.team_changed',
+      recordType: 'account',
+      recordId: id,
+      changes: { team: [before.team.map((s) => ({ role: s.role, memberId: s.memberId })), slots] },
+    });
+  });
+  return getAccount(db, id);
+}
+
+function toContact(r: repo.ContactRow): Contact {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    name: r.name,
+    email: r.email,
+    title: r.title,
+    customerRole: r.customer_role,
+    phone: r.phone,
+    createdAt: r.created_at,
+  };
+}
+
+export async function listContacts(db: Kysely<Database>, accountId: string): Promise<Contact[]> {
+  if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
+  return (await repo.contactsOf(db, accountId)).map(toContact);
+}
+
+export async function createContact(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: CreateContactInput): Promise<Contact> {
+  if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
+  const email = input.email.toLowerCase();
+  if (await repo.findContactRowByEmail(db, email)) throw errors.duplicate('A contact', 'email');
+  const now = nowIso();
+  const row: repo.ContactRow = {
+    id: newId(),
+    account_id: accountId,
+    name: input.name,
+    email,
+    title: input.title ?? null,
+    customer_role: input.customerRole ?? null,
+    phone: input.phone ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('contacts').values(row).execute();
+    await recordAudit(trx, ctx, { action: 'contact.created', recordType: 'contact', recordId: row.id, changes: diff(null, toContact(row)) });
+  });
+  return toContact(row);
+}
+
+export async function updateContact(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateContactInput): Promise<Contact> {
+  const before = await repo.findContactRow(db, id);
+  if (!before) throw errors.contactNotFound();
+  const email = input.email?.toLowerCase();
+  if (email && email !== before.email && (await repo.findContactRowByEmail(db, email))) throw errors.duplicate('A contact', 'email');
+  const after: repo.ContactRow = {
+    ...before,
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(email ? { email } : {}),
+    ...(input.title !== undefined ? { title: input.title ?? null } : {}),
+    ...(input.customerRole !== undefined ? { customer_role: input.customerRole ?? null } : {}),
+    ...(input.phone !== undefined ? { phone: input.phone ?? null } : {}),
+    updated_at: nowIso(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('contacts').set(after).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'contact.updated', recordType: 'contact', recordId: id, changes: diff(toContact(before), toContact(after)) });
+  });
+  return toContact(after);
+}
+
+export function listInteractions(db: Kysely<Database>, accountId: string, cursor: string | undefined, limit: number) {
+  return repo.listInteractions(db, accountId, cursor, limit);
+}
+
+export async function logInteraction(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  accountId: string,
+  input: CreateInteractionInput,
+): Promise<Interaction> {
+  if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
+  const contactIds = [...new Set(input.contactIds)];
+  const memberIds = [...new Set(input.memberIds)];
+  if (contactIds.length) {
+    const found = await db.selectFrom('contacts').select(['id', 'account_id']).where('id', 'in', contactIds).execute();
+    if (found.length !== contactIds.length) throw errors.referenceMissing('contact', 'contactIds');
+    if (found.some((c) => c.account_id !== accountId)) throw errors.attendeeNotOnAccount();
+  }
+  if (memberIds.length) {
+    const found = await db.selectFrom('members').select('id').where('id', 'in', memberIds).execute();
+    if (found.length !== memberIds.length) throw errors.referenceMissing('member', 'memberIds');
+  }
+  const id = newId();
+  const row: repo.InteractionRow = {
+    id,
+    account_id: accountId,
+    kind: input.kind,
+    occurred_at: new Date(input.occurredAt).toISOString(),
+    duration_minutes: input.durationMinutes,
+    subject: input.subject,
+    notes: input.notes ?? null,
+    created_by: ctx.memberId,
+    created_at: nowIso(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('interactions').values(row).execute();
+    const attendees = [
+      ...memberIds.map((a) => ({ interaction_id: id, attendee_type: 'member' as const, attendee_id: a })),
+      ...contactIds.map((a) => ({ interaction_id: id, attendee_type: 'contact' as const, attendee_id: a })),
+    ];
+    if (attendees.length) await trx.insertInto('interaction_attendees').values(attendees).execute();
+    await refreshRelationship(trx, accountId);
+    await recordAudit(trx, ctx, {
+      action: 'interaction.logged',
+      recordType: 'interaction',
+      recordId: id,
+      changes: diff(null, { accountId, kind: row.kind, occurredAt: row.occurred_at, subject: row.subject, memberIds, contactIds }),
+    });
+  });
+  const [interaction] = await repo.withAttendees(db, [row]);
+  return interaction!;
+}
+
+export async function deleteInteraction(db: Kysely<Database>, ctx: ChangeContext, id: string): Promise<void> {
+  const row = await db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.interactionNotFound();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('interaction_attendees').where('interaction_id', '=', id).execute();
+    await trx.deleteFrom('interactions').where('id', '=', id).execute();
+    await refreshRelationship(trx, row.account_id);
+    await recordAudit(trx, ctx, {
+      action: 'interaction.deleted',
+      recordType: 'interaction',
+      recordId: id,
+      changes: diff({ accountId: row.account_id, kind: row.kind, occurredAt: row.occurred_at, subject: row.subject }, null),
+    });
+  });
+}

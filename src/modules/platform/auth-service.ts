@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { errors } from '../../app/errors.js';
+import * as team from '../team/service.js';
+import type { Actor, ChangeContext } from './actor.js';
+import { recordAudit } from './audit.js';
+import { addDays, nowIso } from './clock.js';
+import { newId } from './ids.js';
+import { verifyPassword } from './passwords.js';
+import { permissionsFor, type Permission } from './roles.js';
+import { randomSecret, sha256 } from './secrets.js';
+
+// A precomputed hash for unknown e-mails, so a wrong e-mail costs as long as a wrong password
+// and response times do not reveal which members exist.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export interface NewSession {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: string;
+  memberId: string;
+}
+
+export async function signIn(
+  db: Kysely<Database>,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null; sessionDays: number },
+): Promise<NewSession> {
+  const member = await team.findMemberRowByEmail(db, input.email);
+  const ok = await verifyPassword(input.password, member?.password_hash ?? DUMMY_HASH);
+  if (!member || !ok) throw errors.invalidCredentials();
+  if (member.status === 'disabled') throw errors.accountDisabled();
+  const sessionId = randomSecret(32);
+  const csrfToken = randomSecret(24);
+  const now = nowIso();
+  const expiresAt = addDays(now, input.sessionDays);
+  const ctx: ChangeContext = { actorType: 'member', actorId: member.id, memberId: member.id, ip: input.ip };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        id_hash: sha256(sessionId),
+        member_id: member.id,
+        csrf_token: csrfToken,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    await recordAudit(trx, ctx, { action: 'session.created', recordType: 'member', recordId: member.id });
+  });
+  return { sessionId, csrfToken, expiresAt, memberId: member.id };
+}
+
+async function actorForMember(
+  db: Kysely<Database>,
+  memberId: string,
+  extra: Pick<Actor, 'type' | 'tokenId' | 'session'>,
+  scopes?: Set<Permission>,
+): Promise<Actor | null> {
+  const member = await team.findMemberRow(db, memberId);
+  if (!member || member.status === 'disabled') return null;
+  const roles = await team.rolesOf(db, memberId);
+  let permissions = permissionsFor(roles);
+  // A token can never do more than the member who made it can do today.
+  if (scopes) permissions = new Set([...permissions].filter((p) => scopes.has(p)));
+  return { ...extra, memberId, name: member.name, email: member.email, roles, permissions };
+}
+
+/** The member behind a session cookie, or null when it is unknown or expired. */
+export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
+  const idHash = sha256(sessionId);
+  const session = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  const now = nowIso();
+  if (!session || session.expires_at <= now) return null;
+  // Touch at most once a minute: a write per request would serialise every page load on SQLite.
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  }
+  return actorForMember(db, session.member_id, {
+    type: 'member',
+    tokenId: null,
+    session: { idHash, csrfToken: session.csrf_token },
+  });
+}
+
+export async function signOut(db: Kysely<Database>, actor: Actor, ip: string | null): Promise<void> {
+  if (!actor.session) return;
+  const idHash = actor.session.idHash;
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    await recordAudit(trx, { actorType: 'member', actorId: actor.memberId, memberId: actor.memberId, ip }, {
+      action: 'session.ended',
+      recordType: 'member',
+      recordId: actor.memberId,
+    });
+  });
+}
+
+const TOKEN_PREFIX = 'opt_';
+
+/** The member and scopes behind a bearer token, or null when unknown or revoked. */
+export async function resolveToken(db: Kysely<Database>, token: string): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+  if (!row || row.revoked_at) return null;
+  const now = nowIso();
+  if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return actorForMember(
+    db,
+    row.created_by,
+    { type: 'token', tokenId: row.id, session: null },
+    new Set(JSON.parse(row.scopes) as Permission[]),
+  );
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function toView(row: Awaited<ReturnType<typeof findTokenRow>> & object): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: JSON.parse(row.scopes) as string[],
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function findTokenRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Creates a token; the secret is in the return value only, never stored or shown again. */
+export async function createToken(
+  db: Kysely<Database>,
+  actor: Actor,
+  ctx: ChangeContext,
+  input: { name: string; scopes: Permission[] },
+): Promise<{ token: string; apiToken: ApiTokenView }> {
+  if (input.scopes.some((s) => !actor.permissions.has(s))) throw errors.tokenScopeInvalid({ scopes: input.scopes });
+  const secret = `${TOKEN_PREFIX}${randomSecret(30)}`;
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('api_tokens')
+      .values({
+        id,
+        name: input.name,
+        token_hash: sha256(secret),
+        prefix: secret.slice(0, 10),
+        scopes: JSON.stringify([...new Set(input.scopes)]),
+        created_by: actor.memberId,
+        created_at: nowIso(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'api_token.created',
+      recordType: 'api_token',
+      recordId: id,
+      changes: { name: [null, input.name], scopes: [null, input.scopes] },
+    });
+  });
+  return { token: secret, apiToken: toView((await findTokenRow(db, id))!) };
+}
+
+export async function listTokens(db: Kysely<Database>): Promise<ApiTokenView[]> {
+  const rows = await db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map(toView);
+}
+
+export async function revokeToken(db: Kysely<Database>, ctx: ChangeContext, id: string): Promise<ApiTokenView> {
+  const row = await findTokenRow(db, id);
+  if (!row) throw errors.tokenNotFound();
+  if (!row.revoked_at) {
+    const at = nowIso();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'api_token.revoked', recordType: 'api_token', recordId: id });
+    });
+  }
+  return toView((await findTokenRow(db, id))!);
+}

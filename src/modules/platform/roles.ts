@@ -1,0 +1,75 @@
+/**
+ * The role catalogue (DESIGN §1) and what each role may do. A role decides permissions and the
+ * home screen, never what data exists. Permissions are checked on the server for every route.
+ */
+export const ROLES = [
+  'support_tier1',
+  'support_tier2',
+  'implementation',
+  'professional_services',
+  'field',
+  'forward_deployed',
+  'solutions_architect',
+  'sales_engineer',
+  'technical_account_manager',
+  'customer_success',
+  'stakeholder',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  support_tier1: 'Support engineer, Tier 1',
+  support_tier2: 'Support engineer, Tier 2',
+  implementation: 'Implementation engineer',
+  professional_services: 'Professional services engineer',
+  field: 'Field engineer',
+  forward_deployed: 'Forward deployed engineer',
+  solutions_architect: 'Solutions architect',
+  sales_engineer: 'Sales / pre-sales engineer',
+  technical_account_manager: 'Technical account manager',
+  customer_success: 'Customer success engineer',
+  stakeholder: 'Engineering / product stakeholder',
+  admin: 'Admin',
+};
+
+export const PERMISSIONS = [
+  'accounts.read',
+  'accounts.write',
+  'contacts.write',
+  'interactions.write',
+  'members.read',
+  'members.manage',
+  'settings.manage',
+  'tokens.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['accounts.read', 'members.read'];
+// Everyone who works with customers records contacts and interactions.
+const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write'];
+// Those who own the commercial relationship also create and edit accounts and their team.
+const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write'];
+
+const GRANTS: Record<Role, Permission[]> = {
+  support_tier1: CUSTOMER_FACING,
+  support_tier2: CUSTOMER_FACING,
+  implementation: CUSTOMER_FACING,
+  professional_services: CUSTOMER_FACING,
+  field: CUSTOMER_FACING,
+  forward_deployed: CUSTOMER_FACING,
+  solutions_architect: ACCOUNT_OWNERS,
+  sales_engineer: ACCOUNT_OWNERS,
+  technical_account_manager: ACCOUNT_OWNERS,
+  customer_success: ACCOUNT_OWNERS,
+  stakeholder: READ,
+  admin: [...PERMISSIONS],
+};
+
+/** The union of what the given roles grant. */
+export function permissionsFor(roles: readonly string[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of GRANTS[role as Role] ?? []) granted.add(p);
+  return granted;
+}
