@@ -10,6 +10,13 @@ import type { Config } from './config.js';
  */
 export type RouteAccess = 'public' | 'signed_in' | Permission;
 
+/** One API route and its declared access, for tests that must cover every route. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
@@ -17,6 +24,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../../src/app/server.js';
 import { loadConfig } from '../../src/app/config.js';
 import type { Db } from '../../src/db/connect.js';
@@ -37,7 +37,7 @@ export interface SignedIn {
   email: string;
   headers: Record<string, string>;
   /** Injects a request as this member, adding the cookie and the CSRF header. */
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 let counter = 0;

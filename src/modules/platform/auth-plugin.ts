@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../app/errors.js';
-import '../../app/types.js';
+import type { RouteEntry } from '../../app/types.js';
 import { changeContextOf, type Actor, type ChangeContext } from './actor.js';
 import { resolveSession, resolveToken } from './auth-service.js';
 
@@ -36,11 +36,14 @@ async function authenticate(request: FastifyRequest): Promise<Actor | null> {
  */
 export const authPlugin = fp(async (app) => {
   app.decorateRequest('actor', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access)`);
-    }
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {

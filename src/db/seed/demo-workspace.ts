@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { SYSTEM_CONTEXT } from '../../modules/platform/actor.js';
+import * as accounts from '../../modules/accounts/service.js';
+import { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../modules/accounts/kinds.js';
+import * as team from '../../modules/team/service.js';
+import {
+  CONTACT_TITLES,
+  DEMO_ACCOUNTS,
+  DEMO_ADMIN_EMAIL,
+  DEMO_MEMBERS,
+  DEMO_PASSWORD,
+  FIRST_NAMES,
+  INTERACTION_SUBJECTS,
+  LAST_NAMES,
+} from './demo-data.js';
+import { SeededRandom } from './random.js';
+
+export interface DemoSummary {
+  adminEmail: string;
+  password: string;
+  members: number;
+  accounts: number;
+  contacts: number;
+  interactions: number;
+}
+
+const ARR_RANGE: Record<(typeof SEGMENTS)[number], [number, number]> = {
+  strategic: [900_000, 3_200_000],
+  enterprise: [220_000, 880_000],
+  mid_market: [45_000, 200_000],
+  smb: [6_000, 40_000],
+};
+
+const DEEP_KINDS: InteractionKind[] = ['meeting', 'workshop', 'business_review', 'training', 'demo', 'site_visit'];
+const LIGHT_KINDS: InteractionKind[] = ['email', 'call'];
+
+/** True when the workspace already has members, so a restart never seeds twice. */
+export async function hasData(db: Kysely<Database>): Promise<boolean> {
+  return !!(await db.selectFrom('members').select('id').limit(1).executeTakeFirst());
+}
+
+/**
+ * Writes the demo workspace through the same services the API uses: a team covering every role,
+ * 30 accounts across segments and stages, 3–6 contacts each, and a year of interactions that make
+ * about half the relationships engaged and the rest transactional. Names, counts and shapes are
+ * fixed by the seed; dates are relative to `now` so that rolling windows stay meaningful.
+ */
+export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), onProgress?: (done: number, total: number) => void): Promise<DemoSummary> {
+  const rnd = new SeededRandom(20261125);
+  const ctx = SYSTEM_CONTEXT;
+  const memberIds = new Map<string, string>();
+  for (const m of DEMO_MEMBERS) {
+    const { member } = await team.createMember(db, ctx, { ...m, password: DEMO_PASSWORD });
+    memberIds.set(m.email, member.id);
+  }
+  const byRole = (role: string) => DEMO_MEMBERS.filter((m) => m.roles.includes(role as never)).map((m) => memberIds.get(m.email)!);
+
+  let contacts = 0;
+  let interactions = 0;
+  for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
+    const segment = SEGMENTS[index % SEGMENTS.length]!;
+    const [lo, hi] = ARR_RANGE[segment];
+    const stage = index < 2 ? 'prospect' : rnd.pick(LIFECYCLE_STAGES.filter((s) => s !== 'prospect'));
+    const renewal = new Date(now.getTime() + rnd.int(-20, 420) * 86_400_000).toISOString().slice(0, 10);
+    const account = await accounts.createAccount(db, ctx, {
+      name: demo.name,
+      domains: [demo.domain],
+      segment,
+      arr: Math.round(rnd.int(lo, hi) / 1000) * 1000,
+      lifecycleStage: stage,
+      renewalDate: stage === 'prospect' ? null : renewal,
+    });
+
+    const slots = [
+      { role: 'technical_account_manager', memberId: rnd.pick(byRole('technical_account_manager')) },
+      { role: 'customer_success', memberId: rnd.pick(byRole('customer_success')) },
+      { role: 'support_tier2', memberId: rnd.pick(byRole('support_tier2')) },
+    ];
+    if (segment === 'strategic' || segment === 'enterprise') {
+      slots.push({ role: 'solutions_architect', memberId: rnd.pick(byRole('solutions_architect')) });
+      slots.push({ role: 'implementation', memberId: rnd.pick(byRole('implementation')) });
+    }
+    if (segment === 'strategic') slots.push({ role: 'forward_deployed', memberId: rnd.pick(byRole('forward_deployed')) });
+    if (stage === 'onboarding') slots.push({ role: 'professional_services', memberId: rnd.pick(byRole('professional_services')) });
+    await accounts.setAccountTeam(db, ctx, account.id, slots);
+
+    const contactIds: string[] = [];
+    const usedEmails = new Set<string>();
+    const people = rnd.sample(
+      FIRST_NAMES.flatMap((f) => LAST_NAMES.slice(0, 6).map((l) => [f, l] as const)),
+      rnd.int(3, 6),
+    );
+    for (const [i, [first, lastBase]] of people.entries()) {
+      const last = rnd.chance(0.5) ? lastBase : rnd.pick(LAST_NAMES);
+      let local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
+      while (usedEmails.has(local)) local += String(rnd.int(0, 9));
+      usedEmails.add(local);
+      const customerRole = i === 0 ? 'decision_maker' : i === 1 ? 'champion' : rnd.pick(CUSTOMER_ROLES);
+      const contact = await accounts.createContact(db, ctx, account.id, {
+        name: `${first} ${last}`,
+        email: `${local}@${demo.domain}`,
+        title: rnd.pick(CONTACT_TITLES[customerRole]),
+        customerRole,
+        phone: `+1 555 ${String(rnd.int(100, 999))} ${String(rnd.int(1000, 9999))}`,
+      });
+      contactIds.push(contact.id);
+      contacts++;
+    }
+
+    // Strategic and enterprise accounts are mostly engaged; smaller ones mostly transactional.
+    const engaged = segment === 'strategic' || (segment === 'enterprise' && index % 3 !== 0) || index % 7 === 0;
+    const count = engaged ? rnd.int(12, 24) : rnd.int(1, 5);
+    for (let i = 0; i < count; i++) {
+      const daysAgo = engaged ? Math.floor((i / count) * 330) + rnd.int(0, 10) : rnd.int(1, 360);
+      const kind = engaged && rnd.chance(0.7) ? rnd.pick(DEEP_KINDS) : rnd.pick(LIGHT_KINDS);
+      const occurredAt = new Date(now.getTime() - daysAgo * 86_400_000);
+      occurredAt.setUTCHours(rnd.int(13, 17), rnd.pick([0, 15, 30, 45]), 0, 0);
+      await accounts.logInteraction(db, ctx, account.id, {
+        kind,
+        occurredAt: occurredAt.toISOString(),
+        durationMinutes: kind === 'email' ? 5 : kind === 'site_visit' ? 240 : rnd.pick([15, 30, 45, 60, 90]),
+        subject: rnd.pick(INTERACTION_SUBJECTS[kind]),
+        notes: kind === 'email' ? null : 'Notes: agreed next steps and owners; follow-up scheduled.',
+        memberIds: [rnd.pick(slots).memberId],
+        contactIds: rnd.sample(contactIds, rnd.int(1, Math.min(2, contactIds.length))),
+      });
+      interactions++;
+    }
+    onProgress?.(index + 1, DEMO_ACCOUNTS.length);
+  }
+  return {
+    adminEmail: DEMO_ADMIN_EMAIL,
+    password: DEMO_PASSWORD,
+    members: DEMO_MEMBERS.length,
+    accounts: DEMO_ACCOUNTS.length,
+    contacts,
+    interactions,
+  };
+}
