@@ -1,0 +1,104 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from './api-client';
+
+export type Permission =
+  | 'accounts.read'
+  | 'accounts.write'
+  | 'contacts.write'
+  | 'interactions.write'
+  | 'members.read'
+  | 'members.manage'
+  | 'settings.manage'
+  | 'tokens.manage'
+  | 'audit.read';
+
+export interface Session {
+  member: { id: string; name: string; email: string; roles: string[] };
+  permissions: Permission[];
+  csrfToken: string | null;
+  roleLabels: Record<string, string>;
+}
+
+interface AuthContextValue {
+  session: Session | null;
+  loading: boolean;
+  can: (permission: Permission) => boolean;
+  hasRole: (role: string) => boolean;
+  roleLabel: (role: string) => string;
+}
+
+export const SESSION_KEY = ['session'] as const;
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/api/auth/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: false });
+  const session = query.data ?? null;
+  const value = useMemo<AuthContextValue>(() => {
+    const permissions = new Set(session?.permissions ?? []);
+    const roles = new Set(session?.member.roles ?? []);
+    return {
+      session,
+      loading: query.isPending,
+      can: (permission) => permissions.has(permission),
+      hasRole: (role) => roles.has(role),
+      roleLabel: (role) => session?.roleLabels[role] ?? role,
+    };
+  }, [session, query.isPending]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth needs an <AuthProvider> above it');
+  return value;
+}
+
+/** The signed-in member; only for components rendered inside the authenticated shell. */
+export function useSession(): Session {
+  const { session } = useAuth();
+  if (!session) throw new Error('useSession called while signed out');
+  return session;
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.post<Session>('/api/auth/sign-in', body),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.clear();
+      client.setQueryData(SESSION_KEY, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/sign-out'),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/auth/password', body),
+  });
+}
