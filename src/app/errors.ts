@@ -41,6 +41,11 @@ export const errors = {
     422,
     'This Idempotency-Key was already used with a different request; use a new key for a new request.',
   ),
+  idempotencyInProgress: make(
+    'request.idempotency_in_progress',
+    409,
+    'A request with this Idempotency-Key is still being processed; retry in a moment to get its result.',
+  ),
   duplicate: (what: string, field: string) =>
     new AppError('conflict.duplicate', 409, `${what} with this ${field} already exists.`, { field }),
   referenceMissing: (what: string, field: string) =>

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db } from './connect.js';
 import { dialectTypes, type DialectTypes } from './dialect.js';
 import type { Kysely } from 'kysely';
@@ -21,7 +21,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   for (const [name, m] of Object.entries(migrations)) {
     provided[name] = { up: (k) => m.up(k, types) };
   }
-  const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => provided } });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one, so another
+  // schema's tables in the same PostgreSQL database would make it skip creating its own.
+  const migrationTableSchema =
+    db.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => provided },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

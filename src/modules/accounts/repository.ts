@@ -7,8 +7,9 @@ export type AccountRow = Selectable<AccountsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type InteractionRow = Selectable<InteractionsTable>;
 
-// Accounts without a renewal date sort after every dated one in both directions of the index.
-const NO_RENEWAL = '9999-12-31';
+// Accounts without a renewal date sort after every dated one in both directions: they stand in
+// for the latest date when ascending and the earliest when descending.
+const NO_RENEWAL = { asc: '9999-12-31', desc: '0001-01-01' } as const;
 
 export async function findAccountRow(db: Kysely<Database>, id: string): Promise<AccountRow | undefined> {
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -96,9 +97,10 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
       eb.exists(eb.selectFrom('account_team').select('account_team.account_id').whereRef('account_team.account_id', '=', 'accounts.id').where('account_team.member_id', '=', memberId)),
     );
   }
-  const sortExpr = q.sort === 'renewal_date' ? sql`coalesce(accounts.renewal_date, ${NO_RENEWAL})` : sql.ref(sortColumn);
+  const noRenewal = NO_RENEWAL[q.order];
+  const sortExpr = q.sort === 'renewal_date' ? sql`coalesce(accounts.renewal_date, ${noRenewal})` : sql.ref(sortColumn);
   if (q.cursor) {
-    const { sortValue, id } = decodeCursor(q.cursor);
+    const { sortValue, id } = decodeCursor(q.cursor, q.sort === 'name' ? 'string' : q.sort === 'arr' ? 'number' : 'date');
     const op = q.order === 'asc' ? '>' : '<';
     query = query.where((eb) => eb.or([eb(sortExpr, op, sortValue), eb.and([eb(sortExpr, '=', sortValue), eb('accounts.id', op, id)])]));
   }
@@ -109,7 +111,7 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
     .execute();
   const domains = await domainsOf(db, rows.map((r) => r.id));
   const page = toPage(rows, q.limit, (r) =>
-    encodeCursor(q.sort === 'name' ? r.name_lower : q.sort === 'arr' ? Number(r.arr) : (r.renewal_date ?? NO_RENEWAL), r.id),
+    encodeCursor(q.sort === 'name' ? r.name_lower : q.sort === 'arr' ? Number(r.arr) : (r.renewal_date ?? noRenewal), r.id),
   );
   return {
     nextCursor: page.nextCursor,
@@ -161,7 +163,7 @@ export async function listInteractions(
 ): Promise<Page<Interaction>> {
   let query = db.selectFrom('interactions').selectAll().where('account_id', '=', accountId);
   if (cursor) {
-    const { sortValue, id } = decodeCursor(cursor);
+    const { sortValue, id } = decodeCursor(cursor, 'timestamp');
     const at = String(sortValue);
     query = query.where((eb) => eb.or([eb('occurred_at', '<', at), eb.and([eb('occurred_at', '=', at), eb('id', '<', id)])]));
   }

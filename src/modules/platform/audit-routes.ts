@@ -39,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.actorId) query = query.where('actor_id', '=', q.actorId);
       if (q.recordType) query = query.where('record_type', '=', q.recordType);
       if (q.recordId) query = query.where('record_id', '=', q.recordId);
-      if (q.cursor) query = query.where('id', '<', Number(decodeCursor(q.cursor).sortValue));
+      if (q.cursor) query = query.where('id', '<', Number(decodeCursor(q.cursor, 'integer').sortValue));
       const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
       const page = toPage(rows, q.limit, (r) => encodeCursor(Number(r.id), String(r.id)));
       return {

@@ -192,7 +192,7 @@ export async function revokeToken(db: Kysely<Database>, ctx: ChangeContext, id: 
     const at = nowIso();
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: 'api_token.revoked', recordType: 'api_token', recordId: id });
+      await recordAudit(trx, ctx, { action: 'api_token.revoked', recordType: 'api_token', recordId: id, changes: { revokedAt: [null, at] } });
     });
   }
   return toView((await findTokenRow(db, id))!);

@@ -24,12 +24,36 @@ export function encodeCursor(sortValue: string | number | null, id: string): str
   return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { sortValue: string | number | null; id: string } {
+/** What a cursor's sort value must be for the column it pages over. */
+export type CursorKind = 'string' | 'integer' | 'number' | 'date' | 'timestamp';
+
+function fitsKind(value: string | number | null, kind: CursorKind): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    case 'timestamp':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+  }
+}
+
+/**
+ * The sort value and id a cursor carries. With `kind`, a cursor whose sort value does not fit the
+ * column (hand-edited, or from another list) is refused with 400 rather than reaching the database.
+ */
+export function decodeCursor(cursor: string, kind?: CursorKind): { sortValue: string | number | null; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
       const [sortValue, id] = parsed as [unknown, string];
-      if (sortValue === null || typeof sortValue === 'string' || typeof sortValue === 'number') return { sortValue, id };
+      if (sortValue === null || typeof sortValue === 'string' || typeof sortValue === 'number') {
+        if (!kind || fitsKind(sortValue, kind)) return { sortValue, id };
+      }
     }
   } catch {
     // fall through to the error below

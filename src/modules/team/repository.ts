@@ -93,7 +93,7 @@ export async function listMemberRows(
     );
   }
   if (filter.cursor) {
-    const { sortValue, id } = decodeCursor(filter.cursor);
+    const { sortValue, id } = decodeCursor(filter.cursor, 'string');
     const name = String(sortValue);
     query = query.where((eb) => eb.or([eb('members.name', '>', name), eb.and([eb('members.name', '=', name), eb('members.id', '>', id)])]));
   }

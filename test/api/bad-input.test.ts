@@ -1,0 +1,317 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { testDialects } from '../../src/db/test-database.js';
+import { DEFAULT_RELATIONSHIP_RULES } from '../../src/modules/accounts/relationship-depth.js';
+import { signInAs, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/test-app.js';
+import {
+  createAccountViaService,
+  createContactViaService,
+  expectError,
+  logInteractionViaService,
+  unique,
+} from '../factories/index.js';
+
+/** Real records the write routes' `:id` params point at. */
+interface Fixtures {
+  accountId: string;
+  contactId: string;
+  interactionId: string;
+  memberId: string;
+  tokenId: string;
+}
+
+type Body = Record<string, unknown>;
+
+/**
+ * One entry per write route. `validBody` is a body the route would accept (so an extra field is
+ * the only thing wrong with it), or null for routes that take no body; `wrongTypes` is a body with
+ * a value of the wrong type at `path`; `unknownId` is the route pointed at a record that does not
+ * exist. A write route missing from this map fails the first test below.
+ */
+interface WriteCase {
+  url(f: Fixtures): string;
+  validBody: ((f: Fixtures) => Body) | null;
+  wrongTypes?: { body: Body; path: string };
+  unknownId?: { url: string; body?: Body; code: string };
+}
+
+const now = new Date().toISOString();
+
+const CASES: Record<string, WriteCase> = {
+  'POST /api/auth/sign-in': {
+    url: () => '/api/auth/sign-in',
+    validBody: () => ({ email: 'nobody@team.test', password: 'whatever it is' }),
+    wrongTypes: { body: { email: 5, password: 'x' }, path: 'email' },
+  },
+  'POST /api/auth/sign-out': { url: () => '/api/auth/sign-out', validBody: null },
+  'POST /api/auth/password': {
+    url: () => '/api/auth/password',
+    validBody: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }),
+    wrongTypes: { body: { currentPassword: TEST_PASSWORD, newPassword: 12345678901 }, path: 'newPassword' },
+  },
+  'POST /api/tokens': {
+    url: () => '/api/tokens',
+    validBody: () => ({ name: 'CI', scopes: ['accounts.read'] }),
+    wrongTypes: { body: { name: 'CI', scopes: 'accounts.read' }, path: 'scopes' },
+  },
+  'POST /api/tokens/:id/revoke': {
+    url: (f) => `/api/tokens/${f.tokenId}/revoke`,
+    validBody: null,
+    unknownId: { url: '/api/tokens/00000000-0000-7000-8000-000000000000/revoke', code: 'tokens.not_found' },
+  },
+  'POST /api/members': {
+    url: () => '/api/members',
+    validBody: () => ({ email: `new${unique()}@team.test`, name: 'New Person', roles: ['field'], password: 'long enough password' }),
+    wrongTypes: { body: { email: 'x@team.test', name: 'X', roles: 'field' }, path: 'roles' },
+  },
+  'PATCH /api/members/:id': {
+    url: (f) => `/api/members/${f.memberId}`,
+    validBody: () => ({ capacityHours: 30 }),
+    wrongTypes: { body: { capacityHours: 'forty' }, path: 'capacityHours' },
+    unknownId: { url: '/api/members/no-such-member', body: { capacityHours: 30 }, code: 'members.not_found' },
+  },
+  'POST /api/members/:id/password': {
+    url: (f) => `/api/members/${f.memberId}/password`,
+    validBody: () => ({ password: 'another long password' }),
+    wrongTypes: { body: { password: 12345678901 }, path: 'password' },
+    unknownId: { url: '/api/members/no-such-member/password', body: { password: 'another long password' }, code: 'members.not_found' },
+  },
+  'POST /api/accounts': {
+    url: () => '/api/accounts',
+    validBody: () => ({ name: `Fresh ${unique()}`, segment: 'smb' }),
+    wrongTypes: { body: { name: 'Typed', segment: 'smb', arr: '100000' }, path: 'arr' },
+  },
+  'PATCH /api/accounts/:id': {
+    url: (f) => `/api/accounts/${f.accountId}`,
+    validBody: () => ({ arr: 1000 }),
+    wrongTypes: { body: { domains: 'initech.com' }, path: 'domains' },
+    unknownId: { url: '/api/accounts/no-such-account', body: { arr: 1000 }, code: 'accounts.not_found' },
+  },
+  'PUT /api/accounts/:id/team': {
+    url: (f) => `/api/accounts/${f.accountId}/team`,
+    validBody: () => ({ slots: [] }),
+    wrongTypes: { body: { slots: [{ role: 'technical_account_manager', memberId: 42 }] }, path: 'slots.0.memberId' },
+    unknownId: { url: '/api/accounts/no-such-account/team', body: { slots: [] }, code: 'accounts.not_found' },
+  },
+  'POST /api/accounts/:id/contacts': {
+    url: (f) => `/api/accounts/${f.accountId}/contacts`,
+    validBody: () => ({ name: 'Pat', email: `pat${unique()}@initech.com` }),
+    wrongTypes: { body: { name: 'Pat', email: 42 }, path: 'email' },
+    unknownId: { url: '/api/accounts/no-such-account/contacts', body: { name: 'Pat', email: 'pat.unknown@initech.com' }, code: 'accounts.not_found' },
+  },
+  'PATCH /api/contacts/:id': {
+    url: (f) => `/api/contacts/${f.contactId}`,
+    validBody: () => ({ title: 'CTO' }),
+    wrongTypes: { body: { phone: 5551234 }, path: 'phone' },
+    unknownId: { url: '/api/contacts/no-such-contact', body: { title: 'CTO' }, code: 'contacts.not_found' },
+  },
+  'POST /api/accounts/:id/interactions': {
+    url: (f) => `/api/accounts/${f.accountId}/interactions`,
+    validBody: () => ({ kind: 'call', occurredAt: now, durationMinutes: 15, subject: 'Quick call' }),
+    wrongTypes: { body: { kind: 'call', occurredAt: now, durationMinutes: '15', subject: 'Quick call' }, path: 'durationMinutes' },
+    unknownId: {
+      url: '/api/accounts/no-such-account/interactions',
+      body: { kind: 'call', occurredAt: now, durationMinutes: 15, subject: 'Quick call' },
+      code: 'accounts.not_found',
+    },
+  },
+  'DELETE /api/interactions/:id': {
+    url: (f) => `/api/interactions/${f.interactionId}`,
+    validBody: null,
+    unknownId: { url: '/api/interactions/no-such-interaction', code: 'interactions.not_found' },
+  },
+  'PUT /api/settings/relationship-rules': {
+    url: () => '/api/settings/relationship-rules',
+    validBody: () => ({ ...DEFAULT_RELATIONSHIP_RULES }),
+    wrongTypes: { body: { ...DEFAULT_RELATIONSHIP_RULES, windowDays: 'ninety' }, path: 'windowDays' },
+  },
+};
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const ONE_MIB = 1024 * 1024;
+
+describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
+  let t: TestApp;
+  let admin: SignedIn;
+  let f: Fixtures;
+
+  const auditCount = async () =>
+    Number((await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const countWhere = async (table: 'accounts' | 'account_domains' | 'interactions' | 'interaction_attendees' | 'contacts' | 'members') =>
+    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    admin = await signInAs(t, ['admin']);
+    const account = await createAccountViaService(t.db, { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' });
+    const contact = await createContactViaService(t.db, account.id, { email: 'bill@initech.com', name: 'Bill Lumbergh' });
+    const interaction = await logInteractionViaService(t.db, account.id, { contactIds: [contact.id] });
+    const other = await signInAs(t, ['field']);
+    const token = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'fixture', scopes: ['accounts.read'] } });
+    f = { accountId: account.id, contactId: contact.id, interactionId: interaction.id, memberId: other.memberId, tokenId: token.json().apiToken.id };
+  });
+  afterAll(async () => t.close());
+
+  it('has a bad-input case for every write route in the route table, so a new route cannot go untested', () => {
+    const writeRoutes = t.app.routeTable.filter((r) => WRITE_METHODS.has(r.method)).map((r) => `${r.method} ${r.url}`);
+    expect(writeRoutes.length).toBeGreaterThanOrEqual(15);
+    expect([...writeRoutes].sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it.each(Object.keys(CASES))('%s refuses malformed JSON, unknown fields, wrong types and oversized bodies, and changes nothing', async (route) => {
+    const spec = CASES[route]!;
+    const [method] = route.split(' ') as [InjectOptions['method']];
+    const url = spec.url(f);
+    const json = { 'content-type': 'application/json' };
+    const auditBefore = await auditCount();
+
+    const malformed = await admin.request({ method, url, headers: json, payload: '{"name": "Acme",' });
+    expectError(malformed, 400, 'request.malformed_json');
+
+    if (spec.validBody) {
+      const unknown = await admin.request({ method, url, payload: { ...spec.validBody(f), surpriseField: 1 } });
+      const error = expectError(unknown, 400, 'request.invalid');
+      expect(error.message).toContain('surpriseField');
+
+      const notAnObject = await admin.request({ method, url, headers: json, payload: '[1, 2, 3]' });
+      expectError(notAnObject, 400, 'request.invalid');
+    }
+
+    if (spec.wrongTypes) {
+      const typed = await admin.request({ method, url, payload: spec.wrongTypes.body });
+      const error = expectError(typed, 400, 'request.invalid');
+      const issues = error.details.issues as { path: string; message: string }[];
+      expect(Array.isArray(issues)).toBe(true);
+      expect(issues.map((i) => i.path)).toContain(spec.wrongTypes.path);
+      expect(issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).toBe(true);
+      expect(error.message).toContain(spec.wrongTypes.path);
+    }
+
+    const huge = JSON.stringify({ name: 'x'.repeat(ONE_MIB + 10) });
+    const tooLarge = await admin.request({ method, url, headers: json, payload: huge });
+    expectError(tooLarge, 413, 'request.too_large');
+
+    // None of the refused requests reached a handler: nothing was written, nothing was audited.
+    expect(await auditCount()).toBe(auditBefore);
+    const session = await admin.request({ method: 'GET', url: '/api/auth/session' });
+    expect(session.statusCode).toBe(200);
+  });
+
+  it.each(Object.keys(CASES).filter((r) => CASES[r]!.unknownId))('%s answers 404 for a record that does not exist', async (route) => {
+    const spec = CASES[route]!.unknownId!;
+    const [method] = route.split(' ') as [InjectOptions['method']];
+    const auditBefore = await auditCount();
+    const res = await admin.request({ method, url: spec.url, ...(spec.body ? { payload: spec.body } : {}) });
+    expectError(res, 404, spec.code);
+    expect(await auditCount()).toBe(auditBefore);
+  });
+
+  it('answers 415 when a write body is in a format the API does not read', async () => {
+    const res = await admin.request({ method: 'POST', url: '/api/accounts', headers: { 'content-type': 'application/xml' }, payload: '<account/>' });
+    expectError(res, 415, 'request.unsupported_media_type');
+  });
+
+  it('refuses a second member with the same e-mail, whatever its case, with 409', async () => {
+    const first = await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'dana.scully@team.test', name: 'Dana', roles: ['field'], password: 'long enough password' } });
+    expect(first.statusCode).toBe(201);
+    const members = await countWhere('members');
+    const again = await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'Dana.Scully@TEAM.test', name: 'Dana 2', roles: ['field'] } });
+    expect(expectError(again, 409, 'conflict.duplicate').details.field).toBe('email');
+    expect(await countWhere('members')).toBe(members);
+  });
+
+  it('refuses an account whose name differs only in case, or whose domain is taken, and writes no part of it', async () => {
+    const auditBefore = await auditCount();
+    const [accountsBefore, domainsBefore] = [await countWhere('accounts'), await countWhere('account_domains')];
+
+    const sameName = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'iNiTeCh', segment: 'smb', domains: ['initech-two.com'] } });
+    expectError(sameName, 409, 'conflict.duplicate');
+
+    const sameDomain = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'Initrode', segment: 'smb', domains: ['initrode.com', 'INITECH.com'] },
+    });
+    expect(expectError(sameDomain, 409, 'conflict.duplicate').message).toContain('initech.com');
+
+    expect(await countWhere('accounts')).toBe(accountsBefore);
+    expect(await countWhere('account_domains')).toBe(domainsBefore);
+    expect(await auditCount()).toBe(auditBefore);
+    const search = await admin.request({ method: 'GET', url: '/api/accounts?q=initrode' });
+    expect(search.json().items).toEqual([]);
+  });
+
+  it('refuses renaming an account to another account’s name or taking its domain, leaving it unchanged', async () => {
+    const other = await createAccountViaService(t.db, { name: 'Chotchkies', domains: ['chotchkies.com'] });
+    const rename = await admin.request({ method: 'PATCH', url: `/api/accounts/${other.id}`, payload: { name: 'INITECH', arr: 5 } });
+    expectError(rename, 409, 'conflict.duplicate');
+    const steal = await admin.request({ method: 'PATCH', url: `/api/accounts/${other.id}`, payload: { domains: ['chotchkies.com', 'initech.com'] } });
+    expectError(steal, 409, 'conflict.duplicate');
+    const after = (await admin.request({ method: 'GET', url: `/api/accounts/${other.id}` })).json();
+    expect(after).toMatchObject({ name: 'Chotchkies', arr: 0, domains: ['chotchkies.com'] });
+  });
+
+  it('refuses a contact whose e-mail another contact has, on create and on edit, whatever its case', async () => {
+    const other = await createAccountViaService(t.db);
+    const create = await admin.request({ method: 'POST', url: `/api/accounts/${other.id}/contacts`, payload: { name: 'Bill 2', email: 'BILL@initech.com' } });
+    expectError(create, 409, 'conflict.duplicate');
+    const mine = await createContactViaService(t.db, other.id);
+    const edit = await admin.request({ method: 'PATCH', url: `/api/contacts/${mine.id}`, payload: { email: 'Bill@Initech.com' } });
+    expectError(edit, 409, 'conflict.duplicate');
+    const contacts = (await admin.request({ method: 'GET', url: `/api/accounts/${other.id}/contacts` })).json().items;
+    expect(contacts.map((c: { email: string }) => c.email)).toEqual([mine.email]);
+  });
+
+  it('refuses a team slot naming a member who does not exist with 422 and keeps the old team', async () => {
+    const tam = await signInAs(t, ['technical_account_manager']);
+    const set = await admin.request({ method: 'PUT', url: `/api/accounts/${f.accountId}/team`, payload: { slots: [{ role: 'technical_account_manager', memberId: tam.memberId }] } });
+    expect(set.statusCode).toBe(200);
+    const auditBefore = await auditCount();
+    const bad = await admin.request({
+      method: 'PUT',
+      url: `/api/accounts/${f.accountId}/team`,
+      payload: { slots: [{ role: 'customer_success', memberId: 'no-such-member' }, { role: 'technical_account_manager', memberId: admin.memberId }] },
+    });
+    expectError(bad, 422, 'request.reference_not_found');
+    const account = (await admin.request({ method: 'GET', url: `/api/accounts/${f.accountId}` })).json();
+    expect(account.team.map((s: { role: string; memberId: string }) => [s.role, s.memberId])).toEqual([['technical_account_manager', tam.memberId]]);
+    expect(await auditCount()).toBe(auditBefore);
+  });
+
+  it('refuses an interaction naming an unknown member or another account’s contact, leaving no interaction and no audit entry', async () => {
+    const elsewhere = await createAccountViaService(t.db);
+    const stranger = await createContactViaService(t.db, elsewhere.id);
+    const body = { kind: 'meeting', occurredAt: now, durationMinutes: 30, subject: 'Should not exist' };
+    const before = { interactions: await countWhere('interactions'), attendees: await countWhere('interaction_attendees'), audit: await auditCount() };
+    const accountBefore = (await admin.request({ method: 'GET', url: `/api/accounts/${f.accountId}` })).json();
+
+    const unknownMember = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${f.accountId}/interactions`,
+      payload: { ...body, memberIds: [admin.memberId, 'no-such-member'], contactIds: [f.contactId] },
+    });
+    expectError(unknownMember, 422, 'request.reference_not_found');
+
+    const foreignContact = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${f.accountId}/interactions`,
+      payload: { ...body, memberIds: [admin.memberId], contactIds: [f.contactId, stranger.id] },
+    });
+    expectError(foreignContact, 422, 'interactions.attendee_not_on_account');
+
+    const unknownContact = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${f.accountId}/interactions`,
+      payload: { ...body, contactIds: ['no-such-contact'] },
+    });
+    expectError(unknownContact, 422, 'request.reference_not_found');
+
+    expect(await countWhere('interactions')).toBe(before.interactions);
+    expect(await countWhere('interaction_attendees')).toBe(before.attendees);
+    expect(await auditCount()).toBe(before.audit);
+    const timeline = (await admin.request({ method: 'GET', url: `/api/accounts/${f.accountId}/interactions` })).json();
+    expect(timeline.items.map((i: { subject: string }) => i.subject)).not.toContain('Should not exist');
+    const accountAfter = (await admin.request({ method: 'GET', url: `/api/accounts/${f.accountId}` })).json();
+    expect(accountAfter.relationshipEvidence.interactionCount).toBe(accountBefore.relationshipEvidence.interactionCount);
+  });
+});
