@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './api-client';
 
 export type Permission =
@@ -73,13 +73,21 @@ export function useSession(): Session {
   return session;
 }
 
+/**
+ * Another member's data must not linger in the cache. The session query stays: the auth context
+ * observes it, and removing it would leave that observer on a dead entry.
+ */
+function forgetEverythingButTheSession(client: QueryClient) {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) => api.post<Session>('/api/auth/sign-in', body),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
-      client.clear();
+      forgetEverythingButTheSession(client);
       client.setQueryData(SESSION_KEY, session);
     },
   });
@@ -91,7 +99,7 @@ export function useSignOut() {
     mutationFn: () => api.post<void>('/api/auth/sign-out'),
     onSettled: () => {
       setCsrfToken(null);
-      client.clear();
+      forgetEverythingButTheSession(client);
       client.setQueryData(SESSION_KEY, null);
     },
   });

@@ -40,10 +40,11 @@ export function InteractionTimeline({ account }: { account: Account }) {
         <EmptyState icon={<IconMessages />} title="No interactions yet" description="Log meetings, calls, visits and reviews to build the relationship history." />
       )}
       {items.length > 0 && (
-        <Timeline bulletSize={28} lineWidth={2} data-testid="interaction-timeline">
+        <Timeline bulletSize={28} lineWidth={2} active={items.length - 1} aria-label="Interaction timeline" role="list">
           {items.map((interaction) => (
             <Timeline.Item
               key={interaction.id}
+              role="listitem"
               bullet={KIND_ICONS[interaction.kind]}
               color={KIND_COLORS[interaction.kind]}
               title={<InteractionTitle interaction={interaction} canDelete={canWrite} accountId={account.id} />}

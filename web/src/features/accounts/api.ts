@@ -182,7 +182,7 @@ export function useInteractions(accountId: string) {
   return useInfiniteQuery({
     queryKey: accountKeys.interactions(accountId),
     queryFn: ({ pageParam }) =>
-      api.get<Page<Interaction>>(`/api/accounts/${accountId}/interactions`, { cursor: pageParam, limit: 20 }),
+      api.get<Page<Interaction>>(`/api/accounts/${accountId}/interactions`, { cursor: pageParam, limit: 15 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -36,7 +36,7 @@ export function RenewalsList({ accounts }: { accounts: AccountSummary[] }) {
                 {formatDate(account.renewalDate)} · {formatMoney(account.arr)}
               </Text>
             </Stack>
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <RelationshipBadge value={account.relationship} size="xs" />
               <Badge size="sm" variant="light" color={days <= 30 ? 'red' : 'orange'}>
                 {days === 0 ? 'today' : `${days} d`}

@@ -15,7 +15,7 @@ import { useCursorPages } from '../../ui/use-cursor-pages';
 import { useMembers, useRoles, useUpdateMember, type Member } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { SetPasswordModal } from './SetPasswordModal';
-import { WEEKDAYS } from './time-zones';
+import { describeDays } from './time-zones';
 
 const STATUS_COLORS = { active: 'green', invited: 'blue', disabled: 'gray' } as const;
 
@@ -131,13 +131,13 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4}>
+                      <Stack gap={2}>
                         {member.roles.map((r) => (
-                          <Badge key={r} variant="light" size="sm" tt="none" color={r === 'admin' ? 'red' : 'indigo'}>
+                          <Text key={r} size="sm" c={r === 'admin' ? 'red.7' : undefined}>
                             {roleLabel(r)}
-                          </Badge>
+                          </Text>
                         ))}
-                      </Group>
+                      </Stack>
                     </Table.Td>
                     <Table.Td maw={240}>
                       <Group gap={4}>
@@ -153,10 +153,10 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
                     <Table.Td>
                       <Text size="sm">{member.timeZone}</Text>
                       <Text size="xs" c="dimmed">
-                        {member.workingHours.start}–{member.workingHours.end} · {member.workingHours.days.map((d) => WEEKDAYS[d]).join(' ')}
+                        {member.workingHours.start}–{member.workingHours.end} · {describeDays(member.workingHours.days)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ minWidth: 110 }}>
                       <Badge variant="dot" color={STATUS_COLORS[member.status]}>
                         {member.status}
                       </Badge>

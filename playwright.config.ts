@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const CHROMIUM = '/usr/bin/chromium';
+if (!fs.existsSync(CHROMIUM)) {
+  throw new Error(`End-to-end tests drive the system Chromium at ${CHROMIUM}; install the Debian package "chromium".`);
+}
+
+const PORT = 3100;
+// A fresh database per run: the demo seed only runs on an empty one. Worker processes load this
+// file too, while the server is using the database, so only the runner deletes it.
+const database = path.join(os.tmpdir(), 'outpost-e2e.db');
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node dist/src/cli/main.js serve --seed-demo',
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATABASE_URL: database, PORT: String(PORT), LOG_LEVEL: 'warn' },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
