@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { daysAgo, pick, signIn, signOut, unique } from './helpers';
+import { daysAgo, navigate, pick, signIn, signOut, unique } from './helpers';
 
 test('an admin creates an account, adds a contact, logs interactions and watches the relationship deepen', async ({ page }) => {
   await signIn(page);
 
   // Create the account.
-  await page.getByRole('link', { name: 'Accounts' }).click();
+  await navigate(page, 'Accounts');
   await page.getByRole('button', { name: 'New account' }).click();
   const dialog = page.getByRole('dialog', { name: 'New account' });
   const name = unique('Journey Labs');

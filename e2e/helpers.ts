@@ -35,3 +35,8 @@ export function daysAgo(days: number): string {
 
 /** Unique enough names, so specs can run again against the same database. */
 export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36).slice(-5)}`;
+
+/** Follows a link in the main navigation. */
+export async function navigate(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+}

@@ -108,7 +108,7 @@ export function AccountsPage() {
           </Stack>
         ) : (
           <Table.ScrollContainer minWidth={900}>
-            <Table style={{ opacity: accounts.isPlaceholderData ? 0.6 : 1 }}>
+            <Table style={{ opacity: accounts.isPlaceholderData ? 0.6 : 1 }} aria-busy={accounts.isFetching}>
               <Table.Thead>
                 <Table.Tr>
                   <SortableTh active={filters.sort === 'name'} order={filters.order} onSort={() => sortBy('name')}>
