@@ -60,5 +60,17 @@ export const errors = {
     422,
     'Contacts attending an interaction must belong to the interaction’s account.',
   ),
+  ticketNotFound: make('tickets.not_found', 404, 'No ticket with this id.'),
+  ticketClosed: make('tickets.closed', 409, 'This ticket is closed; open a follow-up ticket instead.'),
+  requesterAccountUnknown: make(
+    'tickets.requester_account_unknown',
+    422,
+    'The requester’s e-mail domain matches no account; choose the account (accountId) for this new contact.',
+  ),
+  escalationSameTier: make('tickets.escalation_same_tier', 409, 'The ticket is already in that tier.'),
+  calendarNotFound: make('calendars.not_found', 404, 'No business calendar with this id.'),
+  policyNotFound: make('sla_policies.not_found', 404, 'No SLA policy with this id.'),
+  ruleNotFound: make('escalation_rules.not_found', 404, 'No escalation rule with this id.'),
+  viewNotFound: make('views.not_found', 404, 'No view with this id.'),
   invalidCursor: make('request.invalid_cursor', 400, 'The cursor is not one this list handed out; start again without it.'),
 };

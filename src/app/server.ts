@@ -14,6 +14,8 @@ import { authRoutes } from '../modules/platform/auth-routes.js';
 import { idempotencyPlugin } from '../modules/platform/idempotency-plugin.js';
 import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
+import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
+import { ticketRoutes } from '../modules/support/ticket-routes.js';
 import { teamRoutes } from '../modules/team/routes.js';
 import type { Config } from './config.js';
 import { errors } from './errors.js';
@@ -72,6 +74,8 @@ export async function buildServer({ db, config, logger = true }: ServerOptions):
   await app.register(auditRoutes);
   await app.register(teamRoutes);
   await app.register(accountRoutes);
+  await app.register(ticketRoutes);
+  await app.register(supportSettingsRoutes);
 
   const webRoot = config.webRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { connect, type Db } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { refreshAllRelationships } from '../modules/accounts/service.js';
+import { runEscalationRules } from '../modules/support/escalation-rule-service.js';
+import { sweepSlaBreaches } from '../modules/support/sla-service.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
 
@@ -13,6 +15,7 @@ export interface RunningWorkbench {
 }
 
 const RELATIONSHIP_REFRESH_MS = 6 * 60 * 60 * 1000;
+const SUPPORT_PASS_MS = 60 * 1000;
 
 /** Opens and migrates the database, starts the HTTP server and the in-process schedule. */
 export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>): Promise<RunningWorkbench> {
@@ -29,6 +32,18 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
   timer.unref();
   void refresh();
 
+  // SLA breaches and escalation rules: once a minute on the in-process schedule (SQLite, one node).
+  const supportPass = async () => {
+    try {
+      await sweepSlaBreaches(db.kysely);
+      await runEscalationRules(db.kysely);
+    } catch (err) {
+      app.log.error({ err }, 'support schedule failed');
+    }
+  };
+  const supportTimer = setInterval(() => void supportPass(), SUPPORT_PASS_MS);
+  supportTimer.unref();
+
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     app,
@@ -36,6 +51,7 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
     url: `http://${shownHost}:${config.port}`,
     stop: async () => {
       clearInterval(timer);
+      clearInterval(supportTimer);
       await app.close();
       await db.close();
     },

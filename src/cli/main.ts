@@ -83,7 +83,7 @@ program
       const summary = await seedDemoWorkspace(db.kysely, new Date(), (done, total) => bar.update(done, total));
       bar.stop();
       console.log(
-        `Seeded ${summary.members} members, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.interactions} interactions.\n` +
+        `Seeded ${summary.members} members, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.interactions} interactions, ${summary.tickets} tickets.\n` +
           `Sign in as ${summary.adminEmail} / ${summary.password}`,
       );
     });

@@ -3,6 +3,8 @@ import type { Db } from './connect.js';
 import { dialectTypes, type DialectTypes } from './dialect.js';
 import type { Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
+import * as supportCore from './migrations/0002-support-core.js';
+import { ensureDefaultViews } from '../modules/support/views.js';
 
 interface OutpostMigration {
   up(db: Kysely<unknown>, types: DialectTypes): Promise<void>;
@@ -12,6 +14,7 @@ interface OutpostMigration {
 // the order is explicit.
 const migrations: Record<string, OutpostMigration> = {
   '0001-foundation': foundation,
+  '0002-support-core': supportCore,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
@@ -32,5 +35,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
+  // Rows every workspace needs (the shared queues) are kept present, not only created once.
+  await ensureDefaultViews(db.kysely);
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

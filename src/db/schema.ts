@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SupportTables } from '../modules/support/tables.js';
 
 /**
  * The one description of every table. Kysely derives each query's types from it, so a column
@@ -6,7 +7,7 @@ import type { Generated } from 'kysely';
  * dialects (PostgreSQL stores `timestamptz`; its parser is set to hand back ISO strings), dates
  * are `YYYY-MM-DD`, JSON is stored as text and parsed by the repository that owns it.
  */
-export interface Database {
+export interface Database extends SupportTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;

@@ -18,6 +18,10 @@ interface Fixtures {
   interactionId: string;
   memberId: string;
   tokenId: string;
+  ticketId: string;
+  calendarId: string;
+  policyId: string;
+  ruleId: string;
 }
 
 type Body = Record<string, unknown>;
@@ -36,6 +40,10 @@ interface WriteCase {
 }
 
 const now = new Date().toISOString();
+const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
+const calendarBody = () => ({ name: `Hours ${unique()}`, timeZone: 'Europe/Berlin', weeklyHours: { 1: [{ start: '09:00', end: '17:00' }] }, holidays: [] });
+const policyBody = () => ({ name: `Policy ${unique()}`, position: 5, conditions: {}, targets: { low: T, normal: T, high: T, urgent: T }, calendarId: null });
+const ruleBody = () => ({ name: `Rule ${unique()}`, position: 5, conditions: { tiers: ['tier1'] }, actions: { notifyRole: 'support_tier2' } });
 
 const CASES: Record<string, WriteCase> = {
   'POST /api/auth/sign-in': {
@@ -120,6 +128,73 @@ const CASES: Record<string, WriteCase> = {
     validBody: null,
     unknownId: { url: '/api/interactions/no-such-interaction', code: 'interactions.not_found' },
   },
+  'POST /api/tickets': {
+    url: () => '/api/tickets',
+    validBody: () => ({ subject: 'Export fails', description: 'It times out.', requesterEmail: 'bill@initech.com' }),
+    wrongTypes: { body: { subject: 'Export fails', description: 'It times out.', requesterEmail: 'bill@initech.com', tags: 'export' }, path: 'tags' },
+  },
+  'PATCH /api/tickets/:id': {
+    url: (f) => `/api/tickets/${f.ticketId}`,
+    validBody: () => ({ priority: 'high' }),
+    wrongTypes: { body: { priority: 3 }, path: 'priority' },
+    unknownId: { url: '/api/tickets/no-such-ticket', body: { priority: 'high' }, code: 'tickets.not_found' },
+  },
+  'POST /api/tickets/:id/messages': {
+    url: (f) => `/api/tickets/${f.ticketId}/messages`,
+    validBody: () => ({ body: 'Looking into it', visibility: 'internal' }),
+    wrongTypes: { body: { body: ['Looking'], visibility: 'internal' }, path: 'body' },
+    unknownId: { url: '/api/tickets/no-such-ticket/messages', body: { body: 'Hello' }, code: 'tickets.not_found' },
+  },
+  'POST /api/tickets/:id/escalate': {
+    url: (f) => `/api/tickets/${f.ticketId}/escalate`,
+    validBody: () => ({ toTier: 'tier2', reason: 'Needs logs', summary: 'Checked config' }),
+    wrongTypes: { body: { toTier: 2, reason: 'Needs logs', summary: 'Checked config' }, path: 'toTier' },
+    unknownId: { url: '/api/tickets/no-such-ticket/escalate', body: { toTier: 'tier2', reason: 'Needs logs', summary: 'Checked config' }, code: 'tickets.not_found' },
+  },
+  'POST /api/views': {
+    url: () => '/api/views',
+    validBody: () => ({ name: 'Mine urgent', filters: { assignee: 'me', priorities: ['urgent'] } }),
+    wrongTypes: { body: { name: 'Mine', filters: { priorities: 'urgent' } }, path: 'filters.priorities' },
+  },
+  'POST /api/ticket-groups': {
+    url: () => '/api/ticket-groups',
+    validBody: () => ({ name: `Group ${unique()}`, tier: 'tier2' }),
+    wrongTypes: { body: { name: 'Group', tier: 2 }, path: 'tier' },
+  },
+  'POST /api/business-calendars': {
+    url: () => '/api/business-calendars',
+    validBody: calendarBody,
+    wrongTypes: { body: { ...calendarBody(), holidays: '2026-12-25' }, path: 'holidays' },
+  },
+  'PUT /api/business-calendars/:id': {
+    url: (f) => `/api/business-calendars/${f.calendarId}`,
+    validBody: calendarBody,
+    wrongTypes: { body: { ...calendarBody(), timeZone: 1 }, path: 'timeZone' },
+    unknownId: { url: '/api/business-calendars/no-such-calendar', body: calendarBody(), code: 'calendars.not_found' },
+  },
+  'POST /api/sla-policies': {
+    url: () => '/api/sla-policies',
+    validBody: policyBody,
+    wrongTypes: { body: { ...policyBody(), position: 'first' }, path: 'position' },
+  },
+  'PUT /api/sla-policies/:id': {
+    url: (f) => `/api/sla-policies/${f.policyId}`,
+    validBody: policyBody,
+    wrongTypes: { body: { ...policyBody(), calendarId: 7 }, path: 'calendarId' },
+    unknownId: { url: '/api/sla-policies/no-such-policy', body: policyBody(), code: 'sla_policies.not_found' },
+  },
+  'POST /api/escalation-rules': {
+    url: () => '/api/escalation-rules',
+    validBody: ruleBody,
+    wrongTypes: { body: { ...ruleBody(), position: 'last' }, path: 'position' },
+  },
+  'PUT /api/escalation-rules/:id': {
+    url: (f) => `/api/escalation-rules/${f.ruleId}`,
+    validBody: ruleBody,
+    wrongTypes: { body: { ...ruleBody(), status: true }, path: 'status' },
+    unknownId: { url: '/api/escalation-rules/no-such-rule', body: ruleBody(), code: 'escalation_rules.not_found' },
+  },
+  'POST /api/escalation-rules/run': { url: () => '/api/escalation-rules/run', validBody: null },
   'PUT /api/settings/relationship-rules': {
     url: () => '/api/settings/relationship-rules',
     validBody: () => ({ ...DEFAULT_RELATIONSHIP_RULES }),
@@ -148,7 +223,21 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const interaction = await logInteractionViaService(t.db, account.id, { contactIds: [contact.id] });
     const other = await signInAs(t, ['field']);
     const token = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'fixture', scopes: ['accounts.read'] } });
-    f = { accountId: account.id, contactId: contact.id, interactionId: interaction.id, memberId: other.memberId, tokenId: token.json().apiToken.id };
+    const ticket = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Fixture', description: 'A case', requesterId: contact.id } });
+    const calendar = await admin.request({ method: 'POST', url: '/api/business-calendars', payload: calendarBody() });
+    const policy = await admin.request({ method: 'POST', url: '/api/sla-policies', payload: policyBody() });
+    const rule = await admin.request({ method: 'POST', url: '/api/escalation-rules', payload: ruleBody() });
+    f = {
+      accountId: account.id,
+      contactId: contact.id,
+      interactionId: interaction.id,
+      memberId: other.memberId,
+      tokenId: token.json().apiToken.id,
+      ticketId: ticket.json().id,
+      calendarId: calendar.json().id,
+      policyId: policy.json().id,
+      ruleId: rule.json().id,
+    };
   });
   afterAll(async () => t.close());
 

@@ -14,6 +14,7 @@ import {
   INTERACTION_SUBJECTS,
   LAST_NAMES,
 } from './demo-data.js';
+import { seedDemoSupport } from './demo-support.js';
 import { SeededRandom } from './random.js';
 
 export interface DemoSummary {
@@ -23,6 +24,7 @@ export interface DemoSummary {
   accounts: number;
   contacts: number;
   interactions: number;
+  tickets: number;
 }
 
 const ARR_RANGE: Record<(typeof SEGMENTS)[number], [number, number]> = {
@@ -129,8 +131,10 @@ export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), 
     }
     onProgress?.(index + 1, DEMO_ACCOUNTS.length);
   }
+  const tickets = await seedDemoSupport(db, now, { tier1: byRole('support_tier1'), tier2: byRole('support_tier2') });
   return {
     adminEmail: DEMO_ADMIN_EMAIL,
+    tickets,
     password: DEMO_PASSWORD,
     members: DEMO_MEMBERS.length,
     accounts: DEMO_ACCOUNTS.length,

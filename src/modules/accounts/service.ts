@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../app/errors.js';
 import type { ChangeContext } from '../platform/actor.js';
 import { diff, recordAudit } from '../platform/audit.js';
@@ -117,7 +118,7 @@ export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, in
   const domains = [...new Set(input.domains)];
   const id = newId();
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await assertNameFree(trx, input.name, null);
     await assertDomainsFree(trx, domains, null);
     const evidence = assessRelationship([], 0, await relationshipRules(trx), new Date());
@@ -145,7 +146,7 @@ export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, in
 
 export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateAccountInput): Promise<Account> {
   const before = await getAccount(db, id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (input.name !== undefined) await assertNameFree(trx, input.name, id);
     if (input.domains) await assertDomainsFree(trx, [...new Set(input.domains)], id);
     await trx
@@ -183,7 +184,7 @@ export async function setAccountTeam(
     const member = await team.findMemberRow(db, slot.memberId);
     if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', `slots.${slot.role}.memberId`);
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.replaceTeam(trx, id, slots);
     await recordAudit(trx, ctx, {
       action: 'account.team_changed',
@@ -229,7 +230,7 @@ export async function createContact(db: Kysely<Database>, ctx: ChangeContext, ac
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto('contacts').values(row).execute();
     await recordAudit(trx, ctx, { action: 'contact.created', recordType: 'contact', recordId: row.id, changes: diff(null, toContact(row)) });
   });
@@ -250,7 +251,7 @@ export async function updateContact(db: Kysely<Database>, ctx: ChangeContext, id
     ...(input.phone !== undefined ? { phone: input.phone ?? null } : {}),
     updated_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('contacts').set(after).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { action: 'contact.updated', recordType: 'contact', recordId: id, changes: diff(toContact(before), toContact(after)) });
   });
@@ -291,7 +292,7 @@ export async function logInteraction(
     created_by: ctx.memberId,
     created_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto('interactions').values(row).execute();
     const attendees = [
       ...memberIds.map((a) => ({ interaction_id: id, attendee_type: 'member' as const, attendee_id: a })),
@@ -313,7 +314,7 @@ export async function logInteraction(
 export async function deleteInteraction(db: Kysely<Database>, ctx: ChangeContext, id: string): Promise<void> {
   const row = await db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.interactionNotFound();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('interaction_attendees').where('interaction_id', '=', id).execute();
     await trx.deleteFrom('interactions').where('id', '=', id).execute();
     await refreshRelationship(trx, row.account_id);
@@ -324,4 +325,27 @@ export async function deleteInteraction(db: Kysely<Database>, ctx: ChangeContext
       changes: diff({ accountId: row.account_id, kind: row.kind, occurredAt: row.occurred_at, subject: row.subject }, null),
     });
   });
+}
+
+/** Contact and account lookups other modules use (support matches requesters by e-mail). */
+export async function findContactByEmail(db: Kysely<Database>, email: string): Promise<Contact | null> {
+  const row = await repo.findContactRowByEmail(db, email.toLowerCase());
+  return row ? toContact(row) : null;
+}
+
+export async function findContact(db: Kysely<Database>, id: string): Promise<Contact | null> {
+  const row = await repo.findContactRow(db, id);
+  return row ? toContact(row) : null;
+}
+
+/** The account whose e-mail domains include the address's domain, if any. */
+export async function accountIdForEmail(db: Kysely<Database>, email: string): Promise<string | null> {
+  const domain = email.toLowerCase().split('@')[1];
+  if (!domain) return null;
+  const [owner] = await repo.domainOwners(db, [domain]);
+  return owner?.account_id ?? null;
+}
+
+export async function accountExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return !!(await repo.findAccountRow(db, id));
 }

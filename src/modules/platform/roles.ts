@@ -43,12 +43,15 @@ export const PERMISSIONS = [
   'settings.manage',
   'tokens.manage',
   'audit.read',
+  'tickets.read',
+  'tickets.write',
+  'support.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['accounts.read', 'members.read'];
-// Everyone who works with customers records contacts and interactions.
-const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write'];
+const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read'];
+// Everyone who works with customers records contacts and interactions, and works cases.
+const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write'];
 // Those who own the commercial relationship also create and edit accounts and their team.
 const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write'];
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../app/errors.js';
 import type { ChangeContext } from '../platform/actor.js';
 import { diff, recordAudit } from '../platform/audit.js';
@@ -51,7 +52,7 @@ export async function createMember(
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.insertMember(trx, row);
     await repo.replaceRoles(trx, row.id, [...new Set(input.roles)]);
     await repo.replaceSkills(trx, row.id, [...new Set(input.skills ?? [])]);
@@ -72,7 +73,7 @@ export async function updateMember(
   input: UpdateMemberInput,
 ): Promise<Member> {
   const before = await getMember(db, id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const losesAdmin =
       before.roles.includes('admin') &&
       before.status === 'active' &&
@@ -99,7 +100,7 @@ export async function updateMember(
 export async function setPassword(db: Kysely<Database>, ctx: ChangeContext, id: string, password: string): Promise<void> {
   await getMember(db, id);
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.updateMemberRow(trx, id, { password_hash: hash, updated_at: nowIso() });
     await recordAudit(trx, ctx, { action: 'member.password_set', recordType: 'member', recordId: id });
   });

@@ -1,0 +1,119 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { errors } from '../../app/errors.js';
+import { newId } from '../platform/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../platform/pagination.js';
+import * as repo from './repository.js';
+import { viewFiltersSchema, type Ticket, type TicketListQuery, type ViewFilters } from './schemas.js';
+
+export interface TicketView {
+  id: string;
+  name: string;
+  position: number;
+  filters: ViewFilters;
+  shared: boolean;
+  count?: number;
+}
+
+/** The views every workspace starts with (DESIGN: mine, Tier 1 unassigned, breaching soon…). */
+export const DEFAULT_VIEWS: { id: string; name: string; filters: ViewFilters }[] = [
+  { id: 'view-mine', name: 'My open tickets', filters: { assignee: 'me', statuses: ['new', 'open', 'pending', 'on_hold'] } },
+  { id: 'view-tier1-unassigned', name: 'Tier 1 unassigned', filters: { tiers: ['tier1'], assignee: 'none', statuses: ['new', 'open'] } },
+  { id: 'view-tier2', name: 'Tier 2 queue', filters: { tiers: ['tier2'], statuses: ['new', 'open', 'pending', 'on_hold'] } },
+  { id: 'view-breaching', name: 'Breaching within an hour', filters: { statuses: ['new', 'open'], dueWithinMinutes: 60 } },
+  { id: 'view-waiting', name: 'Waiting on customer', filters: { statuses: ['pending'] } },
+  { id: 'view-engineering', name: 'Escalated to engineering', filters: { tiers: ['engineering'], statuses: ['new', 'open', 'pending', 'on_hold'] } },
+  { id: 'view-unsolved', name: 'All unsolved', filters: { statuses: ['new', 'open', 'pending', 'on_hold'] } },
+];
+
+export async function ensureDefaultViews(db: Kysely<Database>): Promise<void> {
+  const existing = await db.selectFrom('ticket_views').select('id').where('id', 'in', DEFAULT_VIEWS.map((v) => v.id)).execute();
+  const have = new Set(existing.map((r) => r.id));
+  const missing = DEFAULT_VIEWS.map((v, position) => ({ ...v, position })).filter((v) => !have.has(v.id));
+  if (missing.length === 0) return;
+  await db
+    .insertInto('ticket_views')
+    .values(missing.map((v) => ({ id: v.id, name: v.name, position: v.position, filters: JSON.stringify(v.filters), owner_id: null, created_at: new Date().toISOString() })))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+function filtered(db: Kysely<Database>, filters: ViewFilters, memberId: string | null, now: Date) {
+  let q = repo.ticketsWithContext(db);
+  if (filters.statuses) q = q.where('tickets.status', 'in', filters.statuses);
+  if (filters.tiers) q = q.where('tickets.tier', 'in', filters.tiers);
+  if (filters.priorities) q = q.where('tickets.priority', 'in', filters.priorities);
+  if (filters.assignee === 'none') q = q.where('tickets.assignee_id', 'is', null);
+  else if (filters.assignee === 'me') q = q.where('tickets.assignee_id', '=', memberId ?? '');
+  else if (filters.assignee) q = q.where('tickets.assignee_id', '=', filters.assignee);
+  if (filters.groupId) q = q.where('tickets.group_id', '=', filters.groupId);
+  if (filters.accountId) q = q.where('tickets.account_id', '=', filters.accountId);
+  if (filters.tag) {
+    const tag = filters.tag;
+    q = q.where((eb) => eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.ticket_id').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', tag)));
+  }
+  if (filters.dueWithinMinutes) q = q.where('tickets.sla_due_at', '<=', new Date(now.getTime() + filters.dueWithinMinutes * 60_000).toISOString());
+  return q;
+}
+
+export async function findView(db: Kysely<Database>, id: string, memberId: string | null): Promise<TicketView> {
+  const row = await db.selectFrom('ticket_views').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || (row.owner_id !== null && row.owner_id !== memberId)) throw errors.viewNotFound();
+  return { id: row.id, name: row.name, position: row.position, filters: viewFiltersSchema.parse(JSON.parse(row.filters)), shared: row.owner_id === null };
+}
+
+/** Shared views and the member's own, each with its ticket count. */
+export async function listViews(db: Kysely<Database>, memberId: string | null, now = new Date()): Promise<TicketView[]> {
+  const rows = await db
+    .selectFrom('ticket_views')
+    .selectAll()
+    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', memberId ?? '')]))
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
+  return Promise.all(
+    rows.map(async (row) => {
+      const filters = viewFiltersSchema.parse(JSON.parse(row.filters));
+      const counted = await filtered(db, filters, memberId, now)
+        .clearSelect()
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow();
+      return { id: row.id, name: row.name, position: row.position, filters, shared: row.owner_id === null, count: Number(counted.n) };
+    }),
+  );
+}
+
+export async function createView(db: Kysely<Database>, input: { name: string; filters: ViewFilters; shared: boolean }, memberId: string): Promise<TicketView> {
+  const id = newId();
+  const max = await db.selectFrom('ticket_views').select(sql<number>`max(position)`.as('p')).executeTakeFirst();
+  const position = Number(max?.p ?? 0) + 1;
+  await db
+    .insertInto('ticket_views')
+    .values({ id, name: input.name, position, filters: JSON.stringify(input.filters), owner_id: input.shared ? null : memberId, created_at: new Date().toISOString() })
+    .execute();
+  return { id, name: input.name, position, filters: input.filters, shared: input.shared };
+}
+
+/**
+ * One page of a queue, sorted by the nearest SLA due time (tickets with no active target last),
+ * by keyset over (sla_due_at, id): one indexed range scan per page however deep.
+ */
+export async function listTickets(db: Kysely<Database>, query: TicketListQuery, memberId: string | null, now = new Date()): Promise<Page<Ticket>> {
+  let filters: ViewFilters = {};
+  if (query.view) filters = (await findView(db, query.view, memberId)).filters;
+  if (query.status) filters = { ...filters, statuses: [query.status] };
+  if (query.tier) filters = { ...filters, tiers: [query.tier] };
+  if (query.assignee) filters = { ...filters, assignee: query.assignee };
+  if (query.accountId) filters = { ...filters, accountId: query.accountId };
+  let q = filtered(db, filters, memberId, now);
+  if (query.requesterId) q = q.where('tickets.requester_id', '=', query.requesterId);
+  if (query.cursor) {
+    const { sortValue, id } = decodeCursor(query.cursor);
+    const due = String(sortValue);
+    q = q.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', id)])]));
+  }
+  const rows = await q.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1).execute();
+  const page = toPage(rows, query.limit, (r) => encodeCursor(r.sla_due_at, r.id));
+  return { items: await repo.toTickets(db, page.items as repo.ContextRow[]), nextCursor: page.nextCursor };
+}
+
