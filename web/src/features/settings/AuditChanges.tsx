@@ -1,4 +1,8 @@
 import { Group, Stack, Text } from '@mantine/core';
+import { humanize } from '../../ui/format';
+
+// Change sets name fields as the records do: `lifecycleStage` or `capacity_hours`.
+const fieldLabel = (field: string) => humanize(field.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase());
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -16,7 +20,7 @@ export function AuditChanges({ changes }: { changes: Record<string, [unknown, un
       {entries.map(([field, [before, after]]) => (
         <Group key={field} gap={6} wrap="nowrap" align="flex-start">
           <Text size="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
-            {field}:
+            {fieldLabel(field)}:
           </Text>
           <Text size="xs" c="red.7" td={before === null ? undefined : 'line-through'} style={{ wordBreak: 'break-word' }}>
             {show(before)}
