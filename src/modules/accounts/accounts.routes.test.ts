@@ -49,4 +49,12 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('conflict.duplicate');
   });
+
+  it('treats % and _ in a search as plain characters, not wildcards', async () => {
+    await tam.request({ method: 'POST', url: '/api/accounts', payload: { name: '100% Uptime Ltd', segment: 'smb' } });
+    const percent = await tam.request({ method: 'GET', url: `/api/accounts?q=${encodeURIComponent('0%')}` });
+    expect(percent.json().items.map((a: { name: string }) => a.name)).toEqual(['100% Uptime Ltd']);
+    const underscore = await tam.request({ method: 'GET', url: '/api/accounts?q=_' });
+    expect(underscore.json().items).toEqual([]);
+  });
 });

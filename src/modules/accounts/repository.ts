@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountsTable, ContactsTable, Database, InteractionsTable } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../platform/pagination.js';
+import { decodeCursor, encodeCursor, likeText, toPage, type Page } from '../platform/pagination.js';
 import type { AccountListQuery, AccountSummary, Interaction } from './schemas.js';
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -81,9 +81,9 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
     const needle = q.q.toLowerCase();
     query = query.where((eb) =>
       eb.or([
-        eb('accounts.name_lower', 'like', `%${needle}%`),
+        likeText('accounts.name_lower', needle, 'contains'),
         eb.exists(
-          eb.selectFrom('account_domains').select('account_domains.account_id').whereRef('account_domains.account_id', '=', 'accounts.id').where('account_domains.domain', 'like', `${needle}%`),
+          eb.selectFrom('account_domains').select('account_domains.account_id').whereRef('account_domains.account_id', '=', 'accounts.id').where(likeText('account_domains.domain', needle, 'prefix')),
         ),
       ]),
     );

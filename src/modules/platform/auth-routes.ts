@@ -95,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row?.password_hash || !(await verifyPassword(request.body.currentPassword, row.password_hash))) {
         throw errors.invalidCredentials();
       }
-      await team.setPassword(app.db.kysely, changeContext(request), actor.memberId, request.body.newPassword);
+      await team.setPassword(app.db.kysely, changeContext(request), actor.memberId, request.body.newPassword, actor.session?.idHash ?? null);
       return reply.status(204).send(null);
     },
   );

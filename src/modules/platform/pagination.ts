@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { errors } from '../../app/errors.js';
 
@@ -66,4 +67,17 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `column` contains (or starts with) `text` literally, case as given: the user's % and _ are not
+ * wildcards. SQLite has no default LIKE escape character, so the clause names one.
+ */
+export function likeText(column: string | RawBuilder<string>, text: string, mode: 'contains' | 'prefix'): RawBuilder<SqlBool> {
+  const pattern = mode === 'contains' ? `%${escapeLike(text)}%` : `${escapeLike(text)}%`;
+  return sql<SqlBool>`${typeof column === 'string' ? sql.ref(column) : column} like ${pattern} escape '\\'`;
 }

@@ -149,7 +149,7 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
     if (input.priority !== undefined && input.priority !== before.priority) {
       // A new priority brings the policy's targets for it; the clock keeps the time already used.
       const sla = await slaContextOf(trx, before.sla_policy_id, input.priority);
-      const state = retargetSla(JSON.parse(before.sla_state) as SlaState, before, sla);
+      const state = retargetSla(JSON.parse(before.sla_state) as SlaState, before, sla, now);
       patch = { ...patch, priority: input.priority, ...slaColumns(state) };
     }
     if (input.status !== undefined) patch = { ...patch, ...(await applyStatus(trx, { ...before, ...patch }, input.status, now)) };
@@ -181,7 +181,8 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
  * The clock after a priority change: the new priority's targets, measured from the same starting
  * points, keeping the resolution time already used. A next-reply target in flight keeps its due.
  */
-function retargetSla(state: SlaState, row: repo.TicketRow, sla: SlaContext): SlaState {
+function retargetSla(state: SlaState, row: repo.TicketRow, sla: SlaContext, now: Date): SlaState {
+  if (row.status === 'solved' || row.status === 'closed') return state;
   const clock = sla.targets.businessHours ? sla.calendar : CALENDAR_HOURS;
   const due = (from: string, minutes: number | null) => (minutes === null ? null : addBusinessMinutes(new Date(from), minutes, clock).toISOString());
   return {
@@ -190,6 +191,8 @@ function retargetSla(state: SlaState, row: repo.TicketRow, sla: SlaContext): Sla
     resolutionDueAt:
       state.resolutionRunningSince === null || sla.targets.resolutionMinutes === null
         ? null
-        : due(state.resolutionRunningSince, Math.max(0, sla.targets.resolutionMinutes - state.resolutionElapsedMinutes)),
+        : sla.targets.resolutionMinutes < state.resolutionElapsedMinutes
+          ? now.toISOString() // already past the new target: due at once, as the clock does on resume
+          : due(state.resolutionRunningSince, sla.targets.resolutionMinutes - state.resolutionElapsedMinutes),
   };
 }

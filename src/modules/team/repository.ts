@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, MembersTable } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../platform/pagination.js';
+import { decodeCursor, encodeCursor, likeText, toPage, type Page } from '../platform/pagination.js';
 import type { Member } from './schemas.js';
 
 export type MemberRow = Selectable<MembersTable>;
@@ -77,8 +77,8 @@ export async function listMemberRows(
 ): Promise<Page<MemberRow>> {
   let query = db.selectFrom('members').selectAll('members');
   if (filter.q) {
-    const like = `%${filter.q.toLowerCase()}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['members.name']), 'like', like), eb('members.email', 'like', like)]));
+    const needle = filter.q.toLowerCase();
+    query = query.where((eb) => eb.or([likeText(sql<string>`lower(members.name)`, needle, 'contains'), likeText('members.email', needle, 'contains')]));
   }
   if (filter.role) {
     const role = filter.role;

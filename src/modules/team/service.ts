@@ -97,11 +97,18 @@ export async function updateMember(
   return getMember(db, id);
 }
 
-export async function setPassword(db: Kysely<Database>, ctx: ChangeContext, id: string, password: string): Promise<void> {
+/**
+ * Sets a member's password and signs them out everywhere else: whoever knew the old password
+ * keeps no session. `keepSessionIdHash` spares the session that made the change.
+ */
+export async function setPassword(db: Kysely<Database>, ctx: ChangeContext, id: string, password: string, keepSessionIdHash: string | null = null): Promise<void> {
   await getMember(db, id);
   const hash = await hashPassword(password);
   await inTransaction(db, async (trx) => {
     await repo.updateMemberRow(trx, id, { password_hash: hash, updated_at: nowIso() });
+    let sessions = trx.deleteFrom('sessions').where('member_id', '=', id);
+    if (keepSessionIdHash) sessions = sessions.where('id_hash', '!=', keepSessionIdHash);
+    await sessions.execute();
     await recordAudit(trx, ctx, { action: 'member.password_set', recordType: 'member', recordId: id });
   });
 }
