@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { daysAgo, navigate, pick, signIn, signOut, unique } from './helpers';
+import { daysAgo, navigate, pick, signIn, signOut, unique } from './helpers.js';
 
 test('an admin creates an account, adds a contact, logs interactions and watches the relationship deepen', async ({ page }) => {
   await signIn(page);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pick, signIn } from './helpers';
+import { pick, signIn } from './helpers.js';
 
 const rows = (page: Page) => page.getByRole('table').locator('tbody tr');
 const firstColumn = (page: Page) => rows(page).locator('td:first-child a');

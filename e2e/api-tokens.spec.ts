@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { navigate, signIn, unique } from './helpers';
+import { navigate, signIn, unique } from './helpers.js';
 
 test('an admin creates an API token, sees the secret once and revokes it', async ({ page }) => {
   await signIn(page);

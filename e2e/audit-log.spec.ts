@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { navigate, pick, signIn } from './helpers';
+import { navigate, pick, signIn } from './helpers.js';
 
 test('the audit log shows who changed an account, before and after', async ({ page }) => {
   await signIn(page);

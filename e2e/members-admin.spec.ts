@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { navigate, pick, signIn, signOut, unique } from './helpers';
+import { navigate, pick, signIn, signOut, unique } from './helpers.js';
 
 test('an admin invites a member, sees the temporary password once and edits their roles', async ({ page }) => {
   await signIn(page);

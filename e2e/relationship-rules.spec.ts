@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { navigate, signIn } from './helpers';
+import { navigate, signIn } from './helpers.js';
 
 test('an admin tightens the relationship rules and the change sticks', async ({ page }) => {
   await signIn(page);

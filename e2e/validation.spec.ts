@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn } from './helpers.js';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);

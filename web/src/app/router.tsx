@@ -1,16 +1,10 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { SignInPage } from '../features/auth/SignInPage';
-import { HomePage } from '../features/home/HomePage';
-import { AccountsPage } from '../features/accounts/AccountsPage';
-import { AccountPage } from '../features/accounts/AccountPage';
-import { TeamPage } from '../features/team/TeamPage';
-import { TokensPage } from '../features/settings/TokensPage';
-import { AuditPage } from '../features/settings/AuditPage';
-import { RelationshipRulesPage } from '../features/settings/RelationshipRulesPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './RequireAuth';
 import { Shell } from './Shell';
 
+// Screens load on first visit, so signing in does not wait for the charts of the account page.
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   {
@@ -19,33 +13,46 @@ export const router = createBrowserRouter([
       {
         element: <Shell />,
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
           {
             element: <RequirePermission permission="accounts.read" />,
             children: [
-              { path: 'accounts', element: <AccountsPage /> },
-              { path: 'accounts/:id', element: <AccountPage /> },
+              { path: 'accounts', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
+              { path: 'accounts/:id', lazy: async () => ({ Component: (await import('../features/accounts/AccountPage')).AccountPage }) },
             ],
           },
           {
             element: <RequirePermission permission="members.read" />,
-            children: [{ path: 'team', element: <TeamPage /> }],
+            children: [{ path: 'team', lazy: async () => ({ Component: (await import('../features/team/TeamPage')).TeamPage }) }],
           },
           {
             element: <RequirePermission permission="members.manage" />,
-            children: [{ path: 'admin/members', element: <TeamPage manage /> }],
+            children: [
+              {
+                path: 'admin/members',
+                lazy: async () => {
+                  const { TeamPage } = await import('../features/team/TeamPage');
+                  return { Component: () => <TeamPage manage /> };
+                },
+              },
+            ],
           },
           {
             element: <RequirePermission permission="tokens.manage" />,
-            children: [{ path: 'admin/tokens', element: <TokensPage /> }],
+            children: [{ path: 'admin/tokens', lazy: async () => ({ Component: (await import('../features/settings/TokensPage')).TokensPage }) }],
           },
           {
             element: <RequirePermission permission="audit.read" />,
-            children: [{ path: 'admin/audit', element: <AuditPage /> }],
+            children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/settings/AuditPage')).AuditPage }) }],
           },
           {
             element: <RequirePermission permission="settings.manage" />,
-            children: [{ path: 'admin/relationship-rules', element: <RelationshipRulesPage /> }],
+            children: [
+              {
+                path: 'admin/relationship-rules',
+                lazy: async () => ({ Component: (await import('../features/settings/RelationshipRulesPage')).RelationshipRulesPage }),
+              },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

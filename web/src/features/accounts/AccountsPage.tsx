@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
@@ -31,14 +31,11 @@ export function AccountsPage() {
   const [createOpen, create] = useDisclosure();
 
   const [search, setSearch] = useState(filters.values.q ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
-  useEffect(() => {
-    if ((filters.values.q ?? '') !== debouncedSearch) {
-      pages.reset();
-      filters.setFilter('q', debouncedSearch);
-    }
-    // Only a settled search term should touch the URL, so this runs on that alone.
-  }, [debouncedSearch]);
+  // The URL (and so the request) follows the search box once typing pauses.
+  const applySearch = useDebouncedCallback((value: string) => {
+    pages.reset();
+    filters.setFilter('q', value.trim());
+  }, 300);
 
   const setFilter = (key: Parameters<typeof filters.setFilter>[0], value: string | null) => {
     pages.reset();
@@ -71,7 +68,10 @@ export function AccountsPage() {
             placeholder="Name or e-mail domain"
             leftSection={<IconSearch size={16} />}
             value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              applySearch(e.currentTarget.value);
+            }}
             style={{ flex: '1 1 220px' }}
           />
           <Select label="Segment" placeholder="Any" clearable data={options(SEGMENTS, SEGMENT_LABELS)} value={filters.values.segment ?? null} onChange={(v) => setFilter('segment', v)} w={150} />
