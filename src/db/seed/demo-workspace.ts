@@ -64,7 +64,9 @@ export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), 
     const segment = SEGMENTS[index % SEGMENTS.length]!;
     const [lo, hi] = ARR_RANGE[segment];
     const stage = index < 2 ? 'prospect' : rnd.pick(LIFECYCLE_STAGES.filter((s) => s !== 'prospect'));
-    const renewal = new Date(now.getTime() + rnd.int(-20, 420) * 86_400_000).toISOString().slice(0, 10);
+    // A churned customer's last renewal date is behind it; everyone else renews ahead.
+    const renewalOffsetDays = stage === 'churned' ? -rnd.int(30, 200) : rnd.int(-20, 420);
+    const renewal = new Date(now.getTime() + renewalOffsetDays * 86_400_000).toISOString().slice(0, 10);
     const account = await accounts.createAccount(db, ctx, {
       name: demo.name,
       domains: [demo.domain],
