@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { SignInPage } from '../features/auth/SignInPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './RequireAuth';
+import { RouteError } from './RouteError';
 import { Shell } from './Shell';
 
 // Screens load on first visit, so signing in does not wait for the charts of the account page.
@@ -12,7 +13,11 @@ export const router = createBrowserRouter([
     children: [
       {
         element: <Shell />,
+        errorElement: <RouteError />,
         children: [
+          {
+            errorElement: <RouteError />,
+            children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
           {
             element: <RequirePermission permission="accounts.read" />,
@@ -55,6 +60,8 @@ export const router = createBrowserRouter([
             ],
           },
           { path: '*', element: <NotFoundPage /> },
+            ],
+          },
         ],
       },
     ],

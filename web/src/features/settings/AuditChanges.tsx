@@ -1,4 +1,4 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Group, Spoiler, Stack, Text } from '@mantine/core';
 import { humanize } from '../../ui/format';
 
 // Change sets name fields as the records do: `lifecycleStage` or `capacity_hours`.
@@ -15,24 +15,32 @@ function show(value: unknown): string {
 export function AuditChanges({ changes }: { changes: Record<string, [unknown, unknown]> | null }) {
   const entries = Object.entries(changes ?? {});
   if (entries.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  // A created record has no "before": list its values instead of a column of "— →".
+  const created = entries.every(([, [before]]) => before === null);
   return (
+    <Spoiler maxHeight={90} showLabel="Show all changes" hideLabel="Show less" styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
     <Stack gap={2}>
       {entries.map(([field, [before, after]]) => (
         <Group key={field} gap={6} wrap="nowrap" align="flex-start">
           <Text size="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {fieldLabel(field)}:
           </Text>
-          <Text size="xs" c="red.7" td={before === null ? undefined : 'line-through'} style={{ wordBreak: 'break-word' }}>
-            {show(before)}
-          </Text>
-          <Text size="xs" c="dimmed">
-            →
-          </Text>
-          <Text size="xs" c="teal.8" style={{ wordBreak: 'break-word' }}>
+          {!created && (
+            <>
+              <Text size="xs" c="red.7" td={before === null ? undefined : 'line-through'} style={{ wordBreak: 'break-word' }}>
+                {show(before)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                →
+              </Text>
+            </>
+          )}
+          <Text size="xs" c={created ? undefined : 'teal.8'} style={{ wordBreak: 'break-word' }}>
             {show(after)}
           </Text>
         </Group>
       ))}
     </Stack>
+    </Spoiler>
   );
 }
