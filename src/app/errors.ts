@@ -46,8 +46,9 @@ export const errors = {
     409,
     'A request with this Idempotency-Key is still being processed; retry in a moment to get its result.',
   ),
-  duplicate: (what: string, field: string) =>
-    new AppError('conflict.duplicate', 409, `${what} with this ${field} already exists.`, { field }),
+  /** `field` is the request field a form shows the message under; `label` how a person reads it. */
+  duplicate: (what: string, field: string, label: string = field) =>
+    new AppError('conflict.duplicate', 409, `${what} with this ${label} already exists.`, { field }),
   referenceMissing: (what: string, field: string) =>
     new AppError('request.reference_not_found', 422, `The ${what} named in "${field}" does not exist.`, { field }),
   memberNotFound: make('members.not_found', 404, 'No member with this id.'),
@@ -73,4 +74,32 @@ export const errors = {
   ruleNotFound: make('escalation_rules.not_found', 404, 'No escalation rule with this id.'),
   viewNotFound: make('views.not_found', 404, 'No view with this id.'),
   invalidCursor: make('request.invalid_cursor', 400, 'The cursor is not one this list handed out; start again without it.'),
+  attachmentNotFound: make('attachments.not_found', 404, 'No attachment with this id on this ticket.'),
+  attachmentTooLarge: (limitBytes: number) =>
+    new AppError('attachments.too_large', 413, `The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB an attachment may be; compress or split it.`, { limitBytes }),
+  attachmentTypeNotAllowed: (details: Record<string, unknown>) =>
+    new AppError(
+      'attachments.type_not_allowed',
+      415,
+      'This kind of file cannot be attached (or its content does not match its type); images, PDF, text, CSV, JSON, logs, zip and office documents can.',
+      details,
+    ),
+  attachmentFileMissing: make('attachments.file_missing', 400, 'Send the file as multipart/form-data in a field named "file".'),
+  attachmentFileGone: make('attachments.file_missing_on_disk', 410, 'The stored file for this attachment is missing from the data folder; restore it from a backup.'),
+  inboundEmailMediaType: make('email.unsupported_media_type', 415, 'Send the raw e-mail as the request body with Content-Type: message/rfc822.'),
+  inboundEmailUnreadable: make('email.unreadable', 400, 'The body is not an e-mail message with a From address; send the raw MIME message as received.'),
+  runbookNotFound: make('runbooks.not_found', 404, 'No runbook with this id.'),
+  runbookArchived: make('runbooks.archived', 409, 'This runbook is archived; pick an active runbook or set this one active again.'),
+  runbookRunNotFound: make('runbook_runs.not_found', 404, 'No runbook run with this id.'),
+  runbookRunInProgress: make('runbook_runs.already_running', 409, 'This runbook is already running on this ticket; continue that run or finish it first.'),
+  runbookRunFinished: make('runbook_runs.finished', 409, 'This runbook run is already finished; start a new run to go through the steps again.'),
+  runbookStepNotFound: make('runbook_runs.step_not_found', 404, 'This runbook has no step at that index (steps are numbered from 0).'),
+  runbookStepOutOfOrder: (expectedIndex: number) =>
+    new AppError('runbook_runs.step_out_of_order', 409, `Record the steps in order: the next step is index ${expectedIndex}.`, { expectedIndex }),
+  runbookStepInputRequired: (label: string) =>
+    new AppError('runbook_runs.input_required', 422, `This step asks you to capture "${label}"; send it as "input", or mark the step skipped or failed.`, { field: 'input', label }),
+  macroNotFound: make('macros.not_found', 404, 'No macro with this id (or it is another member’s personal macro).'),
+  timeEntryNotFound: make('time_entries.not_found', 404, 'No time entry with this id.'),
+  timeEntryNotYours: make('time_entries.not_yours', 403, 'You can change only your own time entries; an admin can change anyone’s.'),
+  csatNotFound: make('csat.not_found', 404, 'This rating link is unknown or has expired.'),
 };

@@ -79,7 +79,8 @@ export async function buildServer({ db, config, logger = true }: ServerOptions):
 
   const webRoot = config.webRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot });
 
   app.setNotFoundHandler(async (request, reply) => {
     // Anything that is not the API is a page of the single-page app.

@@ -57,4 +57,12 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
     const underscore = await tam.request({ method: 'GET', url: '/api/accounts?q=_' });
     expect(underscore.json().items).toEqual([]);
   });
+
+  it('lists renewals inside a date range, leaving undated accounts out', async () => {
+    for (const [name, renewalDate] of [['Renews March', '2031-03-15'], ['Renews June', '2031-06-15'], ['No renewal', null]] as const) {
+      await tam.request({ method: 'POST', url: '/api/accounts', payload: { name, segment: 'smb', renewalDate } });
+    }
+    const res = await tam.request({ method: 'GET', url: '/api/accounts?renewalFrom=2031-01-01&renewalTo=2031-04-30&sort=renewal_date' });
+    expect(res.json().items.map((a: { name: string }) => a.name)).toEqual(['Renews March']);
+  });
 });

@@ -91,6 +91,8 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
   if (q.segment) query = query.where('accounts.segment', '=', q.segment);
   if (q.stage) query = query.where('accounts.lifecycle_stage', '=', q.stage);
   if (q.relationship) query = query.where('accounts.relationship', '=', q.relationship);
+  if (q.renewalFrom) query = query.where('accounts.renewal_date', '>=', q.renewalFrom);
+  if (q.renewalTo) query = query.where('accounts.renewal_date', '<=', q.renewalTo);
   if (q.memberId) {
     const memberId = q.memberId;
     query = query.where((eb) =>

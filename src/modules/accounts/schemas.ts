@@ -76,6 +76,8 @@ export const accountListQuery = z.object({
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   relationship: z.enum(['engaged', 'transactional']).optional(),
   memberId: z.string().max(64).optional().describe('Only accounts whose team includes this member'),
+  renewalFrom: isoDate.optional().describe('Renewal on or after this date'),
+  renewalTo: isoDate.optional().describe('Renewal on or before this date'),
   sort: z.enum(ACCOUNT_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   cursor: z.string().max(500).optional(),

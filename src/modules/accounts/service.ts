@@ -106,7 +106,7 @@ export function listAccounts(db: Kysely<Database>, query: AccountListQuery) {
 async function assertDomainsFree(db: Kysely<Database>, domains: string[], accountId: string | null): Promise<void> {
   const owners = await repo.domainOwners(db, domains);
   const taken = owners.find((o) => o.account_id !== accountId);
-  if (taken) throw errors.duplicate('An account', `e-mail domain ${taken.domain}`);
+  if (taken) throw errors.duplicate('An account', 'domains', `e-mail domain ${taken.domain}`);
 }
 
 async function assertNameFree(db: Kysely<Database>, name: string, accountId: string | null): Promise<void> {

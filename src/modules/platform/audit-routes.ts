@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, toPage } from './pagination.js';
+import { listAuditEntries } from './audit.js';
 
 const entry = z.object({
   id: z.number(),
   at: z.string(),
   actorType: z.string(),
   actorId: z.string().nullable(),
+  actorName: z.string().nullable().describe('The member, token or contact behind the change, by name'),
   action: z.string(),
   recordType: z.string(),
   recordId: z.string(),
@@ -33,29 +34,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) },
       },
     },
-    async (request) => {
-      const q = request.query;
-      let query = app.db.kysely.selectFrom('audit_log').selectAll();
-      if (q.actorId) query = query.where('actor_id', '=', q.actorId);
-      if (q.recordType) query = query.where('record_type', '=', q.recordType);
-      if (q.recordId) query = query.where('record_id', '=', q.recordId);
-      if (q.cursor) query = query.where('id', '<', Number(decodeCursor(q.cursor, 'integer').sortValue));
-      const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
-      const page = toPage(rows, q.limit, (r) => encodeCursor(Number(r.id), String(r.id)));
-      return {
-        items: page.items.map((r) => ({
-          id: Number(r.id),
-          at: r.at,
-          actorType: r.actor_type,
-          actorId: r.actor_id,
-          action: r.action,
-          recordType: r.record_type,
-          recordId: r.record_id,
-          changes: r.changes ? (JSON.parse(r.changes) as Record<string, [unknown, unknown]>) : null,
-          ip: r.ip,
-        })),
-        nextCursor: page.nextCursor,
-      };
-    },
+    async (request) => listAuditEntries(app.db.kysely, request.query),
   );
 };

@@ -9,6 +9,7 @@ interface AuditEntry {
   at: string;
   actorType: string;
   actorId: string | null;
+  actorName: string | null;
   action: string;
   recordType: string;
   recordId: string;
@@ -34,6 +35,7 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
   const byAdmin = (entry: AuditEntry) => {
     expect(entry.actorType).toBe('member');
     expect(entry.actorId).toBe(admin.memberId);
+    expect(entry.actorName).toBe('Test admin');
     expect(entry.ip).toBe('127.0.0.1');
     expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
   };
@@ -115,7 +117,7 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
 
     const viaToken = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: { authorization: `Bearer ${made.token}` }, payload: { name: 'Made by token', segment: 'smb' } });
     const tokenEntry = await last('account', viaToken.json().id, 'account.created');
-    expect(tokenEntry).toMatchObject({ actorType: 'token', actorId: made.apiToken.id, ip: '127.0.0.1' });
+    expect(tokenEntry).toMatchObject({ actorType: 'token', actorId: made.apiToken.id, actorName: 'API token “Billing sync”', ip: '127.0.0.1' });
 
     const revoked = (await admin.request({ method: 'POST', url: `/api/tokens/${made.apiToken.id}/revoke` })).json();
     const revoke = await last('api_token', made.apiToken.id, 'api_token.revoked');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ChangeContext } from './actor.js';
 import { nowIso } from './clock.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from './pagination.js';
 
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
@@ -40,4 +41,52 @@ export async function recordAudit(
       ip: ctx.ip,
     })
     .execute();
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  recordType: string;
+  recordId: string;
+  changes: FieldChanges | null;
+  ip: string | null;
+}
+
+/** The audit log, newest first, filtered and paged by id, with each actor's name. */
+export async function listAuditEntries(
+  db: Kysely<Database>,
+  q: { actorId?: string | undefined; recordType?: string | undefined; recordId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Page<AuditEntry>> {
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('members', (j) => j.onRef('members.id', '=', 'audit_log.actor_id').on('audit_log.actor_type', '=', 'member'))
+    .leftJoin('api_tokens', (j) => j.onRef('api_tokens.id', '=', 'audit_log.actor_id').on('audit_log.actor_type', '=', 'token'))
+    .leftJoin('contacts', (j) => j.onRef('contacts.id', '=', 'audit_log.actor_id').on('audit_log.actor_type', '=', 'contact'))
+    .selectAll('audit_log')
+    .select(['members.name as member_name', 'api_tokens.name as token_name', 'contacts.name as contact_name']);
+  if (q.actorId) query = query.where('audit_log.actor_id', '=', q.actorId);
+  if (q.recordType) query = query.where('audit_log.record_type', '=', q.recordType);
+  if (q.recordId) query = query.where('audit_log.record_id', '=', q.recordId);
+  if (q.cursor) query = query.where('audit_log.id', '<', Number(decodeCursor(q.cursor, 'integer').sortValue));
+  const rows = await query.orderBy('audit_log.id', 'desc').limit(q.limit + 1).execute();
+  const page = toPage(rows, q.limit, (r) => encodeCursor(Number(r.id), String(r.id)));
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      id: Number(r.id),
+      at: r.at,
+      actorType: r.actor_type,
+      actorId: r.actor_id,
+      actorName: r.member_name ?? (r.token_name ? `API token “${r.token_name}”` : null) ?? r.contact_name ?? (r.actor_type === 'system' ? 'Outpost' : null),
+      action: r.action,
+      recordType: r.record_type,
+      recordId: r.record_id,
+      changes: r.changes ? (JSON.parse(r.changes) as FieldChanges) : null,
+      ip: r.ip,
+    })),
+  };
 }

@@ -55,7 +55,7 @@ function AccountForm({ onClose, account, onSaved }: Props) {
         onClose();
         onSaved?.(saved);
       },
-      onError: (error: Error) => showServerErrors(form, error, FIELDS, { 'e-mail domain': 'domains' }),
+      onError: (error: Error) => showServerErrors(form, error, FIELDS),
     };
     if (account) update.mutate(body, handlers);
     else create.mutate(body, handlers);
