@@ -9,6 +9,10 @@ if (!fs.existsSync(CHROMIUM)) {
 }
 
 const PORT = 3100;
+const POSTGRES_PORT = 3101;
+// Every spec runs on the embedded SQLite database and, when a PostgreSQL is named (npm test and
+// CI name one), on PostgreSQL too.
+const postgresUrl = process.env.OUTPOST_TEST_POSTGRES_URL;
 // A fresh database per run: the demo seed only runs on an empty one. Worker processes load this
 // file too, while the server is using the database, so only the runner deletes it.
 const database = path.join(os.tmpdir(), 'outpost-e2e.db');
@@ -23,8 +27,11 @@ export default defineConfig({
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  projects: [
+    { name: 'sqlite', use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    ...(postgresUrl ? [{ name: 'postgres', use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }] : []),
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
@@ -34,13 +41,28 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: 'node dist/src/cli/main.js serve --seed-demo',
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { DATABASE_URL: database, PORT: String(PORT), LOG_LEVEL: 'warn' },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node dist/src/cli/main.js serve --seed-demo',
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { DATABASE_URL: database, PORT: String(PORT), LOG_LEVEL: 'warn' },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    ...(postgresUrl
+      ? [
+          {
+            command: 'node scripts/e2e-postgres-server.mjs',
+            url: `http://127.0.0.1:${POSTGRES_PORT}/healthz`,
+            reuseExistingServer: false,
+            timeout: 180_000,
+            env: { OUTPOST_TEST_POSTGRES_URL: postgresUrl, PORT: String(POSTGRES_PORT), LOG_LEVEL: 'warn' },
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
+  ],
 });
