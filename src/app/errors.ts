@@ -21,6 +21,9 @@ const make = (code: string, status: number, message: string) => (details: Record
 export const errors = {
   unauthenticated: make('auth.unauthenticated', 401, 'Sign in first: this request carries no valid session or API token.'),
   invalidCredentials: make('auth.invalid_credentials', 401, 'The e-mail or password is not right.'),
+  signInLocked: make('auth.locked', 429, 'Too many failed sign-ins for this member: wait a moment, then try again.'),
+  rateLimited: make('request.rate_limited', 429, 'Too many requests: wait a moment, then try again.'),
+  sessionNotFound: make('auth.session_not_found', 404, 'No session of yours with this id.'),
   accountDisabled: make('auth.member_disabled', 403, 'This member is disabled; ask an admin to re-enable it.'),
   csrfMissing: make(
     'auth.csrf_failed',

@@ -12,6 +12,7 @@ import { auditRoutes } from '../modules/platform/audit-routes.js';
 import { authPlugin } from '../modules/platform/auth-plugin.js';
 import { authRoutes } from '../modules/platform/auth-routes.js';
 import { idempotencyPlugin } from '../modules/platform/idempotency-plugin.js';
+import { securityPlugin } from '../modules/platform/security-plugin.js';
 import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
@@ -63,6 +64,7 @@ export async function buildServer({ db, config, logger = true }: ServerOptions):
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(securityPlugin);
   await app.register(cookie);
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);

@@ -3,6 +3,7 @@ import type { Db } from './connect.js';
 import { dialectTypes, type DialectTypes } from './dialect.js';
 import type { Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
+import * as signInSecurity from './migrations/0006-sign-in-security.js';
 import * as supportCore from './migrations/0002-support-core.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 
@@ -15,6 +16,7 @@ interface OutpostMigration {
 const migrations: Record<string, OutpostMigration> = {
   '0001-foundation': foundation,
   '0002-support-core': supportCore,
+  '0006-sign-in-security': signInSecurity,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -34,6 +34,9 @@ export interface MembersTable {
   capacity_hours: number;
   time_zone: string;
   working_hours: string; // JSON {start:"09:00", end:"17:00", days:[1..5]}
+  /** Consecutive failed sign-ins; reset by a successful one. */
+  failed_sign_ins: number;
+  locked_until: string | null;
   created_at: string;
   updated_at: string;
 }

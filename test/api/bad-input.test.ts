@@ -52,6 +52,11 @@ const CASES: Record<string, WriteCase> = {
     wrongTypes: { body: { email: 5, password: 'x' }, path: 'email' },
   },
   'POST /api/auth/sign-out': { url: () => '/api/auth/sign-out', validBody: null },
+  'DELETE /api/auth/sessions/:id': {
+    url: () => '/api/auth/sessions/no-such-session',
+    validBody: null,
+    unknownId: { url: '/api/auth/sessions/no-such-session', code: 'auth.session_not_found' },
+  },
   'POST /api/auth/password': {
     url: () => '/api/auth/password',
     validBody: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }),

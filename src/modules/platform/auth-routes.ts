@@ -4,7 +4,8 @@ import { errors } from '../../app/errors.js';
 import * as team from '../team/service.js';
 import { MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { actorOf, changeContext, SESSION_COOKIE } from './auth-plugin.js';
-import { signIn, signOut } from './auth-service.js';
+import { listSessions, revokeSession, signIn, signOut } from './auth-service.js';
+import { signInRateLimit } from './security-plugin.js';
 import { permissionsFor, ROLE_LABELS, type Role } from './roles.js';
 
 const sessionView = z.object({
@@ -18,7 +19,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/sign-in',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: signInRateLimit },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
@@ -96,6 +97,34 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         throw errors.invalidCredentials();
       }
       await team.setPassword(app.db.kysely, changeContext(request), actor.memberId, request.body.newPassword, actor.session?.idHash ?? null);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Your signed-in sessions (devices)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listSessions(app.db.kysely, actorOf(request)) }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Sign out one of your sessions', params: z.object({ id: z.string().max(128) }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await revokeSession(app.db.kysely, actorOf(request), changeContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { errors } from '../../app/errors.js';
+import { inTransaction } from '../../db/transaction.js';
 import * as team from '../team/service.js';
 import type { Actor, ChangeContext } from './actor.js';
 import { recordAudit } from './audit.js';
 import { addDays, nowIso } from './clock.js';
 import { newId } from './ids.js';
 import { verifyPassword } from './passwords.js';
+import { lockedUntil } from './sign-in-lockout.js';
 import { permissionsFor, type Permission } from './roles.js';
 import { randomSecret, sha256 } from './secrets.js';
 
@@ -27,11 +29,32 @@ export async function signIn(
 ): Promise<NewSession> {
   const member = await team.findMemberRowByEmail(db, input.email);
   const ok = await verifyPassword(input.password, member?.password_hash ?? DUMMY_HASH);
+  const now = nowIso();
+  if (member?.locked_until && member.locked_until > now) {
+    throw errors.signInLocked({ retryAfterSeconds: Math.ceil((Date.parse(member.locked_until) - Date.parse(now)) / 1000) });
+  }
+  if (member && !ok) {
+    const failures = member.failed_sign_ins + 1;
+    const until = lockedUntil(failures, new Date(now));
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable('members').set({ failed_sign_ins: failures, locked_until: until }).where('id', '=', member.id).execute();
+      if (until) {
+        await recordAudit(trx, { actorType: 'system', actorId: null, memberId: null, ip: input.ip }, {
+          action: 'member.sign_in_locked',
+          recordType: 'member',
+          recordId: member.id,
+          changes: { lockedUntil: [member.locked_until, until], failedSignIns: [member.failed_sign_ins, failures] },
+        });
+      }
+    });
+  }
   if (!member || !ok) throw errors.invalidCredentials();
   if (member.status === 'disabled') throw errors.accountDisabled();
+  if (member.failed_sign_ins > 0) {
+    await db.updateTable('members').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', member.id).execute();
+  }
   const sessionId = randomSecret(32);
   const csrfToken = randomSecret(24);
-  const now = nowIso();
   const expiresAt = addDays(now, input.sessionDays);
   const ctx: ChangeContext = { actorType: 'member', actorId: member.id, memberId: member.id, ip: input.ip };
   await db.transaction().execute(async (trx) => {
@@ -196,4 +219,44 @@ export async function revokeToken(db: Kysely<Database>, ctx: ChangeContext, id: 
     });
   }
   return toView((await findTokenRow(db, id))!);
+}
+
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** A member's live sessions, newest first; the id is the stored hash, never the cookie's secret. */
+export async function listSessions(db: Kysely<Database>, actor: Actor): Promise<SessionView[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('member_id', '=', actor.memberId)
+    .where('expires_at', '>', nowIso())
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id_hash,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    current: r.id_hash === actor.session?.idHash,
+  }));
+}
+
+/** Ends one of the member's own sessions (another device, or this one). */
+export async function revokeSession(db: Kysely<Database>, actor: Actor, ctx: ChangeContext, id: string): Promise<void> {
+  const deleted = await inTransaction(db, async (trx) => {
+    const result = await trx.deleteFrom('sessions').where('id_hash', '=', id).where('member_id', '=', actor.memberId).executeTakeFirst();
+    if (Number(result.numDeletedRows) > 0) await recordAudit(trx, ctx, { action: 'session.revoked', recordType: 'member', recordId: actor.memberId });
+    return Number(result.numDeletedRows);
+  });
+  if (deleted === 0) throw errors.sessionNotFound();
 }

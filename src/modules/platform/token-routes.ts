@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf, changeContext } from './auth-plugin.js';
 import { createToken, listTokens, revokeToken } from './auth-service.js';
 import { PERMISSIONS } from './roles.js';
+import { tokenCreationRateLimit } from './security-plugin.js';
 
 const tokenView = z.object({
   id: z.string(),
@@ -26,7 +27,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tokens',
     {
-      config: { access: 'tokens.manage' },
+      config: { access: 'tokens.manage', rateLimit: tokenCreationRateLimit },
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token; the secret is returned only in this response',

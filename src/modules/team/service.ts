@@ -49,6 +49,8 @@ export async function createMember(
     capacity_hours: input.capacityHours ?? 40,
     time_zone: input.timeZone ?? 'UTC',
     working_hours: JSON.stringify(input.workingHours ?? DEFAULT_WORKING_HOURS),
+    failed_sign_ins: 0,
+    locked_until: null,
     created_at: now,
     updated_at: now,
   };
