@@ -18,6 +18,10 @@ import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
 import { ticketRoutes } from '../modules/support/ticket-routes.js';
 import { teamRoutes } from '../modules/team/routes.js';
+import { csatRoutes } from '../modules/support/csat/routes.js';
+import { macroRoutes } from '../modules/support/macros/routes.js';
+import { runbookRoutes } from '../modules/support/runbooks/routes.js';
+import { timeEntryRoutes } from '../modules/team/time-entries-routes.js';
 import type { Config } from './config.js';
 import { errors } from './errors.js';
 import { installErrorHandler } from './error-handler.js';
@@ -78,6 +82,10 @@ export async function buildServer({ db, config, logger = true }: ServerOptions):
   await app.register(accountRoutes);
   await app.register(ticketRoutes);
   await app.register(supportSettingsRoutes);
+  await app.register(runbookRoutes);
+  await app.register(macroRoutes);
+  await app.register(timeEntryRoutes);
+  await app.register(csatRoutes);
 
   const webRoot = config.webRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

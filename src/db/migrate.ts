@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
 import * as signInSecurity from './migrations/0006-sign-in-security.js';
 import * as supportCore from './migrations/0002-support-core.js';
+import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 
 interface OutpostMigration {
@@ -16,6 +17,7 @@ interface OutpostMigration {
 const migrations: Record<string, OutpostMigration> = {
   '0001-foundation': foundation,
   '0002-support-core': supportCore,
+  '0003-runbooks-macros-time-csat': runbooksMacrosTimeCsat,
   '0006-sign-in-security': signInSecurity,
 };
 

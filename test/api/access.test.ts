@@ -50,8 +50,11 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     const known = new Set<string>(['public', 'signed_in', ...permissionsFor(['admin'])]);
     expect(table.filter((r) => !known.has(r.access))).toEqual([]);
     expect(table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      // The requester's CSAT rating link: its token is the credential.
+      'GET /api/csat/:token',
       'GET /api/openapi.json',
       'POST /api/auth/sign-in',
+      'POST /api/csat/:token',
     ]);
   });
 

@@ -22,6 +22,11 @@ interface Fixtures {
   calendarId: string;
   policyId: string;
   ruleId: string;
+  runbookId: string;
+  runbookRunId: string;
+  macroId: string;
+  timeEntryId: string;
+  csatToken: string;
 }
 
 type Body = Record<string, unknown>;
@@ -43,6 +48,7 @@ const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
 const calendarBody = () => ({ name: `Hours ${unique()}`, timeZone: 'Europe/Berlin', weeklyHours: { 1: [{ start: '09:00', end: '17:00' }] }, holidays: [] });
 const policyBody = () => ({ name: `Policy ${unique()}`, position: 5, conditions: {}, targets: { low: T, normal: T, high: T, urgent: T }, calendarId: null });
+const runbookBody = () => ({ title: `Runbook ${unique()}`, tags: ['sso'], steps: [{ instruction: 'Check the IdP metadata' }] });
 const ruleBody = () => ({ name: `Rule ${unique()}`, position: 5, conditions: { tiers: ['tier1'] }, actions: { notifyRole: 'support_tier2' } });
 
 const CASES: Record<string, WriteCase> = {
@@ -205,6 +211,73 @@ const CASES: Record<string, WriteCase> = {
     validBody: () => ({ ...DEFAULT_RELATIONSHIP_RULES }),
     wrongTypes: { body: { ...DEFAULT_RELATIONSHIP_RULES, windowDays: 'ninety' }, path: 'windowDays' },
   },
+  'POST /api/runbooks': {
+    url: () => '/api/runbooks',
+    validBody: runbookBody,
+    wrongTypes: { body: { title: 'Reset SSO', steps: 'do it' }, path: 'steps' },
+  },
+  'PUT /api/runbooks/:id': {
+    url: (f) => `/api/runbooks/${f.runbookId}`,
+    validBody: runbookBody,
+    wrongTypes: { body: { ...runbookBody(), status: true }, path: 'status' },
+    unknownId: { url: '/api/runbooks/no-such-runbook', body: runbookBody(), code: 'runbooks.not_found' },
+  },
+  'POST /api/tickets/:id/runbook-runs': {
+    url: (f) => `/api/tickets/${f.ticketId}/runbook-runs`,
+    validBody: (f) => ({ runbookId: f.runbookId }),
+    wrongTypes: { body: { runbookId: 5 }, path: 'runbookId' },
+    unknownId: { url: '/api/tickets/no-such-ticket/runbook-runs', body: { runbookId: 'x' }, code: 'tickets.not_found' },
+  },
+  'POST /api/runbook-runs/:id/steps/:index': {
+    url: (f) => `/api/runbook-runs/${f.runbookRunId}/steps/0`,
+    validBody: () => ({ outcome: 'skipped' }),
+    wrongTypes: { body: { outcome: 1 }, path: 'outcome' },
+    unknownId: { url: '/api/runbook-runs/no-such-run/steps/0', body: { outcome: 'skipped' }, code: 'runbook_runs.not_found' },
+  },
+  'POST /api/runbook-runs/:id/finish': {
+    url: (f) => `/api/runbook-runs/${f.runbookRunId}/finish`,
+    validBody: () => ({ result: 'escalate' }),
+    wrongTypes: { body: { result: 'resolved', reply: 5 }, path: 'reply' },
+    unknownId: { url: '/api/runbook-runs/no-such-run/finish', body: { result: 'escalate' }, code: 'runbook_runs.not_found' },
+  },
+  'POST /api/macros': {
+    url: () => '/api/macros',
+    validBody: () => ({ title: 'Thanks', body: 'Hi {{requester.first_name}}' }),
+    wrongTypes: { body: { title: 'Thanks', body: 'Hi', actions: { addTags: 'sso' } }, path: 'actions.addTags' },
+  },
+  'PUT /api/macros/:id': {
+    url: (f) => `/api/macros/${f.macroId}`,
+    validBody: () => ({ title: 'Thanks', body: 'Hi' }),
+    wrongTypes: { body: { title: 'Thanks', body: 'Hi', visibility: 1 }, path: 'visibility' },
+    unknownId: { url: '/api/macros/no-such-macro', body: { title: 'Thanks', body: 'Hi' }, code: 'macros.not_found' },
+  },
+  'DELETE /api/macros/:id': {
+    url: (f) => `/api/macros/${f.macroId}`,
+    validBody: null,
+    unknownId: { url: '/api/macros/no-such-macro', code: 'macros.not_found' },
+  },
+  'POST /api/tickets/:id/macros/:macroId/apply': {
+    url: (f) => `/api/tickets/${f.ticketId}/macros/${f.macroId}/apply`,
+    validBody: null,
+    unknownId: { url: '/api/tickets/no-such-ticket/macros/no-such-macro/apply', code: 'tickets.not_found' },
+  },
+  'POST /api/tickets/:id/time': {
+    url: (f) => `/api/tickets/${f.ticketId}/time`,
+    validBody: () => ({ minutes: 15, category: 'routine' }),
+    wrongTypes: { body: { minutes: '15', category: 'routine' }, path: 'minutes' },
+    unknownId: { url: '/api/tickets/no-such-ticket/time', body: { minutes: 15, category: 'routine' }, code: 'tickets.not_found' },
+  },
+  'DELETE /api/time-entries/:id': {
+    url: (f) => `/api/time-entries/${f.timeEntryId}`,
+    validBody: null,
+    unknownId: { url: '/api/time-entries/no-such-entry', code: 'time_entries.not_found' },
+  },
+  'POST /api/csat/:token': {
+    url: (f) => `/api/csat/${f.csatToken}`,
+    validBody: () => ({ rating: 'good' }),
+    wrongTypes: { body: { rating: 5 }, path: 'rating' },
+    unknownId: { url: '/api/csat/no-such-token', body: { rating: 'good' }, code: 'csat.not_found' },
+  },
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -242,9 +315,28 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
       calendarId: calendar.json().id,
       policyId: policy.json().id,
       ruleId: rule.json().id,
+      ...(await supportFixtures(ticket.json().id, contact.id)),
     };
   });
   afterAll(async () => t.close());
+
+  /** A runbook, a run on the fixture ticket, a macro, a time entry, and a solved ticket's rating link. */
+  async function supportFixtures(ticketId: string, contactId: string) {
+    const runbook = await admin.request({ method: 'POST', url: '/api/runbooks', payload: runbookBody() });
+    const run = await admin.request({ method: 'POST', url: `/api/tickets/${ticketId}/runbook-runs`, payload: { runbookId: runbook.json().id } });
+    const macro = await admin.request({ method: 'POST', url: '/api/macros', payload: { title: 'Fixture macro', body: 'Hello' } });
+    const entry = await admin.request({ method: 'POST', url: `/api/tickets/${ticketId}/time`, payload: { minutes: 5, category: 'routine' } });
+    const solved = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Solved fixture', description: 'Done', requesterId: contactId } });
+    await admin.request({ method: 'PATCH', url: `/api/tickets/${solved.json().id}`, payload: { status: 'solved' } });
+    const survey = await admin.request({ method: 'GET', url: `/api/tickets/${solved.json().id}/csat` });
+    return {
+      runbookId: runbook.json().id as string,
+      runbookRunId: run.json().id as string,
+      macroId: macro.json().id as string,
+      timeEntryId: entry.json().id as string,
+      csatToken: (survey.json().items[0].link as string).replace('/csat/', ''),
+    };
+  }
 
   it('has a bad-input case for every write route in the route table, so a new route cannot go untested', () => {
     const writeRoutes = t.app.routeTable.filter((r) => WRITE_METHODS.has(r.method)).map((r) => `${r.method} ${r.url}`);

@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   'tickets.read',
   'tickets.write',
   'support.manage',
+  'runbooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,7 +58,8 @@ const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write'];
 
 const GRANTS: Record<Role, Permission[]> = {
   support_tier1: CUSTOMER_FACING,
-  support_tier2: CUSTOMER_FACING,
+  // Tier 2 writes the scripts (runbooks, shared macros) Tier 1 follows.
+  support_tier2: [...CUSTOMER_FACING, 'runbooks.manage'],
   implementation: CUSTOMER_FACING,
   professional_services: CUSTOMER_FACING,
   field: CUSTOMER_FACING,

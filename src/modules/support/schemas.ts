@@ -7,7 +7,7 @@ export const CHANNELS = ['email', 'portal', 'api', 'phone', 'web'] as const;
 /** Statuses in which a ticket still needs work. */
 export const UNSOLVED: readonly (typeof TICKET_STATUSES)[number][] = ['new', 'open', 'pending', 'on_hold'];
 
-const tag = z
+export const tag = z
   .string()
   .trim()
   .toLowerCase()

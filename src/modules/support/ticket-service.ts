@@ -12,6 +12,7 @@ import { addBusinessMinutes, CALENDAR_HOURS } from './business-calendar.js';
 import { onStatusChange, startSla, type SlaState } from './sla-clock.js';
 import { chooseSla, recordRevealedBreaches, slaColumns, slaContextOf, type SlaContext } from './sla-service.js';
 import type { TicketStatus } from './tables.js';
+import { createSurveyOnSolve } from './csat/service.js';
 
 export function actorOfContext(ctx: ChangeContext) {
   return { type: ctx.actorType, id: ctx.actorId } as const;
@@ -124,6 +125,8 @@ export async function applyStatus(
   const iso = at.toISOString();
   await recordRevealedBreaches(db, row.id, before, state, iso);
   const reopened = (row.status === 'solved' || row.status === 'closed') && to !== 'solved' && to !== 'closed';
+  // One CSAT survey per solve, in the solve's transaction (a re-solve after a reopen asks again).
+  if (to === 'solved') await createSurveyOnSolve(db, row, at);
   return {
     status: to,
     ...slaColumns(state),
