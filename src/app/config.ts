@@ -10,6 +10,8 @@ export interface Config {
   secureCookies: boolean;
   sessionDays: number;
   logLevel: string;
+  /** Files that belong to this workbench: attachments, the secret key. */
+  dataDir: string;
 }
 
 /** Reads the configuration from the environment, with the defaults a first run needs. */
@@ -22,5 +24,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.OUTPOST_SECURE_COOKIES === 'true',
     sessionDays: Number(env.OUTPOST_SESSION_DAYS ?? 14),
     logLevel: env.LOG_LEVEL ?? 'info',
+    dataDir: path.resolve(env.OUTPOST_DATA_DIR ?? 'data'),
   };
 }

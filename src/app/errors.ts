@@ -24,6 +24,8 @@ export const errors = {
   signInLocked: make('auth.locked', 429, 'Too many failed sign-ins for this member: wait a moment, then try again.'),
   rateLimited: make('request.rate_limited', 429, 'Too many requests: wait a moment, then try again.'),
   sessionNotFound: make('auth.session_not_found', 404, 'No session of yours with this id.'),
+  webhookNotFound: make('webhooks.not_found', 404, 'No webhook subscription with this id.'),
+  deliveryNotFound: make('webhooks.delivery_not_found', 404, 'No webhook delivery with this id.'),
   accountDisabled: make('auth.member_disabled', 403, 'This member is disabled; ask an admin to re-enable it.'),
   csrfMissing: make(
     'auth.csrf_failed',

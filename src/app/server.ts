@@ -13,6 +13,8 @@ import { authPlugin } from '../modules/platform/auth-plugin.js';
 import { authRoutes } from '../modules/platform/auth-routes.js';
 import { idempotencyPlugin } from '../modules/platform/idempotency-plugin.js';
 import { securityPlugin } from '../modules/platform/security-plugin.js';
+import { loadSecretBox, type SecretBox } from '../modules/platform/webhooks/secret-box.js';
+import { webhookRoutes } from '../modules/platform/webhooks/routes.js';
 import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
@@ -32,10 +34,12 @@ export interface ServerOptions {
   config: Config;
   /** Pino logging; tests turn it off. */
   logger?: boolean;
+  /** Seals stored secrets; defaults to the key from OUTPOST_SECRET_KEY or the data folder. */
+  secretBox?: SecretBox;
 }
 
 /** Builds the HTTP server: API, OpenAPI document, metrics, and the web app. */
-export async function buildServer({ db, config, logger = true }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, config, logger = true, secretBox }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -51,6 +55,7 @@ export async function buildServer({ db, config, logger = true }: ServerOptions):
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('secretBox', secretBox ?? loadSecretBox(process.env, config.dataDir));
   installErrorHandler(app);
 
   await app.register(swagger, {
@@ -78,6 +83,7 @@ export async function buildServer({ db, config, logger = true }: ServerOptions):
   await app.register(authRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(webhookRoutes);
   await app.register(teamRoutes);
   await app.register(accountRoutes);
   await app.register(ticketRoutes);

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { refreshAllRelationships } from '../modules/accounts/service.js';
 import { runEscalationRules } from '../modules/support/escalation-rule-service.js';
 import { sweepSlaBreaches } from '../modules/support/sla-service.js';
+import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/webhook-dispatcher.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
 
@@ -16,6 +17,7 @@ export interface RunningWorkbench {
 
 const RELATIONSHIP_REFRESH_MS = 6 * 60 * 60 * 1000;
 const SUPPORT_PASS_MS = 60 * 1000;
+const WEBHOOK_PASS_MS = 5 * 1000;
 
 /** Opens and migrates the database, starts the HTTP server and the in-process schedule. */
 export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>): Promise<RunningWorkbench> {
@@ -44,6 +46,18 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
   const supportTimer = setInterval(() => void supportPass(), SUPPORT_PASS_MS);
   supportTimer.unref();
 
+  // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
+  const webhookPass = async () => {
+    try {
+      await fanOutEvents(db.kysely);
+      await deliverDueWebhooks(db.kysely, app.secretBox);
+    } catch (err) {
+      app.log.error({ err }, 'webhook delivery failed');
+    }
+  };
+  const webhookTimer = setInterval(() => void webhookPass(), WEBHOOK_PASS_MS);
+  webhookTimer.unref();
+
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     app,
@@ -52,6 +66,7 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
     stop: async () => {
       clearInterval(timer);
       clearInterval(supportTimer);
+      clearInterval(webhookTimer);
       await app.close();
       await db.close();
     },

@@ -2,6 +2,7 @@ import type { Db } from '../db/connect.js';
 import type { Actor } from '../modules/platform/actor.js';
 import type { Permission } from '../modules/platform/roles.js';
 import type { Config } from './config.js';
+import type { SecretBox } from '../modules/platform/webhooks/secret-box.js';
 
 /**
  * Who may call a route: anyone (`public`), any signed-in member or token (`signed_in`), or a
@@ -25,6 +26,7 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     routeTable: RouteEntry[];
+    secretBox: SecretBox;
   }
   interface FastifyRequest {
     actor: Actor | null;

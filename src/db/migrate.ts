@@ -4,6 +4,7 @@ import { dialectTypes, type DialectTypes } from './dialect.js';
 import type { Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
 import * as signInSecurity from './migrations/0006-sign-in-security.js';
+import * as eventsAndWebhooks from './migrations/0007-events-and-webhooks.js';
 import * as supportCore from './migrations/0002-support-core.js';
 import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
@@ -19,6 +20,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0002-support-core': supportCore,
   '0003-runbooks-macros-time-csat': runbooksMacrosTimeCsat,
   '0006-sign-in-security': signInSecurity,
+  '0007-events-and-webhooks': eventsAndWebhooks,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

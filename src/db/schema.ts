@@ -4,6 +4,7 @@ import type { RunbookTables } from '../modules/support/runbooks/tables.js';
 import type { MacroTables } from '../modules/support/macros/tables.js';
 import type { CsatTables } from '../modules/support/csat/tables.js';
 import type { TimeEntryTables } from '../modules/team/time-entries-tables.js';
+import type { EventTables } from '../modules/platform/webhooks/tables.js';
 
 /**
  * The one description of every table. Kysely derives each query's types from it, so a column
@@ -11,7 +12,7 @@ import type { TimeEntryTables } from '../modules/team/time-entries-tables.js';
  * dialects (PostgreSQL stores `timestamptz`; its parser is set to hand back ISO strings), dates
  * are `YYYY-MM-DD`, JSON is stored as text and parsed by the repository that owns it.
  */
-export interface Database extends SupportTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables {
+export interface Database extends EventTables, SupportTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;

@@ -22,6 +22,7 @@ interface Fixtures {
   calendarId: string;
   policyId: string;
   ruleId: string;
+  webhookId: string;
   runbookId: string;
   runbookRunId: string;
   macroId: string;
@@ -206,6 +207,32 @@ const CASES: Record<string, WriteCase> = {
     unknownId: { url: '/api/escalation-rules/no-such-rule', body: ruleBody(), code: 'escalation_rules.not_found' },
   },
   'POST /api/escalation-rules/run': { url: () => '/api/escalation-rules/run', validBody: null },
+  'POST /api/webhooks': {
+    url: () => '/api/webhooks',
+    validBody: () => ({ name: 'CRM', url: 'https://crm.example/hooks', eventTypes: ['ticket.created'] }),
+    wrongTypes: { body: { name: 'CRM', url: 'https://crm.example/hooks', eventTypes: 'ticket.created' }, path: 'eventTypes' },
+  },
+  'PATCH /api/webhooks/:id': {
+    url: (f) => `/api/webhooks/${f.webhookId}`,
+    validBody: () => ({ name: 'Renamed' }),
+    wrongTypes: { body: { status: 'sleeping' }, path: 'status' },
+    unknownId: { url: '/api/webhooks/no-such-webhook', body: { name: 'Renamed' }, code: 'webhooks.not_found' },
+  },
+  'DELETE /api/webhooks/:id': {
+    url: (f) => `/api/webhooks/${f.webhookId}`,
+    validBody: null,
+    unknownId: { url: '/api/webhooks/no-such-webhook', code: 'webhooks.not_found' },
+  },
+  'POST /api/webhooks/:id/ping': {
+    url: (f) => `/api/webhooks/${f.webhookId}/ping`,
+    validBody: null,
+    unknownId: { url: '/api/webhooks/no-such-webhook/ping', code: 'webhooks.not_found' },
+  },
+  'POST /api/webhook-deliveries/:id/redeliver': {
+    url: () => '/api/webhook-deliveries/no-such-delivery/redeliver',
+    validBody: null,
+    unknownId: { url: '/api/webhook-deliveries/no-such-delivery/redeliver', code: 'webhooks.delivery_not_found' },
+  },
   'PUT /api/settings/relationship-rules': {
     url: () => '/api/settings/relationship-rules',
     validBody: () => ({ ...DEFAULT_RELATIONSHIP_RULES }),
@@ -304,6 +331,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const ticket = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Fixture', description: 'A case', requesterId: contact.id } });
     const calendar = await admin.request({ method: 'POST', url: '/api/business-calendars', payload: calendarBody() });
     const policy = await admin.request({ method: 'POST', url: '/api/sla-policies', payload: policyBody() });
+    const webhook = await admin.request({ method: 'POST', url: '/api/webhooks', payload: { name: 'Fixture', url: 'http://127.0.0.1:9/hooks', eventTypes: ['ticket.created'] } });
     const rule = await admin.request({ method: 'POST', url: '/api/escalation-rules', payload: ruleBody() });
     f = {
       accountId: account.id,
@@ -315,6 +343,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
       calendarId: calendar.json().id,
       policyId: policy.json().id,
       ruleId: rule.json().id,
+      webhookId: webhook.json().webhook.id,
       ...(await supportFixtures(ticket.json().id, contact.id)),
     };
   });

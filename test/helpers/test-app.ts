@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../../src/app/server.js';
 import { loadConfig } from '../../src/app/config.js';
@@ -7,6 +8,7 @@ import { freshDatabase } from '../../src/db/test-database.js';
 import { SYSTEM_CONTEXT } from '../../src/modules/platform/actor.js';
 import type { Role } from '../../src/modules/platform/roles.js';
 import { createMember } from '../../src/modules/team/service.js';
+import { secretBoxFromKey } from '../../src/modules/platform/webhooks/secret-box.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,7 +19,7 @@ export interface TestApp {
 /** A real server on a fresh database of the given dialect, driven with `inject`. */
 export async function startTestApp(dialect: DialectName): Promise<TestApp> {
   const db = await freshDatabase(dialect);
-  const app = await buildServer({ db, config: { ...loadConfig({}), webRoot: '/nonexistent' }, logger: false });
+  const app = await buildServer({ db, config: { ...loadConfig({}), webRoot: '/nonexistent' }, logger: false, secretBox: secretBoxFromKey(randomBytes(32)) });
   await app.ready();
   return {
     app,

@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'tickets.write',
   'support.manage',
   'runbooks.manage',
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { TicketsTable } from './tables.js';
+import { emitEvent, type EventType } from '../platform/webhooks/events.js';
+import { NO_DUE, type TicketsTable } from './tables.js';
 import type { SlaState } from './sla-clock.js';
-import { NO_DUE } from './sla-service.js';
 import type { Ticket } from './schemas.js';
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -47,7 +47,30 @@ export async function recordTicketEvent(
     .insertInto('ticket_events')
     .values({ ticket_id: ticketId, at, actor_type: actor.type, actor_id: actor.id, type, data: JSON.stringify(data) })
     .execute();
+  // What integrations subscribe to leaves through the outbox in the same transaction.
+  const published = PUBLISHED_AS[type];
+  if (published) {
+    const ticket = await db.selectFrom('tickets').select(['account_id', 'number']).where('id', '=', ticketId).executeTakeFirst();
+    await emitEvent(db, {
+      type: published,
+      recordType: 'ticket',
+      recordId: ticketId,
+      accountId: ticket?.account_id ?? null,
+      payload: { ticketNumber: ticket ? Number(ticket.number) : null, actor, ...data },
+      at,
+    });
+  }
 }
+
+/** Ticket history entries that are also public events, and their event names. */
+const PUBLISHED_AS: Record<string, EventType> = {
+  'ticket.created': 'ticket.created',
+  'ticket.updated': 'ticket.updated',
+  'message.replied': 'ticket.replied',
+  'message.received': 'ticket.customer_replied',
+  'ticket.escalated': 'ticket.escalated',
+  'sla.breached': 'sla.breached',
+};
 
 /** Rows joined with what a queue or a ticket page shows: account, requester, assignee, group. */
 export function ticketsWithContext(db: Kysely<Database>) {

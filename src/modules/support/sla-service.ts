@@ -5,10 +5,10 @@ import { readSetting, writeSetting } from '../platform/settings.js';
 import { CALENDAR_HOURS, type BusinessCalendar } from './business-calendar.js';
 import { choosePolicy, type SlaConditions, type SlaTargetsByPriority, type TicketFacts } from './sla-policy-match.js';
 import { breachesAdded, detectBreaches, nextDueAt, type SlaState, type SlaTargets } from './sla-clock.js';
-import type { TicketsTable } from './tables.js';
+import { NO_DUE, type TicketsTable } from './tables.js';
+import { recordTicketEvent } from './repository.js';
 
-/** Stands in for "no active target" so that queues sort by (sla_due_at, id) on one index in both dialects. */
-export const NO_DUE = '9999-12-31T23:59:59.999Z';
+export { NO_DUE } from './tables.js';
 
 export interface SlaContext {
   policyId: string | null;
@@ -91,10 +91,7 @@ export async function sweepSlaBreaches(db: Kysely<Database>, now = new Date()): 
       if (newBreaches.length === 0) return;
       await trx.updateTable('tickets').set(slaColumns(state)).where('id', '=', id).execute();
       for (const target of newBreaches) {
-        await trx
-          .insertInto('ticket_events')
-          .values({ ticket_id: id, at: until, actor_type: 'system', actor_id: null, type: 'sla.breached', data: JSON.stringify({ target }) })
-          .execute();
+        await recordTicketEvent(trx, id, { type: 'system', id: null }, 'sla.breached', { target }, until);
         breaches.push({ ticketId: id, target });
       }
     });
@@ -108,10 +105,5 @@ export async function sweepSlaBreaches(db: Kysely<Database>, now = new Date()): 
  * events the sweep writes.
  */
 export async function recordRevealedBreaches(db: Kysely<Database>, ticketId: string, before: SlaState, after: SlaState, at: string): Promise<void> {
-  for (const target of breachesAdded(before, after)) {
-    await db
-      .insertInto('ticket_events')
-      .values({ ticket_id: ticketId, at, actor_type: 'system', actor_id: null, type: 'sla.breached', data: JSON.stringify({ target }) })
-      .execute();
-  }
+  for (const target of breachesAdded(before, after)) await recordTicketEvent(db, ticketId, { type: 'system', id: null }, 'sla.breached', { target }, at);
 }

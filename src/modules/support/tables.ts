@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 
+/** Stands in for "no active target" so that queues sort by (sla_due_at, id) on one index in both dialects. */
+export const NO_DUE = '9999-12-31T23:59:59.999Z';
+
 /** The support module's tables (merged into the one `Database` interface in src/db/schema.ts). */
 export interface SupportTables {
   sequences: SequencesTable;

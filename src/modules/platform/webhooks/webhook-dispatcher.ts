@@ -1,0 +1,174 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { SYSTEM_CONTEXT } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { newId } from '../ids.js';
+import { readSetting, writeSetting } from '../settings.js';
+import type { SecretBox } from './secret-box.js';
+import { signPayload } from './webhook-signature.js';
+
+export const MAX_ATTEMPTS = 8;
+/** Consecutive failed attempts after which a subscription is paused and the admins are told. */
+export const PAUSE_AFTER_FAILURES = 10;
+const FIRST_RETRY_MS = 30_000;
+
+/** Exponential backoff: 30 s, 1 min, 2 min, 4 min … after the 1st, 2nd, 3rd … failure. */
+export function retryDelayMs(failedAttempts: number): number {
+  return FIRST_RETRY_MS * 2 ** (failedAttempts - 1);
+}
+
+export type Send = (url: string, headers: Record<string, string>, body: string) => Promise<{ status: number }>;
+
+/** POSTs over HTTP with a timeout; any answer counts as a response, only 2xx as accepted. */
+export const httpSend: Send = async (url, headers, body) => {
+  const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+  await response.body?.cancel();
+  return { status: response.status };
+};
+
+const WATERMARK_KEY = 'webhooks.fanout_watermark';
+
+/** Creates one pending delivery per matching active subscription for each event not yet fanned out. */
+export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const after = await readSetting(db, WATERMARK_KEY, 0);
+  const events = await db.selectFrom('events').select(['id', 'type']).where('id', '>', after).orderBy('id').limit(1000).execute();
+  if (events.length === 0) return 0;
+  const subscriptions = await db.selectFrom('webhook_subscriptions').select(['id', 'event_types']).where('status', '=', 'active').execute();
+  const wanted = subscriptions.map((s) => ({ id: s.id, types: new Set(JSON.parse(s.event_types) as string[]) }));
+  let created = 0;
+  await inTransaction(db, async (trx) => {
+    for (const event of events) {
+      for (const sub of wanted) {
+        if (!sub.types.has(event.type) && !sub.types.has('*')) continue;
+        await trx
+          .insertInto('webhook_deliveries')
+          .values({
+            id: newId(),
+            subscription_id: sub.id,
+            event_id: Number(event.id),
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now.toISOString(),
+            last_status_code: null,
+            last_error: null,
+            created_at: now.toISOString(),
+            delivered_at: null,
+          })
+          .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
+          .execute();
+        created++;
+      }
+    }
+    await writeSetting(trx, WATERMARK_KEY, Number(events[events.length - 1]!.id));
+  });
+  return created;
+}
+
+export interface DeliveryPassResult {
+  attempted: number;
+  succeeded: number;
+  failed: number;
+}
+
+/** Attempts every delivery that is due, signing each body with its subscription's secret. */
+export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, now = new Date(), send: Send = httpSend): Promise<DeliveryPassResult> {
+  const due = await db
+    .selectFrom('webhook_deliveries')
+    .innerJoin('webhook_subscriptions', 'webhook_subscriptions.id', 'webhook_deliveries.subscription_id')
+    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
+    .select([
+      'webhook_deliveries.id',
+      'webhook_deliveries.attempts',
+      'webhook_subscriptions.id as subscription_id',
+      'webhook_subscriptions.url',
+      'webhook_subscriptions.secret_sealed',
+      'events.id as event_id',
+      'events.type',
+      'events.occurred_at',
+      'events.record_type',
+      'events.record_id',
+      'events.account_id',
+      'events.payload',
+    ])
+    .where('webhook_deliveries.status', '=', 'pending')
+    .where('webhook_deliveries.next_attempt_at', '<=', now.toISOString())
+    .where('webhook_subscriptions.status', '=', 'active')
+    .orderBy('webhook_deliveries.next_attempt_at')
+    .limit(100)
+    .execute();
+  const result: DeliveryPassResult = { attempted: 0, succeeded: 0, failed: 0 };
+  for (const d of due) {
+    const body = JSON.stringify({
+      id: Number(d.event_id),
+      type: d.type,
+      occurredAt: d.occurred_at,
+      record: { type: d.record_type, id: d.record_id },
+      accountId: d.account_id,
+      data: JSON.parse(d.payload) as unknown,
+    });
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Outpost-Webhooks/1',
+      'outpost-event': d.type,
+      'outpost-delivery': d.id,
+      'outpost-signature': signPayload(box.open(d.secret_sealed), timestamp, body),
+    };
+    const started = Date.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      status = (await send(d.url, headers, body)).status;
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (err) {
+      error = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    }
+    const attempts = d.attempts + 1;
+    const ok = error === null;
+    result.attempted++;
+    if (ok) result.succeeded++;
+    else result.failed++;
+    await inTransaction(db, async (trx) => {
+      await trx
+        .insertInto('webhook_attempts')
+        .values({ delivery_id: d.id, attempted_at: now.toISOString(), status_code: status, duration_ms: Date.now() - started, error })
+        .execute();
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({
+          attempts,
+          last_status_code: status,
+          last_error: error,
+          status: ok ? 'succeeded' : attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          next_attempt_at: ok || attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+          delivered_at: ok ? now.toISOString() : null,
+        })
+        .where('id', '=', d.id)
+        .execute();
+      // Read afresh: earlier deliveries in this pass may have counted failures already.
+      const current = await trx.selectFrom('webhook_subscriptions').select(['consecutive_failures', 'status']).where('id', '=', d.subscription_id).executeTakeFirstOrThrow();
+      const failures = ok ? 0 : current.consecutive_failures + 1;
+      const pause = current.status === 'active' && failures >= PAUSE_AFTER_FAILURES;
+      await trx
+        .updateTable('webhook_subscriptions')
+        .set({
+          consecutive_failures: failures,
+          ...(pause ? { status: 'paused' as const, paused_reason: `Paused after ${failures} failed deliveries in a row (last: ${error})` } : {}),
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', d.subscription_id)
+        .execute();
+      if (pause) {
+        // The admins see this in the audit log and on the webhooks screen.
+        await recordAudit(trx, SYSTEM_CONTEXT, {
+          action: 'webhook.paused',
+          recordType: 'webhook_subscription',
+          recordId: d.subscription_id,
+          changes: { status: ['active', 'paused'], consecutiveFailures: [current.consecutive_failures, failures] },
+        });
+      }
+    });
+  }
+  return result;
+}
