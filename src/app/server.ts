@@ -19,6 +19,8 @@ import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
 import { ticketRoutes } from '../modules/support/ticket-routes.js';
+import { attachmentRoutes } from '../modules/support/attachments/routes.js';
+import { inboundEmailRoutes } from '../modules/support/email/routes.js';
 import { teamRoutes } from '../modules/team/routes.js';
 import { csatRoutes } from '../modules/support/csat/routes.js';
 import { macroRoutes } from '../modules/support/macros/routes.js';
@@ -88,6 +90,8 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(accountRoutes);
   await app.register(ticketRoutes);
   await app.register(supportSettingsRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(inboundEmailRoutes);
   await app.register(runbookRoutes);
   await app.register(macroRoutes);
   await app.register(timeEntryRoutes);

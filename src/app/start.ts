@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { refreshAllRelationships } from '../modules/accounts/service.js';
 import { runEscalationRules } from '../modules/support/escalation-rule-service.js';
 import { sweepSlaBreaches } from '../modules/support/sla-service.js';
+import { startEmailChannel } from '../modules/support/email/channel.js';
 import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/webhook-dispatcher.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
@@ -46,6 +47,9 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
   const supportTimer = setInterval(() => void supportPass(), SUPPORT_PASS_MS);
   supportTimer.unref();
 
+  // E-mail: outbox delivery when OUTPOST_SMTP_URL is set, the SMTP listener when its port is.
+  const emailChannel = await startEmailChannel(db.kysely, app.log);
+
   // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
   const webhookPass = async () => {
     try {
@@ -66,6 +70,7 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
     stop: async () => {
       clearInterval(timer);
       clearInterval(supportTimer);
+      await emailChannel.stop();
       clearInterval(webhookTimer);
       await app.close();
       await db.close();

@@ -6,6 +6,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as signInSecurity from './migrations/0006-sign-in-security.js';
 import * as eventsAndWebhooks from './migrations/0007-events-and-webhooks.js';
 import * as supportCore from './migrations/0002-support-core.js';
+import * as emailAndAttachments from './migrations/0004-email-and-attachments.js';
 import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0001-foundation': foundation,
   '0002-support-core': supportCore,
   '0003-runbooks-macros-time-csat': runbooksMacrosTimeCsat,
+  '0004-email-and-attachments': emailAndAttachments,
   '0006-sign-in-security': signInSecurity,
   '0007-events-and-webhooks': eventsAndWebhooks,
 };

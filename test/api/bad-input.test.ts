@@ -163,6 +163,13 @@ const CASES: Record<string, WriteCase> = {
     wrongTypes: { body: { toTier: 2, reason: 'Needs logs', summary: 'Checked config' }, path: 'toTier' },
     unknownId: { url: '/api/tickets/no-such-ticket/escalate', body: { toTier: 'tier2', reason: 'Needs logs', summary: 'Checked config' }, code: 'tickets.not_found' },
   },
+  // Multipart and raw-MIME bodies: a JSON body is refused before the handler (malformed, too large).
+  'POST /api/tickets/:id/attachments': {
+    url: (f) => `/api/tickets/${f.ticketId}/attachments`,
+    validBody: null,
+    unknownId: { url: '/api/tickets/no-such-ticket/attachments', code: 'tickets.not_found' },
+  },
+  'POST /api/inbound/email': { url: () => '/api/inbound/email', validBody: null },
   'POST /api/views': {
     url: () => '/api/views',
     validBody: () => ({ name: 'Mine urgent', filters: { assignee: 'me', priorities: ['urgent'] } }),

@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'tickets.read',
   'tickets.write',
   'support.manage',
+  // Hand raw e-mail to the support desk (relays and integrations, through an API token).
+  'email.ingest',
   'runbooks.manage',
   'webhooks.manage',
 ] as const;

@@ -10,6 +10,8 @@ import type { AddMessageInput, TicketMessage } from './schemas.js';
 import { onAgentPublicReply, onCustomerMessage, type SlaState } from './sla-clock.js';
 import { recordRevealedBreaches, slaColumns, slaContextOf } from './sla-service.js';
 import { actorOfContext, applyStatus } from './ticket-service.js';
+import { enqueueReplyEmail, replyMessageId } from './email/reply-mail.js';
+import { attachmentsByMessage } from './attachments/service.js';
 
 export async function listMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<TicketMessage[]> {
   let query = db
@@ -20,7 +22,7 @@ export async function listMessages(db: Kysely<Database>, ticketId: string, optio
     .select(['members.name as member_name', 'contacts.name as contact_name'])
     .where('ticket_messages.ticket_id', '=', ticketId);
   if (options.publicOnly) query = query.where('ticket_messages.visibility', '=', 'public');
-  const rows = await query.orderBy('ticket_messages.created_at').orderBy('ticket_messages.id').execute();
+  const [rows, attachments] = await Promise.all([query.orderBy('ticket_messages.created_at').orderBy('ticket_messages.id').execute(), attachmentsByMessage(db, ticketId)]);
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
@@ -29,6 +31,7 @@ export async function listMessages(db: Kysely<Database>, ticketId: string, optio
     body: r.body,
     via: r.via,
     createdAt: r.created_at,
+    attachments: attachments.get(r.id) ?? [],
   }));
 }
 
@@ -54,11 +57,14 @@ export async function addAgentMessage(
   if (row.status === 'closed') throw errors.ticketClosed();
   const id = newId();
   const at = now.toISOString();
+  const emailMessageId = input.visibility === 'public' ? replyMessageId(ticketId, id) : null;
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('ticket_messages')
-      .values({ id, ticket_id: ticketId, visibility: input.visibility, author_type: 'member', author_id: ctx.memberId, body: input.body, via, email_message_id: null, created_at: at })
+      .values({ id, ticket_id: ticketId, visibility: input.visibility, author_type: 'member', author_id: ctx.memberId, body: input.body, via, email_message_id: emailMessageId, created_at: at })
       .execute();
+    // A public reply goes to the requester by e-mail; internal notes never leave the desk.
+    if (emailMessageId) await enqueueReplyEmail(trx, { ticketId, messageId: id, emailMessageId, body: input.body }, now);
     let patch: Partial<repo.TicketRow> = { updated_at: at };
     let current: repo.TicketRow = row;
     if (input.visibility === 'public') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './attachments/schemas.js';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -81,6 +82,7 @@ export const messageSchema = z.object({
   body: z.string(),
   via: z.enum(['web', 'email', 'portal', 'api']),
   createdAt: z.string(),
+  attachments: z.array(attachmentSchema),
 });
 export type TicketMessage = z.infer<typeof messageSchema>;
 

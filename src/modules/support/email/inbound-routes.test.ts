@@ -1,0 +1,105 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../db/test-database.js';
+import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../../test/helpers/test-app.js';
+import { expectError, unique } from '../../../../test/factories/index.js';
+
+/** A raw MIME message as a relay would hand it over, with a small text attachment. */
+function rawMail(messageId: string, subject: string): string {
+  return [
+    'From: Peter Gibbons <peter@initech.com>',
+    'To: support@outpost.local',
+    `Subject: ${subject}`,
+    `Message-ID: ${messageId}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'The export fails again. Config attached.',
+    '--b1',
+    'Content-Type: application/json; name="config.json"',
+    'Content-Disposition: attachment; filename="config.json"',
+    '',
+    '{"timeoutMs": 30000}',
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
+
+describe.each(testDialects())('raw-MIME e-mail intake over HTTP on %s', (dialect) => {
+  let t: TestApp;
+  let admin: SignedIn;
+  let token: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-intake-'));
+    process.env.OUTPOST_DATA_DIR = dataDir;
+    t = await startTestApp(dialect);
+    admin = await signInAs(t, ['admin']);
+    await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' } });
+    const made = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Mail relay', scopes: ['email.ingest'] } });
+    expect(made.statusCode, made.body).toBe(201);
+    token = made.json().token;
+  });
+  afterAll(async () => {
+    await t.close();
+    delete process.env.OUTPOST_DATA_DIR;
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  const ingest = (payload: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/inbound/email', headers: { authorization: `Bearer ${token}`, 'content-type': 'message/rfc822', ...headers }, payload });
+
+  it('opens a ticket from a raw e-mail handed in with an email.ingest token, once however often it is sent', async () => {
+    const messageId = `<relay-${unique()}@initech.com>`;
+    const first = await ingest(rawMail(messageId, 'Export fails'));
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ outcome: 'ticket_created', attachments: 1, skippedAttachments: [] });
+    const { ticketId } = first.json();
+
+    const again = await ingest(rawMail(messageId, 'Export fails'));
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ outcome: 'duplicate', ticketId });
+
+    const page = (await admin.request({ method: 'GET', url: `/api/tickets/${ticketId}` })).json();
+    expect(page.ticket).toMatchObject({ subject: 'Export fails', channel: 'email', requester: { email: 'peter@initech.com' } });
+    expect(page.messages).toHaveLength(1);
+    expect(page.messages[0].body).toBe('The export fails again. Config attached.');
+    expect(page.messages[0].attachments.map((a: { filename: string; contentType: string }) => [a.filename, a.contentType])).toEqual([['config.json', 'application/json']]);
+
+    const download = await admin.request({ method: 'GET', url: page.messages[0].attachments[0].url });
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toBe('{"timeoutMs": 30000}');
+
+    // The audit log names the token that handed the mail in.
+    const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'ticket.created').where('record_id', '=', ticketId).executeTakeFirstOrThrow();
+    expect(audit.actor_type).toBe('token');
+  });
+
+  it('answers an auto-reply with "ignored" and opens nothing', async () => {
+    const raw = rawMail(`<ooo-${unique()}@initech.com>`, 'Out of office').replace('MIME-Version: 1.0', 'MIME-Version: 1.0\r\nAuto-Submitted: auto-replied');
+    const res = await ingest(raw);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ outcome: 'ignored', reason: 'Auto-Submitted: auto-replied' });
+  });
+
+  it('refuses a body that is not message/rfc822, or not an e-mail, with the error shape', async () => {
+    expectError(await ingest('{"from": "x"}', { 'content-type': 'application/json' }), 415, 'email.unsupported_media_type');
+    expectError(await ingest('this is not a mail'), 400, 'email.unreadable');
+  });
+
+  it('is closed to members and tokens without the email.ingest permission', async () => {
+    const agent = await signInAs(t, ['support_tier2']);
+    const byMember = await agent.request({ method: 'POST', url: '/api/inbound/email', headers: { 'content-type': 'message/rfc822' }, payload: rawMail('<m@x>', 'Hi') });
+    expect(expectError(byMember, 403, 'auth.forbidden').details.permission).toBe('email.ingest');
+    const readOnly = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Reader', scopes: ['tickets.read'] } })).json().token as string;
+    const byToken = await ingest(rawMail('<n@x>', 'Hi'), { authorization: `Bearer ${readOnly}` });
+    expectError(byToken, 403, 'auth.forbidden');
+    expectError(await t.app.inject({ method: 'POST', url: '/api/inbound/email', headers: { 'content-type': 'message/rfc822' }, payload: rawMail('<o@x>', 'Hi') }), 401, 'auth.unauthenticated');
+  });
+});

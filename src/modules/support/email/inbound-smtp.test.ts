@@ -1,0 +1,191 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../db/connect.js';
+import { freshDatabase, testDialects } from '../../../db/test-database.js';
+import { SYSTEM_CONTEXT, type ChangeContext } from '../../platform/actor.js';
+import { createMember } from '../../team/service.js';
+import { createAccountViaService, createContactViaService, unique } from '../../../../test/factories/index.js';
+import { findAttachmentFile } from '../attachments/service.js';
+import { fullPathOf, type AttachmentSettings } from '../attachments/storage.js';
+import { addAgentMessage, listMessages } from '../message-service.js';
+import { getTicket, updateTicket } from '../ticket-service.js';
+import { UNASSIGNED_ACCOUNT_NAME } from './inbound.js';
+import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+
+describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
+  let db: Db;
+  let dataDir: string;
+  let listener: SmtpListener;
+  let sender: nodemailer.Transporter;
+  let agent: ChangeContext;
+  let initechId: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase(dialect);
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-mail-'));
+    const attachments: AttachmentSettings = { dataDir, maxBytes: 64 * 1024 };
+    listener = await startSmtpListener(db.kysely, { port: 0, host: '127.0.0.1', maxMessageBytes: 1024 * 1024, attachments });
+    sender = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+    initechId = (await createAccountViaService(db, { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' })).id;
+    const { member } = await createMember(db.kysely, SYSTEM_CONTEXT, { email: `agent${unique()}@team.test`, name: 'Agent Smith', roles: ['support_tier1'] });
+    agent = { actorType: 'member', actorId: member.id, memberId: member.id, ip: null };
+  });
+  afterAll(async () => {
+    sender.close();
+    await listener.close();
+    await db.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** The ticket a received mail landed on (the listener has answered, so it is stored). */
+  async function ticketOf(messageId: string) {
+    const row = await db.kysely.selectFrom('inbound_emails').selectAll().where('message_id', '=', messageId).executeTakeFirstOrThrow();
+    return getTicket(db.kysely, row.ticket_id!);
+  }
+
+  const mailFrom = (local: string, extra: Partial<nodemailer.SendMailOptions> = {}) => {
+    const messageId = `<${local}-${unique()}@initech.com>`;
+    return { messageId, mail: { from: `Peter Gibbons <${local}@initech.com>`, to: 'support@outpost.local', messageId, ...extra } };
+  };
+
+  it('opens a ticket from a mail sent over SMTP, with its body and its attachment', async () => {
+    const log = '2026-03-02 02:00:01 ERROR timeout after 30000 ms\n';
+    const { messageId, mail } = mailFrom('peter', {
+      subject: 'TPS report export fails',
+      text: 'The nightly export times out after 30 s.\nLog attached.',
+      attachments: [{ filename: 'export.log', content: log, contentType: 'text/plain' }],
+    });
+    const info = await sender.sendMail(mail);
+    expect(info.rejected).toEqual([]);
+
+    const ticket = await ticketOf(messageId);
+    expect(ticket).toMatchObject({ subject: 'TPS report export fails', channel: 'email', status: 'new', account: { id: initechId } });
+    expect(ticket.requester).toMatchObject({ email: 'peter@initech.com', name: 'Peter Gibbons' });
+    const [first] = await listMessages(db.kysely, ticket.id);
+    expect(first!.body).toBe('The nightly export times out after 30 s.\nLog attached.');
+    expect(first!.via).toBe('email');
+    expect(first!.attachments).toHaveLength(1);
+    const attachment = first!.attachments[0]!;
+    expect(attachment).toMatchObject({ filename: 'export.log', contentType: 'text/plain', sizeBytes: Buffer.byteLength(log) });
+    const { storagePath } = await findAttachmentFile(db.kysely, attachment.id, ticket.id);
+    expect(storagePath).toMatch(/^attachments\/\d{4}\/\d{2}\//);
+    expect(await fs.readFile(fullPathOf(dataDir, storagePath), 'utf8')).toBe(log);
+  });
+
+  it('threads a reply into its ticket by In-Reply-To, without the quoted text, and reopens the solved ticket', async () => {
+    const first = mailFrom('milton', { subject: 'Stapler missing', text: 'Have you seen my stapler?' });
+    await sender.sendMail(first.mail);
+    const ticket = await ticketOf(first.messageId);
+    await addAgentMessage(db.kysely, agent, ticket.id, { body: 'We found it in the basement.', visibility: 'public', status: 'solved' });
+    const solved = await getTicket(db.kysely, ticket.id);
+    expect(solved.status).toBe('solved');
+    const agentReplyId = (await db.kysely.selectFrom('outbox_emails').select('headers').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()).headers;
+    const replyTo = (JSON.parse(agentReplyId) as Record<string, string>)['Message-ID']!;
+
+    const reply = mailFrom('milton', {
+      subject: `Re: [#${ticket.number}] Stapler missing`,
+      inReplyTo: replyTo,
+      references: [first.messageId, replyTo],
+      text: 'That is not my stapler, it is red.\n\nOn Mon, 2 Mar 2026 at 10:00, Outpost Support <support@outpost.local> wrote:\n> We found it in the basement.\n',
+    });
+    await sender.sendMail(reply.mail);
+
+    const after = await getTicket(db.kysely, ticket.id);
+    expect(after.status).toBe('open');
+    expect(after.reopenCount).toBe(1);
+    const messages = await listMessages(db.kysely, ticket.id);
+    expect(messages.map((m) => [m.author.type, m.body])).toEqual([
+      ['contact', 'Have you seen my stapler?'],
+      ['member', 'We found it in the basement.'],
+      ['contact', 'That is not my stapler, it is red.'],
+    ]);
+    expect((await ticketOf(reply.messageId)).id).toBe(ticket.id);
+  });
+
+  it('threads a mail by the [#number] in its subject when it carries no threading headers', async () => {
+    const first = mailFrom('bill', { subject: 'TPS cover sheets', text: 'Did you get the memo?' });
+    await sender.sendMail(first.mail);
+    const ticket = await ticketOf(first.messageId);
+    const again = mailFrom('bill', { subject: `Re: [#${ticket.number}] TPS cover sheets`, text: 'Yeah, I am going to need you to read it.' });
+    await sender.sendMail(again.mail);
+    expect((await ticketOf(again.messageId)).id).toBe(ticket.id);
+    expect((await listMessages(db.kysely, ticket.id)).length).toBe(2);
+  });
+
+  it('processes the same mail delivered twice only once', async () => {
+    const { messageId, mail } = mailFrom('samir', { subject: 'Printer jams', text: 'PC load letter?' });
+    await sender.sendMail(mail);
+    await sender.sendMail(mail);
+    const ticket = await ticketOf(messageId);
+    expect(await listMessages(db.kysely, ticket.id)).toHaveLength(1);
+    const tickets = await db.kysely.selectFrom('tickets').select('id').where('subject', '=', 'Printer jams').execute();
+    expect(tickets).toHaveLength(1);
+  });
+
+  it('never threads a mail from another account’s contact into a ticket: it opens its own ticket', async () => {
+    const first = mailFrom('michael', { subject: 'Rounding errors', text: 'Fractions of a cent.' });
+    await sender.sendMail(first.mail);
+    const ticket = await ticketOf(first.messageId);
+    const other = await createAccountViaService(db, { name: `Initrode ${unique()}`, domains: [`initrode${unique()}.com`] });
+    const outsider = await createContactViaService(db, other.id);
+    const messageId = `<outsider-${unique()}@elsewhere.test>`;
+    await sender.sendMail({ from: outsider.email, to: 'support@outpost.local', messageId, inReplyTo: first.messageId, subject: `Re: [#${ticket.number}] Rounding errors`, text: 'Let me in.' });
+    const landed = await ticketOf(messageId);
+    expect(landed.id).not.toBe(ticket.id);
+    expect(landed.account.id).toBe(other.id);
+    expect(await listMessages(db.kysely, ticket.id)).toHaveLength(1);
+  });
+
+  it('keeps mail from a sender no account claims on the "Unassigned senders" account, created once', async () => {
+    const a = `<stranger-${unique()}@nowhere.test>`;
+    const b = `<stranger-${unique()}@nowhere.test>`;
+    await sender.sendMail({ from: 'Stranger <someone@nowhere.test>', to: 'support@outpost.local', messageId: a, subject: 'Hello?', text: 'Is this support?' });
+    await sender.sendMail({ from: 'other@elsewhere.test', to: 'support@outpost.local', messageId: b, subject: 'Pricing', text: 'How much?' });
+    const [first, second] = [await ticketOf(a), await ticketOf(b)];
+    expect(first.account.name).toBe(UNASSIGNED_ACCOUNT_NAME);
+    expect(second.account.id).toBe(first.account.id);
+    const account = await db.kysely.selectFrom('accounts').selectAll().where('id', '=', first.account.id).executeTakeFirstOrThrow();
+    expect(account).toMatchObject({ segment: 'smb', lifecycle_stage: 'prospect' });
+    expect(first.requester).toMatchObject({ email: 'someone@nowhere.test', name: 'Stranger' });
+  });
+
+  it('ignores auto-replies, bulk mail and bounces, and opens no ticket for them', async () => {
+    const before = (await db.kysely.selectFrom('tickets').select('id').execute()).length;
+    const ooo = mailFrom('lumbergh', { subject: 'Out of office', text: 'I am away.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    const bulk = mailFrom('newsletter', { subject: 'Weekly news', text: 'News.', headers: { Precedence: 'bulk' } });
+    await sender.sendMail(ooo.mail);
+    await sender.sendMail(bulk.mail);
+    await sender.sendMail({ from: 'MAILER-DAEMON@mx.initech.com', to: 'support@outpost.local', subject: 'Undelivered Mail Returned to Sender', text: 'The mail could not be delivered.' });
+    expect((await db.kysely.selectFrom('tickets').select('id').execute()).length).toBe(before);
+    const ignored = await db.kysely.selectFrom('inbound_emails').select('outcome').where('message_id', 'in', [ooo.messageId, bulk.messageId]).execute();
+    expect(ignored.map((r) => r.outcome)).toEqual(['ignored', 'ignored']);
+  });
+
+  it('keeps a mail whose attachment is not allowed, naming the file it did not attach', async () => {
+    const { messageId, mail } = mailFrom('tom', {
+      subject: 'Installer',
+      text: 'Here is the installer.',
+      attachments: [{ filename: 'setup.exe', content: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), contentType: 'application/x-msdownload' }],
+    });
+    await sender.sendMail(mail);
+    const ticket = await ticketOf(messageId);
+    const [message] = await listMessages(db.kysely, ticket.id);
+    expect(message!.body).toBe('Here is the installer.\n\n[Not attached: setup.exe (file type not allowed)]');
+    expect(message!.attachments).toEqual([]);
+  });
+
+  it('answers a closed ticket’s thread with a new ticket', async () => {
+    const first = mailFrom('joanna', { subject: 'Flair', text: 'Fifteen pieces?' });
+    await sender.sendMail(first.mail);
+    const ticket = await ticketOf(first.messageId);
+    await updateTicket(db.kysely, agent, ticket.id, { status: 'closed' });
+    const reply = mailFrom('joanna', { subject: `Re: [#${ticket.number}] Flair`, inReplyTo: first.messageId, text: 'Thirty-seven now.' });
+    await sender.sendMail(reply.mail);
+    const followUp = await ticketOf(reply.messageId);
+    expect(followUp.id).not.toBe(ticket.id);
+    expect(followUp.subject).toBe('Re: Flair');
+  });
+});

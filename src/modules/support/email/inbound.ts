@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { Database } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { AppError, errors } from '../../../app/errors.js';
+import * as accounts from '../../accounts/service.js';
+import { accountListQuery } from '../../accounts/schemas.js';
+import { SYSTEM_CONTEXT, type ChangeContext } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
+import { readSetting, writeSetting } from '../../platform/settings.js';
+import * as repo from '../repository.js';
+import { addCustomerMessage } from '../message-service.js';
+import { createTicket } from '../ticket-service.js';
+import { storeAttachment, vetAttachment, cleanFilename } from '../attachments/service.js';
+import { attachmentSettings, removeStoredFile, type AttachmentSettings } from '../attachments/storage.js';
+import { automatedMailReason } from './automated-mail.js';
+import { addressOf, mailSettings } from './mail-settings.js';
+import { stripQuotedReply } from './quoted-text.js';
+
+export const UNASSIGNED_ACCOUNT_NAME = 'Unassigned senders';
+const UNASSIGNED_ACCOUNT_KEY = 'support.email.unassigned_account_id';
+const MAX_BODY = 100_000;
+const MAX_SUBJECT = 300;
+
+export type IngestResult =
+  | { outcome: 'ticket_created' | 'message_added'; ticketId: string; ticketNumber: number; messageId: string; attachments: number; skippedAttachments: string[] }
+  | { outcome: 'duplicate'; ticketId: string | null; messageId: string | null }
+  | { outcome: 'ignored'; reason: string };
+
+export interface IngestOptions {
+  /** Who handed the mail in, for the audit log (an API token on the HTTP intake). */
+  ctx?: ChangeContext;
+  attachments?: AttachmentSettings;
+  /** Our own From address: mail from it is a loop and is ignored. */
+  ownAddress?: string;
+  log?: { info(obj: object, msg: string): void };
+  now?: Date;
+}
+
+/** Every `<id@host>` in In-Reply-To and References, newest first. */
+function threadIds(mail: ParsedMail): string[] {
+  const refs = [mail.references ?? []].flat();
+  const all = [...refs, mail.inReplyTo ?? ''].join(' ').match(/<[^<>\s]+>/g) ?? [];
+  return [...new Set(all.reverse())];
+}
+
+function firstAddress(from: AddressObject | AddressObject[] | undefined): { address: string; name: string } | null {
+  const entry = [from ?? []].flat()[0]?.value.find((v) => v.address);
+  return entry?.address ? { address: entry.address.trim().toLowerCase(), name: entry.name?.trim() ?? '' } : null;
+}
+
+/** The ticket a mail answers: by a Message-ID we stored, else by a `[#123]` in the subject. */
+async function findThread(db: Kysely<Database>, mail: ParsedMail): Promise<repo.TicketRow | null> {
+  const ids = threadIds(mail);
+  if (ids.length) {
+    const hit = await db
+      .selectFrom('ticket_messages')
+      .select('ticket_id')
+      .where('email_message_id', 'in', ids)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (hit) return (await repo.findTicketRow(db, hit.ticket_id)) ?? null;
+  }
+  const number = /\[#(\d{1,12})\]/.exec(mail.subject ?? '')?.[1];
+  if (number) return (await db.selectFrom('tickets').selectAll().where('number', '=', Number(number)).executeTakeFirst()) ?? null;
+  return null;
+}
+
+/**
+ * The account that keeps mail from senders no account claims, created on first need, so no
+ * mail is lost for want of an account. Runs outside the mail's transaction: two first mails at
+ * once may race to create it, and the loser simply finds it.
+ */
+export async function ensureUnassignedAccount(db: Kysely<Database>): Promise<string> {
+  const remembered = await readSetting<string | null>(db, UNASSIGNED_ACCOUNT_KEY, null);
+  if (remembered && (await accounts.accountExists(db, remembered))) return remembered;
+  const find = async () => {
+    const page = await accounts.listAccounts(db, accountListQuery.parse({ q: UNASSIGNED_ACCOUNT_NAME }));
+    return page.items.find((a) => a.name.toLowerCase() === UNASSIGNED_ACCOUNT_NAME.toLowerCase())?.id ?? null;
+  };
+  let id = await find();
+  if (!id) {
+    try {
+      id = (
+        await accounts.createAccount(db, SYSTEM_CONTEXT, {
+          name: UNASSIGNED_ACCOUNT_NAME,
+          domains: [],
+          segment: 'smb',
+          arr: 0,
+          lifecycleStage: 'prospect',
+          renewalDate: null,
+        })
+      ).id;
+    } catch (err) {
+      id = await find();
+      if (!id) throw err;
+    }
+  }
+  await writeSetting(db, UNASSIGNED_ACCOUNT_KEY, id);
+  return id;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function duplicateOf(db: Kysely<Database>, messageId: string): Promise<IngestResult | null> {
+  const seen = await db.selectFrom('inbound_emails').select(['ticket_id', 'ticket_message_id']).where('message_id', '=', messageId).executeTakeFirst();
+  return seen ? { outcome: 'duplicate', ticketId: seen.ticket_id, messageId: seen.ticket_message_id } : null;
+}
+
+/**
+ * Turns one raw e-mail into support work: a reply to a ticket (matched by its threading headers
+ * or `[#number]` subject) becomes a customer message that reopens a solved ticket; anything else
+ * opens a ticket on the sender's account (a new contact matched by e-mail domain, or on the
+ * "Unassigned senders" account). The same Message-ID twice is processed once; auto-replies and
+ * bounces are ignored. Attachments are kept; one that is too big or not allowed is named in the
+ * message instead, so the mail itself is never refused for it.
+ */
+export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string, options: IngestOptions = {}): Promise<IngestResult> {
+  const now = options.now ?? new Date();
+  const ctx = options.ctx ?? SYSTEM_CONTEXT;
+  const settings = options.attachments ?? attachmentSettings();
+  const ownAddress = options.ownAddress ?? addressOf(mailSettings().from);
+  const raw = typeof rawMime === 'string' ? Buffer.from(rawMime) : rawMime;
+
+  const mail = await simpleParser(raw);
+  const sender = firstAddress(mail.from);
+  if (!sender) throw errors.inboundEmailUnreadable();
+  const messageId = mail.messageId?.trim() || `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`;
+  const subject = (mail.subject ?? '').trim();
+
+  const seen = await duplicateOf(db, messageId);
+  if (seen) return seen;
+
+  const automated = sender.address === ownAddress ? 'sent by Outpost itself' : automatedMailReason(mail.headers, sender.address);
+  if (automated) {
+    options.log?.info({ messageId, sender: sender.address, reason: automated }, 'inbound e-mail ignored: automated mail');
+    await db
+      .insertInto('inbound_emails')
+      .values({ message_id: messageId, sender: sender.address, subject: subject.slice(0, MAX_SUBJECT), outcome: 'ignored', ticket_id: null, ticket_message_id: null, received_at: now.toISOString() })
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .execute();
+    return { outcome: 'ignored', reason: automated };
+  }
+
+  // Which ticket, and as whom: a known contact of the ticket's account, or a new contact on it
+  // when the sender's domain belongs to no other account. Mail never crosses accounts.
+  const contact = await accounts.findContactByEmail(db, sender.address);
+  const domainAccount = contact ? contact.accountId : await accounts.accountIdForEmail(db, sender.address);
+  let ticket = await findThread(db, mail);
+  if (ticket && (ticket.status === 'closed' || (domainAccount !== null && domainAccount !== ticket.account_id))) ticket = null;
+  const accountId = ticket ? ticket.account_id : (domainAccount ?? (await ensureUnassignedAccount(db)));
+
+  // Attachments are vetted before anything is written, so a refused one is named in the message.
+  const files = mail.attachments.map((a) => ({ filename: cleanFilename(a.filename), contentType: a.contentType, content: a.content }));
+  const skipped: string[] = [];
+  const accepted = files.filter((f) => {
+    try {
+      vetAttachment(settings, f.filename, f.contentType, f.content);
+      return true;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      skipped.push(`${f.filename} (${err.code === 'attachments.too_large' ? 'too large' : 'file type not allowed'})`);
+      return false;
+    }
+  });
+
+  const fullText = (mail.text ?? '').trim();
+  let body = (ticket ? stripQuotedReply(fullText) : fullText) || (accepted.length ? '(attachments only)' : '(empty message)');
+  if (skipped.length) body += `\n\n[Not attached: ${skipped.join(', ')}]`;
+  body = body.slice(0, MAX_BODY);
+
+  const stored: string[] = [];
+  try {
+    return await inTransaction(db, async (trx) => {
+      // First, so that a copy of this mail arriving at the same moment waits here and then fails.
+      await trx
+        .insertInto('inbound_emails')
+        .values({
+          message_id: messageId,
+          sender: sender.address,
+          subject: subject.slice(0, MAX_SUBJECT),
+          outcome: ticket ? 'message_added' : 'ticket_created',
+          ticket_id: null,
+          ticket_message_id: null,
+          received_at: now.toISOString(),
+        })
+        .execute();
+      let ticketId: string;
+      let ticketNumber: number;
+      let ticketMessageId: string;
+      let contactId: string;
+      if (ticket) {
+        contactId = contact?.id ?? (await accounts.createContact(trx, ctx, accountId, { name: sender.name || sender.address.split('@')[0]!, email: sender.address })).id;
+        const message = await addCustomerMessage(trx, ticket.id, contactId, body, 'email', messageId, now);
+        ticketId = ticket.id;
+        ticketNumber = Number(ticket.number);
+        ticketMessageId = message.id;
+      } else {
+        const created = await createTicket(
+          trx,
+          ctx,
+          {
+            subject: subject.replace(/\[#\d+\]\s*/g, '').trim().slice(0, MAX_SUBJECT) || '(no subject)',
+            description: body,
+            ...(contact ? { requesterId: contact.id } : { requesterEmail: sender.address, requesterName: sender.name || undefined, accountId }),
+            priority: 'normal',
+            channel: 'email',
+            tags: [],
+          },
+          'email',
+          now,
+        );
+        ticketId = created.id;
+        ticketNumber = created.number;
+        contactId = created.requester.id;
+        const first = await trx.selectFrom('ticket_messages').select('id').where('ticket_id', '=', ticketId).executeTakeFirstOrThrow();
+        await trx.updateTable('ticket_messages').set({ email_message_id: messageId }).where('id', '=', first.id).execute();
+        ticketMessageId = first.id;
+      }
+      const contactCtx: ChangeContext = { actorType: 'contact', actorId: contactId, memberId: null, ip: null };
+      for (const file of accepted) {
+        const { attachment, storagePath } = await storeAttachment(trx, settings, { ticketId, messageId: ticketMessageId, ...file }, now);
+        stored.push(storagePath);
+        const summary = { attachmentId: attachment.id, filename: attachment.filename, sizeBytes: attachment.sizeBytes };
+        await repo.recordTicketEvent(trx, ticketId, { type: 'contact', id: contactId }, 'attachment.added', summary, now.toISOString());
+        await recordAudit(trx, contactCtx, { action: 'ticket.attachment_added', recordType: 'ticket', recordId: ticketId, changes: { attachment: [null, summary] } });
+      }
+      await trx.updateTable('inbound_emails').set({ ticket_id: ticketId, ticket_message_id: ticketMessageId }).where('message_id', '=', messageId).execute();
+      return {
+        outcome: ticket ? ('message_added' as const) : ('ticket_created' as const),
+        ticketId,
+        ticketNumber,
+        messageId: ticketMessageId,
+        attachments: accepted.length,
+        skippedAttachments: skipped,
+      };
+    });
+  } catch (err) {
+    for (const path of stored) await removeStoredFile(settings.dataDir, path);
+    if (isUniqueViolation(err)) {
+      const again = await duplicateOf(db, messageId);
+      if (again) return again;
+    }
+    throw err;
+  }
+}
