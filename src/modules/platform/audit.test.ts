@@ -179,4 +179,20 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     const still = (await admin.request({ method: 'GET', url: '/api/audit?limit=200' })).json().items as AuditEntry[];
     expect(still.map((e) => e.id)).toContain(entry.id);
   });
+
+  it('exports the filtered log as CSV, quoting values that contain commas', async () => {
+    const account = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Comma, Inc.', segment: 'smb' } });
+    const res = await admin.request({ method: 'GET', url: `/api/audit/export.csv?recordType=account&recordId=${account.json().id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="outpost-audit-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = res.body.trim().split('\n');
+    expect(lines[0]).toBe('id,at,actor_type,actor_id,actor_name,action,record_type,record_id,changes,ip');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('account.created');
+    expect(lines[1]).toContain('Comma, Inc.');
+    expect(lines[1]).toContain('Test admin');
+    const later = await admin.request({ method: 'GET', url: `/api/audit/export.csv?recordId=${account.json().id}&from=2999-01-01T00:00:00Z` });
+    expect(later.body.trim().split('\n')).toHaveLength(1);
+  });
 });

@@ -59,7 +59,15 @@ export interface AuditEntry {
 /** The audit log, newest first, filtered and paged by id, with each actor's name. */
 export async function listAuditEntries(
   db: Kysely<Database>,
-  q: { actorId?: string | undefined; recordType?: string | undefined; recordId?: string | undefined; cursor?: string | undefined; limit: number },
+  q: {
+    actorId?: string | undefined;
+    recordType?: string | undefined;
+    recordId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ): Promise<Page<AuditEntry>> {
   let query = db
     .selectFrom('audit_log')
@@ -71,6 +79,8 @@ export async function listAuditEntries(
   if (q.actorId) query = query.where('audit_log.actor_id', '=', q.actorId);
   if (q.recordType) query = query.where('audit_log.record_type', '=', q.recordType);
   if (q.recordId) query = query.where('audit_log.record_id', '=', q.recordId);
+  if (q.from) query = query.where('audit_log.at', '>=', new Date(q.from).toISOString());
+  if (q.to) query = query.where('audit_log.at', '<=', new Date(q.to).toISOString());
   if (q.cursor) query = query.where('audit_log.id', '<', Number(decodeCursor(q.cursor, 'integer').sortValue));
   const rows = await query.orderBy('audit_log.id', 'desc').limit(q.limit + 1).execute();
   const page = toPage(rows, q.limit, (r) => encodeCursor(Number(r.id), String(r.id)));
