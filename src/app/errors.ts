@@ -93,20 +93,6 @@ export const errors = {
   attachmentFileGone: make('attachments.file_missing_on_disk', 410, 'The stored file for this attachment is missing from the data folder; restore it from a backup.'),
   inboundEmailMediaType: make('email.unsupported_media_type', 415, 'Send the raw e-mail as the request body with Content-Type: message/rfc822.'),
   inboundEmailUnreadable: make('email.unreadable', 400, 'The body is not an e-mail message with a From address; send the raw MIME message as received.'),
-  attachmentNotFound: make('attachments.not_found', 404, 'No attachment with this id on this ticket.'),
-  attachmentTooLarge: (limitBytes: number) =>
-    new AppError('attachments.too_large', 413, `The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB an attachment may be; compress or split it.`, { limitBytes }),
-  attachmentTypeNotAllowed: (details: Record<string, unknown>) =>
-    new AppError(
-      'attachments.type_not_allowed',
-      415,
-      'This kind of file cannot be attached (or its content does not match its type); images, PDF, text, CSV, JSON, logs, zip and office documents can.',
-      details,
-    ),
-  attachmentFileMissing: make('attachments.file_missing', 400, 'Send the file as multipart/form-data in a field named "file".'),
-  attachmentFileGone: make('attachments.file_missing_on_disk', 410, 'The stored file for this attachment is missing from the data folder; restore it from a backup.'),
-  inboundEmailMediaType: make('email.unsupported_media_type', 415, 'Send the raw e-mail as the request body with Content-Type: message/rfc822.'),
-  inboundEmailUnreadable: make('email.unreadable', 400, 'The body is not an e-mail message with a From address; send the raw MIME message as received.'),
   runbookNotFound: make('runbooks.not_found', 404, 'No runbook with this id.'),
   runbookArchived: make('runbooks.archived', 409, 'This runbook is archived; pick an active runbook or set this one active again.'),
   runbookRunNotFound: make('runbook_runs.not_found', 404, 'No runbook run with this id.'),
