@@ -40,3 +40,26 @@ export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36).s
 export async function navigate(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
+
+export interface NewTicket {
+  subject: string;
+  description: string;
+  requesterEmail: string;
+  requesterName?: string;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  tags?: string[];
+}
+
+/** Opens a ticket through the API as the signed-in member, so a journey starts from a known case. */
+export async function createTicketViaApi(page: Page, ticket: NewTicket): Promise<{ id: string; number: number; subject: string }> {
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  const response = await page.request.post('/api/tickets', { data: ticket, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; number: number; subject: string };
+}
+
+/** Selects a queue in the views column of the tickets screen. */
+export async function openView(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}

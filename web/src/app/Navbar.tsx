@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '../ui/icons';
+import { IconLifebuoy, IconTicket } from '../features/support/support-icons';
 import { useAuth, type Permission } from './auth';
 
 interface Item {
@@ -14,6 +15,7 @@ interface Item {
 const GROUPS: { label: string | null; items: Item[] }[] = [
   { label: null, items: [{ to: '/', label: 'Home', icon: <IconHome /> }] },
   { label: 'Customers', items: [{ to: '/accounts', label: 'Accounts', icon: <IconBuilding />, permission: 'accounts.read' }] },
+  { label: 'Support', items: [{ to: '/tickets', label: 'Tickets', icon: <IconTicket />, permission: 'tickets.read' }] },
   { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers />, permission: 'members.read' }] },
   {
     label: 'Admin',
@@ -22,6 +24,7 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/tokens', label: 'API tokens', icon: <IconKey />, permission: 'tokens.manage' },
       { to: '/admin/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit.read' },
       { to: '/admin/relationship-rules', label: 'Relationship rules', icon: <IconAdjustments />, permission: 'settings.manage' },
+      { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy />, permission: 'support.manage' },
     ],
   },
 ];

@@ -11,7 +11,11 @@ export type Permission =
   | 'members.manage'
   | 'settings.manage'
   | 'tokens.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'tickets.read'
+  | 'tickets.write'
+  | 'support.manage'
+  | 'runbooks.manage';
 
 export interface Session {
   member: { id: string; name: string; email: string; roles: string[] };

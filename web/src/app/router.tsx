@@ -27,6 +27,22 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequirePermission permission="tickets.read" />,
+            children: [
+              { path: 'tickets', lazy: async () => ({ Component: (await import('../features/support/TicketsPage')).TicketsPage }) },
+              { path: 'tickets/:id', lazy: async () => ({ Component: (await import('../features/support/TicketPage')).TicketPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="support.manage" />,
+            children: [
+              {
+                path: 'admin/support',
+                lazy: async () => ({ Component: (await import('../features/support/settings/SupportSettingsPage')).SupportSettingsPage }),
+              },
+            ],
+          },
+          {
             element: <RequirePermission permission="members.read" />,
             children: [{ path: 'team', lazy: async () => ({ Component: (await import('../features/team/TeamPage')).TeamPage }) }],
           },

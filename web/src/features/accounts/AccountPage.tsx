@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { QueryError } from '../../ui/QueryError';
+import { AccountTicketsCard } from '../support/AccountTicketsCard';
 import { useAccount } from './api';
 import { AccountHeader } from './AccountHeader';
 import { AccountTeamCard } from './AccountTeamCard';
@@ -48,6 +49,7 @@ export function AccountPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
             <RelationshipCard evidence={data.relationshipEvidence} />
+            <AccountTicketsCard accountId={data.id} />
             <AccountTeamCard account={data} />
           </Stack>
         </Grid.Col>
