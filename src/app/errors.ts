@@ -79,6 +79,8 @@ export const errors = {
   ruleNotFound: make('escalation_rules.not_found', 404, 'No escalation rule with this id.'),
   viewNotFound: make('views.not_found', 404, 'No view with this id.'),
   invalidCursor: make('request.invalid_cursor', 400, 'The cursor is not one this list handed out; start again without it.'),
+  articleNotFound: make('articles.not_found', 404, 'No knowledge-base article with this id.'),
+  articleNotLinked: make('articles.not_linked', 404, 'This article is not linked to this ticket.'),
   attachmentNotFound: make('attachments.not_found', 404, 'No attachment with this id on this ticket.'),
   attachmentTooLarge: (limitBytes: number) =>
     new AppError('attachments.too_large', 413, `The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB an attachment may be; compress or split it.`, { limitBytes }),

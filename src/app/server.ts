@@ -19,6 +19,8 @@ import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
 import { ticketRoutes } from '../modules/support/ticket-routes.js';
+import { knowledgeRoutes } from '../modules/support/knowledge/routes.js';
+import { searchRoutes } from '../modules/search/routes.js';
 import { attachmentRoutes } from '../modules/support/attachments/routes.js';
 import { inboundEmailRoutes } from '../modules/support/email/routes.js';
 import { teamRoutes } from '../modules/team/routes.js';
@@ -90,6 +92,8 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(accountRoutes);
   await app.register(ticketRoutes);
   await app.register(supportSettingsRoutes);
+  await app.register(knowledgeRoutes);
+  await app.register(searchRoutes);
   await app.register(attachmentRoutes);
   await app.register(inboundEmailRoutes);
   await app.register(runbookRoutes);

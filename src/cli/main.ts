@@ -11,6 +11,7 @@ import { ROLES } from '../modules/platform/roles.js';
 import { randomSecret } from '../modules/platform/secrets.js';
 import * as team from '../modules/team/service.js';
 import { progressBar } from './progress.js';
+import { reindexAll } from '../modules/search/service.js';
 
 const program = new Command('outpost')
   .description('Outpost — the workbench for customer-facing engineering teams')
@@ -86,6 +87,21 @@ program
         `Seeded ${summary.members} members, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.interactions} interactions, ${summary.tickets} tickets.\n` +
           `Sign in as ${summary.adminEmail} / ${summary.password}`,
       );
+    });
+  });
+
+program
+  .command('search')
+  .description('Maintain the full-text search index')
+  .command('reindex')
+  .description('Rebuild the search index from tickets, messages, contacts, accounts and articles (searches keep working meanwhile)')
+  .action(async () => {
+    await withDatabase(async (db) => {
+      const bar = progressBar('Indexing');
+      const started = Date.now();
+      const count = await reindexAll(db.kysely, (done, total) => bar.update(done, total));
+      bar.stop();
+      console.log(`Indexed ${count} records in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     });
   });
 

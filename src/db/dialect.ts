@@ -4,6 +4,8 @@ export type DialectName = 'sqlite' | 'postgres';
 
 /** Column types that differ between the dialects; chosen once, used by the migrations. */
 export interface DialectTypes {
+  /** For the few migration steps that are raw SQL of one dialect (full-text search). */
+  dialect: DialectName;
   timestamp: 'timestamptz' | 'text';
   date: 'date' | 'text';
   /** An integer primary key the database numbers itself. */
@@ -12,6 +14,6 @@ export interface DialectTypes {
 
 export function dialectTypes(dialect: DialectName): DialectTypes {
   return dialect === 'postgres'
-    ? { timestamp: 'timestamptz', date: 'date', serialPrimaryKey: (c) => c.primaryKey().generatedByDefaultAsIdentity() }
-    : { timestamp: 'text', date: 'text', serialPrimaryKey: (c) => c.primaryKey().autoIncrement() };
+    ? { dialect, timestamp: 'timestamptz', date: 'date', serialPrimaryKey: (c) => c.primaryKey().generatedByDefaultAsIdentity() }
+    : { dialect, timestamp: 'text', date: 'text', serialPrimaryKey: (c) => c.primaryKey().autoIncrement() };
 }

@@ -8,7 +8,9 @@ import * as eventsAndWebhooks from './migrations/0007-events-and-webhooks.js';
 import * as supportCore from './migrations/0002-support-core.js';
 import * as emailAndAttachments from './migrations/0004-email-and-attachments.js';
 import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
+import * as knowledgeAndSearch from './migrations/0005-knowledge-and-search.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
+import { reindexAll } from '../modules/search/service.js';
 
 interface OutpostMigration {
   up(db: Kysely<unknown>, types: DialectTypes): Promise<void>;
@@ -23,6 +25,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0004-email-and-attachments': emailAndAttachments,
   '0006-sign-in-security': signInSecurity,
   '0007-events-and-webhooks': eventsAndWebhooks,
+  '0005-knowledge-and-search': knowledgeAndSearch,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
@@ -45,5 +48,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (result.error) throw result.error;
   // Rows every workspace needs (the shared queues) are kept present, not only created once.
   await ensureDefaultViews(db.kysely);
-  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // The search index starts empty; a workspace that already has records gets them indexed once.
+  if (applied.includes('0005-knowledge-and-search')) await reindexAll(db.kysely);
+  return applied;
 }

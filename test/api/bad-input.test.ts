@@ -22,6 +22,7 @@ interface Fixtures {
   calendarId: string;
   policyId: string;
   ruleId: string;
+  articleId: string;
   webhookId: string;
   runbookId: string;
   runbookRunId: string;
@@ -240,6 +241,33 @@ const CASES: Record<string, WriteCase> = {
     validBody: null,
     unknownId: { url: '/api/webhook-deliveries/no-such-delivery/redeliver', code: 'webhooks.delivery_not_found' },
   },
+  'POST /api/articles': {
+    url: () => '/api/articles',
+    validBody: () => ({ title: 'Rotate the SAML certificate', body: '1. Open Settings' }),
+    wrongTypes: { body: { title: 'Rotate', tags: 'saml' }, path: 'tags' },
+  },
+  'PATCH /api/articles/:id': {
+    url: (f) => `/api/articles/${f.articleId}`,
+    validBody: () => ({ status: 'published' }),
+    wrongTypes: { body: { visibility: true }, path: 'visibility' },
+    unknownId: { url: '/api/articles/no-such-article', body: { status: 'published' }, code: 'articles.not_found' },
+  },
+  'DELETE /api/articles/:id': {
+    url: (f) => `/api/articles/${f.articleId}`,
+    validBody: null,
+    unknownId: { url: '/api/articles/no-such-article', code: 'articles.not_found' },
+  },
+  'POST /api/tickets/:id/articles': {
+    url: (f) => `/api/tickets/${f.ticketId}/articles`,
+    validBody: (f) => ({ articleId: f.articleId, solved: true }),
+    wrongTypes: { body: { articleId: 'x', solved: 'yes' }, path: 'solved' },
+    unknownId: { url: '/api/tickets/no-such-ticket/articles', body: { articleId: 'x', solved: true }, code: 'tickets.not_found' },
+  },
+  'DELETE /api/tickets/:id/articles/:articleId': {
+    url: (f) => `/api/tickets/${f.ticketId}/articles/${f.articleId}`,
+    validBody: null,
+    unknownId: { url: '/api/tickets/no-such-ticket/articles/no-such-article', code: 'tickets.not_found' },
+  },
   'PUT /api/settings/relationship-rules': {
     url: () => '/api/settings/relationship-rules',
     validBody: () => ({ ...DEFAULT_RELATIONSHIP_RULES }),
@@ -350,6 +378,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
       calendarId: calendar.json().id,
       policyId: policy.json().id,
       ruleId: rule.json().id,
+      articleId: (await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Fixture article' } })).json().id,
       webhookId: webhook.json().webhook.id,
       ...(await supportFixtures(ticket.json().id, contact.id)),
     };

@@ -15,6 +15,8 @@ import {
   LAST_NAMES,
 } from './demo-data.js';
 import { seedDemoSupport } from './demo-support.js';
+import { seedDemoKnowledge } from './demo-knowledge.js';
+import { reindexAll } from '../../modules/search/service.js';
 import { SeededRandom } from './random.js';
 
 export interface DemoSummary {
@@ -134,6 +136,9 @@ export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), 
     onProgress?.(index + 1, DEMO_ACCOUNTS.length);
   }
   const tickets = await seedDemoSupport(db, now, { tier1: byRole('support_tier1'), tier2: byRole('support_tier2') });
+  await seedDemoKnowledge(db, byRole('support_tier2'));
+  // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
+  await reindexAll(db);
   return {
     adminEmail: DEMO_ADMIN_EMAIL,
     tickets,

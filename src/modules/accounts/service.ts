@@ -9,6 +9,7 @@ import { newId } from '../platform/ids.js';
 import { readSetting } from '../platform/settings.js';
 import * as team from '../team/service.js';
 import * as repo from './repository.js';
+import { indexAccount, indexContact } from '../search/service.js';
 import {
   assessRelationship,
   DEFAULT_RELATIONSHIP_RULES,
@@ -139,6 +140,7 @@ export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, in
       })
       .execute();
     await repo.replaceDomains(trx, id, domains);
+    await indexAccount(trx, id);
     await recordAudit(trx, ctx, { action: 'account.created', recordType: 'account', recordId: id, changes: diff(null, { ...input, domains }) });
   });
   return getAccount(db, id);
@@ -162,6 +164,7 @@ export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id
       .where('id', '=', id)
       .execute();
     if (input.domains) await repo.replaceDomains(trx, id, [...new Set(input.domains)]);
+    await indexAccount(trx, id);
     const { relationshipEvidence: _e, team: _t, ...plainBefore } = before;
     await recordAudit(trx, ctx, {
       action: 'account.updated',
@@ -232,6 +235,7 @@ export async function createContact(db: Kysely<Database>, ctx: ChangeContext, ac
   };
   await inTransaction(db, async (trx) => {
     await trx.insertInto('contacts').values(row).execute();
+    await indexContact(trx, row.id);
     await recordAudit(trx, ctx, { action: 'contact.created', recordType: 'contact', recordId: row.id, changes: diff(null, toContact(row)) });
   });
   return toContact(row);
@@ -253,6 +257,7 @@ export async function updateContact(db: Kysely<Database>, ctx: ChangeContext, id
   };
   await inTransaction(db, async (trx) => {
     await trx.updateTable('contacts').set(after).where('id', '=', id).execute();
+    await indexContact(trx, id);
     await recordAudit(trx, ctx, { action: 'contact.updated', recordType: 'contact', recordId: id, changes: diff(toContact(before), toContact(after)) });
   });
   return toContact(after);

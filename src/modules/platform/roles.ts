@@ -50,12 +50,16 @@ export const PERMISSIONS = [
   'email.ingest',
   'runbooks.manage',
   'webhooks.manage',
+  // Write, publish and archive knowledge-base articles.
+  'knowledge.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read'];
-// Everyone who works with customers records contacts and interactions, and works cases.
-const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write'];
+// Everyone who works with customers records contacts and interactions, and works cases. Whoever
+// fixes a case can write the fix up as an article (Tier 1 solves most routine ones); articles start
+// as internal drafts and every edit is audited. Stakeholders only read.
+const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write', 'knowledge.write'];
 // Those who own the commercial relationship also create and edit accounts and their team.
 const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write'];
 

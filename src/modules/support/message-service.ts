@@ -10,6 +10,7 @@ import type { AddMessageInput, TicketMessage } from './schemas.js';
 import { onAgentPublicReply, onCustomerMessage, type SlaState } from './sla-clock.js';
 import { recordRevealedBreaches, slaColumns, slaContextOf } from './sla-service.js';
 import { actorOfContext, applyStatus } from './ticket-service.js';
+import { indexMessage } from '../search/service.js';
 import { enqueueReplyEmail, replyMessageId } from './email/reply-mail.js';
 import { attachmentsByMessage } from './attachments/service.js';
 
@@ -63,6 +64,7 @@ export async function addAgentMessage(
       .insertInto('ticket_messages')
       .values({ id, ticket_id: ticketId, visibility: input.visibility, author_type: 'member', author_id: ctx.memberId, body: input.body, via, email_message_id: emailMessageId, created_at: at })
       .execute();
+    await indexMessage(trx, id);
     // A public reply goes to the requester by e-mail; internal notes never leave the desk.
     if (emailMessageId) await enqueueReplyEmail(trx, { ticketId, messageId: id, emailMessageId, body: input.body }, now);
     let patch: Partial<repo.TicketRow> = { updated_at: at };
@@ -105,6 +107,7 @@ export async function addCustomerMessage(
       .insertInto('ticket_messages')
       .values({ id, ticket_id: ticketId, visibility: 'public', author_type: 'contact', author_id: contactId, body, via, email_message_id: emailMessageId, created_at: at })
       .execute();
+    await indexMessage(trx, id);
     let patch: Partial<repo.TicketRow> = { updated_at: at };
     let current = row;
     // A customer answering a solved or waiting case puts it back in front of the team.

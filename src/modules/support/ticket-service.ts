@@ -7,6 +7,7 @@ import type { ChangeContext } from '../platform/actor.js';
 import { diff, recordAudit } from '../platform/audit.js';
 import { newId } from '../platform/ids.js';
 import * as repo from './repository.js';
+import { indexNewTicket, indexTicket } from '../search/service.js';
 import type { CreateTicketInput, Ticket, UpdateTicketInput } from './schemas.js';
 import { addBusinessMinutes, CALENDAR_HOURS } from './business-calendar.js';
 import { onStatusChange, startSla, type SlaState } from './sla-clock.js';
@@ -107,6 +108,7 @@ export async function createTicket(
       .execute();
     await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.created', { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId }, at);
     await recordAudit(trx, ctx, { action: 'ticket.created', recordType: 'ticket', recordId: id, changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }) });
+    await indexNewTicket(trx, id);
   });
   return getTicket(db, id);
 }
@@ -160,6 +162,7 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
     patch.updated_at = now.toISOString();
     await trx.updateTable('tickets').set(patch).where('id', '=', id).execute();
     if (input.tags) await repo.replaceTags(trx, id, [...new Set(input.tags)]);
+    await indexTicket(trx, id);
     const changes = diff(
       { subject: before.subject, status: before.status, priority: before.priority, assigneeId: before.assignee_id, groupId: before.group_id, deploymentId: before.deployment_id },
       {

@@ -1,0 +1,65 @@
+import { PostgresAdapter, SqliteAdapter, type DialectAdapter, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { DialectName } from '../../db/dialect.js';
+import type { SearchDocument } from './documents.js';
+import type { ParsedQuery } from './query-text.js';
+import type { SearchFilters } from './search-filters.js';
+import type { SearchType } from './tables.js';
+import { postgresSearchIndex } from './postgres-index.js';
+import { sqliteSearchIndex } from './sqlite-index.js';
+
+export type { SearchFilters };
+
+/** One ranked match. The `…Marked` texts carry MARK_START/MARK_END around matched words. */
+export interface SearchHit {
+  type: SearchType;
+  id: string;
+  title: string;
+  titleMarked: string;
+  snippetMarked: string;
+  score: number;
+  accountId: string | null;
+  ticketId: string | null;
+  status: string | null;
+  visibility: 'public' | 'internal';
+  updatedAt: string;
+}
+
+/**
+ * What differs between the dialects' full-text engines, as one set of functions. Each adapter
+ * holds only what its engine does differently (writing the searchable form, matching, ranking,
+ * snippets); the shared table work lives in service.ts.
+ */
+export interface SearchIndex {
+  readonly dialect: DialectName;
+  /** Inserts or replaces documents by (type, id). */
+  upsert(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void>;
+  /** A page of matches, best first (score, then most recently updated). */
+  query(db: Kysely<Database>, query: ParsedQuery, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchHit[]>;
+  /** How many documents of each type match (for facet chips). */
+  countByType(db: Kysely<Database>, query: ParsedQuery, filters: SearchFilters): Promise<Partial<Record<SearchType, number>>>;
+}
+
+/** The adapter for a dialect. */
+export function createSearchIndex(dialect: DialectName): SearchIndex {
+  return dialect === 'postgres' ? postgresSearchIndex : sqliteSearchIndex;
+}
+
+const chosen = new WeakMap<DialectAdapter, SearchIndex>();
+
+/**
+ * The adapter for a Kysely instance, decided once per database (transactions share their
+ * database's dialect adapter, so the write path inside a transaction finds the same one).
+ * Services receive a Kysely instance, not `Db`, so the dialect is read from it here, once.
+ */
+export function searchIndexOf(db: Kysely<Database>): SearchIndex {
+  const adapter = db.getExecutor().adapter;
+  let index = chosen.get(adapter);
+  if (!index) {
+    if (adapter instanceof PostgresAdapter) index = createSearchIndex('postgres');
+    else if (adapter instanceof SqliteAdapter) index = createSearchIndex('sqlite');
+    else throw new Error(`No search index for the database adapter ${adapter.constructor.name}`);
+    chosen.set(adapter, index);
+  }
+  return index;
+}
