@@ -50,12 +50,17 @@ export interface NewTicket {
   tags?: string[];
 }
 
+/** POSTs to the API as the signed-in member (with the session's CSRF token) and expects a 201. */
+export async function apiCreate<T>(page: Page, path: string, body: unknown): Promise<T> {
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  const response = await page.request.post(path, { data: body, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as T;
+}
+
 /** Opens a ticket through the API as the signed-in member, so a journey starts from a known case. */
 export async function createTicketViaApi(page: Page, ticket: NewTicket): Promise<{ id: string; number: number; subject: string }> {
-  const session = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
-  const response = await page.request.post('/api/tickets', { data: ticket, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: string; number: number; subject: string };
+  return apiCreate(page, '/api/tickets', ticket);
 }
 
 /** Selects a queue in the views column of the tickets screen. */

@@ -23,6 +23,7 @@ export const errors = {
   invalidCredentials: make('auth.invalid_credentials', 401, 'The e-mail or password is not right.'),
   signInLocked: make('auth.locked', 429, 'Too many failed sign-ins for this member: wait a moment, then try again.'),
   rateLimited: make('request.rate_limited', 429, 'Too many requests: wait a moment, then try again.'),
+  portalLinkInvalid: make('portal.link_invalid', 401, 'This sign-in link is not valid any more: links work once and expire after 30 minutes. Ask for a new one.'),
   sessionNotFound: make('auth.session_not_found', 404, 'No session of yours with this id.'),
   webhookNotFound: make('webhooks.not_found', 404, 'No webhook subscription with this id.'),
   deliveryNotFound: make('webhooks.delivery_not_found', 404, 'No webhook delivery with this id.'),

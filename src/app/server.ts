@@ -15,6 +15,7 @@ import { idempotencyPlugin } from '../modules/platform/idempotency-plugin.js';
 import { securityPlugin } from '../modules/platform/security-plugin.js';
 import { loadSecretBox, type SecretBox } from '../modules/platform/webhooks/secret-box.js';
 import { webhookRoutes } from '../modules/platform/webhooks/routes.js';
+import { portalRoutes } from '../modules/portal/portal-routes.js';
 import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
@@ -88,6 +89,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(webhookRoutes);
+  await app.register(portalRoutes);
   await app.register(teamRoutes);
   await app.register(accountRoutes);
   await app.register(ticketRoutes);

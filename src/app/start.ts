@@ -4,8 +4,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { refreshAllRelationships } from '../modules/accounts/service.js';
 import { runEscalationRules } from '../modules/support/escalation-rule-service.js';
 import { sweepSlaBreaches } from '../modules/support/sla-service.js';
-import { startEmailChannel } from '../modules/support/email/channel.js';
 import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/webhook-dispatcher.js';
+import { startEmailChannel } from '../modules/support/email/channel.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
 
@@ -47,9 +47,6 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
   const supportTimer = setInterval(() => void supportPass(), SUPPORT_PASS_MS);
   supportTimer.unref();
 
-  // E-mail: outbox delivery when OUTPOST_SMTP_URL is set, the SMTP listener when its port is.
-  const emailChannel = await startEmailChannel(db.kysely, app.log);
-
   // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
   const webhookPass = async () => {
     try {
@@ -62,6 +59,9 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
   const webhookTimer = setInterval(() => void webhookPass(), WEBHOOK_PASS_MS);
   webhookTimer.unref();
 
+  // E-mail: outbox delivery when OUTPOST_SMTP_URL is set, the SMTP listener when its port is.
+  const emailChannel = await startEmailChannel(db.kysely, app.log);
+
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     app,
@@ -70,8 +70,8 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
     stop: async () => {
       clearInterval(timer);
       clearInterval(supportTimer);
-      await emailChannel.stop();
       clearInterval(webhookTimer);
+      await emailChannel.stop();
       await app.close();
       await db.close();
     },

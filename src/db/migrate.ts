@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
 import * as signInSecurity from './migrations/0006-sign-in-security.js';
 import * as eventsAndWebhooks from './migrations/0007-events-and-webhooks.js';
+import * as portal from './migrations/0008-portal.js';
 import * as supportCore from './migrations/0002-support-core.js';
 import * as emailAndAttachments from './migrations/0004-email-and-attachments.js';
 import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
@@ -21,10 +22,11 @@ interface OutpostMigration {
 const migrations: Record<string, OutpostMigration> = {
   '0001-foundation': foundation,
   '0002-support-core': supportCore,
-  '0003-runbooks-macros-time-csat': runbooksMacrosTimeCsat,
-  '0004-email-and-attachments': emailAndAttachments,
   '0006-sign-in-security': signInSecurity,
   '0007-events-and-webhooks': eventsAndWebhooks,
+  '0008-portal': portal,
+  '0003-runbooks-macros-time-csat': runbooksMacrosTimeCsat,
+  '0004-email-and-attachments': emailAndAttachments,
   '0005-knowledge-and-search': knowledgeAndSearch,
 };
 
@@ -42,6 +44,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => provided },
+    // Migrations are numbered by the engineer who wrote them and may land out of order.
+    allowUnorderedMigrations: true,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { SupportTables } from '../modules/support/tables.js';
+import type { EventTables } from '../modules/platform/webhooks/tables.js';
+import type { PortalTables } from '../modules/portal/tables.js';
 import type { KnowledgeTables } from '../modules/support/knowledge/tables.js';
 import type { SearchTables } from '../modules/search/tables.js';
 import type { EmailTables } from '../modules/support/email/tables.js';
@@ -7,7 +9,6 @@ import type { RunbookTables } from '../modules/support/runbooks/tables.js';
 import type { MacroTables } from '../modules/support/macros/tables.js';
 import type { CsatTables } from '../modules/support/csat/tables.js';
 import type { TimeEntryTables } from '../modules/team/time-entries-tables.js';
-import type { EventTables } from '../modules/platform/webhooks/tables.js';
 
 /**
  * The one description of every table. Kysely derives each query's types from it, so a column
@@ -15,7 +16,7 @@ import type { EventTables } from '../modules/platform/webhooks/tables.js';
  * dialects (PostgreSQL stores `timestamptz`; its parser is set to hand back ISO strings), dates
  * are `YYYY-MM-DD`, JSON is stored as text and parsed by the repository that owns it.
  */
-export interface Database extends EventTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables {
+export interface Database extends EventTables, PortalTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;

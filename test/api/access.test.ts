@@ -47,14 +47,19 @@ describe.each(testDialects())('access control on %s', (dialect) => {
   it('declares every API route with one of the known access levels', () => {
     const table = t.app.routeTable;
     expect(table.length).toBeGreaterThanOrEqual(28);
-    const known = new Set<string>(['public', 'signed_in', ...permissionsFor(['admin'])]);
+    const known = new Set<string>(['public', 'signed_in', 'portal', ...permissionsFor(['admin'])]);
     expect(table.filter((r) => !known.has(r.access))).toEqual([]);
     expect(table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       // The requester's CSAT rating link: its token is the credential.
       'GET /api/csat/:token',
       'GET /api/openapi.json',
+      // The customer portal's branding and sign-in (by e-mailed link or portal password).
+      'GET /api/portal/branding',
       'POST /api/auth/sign-in',
       'POST /api/csat/:token',
+      'POST /api/portal/sign-in-link',
+      'POST /api/portal/sign-in/link',
+      'POST /api/portal/sign-in/password',
     ]);
   });
 
@@ -93,6 +98,11 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     for (const route of signOutLast(t.app.routeTable)) {
       const res = await member.request(harmless(route));
       const name = `${route.method} ${route.url}`;
+      // Portal routes are for customer contacts only: a member's session does not count there.
+      if (route.access === 'portal') {
+        if (res.statusCode !== 401) failures.push(`${name} is a portal route but let a member through: ${res.statusCode}`);
+        continue;
+      }
       const allowed = route.access === 'public' || route.access === 'signed_in' || granted.has(route.access as Permission);
       if (allowed) {
         if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode >= 500) failures.push(`${name} should be allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
@@ -134,7 +144,7 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     const failures: string[] = [];
     let cases = 0;
     for (const route of t.app.routeTable) {
-      if (!WRITE_METHODS.has(route.method) || route.access === 'public') continue;
+      if (!WRITE_METHODS.has(route.method) || route.access === 'public' || route.access === 'portal') continue;
       cases++;
       for (const headers of [cookieOnly, { ...cookieOnly, 'x-csrf-token': 'forged' }]) {
         const res = await t.app.inject({ ...harmless(route), headers });

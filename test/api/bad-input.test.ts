@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { testDialects } from '../../src/db/test-database.js';
 import { DEFAULT_RELATIONSHIP_RULES } from '../../src/modules/accounts/relationship-depth.js';
+import { portalSignIn, type PortalSignedIn } from '../helpers/portal.js';
 import { signInAs, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/test-app.js';
 import {
   createAccountViaService,
@@ -22,8 +23,8 @@ interface Fixtures {
   calendarId: string;
   policyId: string;
   ruleId: string;
-  articleId: string;
   webhookId: string;
+  articleId: string;
   runbookId: string;
   runbookRunId: string;
   macroId: string;
@@ -40,6 +41,8 @@ type Body = Record<string, unknown>;
  * exist. A write route missing from this map fails the first test below.
  */
 interface WriteCase {
+  /** Portal routes are called as a signed-in customer contact rather than the admin. */
+  asContact?: true;
   url(f: Fixtures): string;
   validBody: ((f: Fixtures) => Body) | null;
   wrongTypes?: { body: Body; path: string };
@@ -215,32 +218,6 @@ const CASES: Record<string, WriteCase> = {
     unknownId: { url: '/api/escalation-rules/no-such-rule', body: ruleBody(), code: 'escalation_rules.not_found' },
   },
   'POST /api/escalation-rules/run': { url: () => '/api/escalation-rules/run', validBody: null },
-  'POST /api/webhooks': {
-    url: () => '/api/webhooks',
-    validBody: () => ({ name: 'CRM', url: 'https://crm.example/hooks', eventTypes: ['ticket.created'] }),
-    wrongTypes: { body: { name: 'CRM', url: 'https://crm.example/hooks', eventTypes: 'ticket.created' }, path: 'eventTypes' },
-  },
-  'PATCH /api/webhooks/:id': {
-    url: (f) => `/api/webhooks/${f.webhookId}`,
-    validBody: () => ({ name: 'Renamed' }),
-    wrongTypes: { body: { status: 'sleeping' }, path: 'status' },
-    unknownId: { url: '/api/webhooks/no-such-webhook', body: { name: 'Renamed' }, code: 'webhooks.not_found' },
-  },
-  'DELETE /api/webhooks/:id': {
-    url: (f) => `/api/webhooks/${f.webhookId}`,
-    validBody: null,
-    unknownId: { url: '/api/webhooks/no-such-webhook', code: 'webhooks.not_found' },
-  },
-  'POST /api/webhooks/:id/ping': {
-    url: (f) => `/api/webhooks/${f.webhookId}/ping`,
-    validBody: null,
-    unknownId: { url: '/api/webhooks/no-such-webhook/ping', code: 'webhooks.not_found' },
-  },
-  'POST /api/webhook-deliveries/:id/redeliver': {
-    url: () => '/api/webhook-deliveries/no-such-delivery/redeliver',
-    validBody: null,
-    unknownId: { url: '/api/webhook-deliveries/no-such-delivery/redeliver', code: 'webhooks.delivery_not_found' },
-  },
   'POST /api/articles': {
     url: () => '/api/articles',
     validBody: () => ({ title: 'Rotate the SAML certificate', body: '1. Open Settings' }),
@@ -267,6 +244,78 @@ const CASES: Record<string, WriteCase> = {
     url: (f) => `/api/tickets/${f.ticketId}/articles/${f.articleId}`,
     validBody: null,
     unknownId: { url: '/api/tickets/no-such-ticket/articles/no-such-article', code: 'tickets.not_found' },
+  },
+  'POST /api/webhooks': {
+    url: () => '/api/webhooks',
+    validBody: () => ({ name: 'CRM', url: 'https://crm.example/hooks', eventTypes: ['ticket.created'] }),
+    wrongTypes: { body: { name: 'CRM', url: 'https://crm.example/hooks', eventTypes: 'ticket.created' }, path: 'eventTypes' },
+  },
+  'PATCH /api/webhooks/:id': {
+    url: (f) => `/api/webhooks/${f.webhookId}`,
+    validBody: () => ({ name: 'Renamed' }),
+    wrongTypes: { body: { status: 'sleeping' }, path: 'status' },
+    unknownId: { url: '/api/webhooks/no-such-webhook', body: { name: 'Renamed' }, code: 'webhooks.not_found' },
+  },
+  'DELETE /api/webhooks/:id': {
+    url: (f) => `/api/webhooks/${f.webhookId}`,
+    validBody: null,
+    unknownId: { url: '/api/webhooks/no-such-webhook', code: 'webhooks.not_found' },
+  },
+  'POST /api/webhooks/:id/ping': {
+    url: (f) => `/api/webhooks/${f.webhookId}/ping`,
+    validBody: null,
+    unknownId: { url: '/api/webhooks/no-such-webhook/ping', code: 'webhooks.not_found' },
+  },
+  'POST /api/webhook-deliveries/:id/redeliver': {
+    url: () => '/api/webhook-deliveries/no-such-delivery/redeliver',
+    validBody: null,
+    unknownId: { url: '/api/webhook-deliveries/no-such-delivery/redeliver', code: 'webhooks.delivery_not_found' },
+  },
+  'POST /api/portal/sign-in-link': {
+    url: () => '/api/portal/sign-in-link',
+    validBody: () => ({ email: 'nobody@initech.com' }),
+    wrongTypes: { body: { email: 42 }, path: 'email' },
+  },
+  'POST /api/portal/sign-in/link': {
+    url: () => '/api/portal/sign-in/link',
+    validBody: () => ({ token: 'not-a-real-link-token' }),
+    wrongTypes: { body: { token: 1234567890123 }, path: 'token' },
+  },
+  'POST /api/portal/sign-in/password': {
+    url: () => '/api/portal/sign-in/password',
+    validBody: () => ({ email: 'bill@initech.com', password: 'not the password' }),
+    wrongTypes: { body: { email: 'bill@initech.com', password: false }, path: 'password' },
+  },
+  'POST /api/portal/sign-out': { url: () => '/api/portal/sign-out', validBody: null, asContact: true },
+  'POST /api/portal/password': {
+    url: () => '/api/portal/password',
+    validBody: () => ({ newPassword: 'a long portal password' }),
+    wrongTypes: { body: { newPassword: 1234567890123 }, path: 'newPassword' },
+    asContact: true,
+  },
+  'POST /api/portal/tickets': {
+    url: () => '/api/portal/tickets',
+    validBody: () => ({ subject: 'Help', description: 'Please' }),
+    wrongTypes: { body: { subject: 'Help', description: 'Please', priority: 'whenever' }, path: 'priority' },
+    asContact: true,
+  },
+  'POST /api/portal/tickets/:id/messages': {
+    url: (f) => `/api/portal/tickets/${f.ticketId}/messages`,
+    validBody: () => ({ body: 'More detail' }),
+    wrongTypes: { body: { body: ['More'] }, path: 'body' },
+    unknownId: { url: '/api/portal/tickets/no-such-ticket/messages', body: { body: 'Hello' }, code: 'tickets.not_found' },
+    asContact: true,
+  },
+  'PUT /api/settings/portal-branding': {
+    url: () => '/api/settings/portal-branding',
+    validBody: () => ({ name: 'Help', logoUrl: null, colour: '#228be6' }),
+    wrongTypes: { body: { name: 'Help', logoUrl: null, colour: 228 }, path: 'colour' },
+  },
+  'PUT /api/contacts/:id/portal-access': {
+    url: (f) => `/api/contacts/${f.contactId}/portal-access`,
+    validBody: () => ({ enabled: true }),
+    wrongTypes: { body: { enabled: 'yes' }, path: 'enabled' },
+    unknownId: { url: '/api/contacts/no-such-contact/portal-access', body: { enabled: true }, code: 'contacts.not_found' },
   },
   'PUT /api/settings/relationship-rules': {
     url: () => '/api/settings/relationship-rules',
@@ -355,6 +404,9 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
   const countWhere = async (table: 'accounts' | 'account_domains' | 'interactions' | 'interaction_attendees' | 'contacts' | 'members') =>
     Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
+  let portalContact: PortalSignedIn;
+  const caller = (spec: WriteCase) => (spec.asContact ? portalContact : admin);
+
   beforeAll(async () => {
     t = await startTestApp(dialect);
     admin = await signInAs(t, ['admin']);
@@ -363,6 +415,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const interaction = await logInteractionViaService(t.db, account.id, { contactIds: [contact.id] });
     const other = await signInAs(t, ['field']);
     const token = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'fixture', scopes: ['accounts.read'] } });
+    portalContact = await portalSignIn(t, 'bill@initech.com');
     const ticket = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Fixture', description: 'A case', requesterId: contact.id } });
     const calendar = await admin.request({ method: 'POST', url: '/api/business-calendars', payload: calendarBody() });
     const policy = await admin.request({ method: 'POST', url: '/api/sla-policies', payload: policyBody() });
@@ -378,8 +431,8 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
       calendarId: calendar.json().id,
       policyId: policy.json().id,
       ruleId: rule.json().id,
-      articleId: (await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Fixture article' } })).json().id,
       webhookId: webhook.json().webhook.id,
+      articleId: (await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Fixture article' } })).json().id,
       ...(await supportFixtures(ticket.json().id, contact.id)),
     };
   });
@@ -416,20 +469,20 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const json = { 'content-type': 'application/json' };
     const auditBefore = await auditCount();
 
-    const malformed = await admin.request({ method, url, headers: json, payload: '{"name": "Acme",' });
+    const malformed = await caller(spec).request({ method, url, headers: json, payload: '{"name": "Acme",' });
     expectError(malformed, 400, 'request.malformed_json');
 
     if (spec.validBody) {
-      const unknown = await admin.request({ method, url, payload: { ...spec.validBody(f), surpriseField: 1 } });
+      const unknown = await caller(spec).request({ method, url, payload: { ...spec.validBody(f), surpriseField: 1 } });
       const error = expectError(unknown, 400, 'request.invalid');
       expect(error.message).toContain('surpriseField');
 
-      const notAnObject = await admin.request({ method, url, headers: json, payload: '[1, 2, 3]' });
+      const notAnObject = await caller(spec).request({ method, url, headers: json, payload: '[1, 2, 3]' });
       expectError(notAnObject, 400, 'request.invalid');
     }
 
     if (spec.wrongTypes) {
-      const typed = await admin.request({ method, url, payload: spec.wrongTypes.body });
+      const typed = await caller(spec).request({ method, url, payload: spec.wrongTypes.body });
       const error = expectError(typed, 400, 'request.invalid');
       const issues = error.details.issues as { path: string; message: string }[];
       expect(Array.isArray(issues)).toBe(true);
@@ -439,7 +492,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     }
 
     const huge = JSON.stringify({ name: 'x'.repeat(ONE_MIB + 10) });
-    const tooLarge = await admin.request({ method, url, headers: json, payload: huge });
+    const tooLarge = await caller(spec).request({ method, url, headers: json, payload: huge });
     expectError(tooLarge, 413, 'request.too_large');
 
     // None of the refused requests reached a handler: nothing was written, nothing was audited.
@@ -452,7 +505,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const spec = CASES[route]!.unknownId!;
     const [method] = route.split(' ') as [InjectOptions['method']];
     const auditBefore = await auditCount();
-    const res = await admin.request({ method, url: spec.url, ...(spec.body ? { payload: spec.body } : {}) });
+    const res = await caller(CASES[route]!).request({ method, url: spec.url, ...(spec.body ? { payload: spec.body } : {}) });
     expectError(res, 404, spec.code);
     expect(await auditCount()).toBe(auditBefore);
   });

@@ -139,6 +139,8 @@ export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), 
   await seedDemoKnowledge(db, byRole('support_tier2'));
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
   await reindexAll(db);
+  // The demo's history wrote reply mails to its fictional customers: none of them is to be sent.
+  await db.deleteFrom('outbox_emails').execute();
   return {
     adminEmail: DEMO_ADMIN_EMAIL,
     tickets,

@@ -4,8 +4,10 @@ import { errors } from '../../app/errors.js';
 import type { RouteEntry } from '../../app/types.js';
 import { changeContextOf, type Actor, type ChangeContext } from './actor.js';
 import { resolveSession, resolveToken } from './auth-service.js';
+import { resolvePortalSession } from '../portal/portal-auth-service.js';
 
 export const SESSION_COOKIE = 'outpost_session';
+export const PORTAL_COOKIE = 'outpost_portal';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The signed-in actor of a request whose route is not public. */
@@ -36,6 +38,7 @@ async function authenticate(request: FastifyRequest): Promise<Actor | null> {
  */
 export const authPlugin = fp(async (app) => {
   app.decorateRequest('actor', null);
+  app.decorateRequest('contact', null);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
 
@@ -49,6 +52,15 @@ export const authPlugin = fp(async (app) => {
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
+    // Customer contacts and members never share a route: a portal route knows only the portal
+    // cookie, and every other route ignores it.
+    if (access === 'portal') {
+      const cookie = request.cookies[PORTAL_COOKIE];
+      request.contact = cookie ? await resolvePortalSession(request.server.db.kysely, cookie) : null;
+      if (!request.contact) throw errors.unauthenticated();
+      if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.contact.session.csrfToken) throw errors.csrfMissing();
+      return;
+    }
     request.actor = await authenticate(request);
     if (access === 'public') return;
     const actor = request.actor;

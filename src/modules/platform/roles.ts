@@ -46,10 +46,10 @@ export const PERMISSIONS = [
   'tickets.read',
   'tickets.write',
   'support.manage',
+  'webhooks.manage',
   // Hand raw e-mail to the support desk (relays and integrations, through an API token).
   'email.ingest',
   'runbooks.manage',
-  'webhooks.manage',
   // Write, publish and archive knowledge-base articles.
   'knowledge.write',
 ] as const;

@@ -46,6 +46,11 @@ describe.each(testDialects())('CSAT on %s', (dialect) => {
     // The link's token is not stored: only its hash is.
     const row = await t.db.kysely.selectFrom('csat_surveys').selectAll().where('id', '=', surveys[0].id).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(surveys[0].link.slice(6));
+    // The requester gets the link by e-mail, queued with the solve.
+    const mails = await t.db.kysely.selectFrom('outbox_emails').select(['to_addresses', 'subject', 'text_body']).where('ticket_id', '=', ticket.id).execute();
+    const survey = mails.find((m) => m.subject.includes('How did we do?'));
+    expect(survey?.to_addresses).toBe(JSON.stringify([ticket.requester.email]));
+    expect(survey?.text_body).toContain(`${surveys[0].link}?rating=good`);
     // Re-reading the ticket shows the same link again.
     expect((await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/csat` })).json().items[0].link).toBe(surveys[0].link);
   });

@@ -12,6 +12,9 @@ import { readSetting } from '../../platform/settings.js';
 import type { TicketRow } from '../repository.js';
 import { recordTicketEvent } from '../repository.js';
 import { csatScore } from './csat-score.js';
+import { enqueueEmail } from '../email/outbox.js';
+import { ticketSubject } from '../email/reply-mail.js';
+import { findContact } from '../../accounts/service.js';
 import type { CsatSurvey, RateInput, SummaryQuery } from './schemas.js';
 import type { CsatSurveysTable } from './tables.js';
 
@@ -66,8 +69,31 @@ export async function createSurveyOnSolve(db: Kysely<Database>, ticket: TicketRo
       created_at: iso,
     })
     .execute();
-  // The survey mail joins the e-mail outbox once src/modules/support/email/ lands; until then the link is on the ticket (GET /api/tickets/:id/csat).
+  await enqueueSurveyEmail(db, ticket, token, at);
   await recordTicketEvent(db, ticket.id, { type: 'system', id: null }, 'csat.survey_created', { surveyId: id, expiresAt: addDays(iso, SURVEY_DAYS) }, iso);
+}
+
+/** Where the requester's browser reaches this workbench; mail links need it absolute. */
+function publicBaseUrl(): string {
+  return (process.env.OUTPOST_PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/** The one-click rating mail to the requester, queued in the solve's transaction. */
+async function enqueueSurveyEmail(db: Kysely<Database>, ticket: TicketRow, token: string, at: Date): Promise<void> {
+  const requester = await findContact(db, ticket.requester_id);
+  if (!requester) return;
+  const link = `${publicBaseUrl()}${csatLink(token)}`;
+  const text = [
+    `Hello ${requester.name},`,
+    '',
+    `your request "${ticket.subject}" has been solved. How did we do?`,
+    '',
+    `Good: ${link}?rating=good`,
+    `Bad:  ${link}?rating=bad`,
+    '',
+    `You can change your answer for ${SURVEY_DAYS} days.`,
+  ].join('\n');
+  await enqueueEmail(db, { to: [requester.email], subject: `${ticketSubject(Number(ticket.number), ticket.subject)} How did we do?`, text, headers: { 'X-Outpost-Ticket': String(ticket.number) }, ticketId: ticket.id }, at);
 }
 
 type SurveyRow = Selectable<CsatSurveysTable>;
@@ -105,7 +131,7 @@ export async function rateSurvey(db: Kysely<Database>, token: string, input: Rat
   return publicView(db, { ...row, rating: input.rating, comment: input.comment || null, rated_at: at });
 }
 
-/** A ticket's surveys, newest first, each with its link (the link is shown here until the e-mail outbox mails it). */
+/** A ticket's surveys, newest first, each with its link (mailed at solve; shown so an agent can resend it). */
 export async function ticketSurveys(db: Kysely<Database>, ticketId: string, now = new Date()): Promise<CsatSurvey[]> {
   const rows = await db
     .selectFrom('csat_surveys')

@@ -4,6 +4,7 @@ import { IconChevronDown } from '../../ui/icons';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useAddMessage, type SubmitStatus, type Ticket } from './api';
 import { STATUS_COLORS, STATUS_LABELS, SUBMIT_STATUSES } from './labels';
+import { MacroPicker } from './MacroPicker';
 import { IconNote, IconSend } from './support-icons';
 
 type Visibility = 'public' | 'internal';
@@ -71,10 +72,19 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
         styles={{ input: { border: 0, borderRadius: 0, background: internal ? 'var(--mantine-color-yellow-0)' : undefined, padding: 'var(--mantine-spacing-md)' } }}
         px={0}
       />
-      <Group justify="space-between" p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-        <Text size="xs" c="dimmed">
-          {internal ? 'Internal notes never reach the requester.' : `Sent to ${ticket.requester.email}`}
-        </Text>
+      <Group justify="space-between" p="sm" wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+          <MacroPicker
+            ticketId={ticket.id}
+            onInsert={(text, target) => {
+              setVisibility(target);
+              setDrafts((d) => ({ ...d, [target]: d[target] ? `${d[target]}\n\n${text}` : text }));
+            }}
+          />
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {internal ? 'Internal notes never reach the requester.' : `Sent to ${ticket.requester.email}`}
+          </Text>
+        </Group>
         <Group gap={0} wrap="nowrap">
           <Button
             onClick={() => submit(main)}

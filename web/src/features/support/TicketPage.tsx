@@ -13,7 +13,10 @@ import { Conversation } from './Conversation';
 import { EscalateModal } from './EscalateModal';
 import { EscalationsList } from './EscalationsList';
 import { TIER_LABELS } from './labels';
+import { CsatCard } from './CsatCard';
 import { ReplyComposer } from './ReplyComposer';
+import { RunbookPanel } from './RunbookPanel';
+import { TimeTrackingCard } from './TimeTrackingCard';
 import { IconStairsUp } from './support-icons';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
@@ -63,7 +66,10 @@ export function TicketPage() {
       <TicketHeader ticket={ticket} now={now} onEscalate={escalate.open} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }} order={{ base: 2, lg: 1 }}>
-          <TicketProperties ticket={ticket} />
+          <Stack gap="lg">
+            <TicketProperties ticket={ticket} />
+            <TimeTrackingCard ticketId={ticket.id} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }} order={{ base: 1, lg: 2 }}>
           <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'conversation')} keepMounted={false}>
@@ -116,7 +122,11 @@ export function TicketPage() {
           </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 3 }} order={{ base: 3 }}>
-          <AccountContextCard account={account} recentTickets={recentTickets} />
+          <Stack gap="lg">
+            <RunbookPanel ticket={ticket} onEscalate={escalate.open} />
+            <CsatCard ticketId={ticket.id} />
+            <AccountContextCard account={account} recentTickets={recentTickets} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <EscalateModal ticket={ticket} opened={escalateOpen} onClose={escalate.close} />

@@ -1,0 +1,240 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { errors } from '../../app/errors.js';
+import { recordAudit } from '../platform/audit.js';
+import { changeContext, PORTAL_COOKIE } from '../platform/auth-plugin.js';
+import { MIN_PASSWORD_LENGTH } from '../platform/passwords.js';
+import { signInRateLimit } from '../platform/security-plugin.js';
+import { readSetting, writeSetting } from '../platform/settings.js';
+import { publicArticleHitSchema } from '../support/knowledge/schemas.js';
+import { getArticle, searchPublicArticles } from '../support/knowledge/service.js';
+import { pageSchema } from '../platform/pagination.js';
+import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from './portal-auth-service.js';
+import { createPortalTicket, getPortalTicket, listPortalTickets, replyOnPortal } from './portal-tickets.js';
+
+const BRANDING_KEY = 'portal.branding';
+const DEFAULT_BRANDING = { name: 'Support portal', logoUrl: null as string | null, colour: '#228be6' };
+
+const brandingSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name the portal').max(100),
+  logoUrl: z.url('Use a full https URL for the logo').max(2000).refine((u) => u.startsWith('https://') || u.startsWith('/'), 'Use an https URL').nullable(),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour such as #228be6'),
+});
+const portalTicket = z.object({
+  id: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  status: z.enum(['open', 'awaiting_your_reply', 'solved', 'closed']),
+  requester: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const portalMessage = z.object({ id: z.string(), author: z.object({ name: z.string(), fromSupport: z.boolean() }), body: z.string(), createdAt: z.string() });
+const sessionView = z.object({
+  contact: z.object({ id: z.string(), name: z.string(), email: z.string(), hasPassword: z.boolean() }),
+  account: z.object({ id: z.string(), name: z.string() }),
+  csrfToken: z.string(),
+});
+const idParams = z.object({ id: z.string().max(64) });
+const tags = ['portal'];
+
+/** The signed-in contact of a portal route (its access is 'portal', so the plugin resolved one). */
+export function contactOf(request: FastifyRequest): PortalContact {
+  if (!request.contact) throw errors.unauthenticated();
+  return request.contact;
+}
+
+function publicUrl(request: FastifyRequest): string {
+  return process.env.OUTPOST_PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+}
+
+/** The customer portal's API: sign-in by e-mailed link or password, and the account's own data. */
+export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.db.kysely;
+  const setCookie = (reply: FastifyReply, session: { sessionId: string; expiresAt: string }) =>
+    reply.setCookie(PORTAL_COOKIE, session.sessionId, { httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, path: '/', expires: new Date(session.expiresAt) });
+  const sessionOf = (c: PortalContact) => ({
+    contact: { id: c.contactId, name: c.name, email: c.email, hasPassword: c.hasPassword },
+    account: { id: c.accountId, name: c.accountName },
+    csrfToken: c.session.csrfToken,
+  });
+
+  app.get('/api/portal/branding', { config: { access: 'public' }, schema: { tags, summary: 'Portal name, logo and colour', response: { 200: brandingSchema } } }, async () =>
+    readSetting(db(), BRANDING_KEY, DEFAULT_BRANDING),
+  );
+
+  app.put(
+    '/api/settings/portal-branding',
+    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], summary: 'Brand the customer portal', body: brandingSchema, response: { 200: brandingSchema } } },
+    async (request) => {
+      const before = await readSetting(db(), BRANDING_KEY, DEFAULT_BRANDING);
+      await writeSetting(db(), BRANDING_KEY, request.body);
+      await recordAudit(db(), changeContext(request), { action: 'settings.portal_branding_changed', recordType: 'setting', recordId: BRANDING_KEY, changes: { branding: [before, request.body] } });
+      return request.body;
+    },
+  );
+
+  app.post(
+    '/api/portal/sign-in-link',
+    {
+      config: { access: 'public', rateLimit: signInRateLimit },
+      schema: {
+        tags,
+        summary: 'E-mail a one-time sign-in link (the answer is the same whether or not the address is known)',
+        body: z.strictObject({ email: z.email('Enter a valid e-mail address').max(254) }),
+        response: { 202: z.object({ sent: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      await requestSignInLink(db(), { email: request.body.email, ip: request.ip, publicUrl: publicUrl(request) });
+      return reply.status(202).send({ sent: true as const });
+    },
+  );
+
+  app.post(
+    '/api/portal/sign-in/link',
+    { config: { access: 'public', rateLimit: signInRateLimit }, schema: { tags, summary: 'Sign in with the token from an e-mailed link', body: z.strictObject({ token: z.string().min(10).max(200) }), response: { 200: sessionView } } },
+    async (request, reply) => {
+      const session = await signInWithLink(db(), { token: request.body.token, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      setCookie(reply, session);
+      return afterSignIn(session.sessionId);
+    },
+  );
+
+  app.post(
+    '/api/portal/sign-in/password',
+    {
+      config: { access: 'public', rateLimit: signInRateLimit },
+      schema: { tags, summary: 'Sign in with e-mail and portal password', body: z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }), response: { 200: sessionView } },
+    },
+    async (request, reply) => {
+      const session = await signInWithPassword(db(), { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      setCookie(reply, session);
+      return afterSignIn(session.sessionId);
+    },
+  );
+
+  async function afterSignIn(sessionId: string) {
+    const contact = await resolvePortalSession(db(), sessionId);
+    if (!contact) throw errors.unauthenticated();
+    return sessionOf(contact);
+  }
+
+  app.get('/api/portal/session', { config: { access: 'portal' }, schema: { tags, summary: 'Who is signed in to the portal', response: { 200: sessionView } } }, async (request) => sessionOf(contactOf(request)));
+
+  app.post('/api/portal/sign-out', { config: { access: 'portal' }, schema: { tags, summary: 'Sign out of the portal', response: { 204: z.null() } } }, async (request, reply) => {
+    await signOutPortal(db(), contactOf(request));
+    reply.clearCookie(PORTAL_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.post(
+    '/api/portal/password',
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags,
+        summary: 'Set or change your portal password',
+        body: z.strictObject({
+          currentPassword: z.string().max(200).optional(),
+          newPassword: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await setPortalPassword(db(), contactOf(request), { ...request.body, ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/portal/tickets',
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags,
+        summary: 'Your organisation’s tickets, most recently updated first',
+        querystring: z.object({
+          status: z.enum(['open', 'solved']).optional(),
+          mine: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+          cursor: z.string().max(500).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+        }),
+        response: { 200: pageSchema(portalTicket) },
+      },
+    },
+    async (request) => listPortalTickets(db(), contactOf(request), request.query),
+  );
+
+  app.post(
+    '/api/portal/tickets',
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags,
+        summary: 'Open a ticket',
+        body: z.strictObject({
+          subject: z.string().trim().min(1, 'Give your request a subject').max(300),
+          description: z.string().trim().min(1, 'Describe the problem').max(100_000),
+          priority: z.enum(['low', 'normal', 'high', 'urgent']).default('normal'),
+        }),
+        response: { 201: portalTicket },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPortalTicket(db(), contactOf(request), request.body, request.ip)),
+  );
+
+  app.get(
+    '/api/portal/tickets/:id',
+    { config: { access: 'portal' }, schema: { tags, summary: 'A ticket and its public conversation', params: idParams, response: { 200: z.object({ ticket: portalTicket, messages: z.array(portalMessage) }) } } },
+    async (request) => getPortalTicket(db(), contactOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/portal/tickets/:id/messages',
+    { config: { access: 'portal' }, schema: { tags, summary: 'Reply on a ticket', params: idParams, body: z.strictObject({ body: z.string().trim().min(1, 'Write a message').max(100_000) }), response: { 201: portalMessage } } },
+    async (request, reply) => reply.status(201).send(await replyOnPortal(db(), contactOf(request), request.params.id, request.body.body)),
+  );
+
+  app.get(
+    '/api/portal/articles',
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags,
+        summary: 'Search the public knowledge base',
+        querystring: z.object({ q: z.string().trim().min(1).max(200) }),
+        response: { 200: z.object({ items: z.array(publicArticleHitSchema) }) },
+      },
+    },
+    async (request) => ({ items: await searchPublicArticles(db(), request.query.q) }),
+  );
+
+  app.get(
+    '/api/portal/articles/:id',
+    {
+      config: { access: 'portal' },
+      schema: { tags, summary: 'A published public article', params: idParams, response: { 200: z.object({ id: z.string(), title: z.string(), body: z.string(), updatedAt: z.string() }) } },
+    },
+    async (request) => {
+      const article = await getArticle(db(), request.params.id).catch(() => null);
+      // Internal and unpublished articles do not exist as far as the portal is concerned.
+      if (!article || article.visibility !== 'public' || article.status !== 'published') throw errors.articleNotFound();
+      return { id: article.id, title: article.title, body: article.body, updatedAt: article.updatedAt };
+    },
+  );
+
+  app.put(
+    '/api/contacts/:id/portal-access',
+    {
+      config: { access: 'contacts.write' },
+      schema: { tags: ['accounts'], summary: 'Turn a contact’s portal access on or off', params: idParams, body: z.strictObject({ enabled: z.boolean() }), response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await setPortalAccess(db(), changeContext(request), request.params.id, request.body.enabled);
+      return reply.status(204).send(null);
+    },
+  );
+};

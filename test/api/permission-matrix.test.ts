@@ -1,0 +1,158 @@
+/**
+ * The permission matrix (issue: customer portal and trust). It reads the server's own route table,
+ * so a new route cannot escape it, and calls every route as: anonymous; a contact of account A; a
+ * contact of account B; each member role; and an API token for each scope — checking each outcome
+ * against the route's declared policy. A route with no declared policy below fails the test.
+ *
+ * Portal routes that take an id are also called with a record of account A by contact A (it must
+ * get through) and by contact B (it must get 404, never the record).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { RouteEntry } from '../../src/app/types.js';
+import { testDialects } from '../../src/db/test-database.js';
+import { PERMISSIONS, permissionsFor, ROLES, type Permission } from '../../src/modules/platform/roles.js';
+import { signInAs, startTestApp, type SignedIn, type TestApp } from '../helpers/test-app.js';
+import { portalSignIn, type PortalSignedIn } from '../helpers/portal.js';
+
+/**
+ * How each portal route that names a record is checked for isolation: the URL with account A's
+ * record and a body contact B would send. Portal routes without an id are scoped by session alone.
+ */
+const PORTAL_RECORD_ROUTES: Record<string, { url: (ids: AccountIds) => string; payload?: Record<string, unknown> }> = {
+  'GET /api/portal/tickets/:id': { url: (a) => `/api/portal/tickets/${a.ticketId}` },
+  'POST /api/portal/tickets/:id/messages': { url: (a) => `/api/portal/tickets/${a.ticketId}/messages`, payload: { body: 'Let me in' } },
+  'GET /api/portal/articles/:id': { url: (a) => `/api/portal/articles/${a.internalArticleId}` },
+};
+
+interface AccountIds {
+  ticketId: string;
+  internalArticleId: string;
+}
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const through = (res: LightMyRequestResponse) => res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500;
+
+/** Params pointing at nothing and an empty body: a request that gets through changes nothing. */
+function harmless(route: RouteEntry): InjectOptions {
+  return { method: route.method as InjectOptions['method'], url: route.url.replace(/:(\w+)/g, 'no-such-$1'), ...(WRITE.has(route.method) ? { payload: {} } : {}) };
+}
+
+/** Sign-out ends the session the other cases use, so it goes last. */
+const signOutLast = (routes: RouteEntry[]) => [...routes.filter((r) => !r.url.endsWith('/sign-out')), ...routes.filter((r) => r.url.endsWith('/sign-out'))];
+
+describe.each(testDialects())('permission matrix on %s', (dialect) => {
+  let t: TestApp;
+  let admin: SignedIn;
+  const members = new Map<string, SignedIn>();
+  const tokens = new Map<Permission, string>();
+  let contactA: PortalSignedIn;
+  let contactB: PortalSignedIn;
+  let idsA: AccountIds;
+  let cases = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    admin = await signInAs(t, ['admin']);
+    for (const role of ROLES) members.set(role, await signInAs(t, [role]));
+    for (const scope of PERMISSIONS) {
+      const res = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: `scope ${scope}`, scopes: [scope] } });
+      tokens.set(scope, res.json().token);
+    }
+    for (const [name, domain] of [['Account A', 'a.test'], ['Account B', 'b.test']]) {
+      const account = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name, domains: [domain], segment: 'smb' } });
+      await admin.request({ method: 'POST', url: `/api/accounts/${account.json().id}/contacts`, payload: { name: `Contact of ${name}`, email: `contact@${domain}` } });
+    }
+    contactA = await portalSignIn(t, 'contact@a.test');
+    contactB = await portalSignIn(t, 'contact@b.test');
+    const ticket = await contactA.request({ method: 'POST', url: '/api/portal/tickets', payload: { subject: 'A only', description: 'Account A’s secret' } });
+    const article = await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Internal runbook', body: 'Not for customers', visibility: 'internal', status: 'published' } });
+    idsA = { ticketId: ticket.json().id, internalArticleId: article.json().id };
+  });
+  afterAll(async () => {
+    // Reported in the closing note: every route × principal pair this run checked.
+    console.log(`permission matrix on ${dialect}: ${t.app.routeTable.length} routes, ${cases} route × principal cases`);
+    await t.close();
+  });
+
+  it('has a declared policy for every route, matching what the server enforces', () => {
+    const portalRoutes = t.app.routeTable.filter((r) => r.access === 'portal');
+    const withRecord = portalRoutes.filter((r) => r.url.includes(':')).map((r) => `${r.method} ${r.url}`);
+    // Every portal route that names a record has an isolation case; no case names a route that is gone.
+    expect(withRecord.sort()).toEqual(Object.keys(PORTAL_RECORD_ROUTES).sort());
+    const known = new Set<string>(['public', 'signed_in', 'portal', ...PERMISSIONS]);
+    expect(t.app.routeTable.filter((r) => !known.has(r.access))).toEqual([]);
+  });
+
+  it('answers anonymous callers with 401 everywhere but the public routes', async () => {
+    const wrong: string[] = [];
+    for (const route of t.app.routeTable) {
+      cases++;
+      const res = await t.app.inject(harmless(route));
+      const ok = route.access === 'public' ? through(res) : res.statusCode === 401;
+      if (!ok) wrong.push(`${route.method} ${route.url}: ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps customer contacts to the portal and public routes: 401 on every member route', async () => {
+    const wrong: string[] = [];
+    for (const contact of [contactA, contactB]) {
+      for (const route of signOutLast(t.app.routeTable)) {
+        if (route.url === '/api/portal/sign-out') continue;
+        cases++;
+        const res = await contact.request(harmless(route));
+        const ok = route.access === 'public' || route.access === 'portal' ? through(res) : res.statusCode === 401;
+        if (!ok) wrong.push(`${route.method} ${route.url}: ${res.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('isolates accounts: contact A reaches A’s records, contact B gets 404 for them', async () => {
+    const wrong: string[] = [];
+    for (const [key, spec] of Object.entries(PORTAL_RECORD_ROUTES)) {
+      const [method] = key.split(' ') as [InjectOptions['method']];
+      const request: InjectOptions = { method, url: spec.url(idsA), ...(spec.payload ? { payload: spec.payload } : {}) };
+      cases += 2;
+      const asB = await contactB.request(request);
+      if (asB.statusCode !== 404) wrong.push(`${key} as contact B: ${asB.statusCode} ${asB.body.slice(0, 100)}`);
+      if (asB.body.includes('secret') || asB.body.includes('Not for customers')) wrong.push(`${key} leaked content to contact B`);
+      const asA = await contactA.request(request);
+      // An internal article is hidden from every contact, A included.
+      const expectA = key.includes('articles') ? 404 : asA.statusCode < 300 ? asA.statusCode : -1;
+      if (asA.statusCode !== expectA) wrong.push(`${key} as contact A: ${asA.statusCode}`);
+    }
+    const listB = await contactB.request({ method: 'GET', url: '/api/portal/tickets' });
+    expect(listB.json().items.map((x: { id: string }) => x.id)).not.toContain(idsA.ticketId);
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([...ROLES])('lets a %s member through exactly where its permissions allow', async (role) => {
+    const member = members.get(role)!;
+    const granted = permissionsFor([role]);
+    const wrong: string[] = [];
+    for (const route of signOutLast(t.app.routeTable)) {
+      cases++;
+      const res = await member.request(harmless(route));
+      const expected =
+        route.access === 'portal' ? 401 : route.access === 'public' || route.access === 'signed_in' || granted.has(route.access as Permission) ? 'through' : 403;
+      const ok = expected === 'through' ? through(res) : res.statusCode === expected;
+      if (!ok) wrong.push(`${route.method} ${route.url}: expected ${expected}, got ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([...PERMISSIONS])('limits an API token scoped to %s to that scope', async (scope) => {
+    const headers = { authorization: `Bearer ${tokens.get(scope)}` };
+    const wrong: string[] = [];
+    for (const route of signOutLast(t.app.routeTable)) {
+      cases++;
+      const res = await t.app.inject({ ...harmless(route), headers });
+      const expected = route.access === 'portal' ? 401 : route.access === 'public' || route.access === 'signed_in' || route.access === scope ? 'through' : 403;
+      const ok = expected === 'through' ? through(res) : res.statusCode === expected;
+      if (!ok) wrong.push(`${route.method} ${route.url}: expected ${expected}, got ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
