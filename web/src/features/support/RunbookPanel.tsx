@@ -169,12 +169,8 @@ function GuidedRun({ run, ticketId, writable, onEscalate }: { run: RunbookRun; t
             {current === null && (
               <Button
                 size="compact-sm"
-                onClick={() =>
-                  finish.mutate(
-                    { runId: run.id, result: 'resolved', reply: reply.trim() },
-                    { onSuccess: () => notifySuccess('Reply sent and ticket solved.'), onError: (e) => notifyError(e) },
-                  )
-                }
+                // mutateAsync: finishing ends the run, which unmounts this panel before per-call callbacks could run.
+                onClick={() => finish.mutateAsync({ runId: run.id, result: 'resolved', reply: reply.trim() }).then(() => notifySuccess('Reply sent and ticket solved.'), notifyError)}
                 disabled={!reply.trim()}
                 loading={finish.isPending && finish.variables?.result === 'resolved'}
               >
@@ -186,7 +182,7 @@ function GuidedRun({ run, ticketId, writable, onEscalate }: { run: RunbookRun; t
               variant="light"
               color="violet"
               loading={finish.isPending && finish.variables?.result === 'escalate'}
-              onClick={() => finish.mutate({ runId: run.id, result: 'escalate' }, { onSuccess: onEscalate, onError: (e) => notifyError(e) })}
+              onClick={() => finish.mutateAsync({ runId: run.id, result: 'escalate' }).then(onEscalate, notifyError)}
             >
               Off script: escalate
             </Button>
