@@ -36,8 +36,8 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
   it('rate-limits sign-in attempts from one address for one e-mail, not for others', async () => {
     const ip = '10.9.9.9';
     const results = [];
-    for (let i = 0; i < 11; i++) results.push((await signIn('nobody@team.test', 'wrong password!', ip)).statusCode);
-    expect(results.slice(0, 10).every((s) => s === 401)).toBe(true);
+    for (let i = 0; i < 20; i++) results.push((await signIn('nobody@team.test', 'wrong password!', ip)).statusCode);
+    expect(results.every((s) => s === 401)).toBe(true);
     const limited = await signIn('nobody@team.test', 'wrong password!', ip);
     expectError(limited, 429, 'request.rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
