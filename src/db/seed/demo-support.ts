@@ -63,7 +63,11 @@ export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds
   for (let i = 0; i < count; i++) {
     const problem = PROBLEMS[i % PROBLEMS.length]!;
     const contact = rnd.pick(contacts);
-    const createdAt = new Date(now.getTime() - rnd.int(10, 60 * 24 * 20) * 60_000);
+    const fate = rnd.next();
+    // Cases still being worked are recent (minutes to two days old), so the queues show a mix of
+    // comfortable, close and breached targets; solved and escalated ones reach back three weeks.
+    const minutesOld = fate < 0.5 ? rnd.int(10, 60 * 48) : rnd.int(60, 60 * 24 * 20);
+    const createdAt = new Date(now.getTime() - minutesOld * 60_000);
     const agent: ChangeContext = { actorType: 'member', actorId: rnd.pick(memberIds.tier1), memberId: null, ip: null };
     agent.memberId = agent.actorId;
     const ticket = await createTicket(
@@ -82,7 +86,6 @@ export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds
     );
     const ageMinutes = (now.getTime() - createdAt.getTime()) / 60_000;
     const step = (fraction: number) => new Date(createdAt.getTime() + ageMinutes * fraction * 60_000);
-    const fate = rnd.next();
     if (fate < 0.15) continue; // still new and unanswered
     await addAgentMessage(db, agent, ticket.id, { body: 'Thanks for reporting this — we are looking into it now.', visibility: 'public' }, 'web', step(0.1));
     if (fate < 0.35) continue; // open, being worked

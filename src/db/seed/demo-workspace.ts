@@ -14,6 +14,7 @@ import {
   INTERACTION_SUBJECTS,
   LAST_NAMES,
 } from './demo-data.js';
+import { seedDemoPlaybooks } from './demo-playbooks.js';
 import { seedDemoSupport } from './demo-support.js';
 import { seedDemoKnowledge } from './demo-knowledge.js';
 import { reindexAll } from '../../modules/search/service.js';
@@ -137,6 +138,8 @@ export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), 
   }
   const tickets = await seedDemoSupport(db, now, { tier1: byRole('support_tier1'), tier2: byRole('support_tier2') });
   await seedDemoKnowledge(db, byRole('support_tier2'));
+  const tier2Lead = DEMO_MEMBERS.find((m) => m.roles.includes('support_tier2'))!;
+  await seedDemoPlaybooks(db, { id: memberIds.get(tier2Lead.email)!, name: tier2Lead.name, email: tier2Lead.email });
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
   await reindexAll(db);
   // The demo's history wrote reply mails to its fictional customers: none of them is to be sent.
