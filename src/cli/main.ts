@@ -5,6 +5,7 @@ import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { hasData, seedDemoWorkspace } from '../db/seed/demo-workspace.js';
+import { seedBenchDataset } from '../db/seed/bench-dataset.js';
 import { SYSTEM_CONTEXT } from '../modules/platform/actor.js';
 import { MIN_PASSWORD_LENGTH, verifyPassword } from '../modules/platform/passwords.js';
 import { ROLES } from '../modules/platform/roles.js';
@@ -76,8 +77,24 @@ program
   .command('seed')
   .description('Seed data into an empty database')
   .option('--demo', 'the demo workspace: a team, 30 accounts, contacts and a year of interactions')
-  .action(async (options: { demo?: boolean }) => {
-    if (!options.demo) program.error('Say what to seed: `outpost seed --demo`.');
+  .option('--bench', 'the benchmark dataset: --scale tickets, 10k accounts, 50k contacts, a 300-member team')
+  .option('--scale <tickets>', 'tickets in the benchmark dataset', (v) => Number.parseInt(v, 10), 100_000)
+  .action(async (options: { demo?: boolean; bench?: boolean; scale: number }) => {
+    if (options.bench) {
+      if (!Number.isInteger(options.scale) || options.scale < 1) program.error('--scale takes a whole number of tickets, e.g. --scale 1000000.');
+      await withDatabase(async (db) => {
+        const bar = progressBar('Generating benchmark dataset');
+        const summary = await seedBenchDataset(db.kysely, db.dialect, { tickets: options.scale, onProgress: (done, total) => bar.update(done, total) });
+        bar.stop();
+        console.log(
+          `Wrote ${summary.tickets} tickets, ${summary.messages} messages, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.members} members and ${summary.searchDocuments} search documents: ` +
+            `${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${summary.rowsPerSecond} rows/s).\n` +
+            `Sign in as ${summary.adminEmail} / ${summary.password}; portal: ${summary.portalEmail} / ${summary.password}`,
+        );
+      });
+      return;
+    }
+    if (!options.demo) program.error('Say what to seed: `outpost seed --demo` or `outpost seed --bench --scale <tickets>`.');
     await withDatabase(async (db) => {
       if (await hasData(db.kysely)) program.error('This database already has members; seed only into an empty one.');
       const bar = progressBar('Seeding demo workspace');

@@ -63,6 +63,7 @@ export function slaColumns(state: SlaState): Pick<TicketsTable, 'sla_state' | 'f
 }
 
 const WATERMARK_KEY = 'support.sla_sweep_watermark';
+const SWEEP_PAGE = 500;
 
 export interface SweepResult {
   checked: number;
@@ -83,7 +84,19 @@ export async function sweepSlaBreaches(db: Kysely<Database>, now = new Date()): 
     for (const r of rows) ids.add(r.id);
   }
   const breaches: SweepResult['breaches'] = [];
-  for (const id of ids) {
+  // Read in pages and open a transaction only for a ticket with a new breach (which re-reads its
+  // row inside it): most tickets a sweep visits have their breaches recorded already, and a
+  // transaction and a point read for each made a sweep over every open ticket take seconds.
+  const visited = [...ids];
+  const toRecord: string[] = [];
+  for (let i = 0; i < visited.length; i += SWEEP_PAGE) {
+    const rows = await db.selectFrom('tickets').select(['id', 'sla_state', 'status']).where('id', 'in', visited.slice(i, i + SWEEP_PAGE)).execute();
+    for (const row of rows) {
+      if (row.status === 'solved' || row.status === 'closed') continue;
+      if (detectBreaches(JSON.parse(row.sla_state) as SlaState, now).newBreaches.length > 0) toRecord.push(row.id);
+    }
+  }
+  for (const id of toRecord) {
     await inTransaction(db, async (trx) => {
       const row = await trx.selectFrom('tickets').select(['id', 'sla_state', 'status']).where('id', '=', id).executeTakeFirst();
       if (!row || row.status === 'solved' || row.status === 'closed') return;

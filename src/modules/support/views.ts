@@ -96,7 +96,10 @@ export async function createView(db: Kysely<Database>, input: { name: string; fi
 
 /**
  * One page of a queue, sorted by the nearest SLA due time (tickets with no active target last),
- * by keyset over (sla_due_at, id): one indexed range scan per page however deep.
+ * by keyset over (sla_due_at, id): one indexed range scan per page however deep. A queue of
+ * several statuses reads one such range per status and merges them: an IN list on the index's
+ * leading column would otherwise make both databases collect and sort every matching ticket
+ * (every unsolved ticket, for the default queue) to return fifty.
  */
 export async function listTickets(db: Kysely<Database>, query: TicketListQuery, memberId: string | null, now = new Date()): Promise<Page<Ticket>> {
   let filters: ViewFilters = {};
@@ -105,15 +108,29 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
   if (query.tier) filters = { ...filters, tiers: [query.tier] };
   if (query.assignee) filters = { ...filters, assignee: query.assignee };
   if (query.accountId) filters = { ...filters, accountId: query.accountId };
-  let q = filtered(db, filters, memberId, now);
-  if (query.requesterId) q = q.where('tickets.requester_id', '=', query.requesterId);
-  if (query.cursor) {
-    const { sortValue, id } = decodeCursor(query.cursor);
-    const due = String(sortValue);
-    q = q.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', id)])]));
-  }
-  const rows = await q.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1).execute();
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const range = (f: ViewFilters) => {
+    let q = filtered(db, f, memberId, now);
+    if (query.requesterId) q = q.where('tickets.requester_id', '=', query.requesterId);
+    if (cursor) {
+      const due = String(cursor.sortValue);
+      q = q.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', cursor.id)])]));
+    }
+    return q.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1).execute();
+  };
+  const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
+  const rows = statuses
+    ? (await Promise.all(statuses.map((status) => range({ ...filters, statuses: [status] }))))
+        .flat()
+        .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
+        .slice(0, query.limit + 1)
+    : await range(filters);
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.sla_due_at, r.id));
   return { items: await repo.toTickets(db, page.items as repo.ContextRow[]), nextCursor: page.nextCursor };
 }
 
+/** The order of (sla_due_at, id) as both databases sort it: ISO timestamps and ids compare as text. */
+function compareKeys(dueA: string, idA: string, dueB: string, idB: string): number {
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}

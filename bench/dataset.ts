@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { connect } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { seedBenchDataset, type BenchDatasetSummary } from '../src/db/seed/bench-dataset.js';
+import { progressBar } from '../src/cli/progress.js';
+
+/** Bump when the generator's output changes, so a cached dataset is not reused across versions. */
+const DATASET_VERSION = 1;
+/** SLA due times are relative to when the dataset was made; a day later the queues look stale. */
+const CACHE_HOURS = 12;
+
+export interface PreparedDataset {
+  databaseUrl: string;
+  /** The SQLite file the baseline reads, or the PostgreSQL URL. */
+  baselineTarget: string;
+  summary: BenchDatasetSummary;
+  cached: boolean;
+}
+
+async function generate(url: string, scale: number): Promise<BenchDatasetSummary> {
+  const db = connect(url);
+  try {
+    await migrateToLatest(db);
+    const bar = progressBar(`Generating ${scale} tickets`);
+    const summary = await seedBenchDataset(db.kysely, db.dialect, { tickets: scale, onProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    return summary;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * SQLite: a dataset per scale, cached under the temp folder (generating 1M tickets takes minutes),
+ * copied to the run's own folder so that the run's writes never reach the cache.
+ */
+export async function prepareSqlite(scale: number, runDir: string, fresh: boolean): Promise<PreparedDataset> {
+  const cacheDir = path.join(os.tmpdir(), 'outpost-bench-cache');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const cacheFile = path.join(cacheDir, `dataset-v${DATASET_VERSION}-${scale}.db`);
+  const summaryFile = `${cacheFile}.json`;
+  const usable =
+    !fresh && fs.existsSync(cacheFile) && fs.existsSync(summaryFile) && Date.now() - fs.statSync(summaryFile).mtimeMs < CACHE_HOURS * 3_600_000;
+  let summary: BenchDatasetSummary;
+  if (usable) {
+    summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as BenchDatasetSummary;
+    // A migration added since the dataset was made (an index, say) is applied once, to the cache.
+    const db = connect(cacheFile);
+    await migrateToLatest(db);
+    await db.close();
+  } else {
+    for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`, summaryFile]) fs.rmSync(f, { force: true });
+    summary = await generate(cacheFile, scale);
+    fs.writeFileSync(summaryFile, JSON.stringify(summary, null, 2));
+  }
+  const file = path.join(runDir, 'outpost.db');
+  fs.copyFileSync(cacheFile, file);
+  if (fs.existsSync(`${cacheFile}-wal`)) fs.copyFileSync(`${cacheFile}-wal`, `${file}-wal`);
+  return { databaseUrl: file, baselineTarget: file, summary, cached: usable };
+}
+
+/** PostgreSQL: a fresh `outpost_bench` database on the local server, generated every run. */
+export async function preparePostgres(scale: number, serverUrl: string): Promise<PreparedDataset> {
+  const admin = new pg.Client({ connectionString: `${serverUrl.replace(/\/[^/]*$/, '')}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query('drop database if exists outpost_bench with (force)');
+    await admin.query('create database outpost_bench');
+  } finally {
+    await admin.end();
+  }
+  const url = `${serverUrl.replace(/\/[^/]*$/, '')}/outpost_bench`;
+  const summary = await generate(url, scale);
+  return { databaseUrl: url, baselineTarget: url, summary, cached: false };
+}

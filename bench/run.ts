@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: the workbench under load on a generated dataset, against a same-run baseline
+ * (issue 7). Usage: npm run bench -- [--scale 100000] [--postgres] [--duration 10] [--connections 2] [--fresh]
+ *
+ * 1. Generates (or reuses a cached) dataset in a temp folder; `--postgres` uses a fresh database
+ *    `outpost_bench` on the local PostgreSQL.
+ * 2. Times, in-process, one SLA sweep over every open ticket (the sweep's watermark is reset to the
+ *    epoch, so its three range scans cover every due target up to now) and one escalation-rule
+ *    pass with the dataset's two rules.
+ * 3. Starts the workbench (`outpost serve`) and the bare baseline server as child processes on
+ *    127.0.0.1, signs in a member and a portal contact, and drives each endpoint with autocannon
+ *    for a bounded time and request count.
+ * 4. Prints a table and writes bench/results/latest.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { connect } from '../src/db/connect.js';
+import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, BENCH_PORTAL_EMAIL } from '../src/db/seed/bench-dataset.js';
+import { SEARCH_TERMS } from '../src/db/seed/bench/vocabulary.js';
+import { writeSetting } from '../src/modules/platform/settings.js';
+import { runEscalationRules } from '../src/modules/support/escalation-rule-service.js';
+import { sweepSlaBreaches } from '../src/modules/support/sla-service.js';
+import { preparePostgres, prepareSqlite, type PreparedDataset } from './dataset.js';
+import { figures, round, table, type EndpointFigures } from './stats.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '100000' },
+    postgres: { type: 'boolean', default: false },
+    'postgres-url': { type: 'string', default: process.env.OUTPOST_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '2' },
+    'max-requests': { type: 'string', default: '60000' },
+    fresh: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const scale = Number(args.scale);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const maxRequests = Number(args['max-requests']);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const children: ChildProcess[] = [];
+function stopChildren() {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null && child.pid) child.kill('SIGTERM');
+}
+process.once('SIGINT', () => {
+  stopChildren();
+  process.exit(130);
+});
+
+function freePort(offset: number): number {
+  return 20_000 + ((process.pid * 7 + offset) % 20_000);
+}
+
+/** Starts a TypeScript entry point under tsx as a child process and waits for it to answer. */
+async function startChild(name: string, entry: string, childArgs: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...childArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(readyUrl);
+      if (res.status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${name} did not start within 120 s:\n${output}`);
+}
+
+/** The peak resident set of a process we started (Linux). */
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? /VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return round(kb / 1024, 1);
+}
+
+/** CPU seconds a process has used (Linux /proc/<pid>/stat: utime + stime, in clock ticks). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until the server is idle: at start it refreshes every account's relationship depth in
+ * the background, which would otherwise be measured as part of the first endpoints' latency.
+ */
+async function waitForIdle(pid: number, limitMs = 180_000): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let before = cpuSeconds(pid);
+  while (Date.now() - started < limitMs && quiet < 2) {
+    await sleep(1000);
+    const now = cpuSeconds(pid);
+    quiet = now - before < 0.05 ? quiet + 1 : 0;
+    before = now;
+  }
+  return Date.now() - started;
+}
+
+interface Load {
+  method?: 'GET' | 'POST';
+  path: () => string;
+  body?: () => string;
+  headers: Record<string, string>;
+}
+
+/** One endpoint under load: `connections` clients for `duration` s or `maxRequests`, whichever ends first. */
+async function drive(base: string, load: Load, seconds = duration): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    maxOverallRequests: maxRequests,
+    timeout: 30,
+    requests: [
+      {
+        method: load.method ?? 'GET',
+        headers: { ...load.headers, ...(load.body ? { 'content-type': 'application/json' } : {}) },
+        setupRequest: (request) => ({ ...request, path: load.path(), ...(load.body ? { body: load.body() } : {}) }),
+      },
+    ],
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 400) errors++;
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return { latencies, seconds: elapsed, errors: errors + result.errors + result.timeouts };
+}
+
+function rotate<T>(items: readonly T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length]!;
+}
+
+async function main() {
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-'));
+  const database = args.postgres ? 'postgres' : 'sqlite';
+  log(`Outpost bench: ${scale} tickets on ${database}, ${connections} connections, ${duration} s per endpoint (run folder ${runDir})`);
+  const dataset: PreparedDataset = args.postgres ? await preparePostgres(scale, args['postgres-url']) : await prepareSqlite(scale, runDir, args.fresh);
+  log(`Dataset: ${dataset.summary.rows} rows, generated at ${dataset.summary.rowsPerSecond} rows/s${dataset.cached ? ' (cached)' : ''}`);
+
+  // Samples of ids to rotate through, read once, and the in-process timings.
+  const db = connect(dataset.databaseUrl);
+  const step = Math.max(1, Math.floor(scale / 2000));
+  const ticketIds = (await sql<{ id: string }>`select id from tickets where number % ${step} = 0 order by number limit 2000`.execute(db.kysely)).rows.map((r) => r.id);
+  const openTicketIds = (await db.kysely.selectFrom('tickets').select('id').where('status', 'in', ['open', 'pending']).orderBy('sla_due_at').limit(2000).execute()).map((r) => r.id);
+  const contactIds = (await sql<{ id: string }>`select id from contacts order by id limit 2000`.execute(db.kysely)).rows.map((r) => r.id);
+  const openTickets = Number((await db.kysely.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['new', 'open', 'pending', 'on_hold']).executeTakeFirstOrThrow()).n);
+  await writeSetting(db.kysely, 'support.sla_sweep_watermark', '1970-01-01T00:00:00.000Z');
+  let t = performance.now();
+  const sweep = await sweepSlaBreaches(db.kysely);
+  const slaSweepMs = round(performance.now() - t, 1);
+  log(`SLA sweep over ${openTickets} open tickets: ${slaSweepMs} ms (${sweep.checked} with a due target up to now, ${sweep.breaches.length} new breaches)`);
+  t = performance.now();
+  const pass = await runEscalationRules(db.kysely);
+  const escalationPassMs = round(performance.now() - t, 1);
+  log(`Escalation-rule pass: ${escalationPassMs} ms (${pass.examined} candidates, ${pass.fired.length} fired)`);
+  await db.close();
+
+  // The workbench and the baseline, each in its own process.
+  const port = freePort(1);
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startChild(
+    'outpost serve',
+    'src/cli/main.ts',
+    ['serve'],
+    { DATABASE_URL: dataset.databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OUTPOST_DATA_DIR: runDir, OUTPOST_WEB_ROOT: path.join(runDir, 'no-web') },
+    `${base}/readyz`,
+  );
+
+  log(`Server up; waited ${Math.round((await waitForIdle(server.pid!)) / 1000)} s for its start-up work to finish`);
+  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_ADMIN_EMAIL, password: BENCH_PASSWORD }) });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const member = { cookie: signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
+  const portalSignIn = await fetch(`${base}/api/portal/sign-in/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_PORTAL_EMAIL, password: BENCH_PASSWORD }) });
+  if (!portalSignIn.ok) throw new Error(`portal sign-in failed: ${portalSignIn.status} ${await portalSignIn.text()}`);
+  const portal = { cookie: portalSignIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+
+  // The baseline answers with as many bytes as the ticket page does.
+  let pageBytes = 0;
+  for (const id of ticketIds.slice(0, 20)) pageBytes += (await (await fetch(`${base}/api/tickets/${id}`, { headers: member })).text()).length;
+  pageBytes = Math.round(pageBytes / 20);
+  const baselinePort = freePort(2);
+  const baseline = await startChild(
+    'baseline',
+    'bench/baseline-server.ts',
+    [],
+    { BASELINE_DATABASE: dataset.baselineTarget, PORT: String(baselinePort), BASELINE_BYTES: String(pageBytes) },
+    `http://127.0.0.1:${baselinePort}/row/none`,
+  );
+  const baselineIds = rotate(ticketIds);
+  await drive(`http://127.0.0.1:${baselinePort}`, { path: () => `/row/${baselineIds()}`, headers: {} }, 2);
+  const baselineRun = await drive(`http://127.0.0.1:${baselinePort}`, { path: () => `/row/${baselineIds()}`, headers: {} });
+  const baselineFigures = figures(baselineRun.latencies, baselineRun.seconds, baselineRun.errors, null);
+  const baselineRps = baselineFigures.rps;
+  baseline.kill('SIGTERM');
+  log(`Baseline (${database}, ${pageBytes}-byte JSON): ${baselineRps} rps, p99 ${baselineFigures.p99_ms} ms`);
+
+  const nextTicket = rotate(ticketIds);
+  const nextOpen = rotate(openTicketIds);
+  const nextContact = rotate(contactIds);
+  const nextTerm = rotate(SEARCH_TERMS);
+  const priorities = rotate(['normal', 'high', 'low', 'urgent', 'normal'] as const);
+  let created = 0;
+  const loads: Record<string, Load> = {
+    queue_view: { path: () => '/api/tickets?view=view-unsolved&limit=50', headers: member },
+    ticket_page: { path: () => `/api/tickets/${nextTicket()}`, headers: member },
+    search: { path: () => `/api/search?q=${encodeURIComponent(nextTerm())}`, headers: member },
+    accounts_list: { path: () => '/api/accounts?limit=50', headers: member },
+    portal_tickets: { path: () => '/api/portal/tickets', headers: portal },
+    views_with_counts: { path: () => '/api/views', headers: member },
+    create_ticket: {
+      method: 'POST',
+      path: () => '/api/tickets',
+      body: () =>
+        JSON.stringify({
+          subject: `Bench ticket ${++created}: export job times out`,
+          description: 'The nightly export fails with a timeout after 30 minutes; error code E4242.',
+          requesterId: nextContact(),
+          priority: priorities(),
+          channel: 'web',
+          tags: ['export', 'bench'],
+        }),
+      headers: member,
+    },
+    add_reply: {
+      method: 'POST',
+      path: () => `/api/tickets/${nextOpen()}/messages`,
+      body: () => JSON.stringify({ body: 'Thanks — we are looking into it and will update you within the hour.', visibility: 'public' }),
+      headers: member,
+    },
+  };
+
+  const endpoints: Record<string, EndpointFigures> = {};
+  const only = args.only ? new Set(args.only.split(',')) : null;
+  for (const [name, load] of Object.entries(loads)) {
+    if (only && !only.has(name)) continue;
+    // A short warm-up: JIT, statement caches, the pages the endpoint reads.
+    await drive(base, load, 1);
+    const run = await drive(base, load);
+    endpoints[name] = figures(run.latencies, run.seconds, run.errors, baselineRps);
+    log(`${name.padEnd(18)} p50 ${endpoints[name].p50_ms} ms, p95 ${endpoints[name].p95_ms} ms, p99 ${endpoints[name].p99_ms} ms, ${endpoints[name].rps} rps${run.errors ? `, ${run.errors} errors` : ''}`);
+  }
+  const rssPeakMb = peakRssMb(server.pid!);
+  server.kill('SIGTERM');
+
+  const result = {
+    scale,
+    database,
+    rss_peak_mb: rssPeakMb,
+    sla_sweep_ms: slaSweepMs,
+    escalation_pass_ms: escalationPassMs,
+    seed_rows_per_s: dataset.summary.rowsPerSecond,
+    endpoints,
+    baseline: { ...baselineFigures, response_bytes: pageBytes },
+    details: {
+      at: new Date().toISOString(),
+      connections,
+      duration_s: duration,
+      node: process.version,
+      cpus: os.cpus().length,
+      dataset: { ...dataset.summary, cached: dataset.cached },
+      open_tickets: openTickets,
+      sla_sweep: { checked: sweep.checked, breaches: sweep.breaches.length },
+      escalation_pass: { examined: pass.examined, fired: pass.fired.length },
+    },
+  };
+  const outDir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\n${table([...Object.entries(endpoints), ['baseline', baselineFigures]])}\n\n`);
+  process.stdout.write(
+    `scale ${scale} on ${database}: server RSS peak ${rssPeakMb} MB, SLA sweep ${slaSweepMs} ms, escalation pass ${escalationPassMs} ms, seed ${dataset.summary.rowsPerSecond} rows/s\n` +
+      `Wrote bench/results/latest.json\n`,
+  );
+  fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    stopChildren();
+    // autocannon's timers and the pg pool's sockets must not keep a finished run alive.
+    setTimeout(() => process.exit(), 500).unref();
+  });
