@@ -110,4 +110,5 @@ export const errors = {
   timeEntryNotFound: make('time_entries.not_found', 404, 'No time entry with this id.'),
   timeEntryNotYours: make('time_entries.not_yours', 403, 'You can change only your own time entries; an admin can change anyone’s.'),
   csatNotFound: make('csat.not_found', 404, 'This rating link is unknown or has expired.'),
+  eventStreamNotAcceptable: make('events.not_acceptable', 406, 'This is a Server-Sent Events stream: send "Accept: text/event-stream" (a browser EventSource does).'),
 };

@@ -16,6 +16,7 @@ import { securityPlugin } from '../modules/platform/security-plugin.js';
 import { loadSecretBox, type SecretBox } from '../modules/platform/webhooks/secret-box.js';
 import { webhookRoutes } from '../modules/platform/webhooks/routes.js';
 import { portalRoutes } from '../modules/portal/portal-routes.js';
+import { realtimeRoutes } from '../modules/platform/realtime/routes.js';
 import { systemRoutes } from '../modules/platform/system-routes.js';
 import { tokenRoutes } from '../modules/platform/token-routes.js';
 import { supportSettingsRoutes } from '../modules/support/settings-routes.js';
@@ -102,6 +103,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(macroRoutes);
   await app.register(timeEntryRoutes);
   await app.register(csatRoutes);
+  await app.register(realtimeRoutes);
 
   const webRoot = config.webRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -6,6 +6,8 @@ import { runEscalationRules } from '../modules/support/escalation-rule-service.j
 import { sweepSlaBreaches } from '../modules/support/sla-service.js';
 import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/webhook-dispatcher.js';
 import { startEmailChannel } from '../modules/support/email/channel.js';
+import { createJobRunner } from '../modules/platform/jobs/create-job-runner.js';
+import type { JobRunner } from '../modules/platform/jobs/job-runner.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
 
@@ -13,6 +15,7 @@ export interface RunningWorkbench {
   app: FastifyInstance;
   db: Db;
   url: string;
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -20,57 +23,67 @@ const RELATIONSHIP_REFRESH_MS = 6 * 60 * 60 * 1000;
 const SUPPORT_PASS_MS = 60 * 1000;
 const WEBHOOK_PASS_MS = 5 * 1000;
 
-/** Opens and migrates the database, starts the HTTP server and the in-process schedule. */
-export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>): Promise<RunningWorkbench> {
+export interface WorkbenchOptions {
+  /**
+   * Multiplies every job period (`OUTPOST_JOB_PERIOD_SCALE`): 0.05 runs the one-minute SLA pass
+   * every 3 s. For tests and demos; production keeps 1.
+   */
+  jobPeriodScale?: number;
+  /** PostgreSQL: the schema pg-boss keeps its job tables in (`OUTPOST_JOBS_SCHEMA`, default `pgboss`). */
+  jobsSchema?: string;
+}
+
+/** Opens and migrates the database, starts the HTTP server and the scheduled jobs. */
+export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
   const db = connect(config.databaseUrl);
   await migrateToLatest(db);
   if (beforeListen) await beforeListen(db);
   const app = await buildServer({ db, config });
   await app.listen({ port: config.port, host: config.host });
 
-  // Relationship depth uses a rolling window, so it drifts even when nothing is written.
-  const refresh = () =>
-    refreshAllRelationships(db.kysely).catch((err: unknown) => app.log.error({ err }, 'relationship refresh failed'));
-  const timer = setInterval(refresh, RELATIONSHIP_REFRESH_MS);
-  timer.unref();
-  void refresh();
+  // In-process timers on SQLite, pg-boss on PostgreSQL: on several nodes each job runs once per period.
+  const jobs = createJobRunner(db, {
+    log: app.log,
+    schema: options.jobsSchema ?? process.env.OUTPOST_JOBS_SCHEMA,
+    periodScale: options.jobPeriodScale ?? (process.env.OUTPOST_JOB_PERIOD_SCALE ? Number(process.env.OUTPOST_JOB_PERIOD_SCALE) : 1),
+  });
 
-  // SLA breaches and escalation rules: once a minute on the in-process schedule (SQLite, one node).
-  const supportPass = async () => {
-    try {
-      await sweepSlaBreaches(db.kysely);
-      await runEscalationRules(db.kysely);
-    } catch (err) {
-      app.log.error({ err }, 'support schedule failed');
-    }
-  };
-  const supportTimer = setInterval(() => void supportPass(), SUPPORT_PASS_MS);
-  supportTimer.unref();
+  // Relationship depth uses a rolling window, so it drifts even when nothing is written.
+  jobs.schedule('relationship-refresh', RELATIONSHIP_REFRESH_MS, () => refreshAllRelationships(db.kysely), { runAtStart: true });
+
+  // SLA breaches and escalation rules: once a minute.
+  jobs.schedule('support-pass', SUPPORT_PASS_MS, async () => {
+    await sweepSlaBreaches(db.kysely);
+    await runEscalationRules(db.kysely);
+  });
 
   // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
-  const webhookPass = async () => {
-    try {
-      await fanOutEvents(db.kysely);
-      await deliverDueWebhooks(db.kysely, app.secretBox);
-    } catch (err) {
-      app.log.error({ err }, 'webhook delivery failed');
-    }
-  };
-  const webhookTimer = setInterval(() => void webhookPass(), WEBHOOK_PASS_MS);
-  webhookTimer.unref();
+  jobs.schedule('webhook-pass', WEBHOOK_PASS_MS, async () => {
+    await fanOutEvents(db.kysely);
+    await deliverDueWebhooks(db.kysely, app.secretBox);
+  });
 
   // E-mail: outbox delivery when OUTPOST_SMTP_URL is set, the SMTP listener when its port is.
-  const emailChannel = await startEmailChannel(db.kysely, app.log);
+  const emailChannel = await startEmailChannel(db.kysely, app.log, undefined, jobs);
+  try {
+    await jobs.start();
+  } catch (err) {
+    await emailChannel.stop();
+    await app.close();
+    await db.close();
+    throw err;
+  }
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = app.server.address();
   return {
     app,
     db,
-    url: `http://${shownHost}:${config.port}`,
+    // PORT=0 asks for any free port: show the one it got.
+    url: `http://${shownHost}:${typeof address === 'object' && address ? address.port : config.port}`,
+    jobs,
     stop: async () => {
-      clearInterval(timer);
-      clearInterval(supportTimer);
-      clearInterval(webhookTimer);
+      await jobs.stop();
       await emailChannel.stop();
       await app.close();
       await db.close();

@@ -10,6 +10,8 @@ import type { DialectName } from './dialect.js';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL only: for what needs its own connections (LISTEN, the job queue). */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -33,8 +35,11 @@ export function connect(url: string, options: { searchPath?: string; poolSize?: 
       max: options.poolSize ?? 10,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    // An idle connection the server dropped (failover, restart, admin command) is discarded by the
+    // pool and the next query opens a new one; unheard, its error would end the process.
+    pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', connectionString: url, close: () => kysely.destroy() };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -11,6 +11,7 @@ import * as emailAndAttachments from './migrations/0004-email-and-attachments.js
 import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
 import * as knowledgeAndSearch from './migrations/0005-knowledge-and-search.js';
 import * as accountTicketIndexes from './migrations/0010-account-ticket-indexes.js';
+import * as realtime from './migrations/0009-realtime.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 import { reindexAll } from '../modules/search/service.js';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0004-email-and-attachments': emailAndAttachments,
   '0005-knowledge-and-search': knowledgeAndSearch,
   '0010-account-ticket-indexes': accountTicketIndexes,
+  '0009-realtime': realtime,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -21,7 +21,8 @@ export function changeContext(request: FastifyRequest): ChangeContext {
   return changeContextOf(actorOf(request), request.ip);
 }
 
-async function authenticate(request: FastifyRequest): Promise<Actor | null> {
+/** The member or token behind a request's credentials, read afresh (long-lived streams re-check). */
+export async function authenticate(request: FastifyRequest): Promise<Actor | null> {
   const { db } = request.server;
   const header = request.headers.authorization;
   if (header) {

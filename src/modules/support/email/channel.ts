@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../../../db/schema.js';
+import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import { deliverOutbox, type MailTransport } from './outbox.js';
 import { addressOf, mailSettings, type MailSettings } from './mail-settings.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
@@ -13,17 +14,27 @@ interface Log {
 
 const OUTBOX_PASS_MS = 10_000;
 
-/** The outbox delivery loop: one pass every ~10 s, never two at once. */
-export function startOutboxWorker(db: Kysely<Database>, transport: MailTransport, options: { from: string; log: Log; intervalMs?: number }): () => void {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
+/** One outbox delivery pass, logged; never throws. */
+function outboxPass(db: Kysely<Database>, transport: MailTransport, options: { from: string; log: Log }): () => Promise<void> {
+  return async () => {
     try {
       const result = await deliverOutbox(db, transport, new Date(), { from: options.from });
       if (result.sent || result.retried || result.failed) options.log.info({ ...result }, 'outbox delivery pass');
     } catch (err) {
       options.log.error({ err }, 'outbox delivery pass failed');
+    }
+  };
+}
+
+/** The outbox delivery loop: one pass every ~10 s, never two at once. */
+export function startOutboxWorker(db: Kysely<Database>, transport: MailTransport, options: { from: string; log: Log; intervalMs?: number }): () => void {
+  let running = false;
+  const deliver = outboxPass(db, transport, options);
+  const pass = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliver();
     } finally {
       running = false;
     }
@@ -43,12 +54,14 @@ export interface EmailChannel {
  * Starts what the environment configures: outbound delivery when `OUTPOST_SMTP_URL` is set (else
  * mail stays queued, with one warning), the SMTP listener when `OUTPOST_SMTP_LISTEN_PORT` is.
  */
-export async function startEmailChannel(db: Kysely<Database>, log: Log, settings: MailSettings = mailSettings()): Promise<EmailChannel> {
+export async function startEmailChannel(db: Kysely<Database>, log: Log, settings: MailSettings = mailSettings(), jobs?: JobRunner): Promise<EmailChannel> {
   let stopWorker: (() => void) | null = null;
   let transport: nodemailer.Transporter | null = null;
   if (settings.smtpUrl) {
     transport = nodemailer.createTransport(settings.smtpUrl);
-    stopWorker = startOutboxWorker(db, transport, { from: settings.from, log });
+    // With a job runner (the workbench's), delivery runs once across nodes; without, on its own timer.
+    if (jobs) jobs.schedule('email-outbox', OUTBOX_PASS_MS, outboxPass(db, transport, { from: settings.from, log }), { runAtStart: true });
+    else stopWorker = startOutboxWorker(db, transport, { from: settings.from, log });
   } else {
     log.warn({}, 'OUTPOST_SMTP_URL is not set: outbound e-mail (replies to requesters) stays queued in the outbox until it is');
   }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Card, Grid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
 import { useAuth } from '../../app/auth';
+import { LiveIndicator } from '../../app/LiveIndicator';
+import { useLiveTicketUpdates } from '../../app/live-events';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { fromNow } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
@@ -31,6 +33,7 @@ export function TicketPage() {
   const detail = useTicket(id);
   const escalations = useEscalations(id);
   const now = useNow();
+  const live = useLiveTicketUpdates();
   const [tab, setTab] = useState<Tab>('conversation');
   const [escalateOpen, escalate] = useDisclosure();
 
@@ -63,6 +66,9 @@ export function TicketPage() {
 
   return (
     <Stack gap="lg">
+      <Group justify="flex-end" mb={-12}>
+        <LiveIndicator live={live} />
+      </Group>
       <TicketHeader ticket={ticket} now={now} onEscalate={escalate.open} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }} order={{ base: 2, lg: 1 }}>

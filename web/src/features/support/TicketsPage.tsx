@@ -2,6 +2,8 @@ import { ActionIcon, Anchor, Badge, Box, Button, Card, Group, NavLink, Skeleton,
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
+import { LiveIndicator } from '../../app/LiveIndicator';
+import { useLiveTicketUpdates } from '../../app/live-events';
 import { EmptyState } from '../../ui/EmptyState';
 import { IconPlus } from '../../ui/icons';
 import { QueryError } from '../../ui/QueryError';
@@ -31,6 +33,7 @@ export function TicketsPage() {
   const views = useViews();
   const queue = useTicketQueue({ view: viewId, limit: PAGE_SIZE });
   const now = useNow();
+  const live = useLiveTicketUpdates();
   const [createOpen, create] = useDisclosure();
 
   const view = views.data?.find((v) => v.id === viewId);
@@ -50,6 +53,7 @@ export function TicketsPage() {
               </Text>
             </Stack>
             <Group gap="sm">
+              <LiveIndicator live={live} />
               <Tooltip label="Refresh" withArrow>
                 <ActionIcon variant="default" size="lg" aria-label="Refresh" onClick={() => void Promise.all([queue.refetch(), views.refetch()])} loading={queue.isRefetching}>
                   <IconRefresh size={16} />
