@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '../ui/icons';
-import { IconLifebuoy, IconTicket } from '../features/support/support-icons';
+import { IconBook, IconLifebuoy, IconTicket } from '../features/support/support-icons';
 import { useAuth, type Permission } from './auth';
 
 interface Item {
@@ -15,7 +15,13 @@ interface Item {
 const GROUPS: { label: string | null; items: Item[] }[] = [
   { label: null, items: [{ to: '/', label: 'Home', icon: <IconHome /> }] },
   { label: 'Customers', items: [{ to: '/accounts', label: 'Accounts', icon: <IconBuilding />, permission: 'accounts.read' }] },
-  { label: 'Support', items: [{ to: '/tickets', label: 'Tickets', icon: <IconTicket />, permission: 'tickets.read' }] },
+  {
+    label: 'Support',
+    items: [
+      { to: '/tickets', label: 'Tickets', icon: <IconTicket />, permission: 'tickets.read' },
+      { to: '/knowledge', label: 'Knowledge base', icon: <IconBook />, permission: 'tickets.read' },
+    ],
+  },
   { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers />, permission: 'members.read' }] },
   {
     label: 'Admin',

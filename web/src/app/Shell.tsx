@@ -2,11 +2,14 @@ import { AppShell, Burger, Container, Group, ScrollArea, Text, ThemeIcon, Unstyl
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router-dom';
 import { IconHeartHandshake } from '../ui/icons';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { Navbar } from './Navbar';
+import { useAuth } from './auth';
 import { UserMenu } from './UserMenu';
 
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
+  const { can } = useAuth();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -29,6 +32,7 @@ export function Shell() {
               </Group>
             </UnstyledButton>
           </Group>
+          {can('tickets.read') && <HeaderSearch />}
           <UserMenu />
         </Group>
       </AppShell.Header>

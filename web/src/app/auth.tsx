@@ -15,7 +15,8 @@ export type Permission =
   | 'tickets.read'
   | 'tickets.write'
   | 'support.manage'
-  | 'runbooks.manage';
+  | 'runbooks.manage'
+  | 'knowledge.write';
 
 export interface Session {
   member: { id: string; name: string; email: string; roles: string[] };

@@ -31,6 +31,16 @@ export const router = createBrowserRouter([
             children: [
               { path: 'tickets', lazy: async () => ({ Component: (await import('../features/support/TicketsPage')).TicketsPage }) },
               { path: 'tickets/:id', lazy: async () => ({ Component: (await import('../features/support/TicketPage')).TicketPage }) },
+              { path: 'search', lazy: async () => ({ Component: (await import('../features/search/SearchPage')).SearchPage }) },
+              { path: 'knowledge', lazy: async () => ({ Component: (await import('../features/knowledge/KnowledgePage')).KnowledgePage }) },
+              { path: 'knowledge/:id', lazy: async () => ({ Component: (await import('../features/knowledge/ArticlePage')).ArticlePage }) },
+              {
+                element: <RequirePermission permission="knowledge.write" />,
+                children: [
+                  { path: 'knowledge/new', lazy: async () => ({ Component: (await import('../features/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
+                  { path: 'knowledge/:id/edit', lazy: async () => ({ Component: (await import('../features/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
+                ],
+              },
             ],
           },
           {

@@ -3,6 +3,7 @@ import { ActionIcon, Button, Card, ColorSwatch, Group, Menu, Tabs, Text, Textare
 import { IconChevronDown } from '../../ui/icons';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useAddMessage, type SubmitStatus, type Ticket } from './api';
+import { AttachFilesButton, ComposerFileList, useComposerFiles } from './attachments';
 import { STATUS_COLORS, STATUS_LABELS, SUBMIT_STATUSES } from './labels';
 import { MacroPicker } from './MacroPicker';
 import { IconNote, IconSend } from './support-icons';
@@ -23,6 +24,7 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
   const [drafts, setDrafts] = useState<Record<Visibility, string>>({ public: '', internal: '' });
   const [error, setError] = useState<string | null>(null);
   const send = useAddMessage(ticket.id);
+  const files = useComposerFiles(ticket.id);
   const body = drafts[visibility];
   const internal = visibility === 'internal';
   const main = defaultStatus(ticket);
@@ -35,9 +37,10 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
     send.mutate(
       { body: body.trim(), visibility, status },
       {
-        onSuccess: () => {
+        onSuccess: (message) => {
           setDrafts((d) => ({ ...d, [visibility]: '' }));
           notifySuccess(`${internal ? 'Note added' : 'Reply sent'} · ${STATUS_LABELS[status]}`);
+          if (files.files.length > 0) void files.uploadFor(message.id);
         },
         onError: (e) => showServerErrors({ setErrors: (errors) => setError(errors.body ?? null) }, e, ['body']),
       },
@@ -54,6 +57,9 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
           <Tabs.Tab value="internal" leftSection={<IconNote size={14} />}>
             Internal note
           </Tabs.Tab>
+          <Group ml="auto" pb={4}>
+            <AttachFilesButton files={files} />
+          </Group>
         </Tabs.List>
       </Tabs>
       <Textarea
@@ -72,6 +78,7 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
         styles={{ input: { border: 0, borderRadius: 0, background: internal ? 'var(--mantine-color-yellow-0)' : undefined, padding: 'var(--mantine-spacing-md)' } }}
         px={0}
       />
+      <ComposerFileList files={files} />
       <Group justify="space-between" p="sm" wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
           <MacroPicker
@@ -88,7 +95,7 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
         <Group gap={0} wrap="nowrap">
           <Button
             onClick={() => submit(main)}
-            loading={send.isPending}
+            loading={send.isPending || files.uploading}
             color={internal ? 'yellow' : undefined}
             c={internal ? 'dark' : undefined}
             style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}

@@ -19,6 +19,8 @@ import { CsatCard } from './CsatCard';
 import { ReplyComposer } from './ReplyComposer';
 import { RunbookPanel } from './RunbookPanel';
 import { TimeTrackingCard } from './TimeTrackingCard';
+import { TicketFilesCard } from './attachments';
+import { TicketKnowledgeCard } from '../knowledge/TicketKnowledgeCard';
 import { IconStairsUp } from './support-icons';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
@@ -75,6 +77,7 @@ export function TicketPage() {
           <Stack gap="lg">
             <TicketProperties ticket={ticket} />
             <TimeTrackingCard ticketId={ticket.id} />
+            <TicketFilesCard ticketId={ticket.id} canUpload={can('tickets.write')} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }} order={{ base: 1, lg: 2 }}>
@@ -130,6 +133,7 @@ export function TicketPage() {
         <Grid.Col span={{ base: 12, md: 8, lg: 3 }} order={{ base: 3 }}>
           <Stack gap="lg">
             <RunbookPanel ticket={ticket} onEscalate={escalate.open} />
+            <TicketKnowledgeCard ticketId={ticket.id} />
             <CsatCard ticketId={ticket.id} />
             <AccountContextCard account={account} recentTickets={recentTickets} />
           </Stack>

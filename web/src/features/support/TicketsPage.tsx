@@ -5,11 +5,12 @@ import { useAuth } from '../../app/auth';
 import { LiveIndicator } from '../../app/LiveIndicator';
 import { useLiveTicketUpdates } from '../../app/live-events';
 import { EmptyState } from '../../ui/EmptyState';
-import { IconPlus } from '../../ui/icons';
+import { IconBookmark, IconPlus } from '../../ui/icons';
 import { QueryError } from '../../ui/QueryError';
 import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useTicketQueue, useViews, type Ticket, type TicketView } from './api';
 import { NewTicketModal } from './NewTicketModal';
+import { SaveViewModal } from './SaveViewModal';
 import { SlaBadge } from './SlaBadge';
 import { IconInbox, IconRefresh } from './support-icons';
 import { PriorityBadge, StatusBadge, TierBadge } from './TicketBadges';
@@ -35,6 +36,7 @@ export function TicketsPage() {
   const now = useNow();
   const live = useLiveTicketUpdates();
   const [createOpen, create] = useDisclosure();
+  const [saveViewOpen, saveView] = useDisclosure();
 
   const view = views.data?.find((v) => v.id === viewId);
   const tickets = queue.data?.pages.flatMap((p) => p.items) ?? [];
@@ -59,6 +61,9 @@ export function TicketsPage() {
                   <IconRefresh size={16} />
                 </ActionIcon>
               </Tooltip>
+              <Button variant="default" leftSection={<IconBookmark size={16} />} onClick={saveView.open}>
+                Save view
+              </Button>
               {can('tickets.write') && (
                 <Button leftSection={<IconPlus size={16} />} onClick={create.open}>
                   New ticket
@@ -113,6 +118,7 @@ export function TicketsPage() {
           </Card>
         </Stack>
       </Group>
+      <SaveViewModal opened={saveViewOpen} onClose={saveView.close} current={view} onSaved={(saved) => selectView(saved.id)} />
       <NewTicketModal opened={createOpen} onClose={create.close} onCreated={(ticket) => navigate(`/tickets/${ticket.id}`)} />
     </>
   );
