@@ -6,6 +6,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as signInSecurity from './migrations/0006-sign-in-security.js';
 import * as eventsAndWebhooks from './migrations/0007-events-and-webhooks.js';
 import * as portal from './migrations/0008-portal.js';
+import * as eventFanout from './migrations/0011-event-fanout.js';
 import * as supportCore from './migrations/0002-support-core.js';
 import * as emailAndAttachments from './migrations/0004-email-and-attachments.js';
 import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-csat.js';
@@ -24,14 +25,15 @@ interface OutpostMigration {
 const migrations: Record<string, OutpostMigration> = {
   '0001-foundation': foundation,
   '0002-support-core': supportCore,
-  '0006-sign-in-security': signInSecurity,
-  '0007-events-and-webhooks': eventsAndWebhooks,
-  '0008-portal': portal,
   '0003-runbooks-macros-time-csat': runbooksMacrosTimeCsat,
   '0004-email-and-attachments': emailAndAttachments,
   '0005-knowledge-and-search': knowledgeAndSearch,
-  '0010-account-ticket-indexes': accountTicketIndexes,
+  '0006-sign-in-security': signInSecurity,
+  '0007-events-and-webhooks': eventsAndWebhooks,
+  '0008-portal': portal,
   '0009-realtime': realtime,
+  '0010-account-ticket-indexes': accountTicketIndexes,
+  '0011-event-fanout': eventFanout,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

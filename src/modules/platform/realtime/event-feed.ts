@@ -27,7 +27,7 @@ export interface EventFeed {
 /** The most a catch-up or a burst reads at once; a live screen needs the latest, not all. */
 export const MAX_BATCH = 500;
 
-type EventRow = Omit<EventsTable, 'id'> & { id: number | string };
+type EventRow = Omit<EventsTable, 'id' | 'fanned_out_at'> & { id: number | string };
 
 function toLiveEvent(row: EventRow): LiveEvent {
   return {

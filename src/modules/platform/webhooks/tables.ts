@@ -16,6 +16,8 @@ export interface EventsTable {
   record_id: string;
   account_id: string | null;
   payload: string; // JSON
+  /** When the webhook fan-out handled it; null until then. */
+  fanned_out_at: string | null;
 }
 
 export interface WebhookSubscriptionsTable {

@@ -4,7 +4,6 @@ import { inTransaction } from '../../../db/transaction.js';
 import { SYSTEM_CONTEXT } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { newId } from '../ids.js';
-import { readSetting, writeSetting } from '../settings.js';
 import type { SecretBox } from './secret-box.js';
 import { signPayload } from './webhook-signature.js';
 
@@ -27,12 +26,12 @@ export const httpSend: Send = async (url, headers, body) => {
   return { status: response.status };
 };
 
-const WATERMARK_KEY = 'webhooks.fanout_watermark';
-
-/** Creates one pending delivery per matching active subscription for each event not yet fanned out. */
+/**
+ * Creates one pending delivery per matching active subscription for each event not yet fanned
+ * out, and marks those events. Jobs run once across nodes, so passes never overlap.
+ */
 export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const after = await readSetting(db, WATERMARK_KEY, 0);
-  const events = await db.selectFrom('events').select(['id', 'type']).where('id', '>', after).orderBy('id').limit(1000).execute();
+  const events = await db.selectFrom('events').select(['id', 'type']).where('fanned_out_at', 'is', null).orderBy('id').limit(1000).execute();
   if (events.length === 0) return 0;
   const subscriptions = await db.selectFrom('webhook_subscriptions').select(['id', 'event_types']).where('status', '=', 'active').execute();
   const wanted = subscriptions.map((s) => ({ id: s.id, types: new Set(JSON.parse(s.event_types) as string[]) }));
@@ -60,7 +59,11 @@ export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Prom
         created++;
       }
     }
-    await writeSetting(trx, WATERMARK_KEY, Number(events[events.length - 1]!.id));
+    await trx
+      .updateTable('events')
+      .set({ fanned_out_at: now.toISOString() })
+      .where('id', 'in', events.map((e) => Number(e.id)))
+      .execute();
   });
   return created;
 }

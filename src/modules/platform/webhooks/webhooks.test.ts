@@ -127,4 +127,18 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const tam = await signInAs(t, ['technical_account_manager']);
     expect((await tam.request({ method: 'GET', url: '/api/webhooks' })).statusCode).toBe(403);
   });
+
+  it('fans out an event whose transaction committed after a later id was already handled', async () => {
+    const hook = await receiver([]);
+    const { webhook } = await subscribe(hook.url, ['webhook.ping']);
+    const event = (id: number) => ({ id, type: 'webhook.ping', occurred_at: new Date().toISOString(), record_type: 'webhook_subscription', record_id: webhook.id, account_id: null, payload: '{}', fanned_out_at: null });
+    // Ids are taken at insert: a slow transaction can commit id 900 after id 901 was fanned out.
+    await t.db.kysely.insertInto('events').values(event(900_001)).execute();
+    await fanOutEvents(t.db.kysely);
+    await t.db.kysely.insertInto('events').values(event(900_000)).execute();
+    await fanOutEvents(t.db.kysely);
+    const deliveries = await t.db.kysely.selectFrom('webhook_deliveries').select('event_id').where('subscription_id', '=', webhook.id).execute();
+    expect(deliveries.map((d) => Number(d.event_id)).sort()).toEqual([900_000, 900_001]);
+    await hook.close();
+  });
 });
