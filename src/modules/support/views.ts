@@ -116,17 +116,25 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
       const due = String(cursor.sortValue);
       q = q.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', cursor.id)])]));
     }
-    return q.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1).execute();
+    return q.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1);
   };
   const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
-  const rows = statuses
-    ? (await Promise.all(statuses.map((status) => range({ ...filters, statuses: [status] }))))
-        .flat()
-        .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
-        .slice(0, query.limit + 1)
-    : await range(filters);
+  let rows: repo.ContextRow[];
+  if (statuses) {
+    // Keys first (index-only reads), then the page's rows by id: reading whole rows for every
+    // status only to drop most of them cost more than the queries themselves.
+    const keys = (await Promise.all(statuses.map((status) => range({ ...filters, statuses: [status] }).clearSelect().select(['tickets.id', 'tickets.sla_due_at']).execute())))
+      .flat()
+      .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
+      .slice(0, query.limit + 1);
+    const found = keys.length ? await repo.ticketsWithContext(db).where('tickets.id', 'in', keys.map((k) => k.id)).execute() : [];
+    const byId = new Map(found.map((r) => [r.id, r as repo.ContextRow]));
+    rows = keys.flatMap((k) => byId.get(k.id) ?? []);
+  } else {
+    rows = (await range(filters).execute()) as repo.ContextRow[];
+  }
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.sla_due_at, r.id));
-  return { items: await repo.toTickets(db, page.items as repo.ContextRow[]), nextCursor: page.nextCursor };
+  return { items: await repo.toTickets(db, page.items), nextCursor: page.nextCursor };
 }
 
 /** The order of (sla_due_at, id) as both databases sort it: ISO timestamps and ids compare as text. */
