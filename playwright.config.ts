@@ -13,6 +13,9 @@ const POSTGRES_PORT = 3101;
 // Every spec runs on the embedded SQLite database and, when a PostgreSQL is named (npm test and
 // CI name one), on PostgreSQL too.
 const postgresUrl = process.env.OUTPOST_TEST_POSTGRES_URL;
+// Outbound mail goes to an SMTP sink the portal specs start on their project's port (see
+// `smtpSinkPort` in e2e/helpers.ts); e-mailed links point at the project's own server.
+const SMTP_SINK = { sqlite: 2601, postgres: 2602 };
 // A fresh database per run: the demo seed only runs on an empty one. Worker processes load this
 // file too, while the server is using the database, so only the runner deletes it.
 const database = path.join(os.tmpdir(), 'outpost-e2e.db');
@@ -47,7 +50,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: database, PORT: String(PORT), LOG_LEVEL: 'warn', OUTPOST_SIGN_IN_LIMIT: '1000' },
+      env: { DATABASE_URL: database, PORT: String(PORT), LOG_LEVEL: 'warn', OUTPOST_SIGN_IN_LIMIT: '1000', OUTPOST_SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK.sqlite}`, OUTPOST_PUBLIC_URL: `http://127.0.0.1:${PORT}` },
       stdout: 'ignore',
       stderr: 'pipe',
     },
@@ -58,7 +61,14 @@ export default defineConfig({
             url: `http://127.0.0.1:${POSTGRES_PORT}/healthz`,
             reuseExistingServer: false,
             timeout: 180_000,
-            env: { OUTPOST_TEST_POSTGRES_URL: postgresUrl, PORT: String(POSTGRES_PORT), LOG_LEVEL: 'warn', OUTPOST_SIGN_IN_LIMIT: '1000' },
+            env: {
+              OUTPOST_TEST_POSTGRES_URL: postgresUrl,
+              PORT: String(POSTGRES_PORT),
+              LOG_LEVEL: 'warn',
+              OUTPOST_SIGN_IN_LIMIT: '1000',
+              OUTPOST_SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK.postgres}`,
+              OUTPOST_PUBLIC_URL: `http://127.0.0.1:${POSTGRES_PORT}`,
+            },
             stdout: 'ignore' as const,
             stderr: 'pipe' as const,
           },

@@ -68,3 +68,61 @@ export async function openView(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
 }
+
+/** The port of the SMTP sink a project's server sends mail to (OUTPOST_SMTP_URL in playwright.config.ts). */
+export function smtpSinkPort(projectName: string): number {
+  return projectName === 'postgres' ? 2602 : 2601;
+}
+
+export interface SinkMail {
+  to: string[];
+  subject: string;
+  text: string;
+  receivedAt: number;
+}
+
+/** An SMTP server that accepts every mail and keeps it, so a spec can read what Outpost sent. */
+export async function startSmtpSink(port: number): Promise<{ mails: SinkMail[]; waitForMail: (match: (mail: SinkMail) => boolean, timeoutMs?: number) => Promise<SinkMail>; close: () => Promise<void> }> {
+  const { SMTPServer } = await import('smtp-server');
+  const { simpleParser } = await import('mailparser');
+  const mails: SinkMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (parsed) => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), subject: parsed.subject ?? '', text: parsed.text ?? '', receivedAt: Date.now() });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    mails,
+    // The outbox worker runs every 10 s and backs off after failures, so a mail can take a while.
+    async waitForMail(match, timeoutMs = 40_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const found = mails.find(match);
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      throw new Error(`No matching mail within ${timeoutMs / 1000} s; the sink received: ${mails.map((m) => `${m.to.join(',')} “${m.subject}”`).join('; ') || 'nothing'}`);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** GETs the API as the signed-in member and expects a 200. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as T;
+}

@@ -3,6 +3,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '../ui/icons';
 import { IconBook, IconLifebuoy, IconTicket } from '../features/support/support-icons';
+import { IconPalette, IconWebhook } from '../features/webhooks/webhook-icons';
 import { useAuth, type Permission } from './auth';
 
 interface Item {
@@ -31,6 +32,8 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit.read' },
       { to: '/admin/relationship-rules', label: 'Relationship rules', icon: <IconAdjustments />, permission: 'settings.manage' },
       { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy />, permission: 'support.manage' },
+      { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook />, permission: 'webhooks.manage' },
+      { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette />, permission: 'settings.manage' },
     ],
   },
 ];

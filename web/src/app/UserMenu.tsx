@@ -1,8 +1,9 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { initials } from '../ui/format';
 import { IconChevronDown, IconLock, IconLogout } from '../ui/icons';
+import { IconDevices } from '../features/webhooks/webhook-icons';
 import { useAuth, useSession, useSignOut } from './auth';
 import { ChangePasswordModal } from './ChangePasswordModal';
 
@@ -39,6 +40,9 @@ export function UserMenu() {
           <Menu.Label>{member.email}</Menu.Label>
           <Menu.Item leftSection={<IconLock size={16} />} onClick={password.open}>
             Change password
+          </Menu.Item>
+          <Menu.Item component={Link} to="/account/security" leftSection={<IconDevices size={16} />}>
+            Security and sessions
           </Menu.Item>
           <Menu.Divider />
           <Menu.Item

@@ -16,7 +16,8 @@ export type Permission =
   | 'tickets.write'
   | 'support.manage'
   | 'runbooks.manage'
-  | 'knowledge.write';
+  | 'knowledge.write'
+  | 'webhooks.manage';
 
 export interface Session {
   member: { id: string; name: string; email: string; roles: string[] };

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { SignInPage } from '../features/auth/SignInPage';
+import { csatRoute, portalRoutes } from '../features/portal/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './RequireAuth';
 import { RouteError } from './RouteError';
@@ -8,6 +9,8 @@ import { Shell } from './Shell';
 // Screens load on first visit, so signing in does not wait for the charts of the account page.
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  ...portalRoutes,
+  csatRoute,
   {
     element: <RequireAuth />,
     children: [
@@ -75,6 +78,15 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="audit.read" />,
             children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/settings/AuditPage')).AuditPage }) }],
+          },
+          { path: 'account/security', lazy: async () => ({ Component: (await import('../features/security/SecurityPage')).SecurityPage }) },
+          {
+            element: <RequirePermission permission="webhooks.manage" />,
+            children: [{ path: 'admin/webhooks', lazy: async () => ({ Component: (await import('../features/webhooks/WebhooksPage')).WebhooksPage }) }],
+          },
+          {
+            element: <RequirePermission permission="settings.manage" />,
+            children: [{ path: 'admin/portal', lazy: async () => ({ Component: (await import('../features/branding/PortalBrandingPage')).PortalBrandingPage }) }],
           },
           {
             element: <RequirePermission permission="settings.manage" />,

@@ -6,6 +6,7 @@ import { IconPencil, IconPlus, IconUsers } from '../../ui/icons';
 import { QueryError } from '../../ui/QueryError';
 import { useContacts, type Contact } from './api';
 import { ContactFormModal } from './ContactFormModal';
+import { PortalAccessMenu } from '../portal/PortalAccessMenu';
 import { CUSTOMER_ROLE_LABELS } from './labels';
 
 export function ContactsCard({ accountId }: { accountId: string }) {
@@ -39,7 +40,7 @@ export function ContactsCard({ accountId }: { accountId: string }) {
                 <Table.Th>Role</Table.Th>
                 <Table.Th>E-mail</Table.Th>
                 <Table.Th>Phone</Table.Th>
-                {canWrite && <Table.Th w={40} />}
+                {canWrite && <Table.Th w={72} />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,11 +75,14 @@ export function ContactsCard({ accountId }: { accountId: string }) {
                   </Table.Td>
                   {canWrite && (
                     <Table.Td>
-                      <Tooltip label="Edit contact">
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${contact.name}`} onClick={() => setEditing(contact)}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <Group gap={2} wrap="nowrap">
+                        <Tooltip label="Edit contact">
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${contact.name}`} onClick={() => setEditing(contact)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <PortalAccessMenu contact={contact} />
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>

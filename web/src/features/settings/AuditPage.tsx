@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
+import dayjs from 'dayjs';
+import { withQuery } from '../../app/api-client';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
@@ -25,7 +28,13 @@ export function AuditPage() {
   const [cursor, setCursor] = useState<string | undefined>();
   const pages = useCursorPages(cursor, setCursor);
   const members = useMemberOptions();
-  const audit = useAuditLog({ actorId, recordType, recordId: recordId || undefined, cursor, limit: 30 });
+  // Whole local days: from the start of the first to the end of the last.
+  const fromDay = params.get('from');
+  const toDay = params.get('to');
+  const from = fromDay ? dayjs(fromDay).startOf('day').toISOString() : undefined;
+  const to = toDay ? dayjs(toDay).endOf('day').toISOString() : undefined;
+  const filters = { actorId, recordType, recordId: recordId || undefined, from, to };
+  const audit = useAuditLog({ ...filters, cursor, limit: 30 });
 
   const setFilter = (key: string, value: string | null) => {
     pages.reset();
@@ -43,11 +52,19 @@ export function AuditPage() {
   const nameOf = (entry: AuditEntry) =>
     entry.actorId ? (members.options.find((o) => o.value === entry.actorId)?.label ?? entry.actorId) : humanize(entry.actorType);
   const items = audit.data?.items ?? [];
-  const filtered = Boolean(actorId || recordType || recordId);
+  const filtered = Boolean(actorId || recordType || recordId || from || to);
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change, who made it and when. Entries are never edited or deleted." />
+      <PageHeader
+        title="Audit log"
+        description="Every change, who made it and when. Entries are never edited or deleted."
+        actions={
+          <Button component="a" href={withQuery('/api/audit/export.csv', filters)} download variant="default">
+            Export CSV
+          </Button>
+        }
+      />
       <Card p={0}>
         <Group p="md" gap="sm" align="flex-end">
           <Select label="Actor" placeholder="Anyone" clearable searchable data={members.options} value={actorId ?? null} onChange={(v) => setFilter('actor', v)} w={220} />
@@ -69,6 +86,26 @@ export function AuditPage() {
               setFilter('recordId', e.currentTarget.value.trim() || null);
             }}
             style={{ flex: '1 1 240px' }}
+          />
+          <DatePickerInput
+            label="From"
+            placeholder="Any day"
+            clearable
+            valueFormat="D MMM YYYY"
+            maxDate={toDay ?? undefined}
+            value={fromDay}
+            onChange={(v) => setFilter('from', v)}
+            w={150}
+          />
+          <DatePickerInput
+            label="To"
+            placeholder="Any day"
+            clearable
+            valueFormat="D MMM YYYY"
+            minDate={fromDay ?? undefined}
+            value={toDay}
+            onChange={(v) => setFilter('to', v)}
+            w={150}
           />
           {filtered && (
             <Button

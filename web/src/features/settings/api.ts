@@ -28,6 +28,9 @@ export interface AuditParams {
   actorId?: string;
   recordType?: string;
   recordId?: string;
+  /** ISO times: entries at or after `from`, at or before `to`. */
+  from?: string;
+  to?: string;
   cursor?: string;
   limit?: number;
 }

@@ -1,0 +1,40 @@
+import { ActionIcon, Menu, Tooltip } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../app/api-client';
+import { IconLock, IconWorld } from '../../ui/icons';
+import { notifyError, notifySuccess } from '../../ui/server-errors';
+
+/**
+ * Turns a contact's customer-portal sign-in on or off (members with contacts.write). Contacts can
+ * sign in by default; turning access off also ends their portal sessions.
+ */
+export function PortalAccessMenu({ contact }: { contact: { id: string; name: string } }) {
+  const setAccess = useMutation({
+    mutationFn: (enabled: boolean) => api.put<void>(`/api/contacts/${contact.id}/portal-access`, { enabled }),
+  });
+  const change = (enabled: boolean) =>
+    setAccess.mutate(enabled, {
+      onSuccess: () => notifySuccess(enabled ? `${contact.name} can sign in to the customer portal.` : `${contact.name} can no longer sign in to the customer portal.`),
+      onError: (error) => notifyError(error),
+    });
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Tooltip label="Customer portal access">
+          <ActionIcon variant="subtle" color="gray" aria-label={`Portal access for ${contact.name}`} loading={setAccess.isPending}>
+            <IconWorld size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Customer portal</Menu.Label>
+        <Menu.Item leftSection={<IconWorld size={14} />} onClick={() => change(true)}>
+          Allow portal sign-in
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconLock size={14} />} onClick={() => change(false)}>
+          Block portal sign-in
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
