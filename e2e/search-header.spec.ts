@@ -25,7 +25,7 @@ test('the header search finds a demo ticket by a word of its subject, highlights
   await types.getByText(/^Articles · [1-9]/).click();
   await expect(page).toHaveURL(/type=article/);
   await expect(results.getByRole('listitem').filter({ hasText: 'Password reset e-mails are not arriving' })).toBeVisible();
-  const badges = await results.getByRole('listitem').evaluateAll((items) => items.map((i) => i.textContent ?? ''));
+  const badges = await results.getByRole('listitem').allTextContents();
   expect(badges.length).toBeGreaterThan(0);
   for (const text of badges) expect(text).toContain('Article');
   await results.getByRole('link', { name: 'Password reset e-mails are not arriving' }).click();
