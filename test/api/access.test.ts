@@ -54,6 +54,8 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       'GET /api/csat/:token',
       'GET /api/openapi.json',
       // The customer portal's branding and sign-in (by e-mailed link or portal password).
+      'GET /api/portal/articles',
+      'GET /api/portal/articles/:id',
       'GET /api/portal/branding',
       'POST /api/auth/sign-in',
       'POST /api/csat/:token',

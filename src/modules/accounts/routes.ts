@@ -58,7 +58,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/accounts/:id/contacts',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'The account’s contacts', params: idParams, response: { 200: z.object({ items: z.array(contactSchema) }) } } },
+    { config: { access: 'accounts.read' }, schema: { tags, summary: 'The account’s contacts', params: idParams, response: { 200: z.object({ items: z.array(contactSchema.extend({ portalAccess: z.boolean() })) }) } } },
     async (request) => ({ items: await service.listContacts(db(), request.params.id) }),
   );
 

@@ -212,9 +212,21 @@ function toContact(r: repo.ContactRow): Contact {
   };
 }
 
-export async function listContacts(db: Kysely<Database>, accountId: string): Promise<Contact[]> {
+/** The account's contacts, each with whether it may sign in to the customer portal (on unless turned off). */
+export async function listContacts(db: Kysely<Database>, accountId: string): Promise<(Contact & { portalAccess: boolean })[]> {
   if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
-  return (await repo.contactsOf(db, accountId)).map(toContact);
+  const [rows, blocked] = await Promise.all([
+    repo.contactsOf(db, accountId),
+    db
+      .selectFrom('portal_credentials')
+      .innerJoin('contacts', 'contacts.id', 'portal_credentials.contact_id')
+      .select('portal_credentials.contact_id')
+      .where('contacts.account_id', '=', accountId)
+      .where('portal_credentials.access', '=', 'disabled')
+      .execute(),
+  ]);
+  const off = new Set(blocked.map((b) => b.contact_id));
+  return rows.map((r) => ({ ...toContact(r), portalAccess: !off.has(r.id) }));
 }
 
 export async function createContact(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: CreateContactInput): Promise<Contact> {

@@ -94,9 +94,29 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     const session = await portalSignIn(t, 'carol@globex.test');
     expect((await agent.request({ method: 'PUT', url: `/api/contacts/${carol.json().id}/portal-access`, payload: { enabled: false } })).statusCode).toBe(204);
     expectError(await session.request({ method: 'GET', url: '/api/portal/session' }), 401, 'auth.unauthenticated');
+    const listed = (await agent.request({ method: 'GET', url: `/api/accounts/${bob.accountId}/contacts` })).json().items;
+    expect(listed.map((c: { email: string; portalAccess: boolean }) => [c.email, c.portalAccess]).sort()).toEqual([
+      ['bob@globex.test', true],
+      ['carol@globex.test', false],
+    ]);
     await t.app.inject({ method: 'POST', url: '/api/portal/sign-in-link', payload: { email: 'carol@globex.test' } });
     const tokens = await t.db.kysely.selectFrom('portal_links').select('token_hash').where('contact_id', '=', carol.json().id).execute();
     expect(tokens).toHaveLength(1);
+  });
+
+  it('lets anyone search the help centre, which shows only published public articles', async () => {
+    const make = (title: string, visibility: string, status: string) =>
+      agent.request({ method: 'POST', url: '/api/articles', payload: { title, body: `How to rotate the webhook secret (${visibility} ${status})`, visibility, status } });
+    const open = (await make('Rotating webhook secrets', 'public', 'published')).json();
+    const internal = (await make('Rotating webhook secrets internally', 'internal', 'published')).json();
+    const draft = (await make('Rotating webhook secrets draft', 'public', 'draft')).json();
+    const found = (await t.app.inject({ method: 'GET', url: '/api/portal/articles?q=rotate%20webhook' })).json().items.map((a: { id: string }) => a.id);
+    expect(found).toContain(open.id);
+    expect(found).not.toContain(internal.id);
+    expect(found).not.toContain(draft.id);
+    expect((await t.app.inject({ method: 'GET', url: `/api/portal/articles/${open.id}` })).statusCode).toBe(200);
+    expectError(await t.app.inject({ method: 'GET', url: `/api/portal/articles/${internal.id}` }), 404, 'articles.not_found');
+    expectError(await t.app.inject({ method: 'GET', url: `/api/portal/articles/${draft.id}` }), 404, 'articles.not_found');
   });
 
   it('serves the branding to anyone and lets admins change it', async () => {

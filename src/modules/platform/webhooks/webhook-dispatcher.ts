@@ -31,7 +31,7 @@ export const httpSend: Send = async (url, headers, body) => {
  * out, and marks those events. Jobs run once across nodes, so passes never overlap.
  */
 export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const events = await db.selectFrom('events').select(['id', 'type']).where('fanned_out_at', 'is', null).orderBy('id').limit(1000).execute();
+  const events = await db.selectFrom('events').select(['id', 'type', 'record_id']).where('fanned_out_at', 'is', null).orderBy('id').limit(1000).execute();
   if (events.length === 0) return 0;
   const subscriptions = await db.selectFrom('webhook_subscriptions').select(['id', 'event_types']).where('status', '=', 'active').execute();
   const wanted = subscriptions.map((s) => ({ id: s.id, types: new Set(JSON.parse(s.event_types) as string[]) }));
@@ -39,7 +39,8 @@ export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Prom
   await inTransaction(db, async (trx) => {
     for (const event of events) {
       for (const sub of wanted) {
-        if (!sub.types.has(event.type) && !sub.types.has('*')) continue;
+        // A test ping goes to the subscription it tests, and to no other.
+        if (event.type === 'webhook.ping' ? event.record_id !== sub.id : !sub.types.has(event.type) && !sub.types.has('*')) continue;
         await trx
           .insertInto('webhook_deliveries')
           .values({
@@ -101,7 +102,10 @@ export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, n
     .limit(100)
     .execute();
   const result: DeliveryPassResult = { attempted: 0, succeeded: 0, failed: 0 };
+  const pausedNow = new Set<string>();
   for (const d of due) {
+    // Paused during this pass: its remaining deliveries wait for the subscription to resume.
+    if (pausedNow.has(d.subscription_id)) continue;
     const body = JSON.stringify({
       id: Number(d.event_id),
       type: d.type,
@@ -153,6 +157,7 @@ export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, n
       const current = await trx.selectFrom('webhook_subscriptions').select(['consecutive_failures', 'status']).where('id', '=', d.subscription_id).executeTakeFirstOrThrow();
       const failures = ok ? 0 : current.consecutive_failures + 1;
       const pause = current.status === 'active' && failures >= PAUSE_AFTER_FAILURES;
+      if (pause) pausedNow.add(d.subscription_id);
       await trx
         .updateTable('webhook_subscriptions')
         .set({

@@ -86,7 +86,8 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
 
   it('redelivers on request, keeping the earlier attempts in the log', async () => {
     const hook = await receiver([]);
-    const { webhook } = await subscribe(hook.url, ['webhook.ping']);
+    // The test ping reaches the subscription it tests, even one not subscribed to pings.
+    const { webhook } = await subscribe(hook.url, ['ticket.escalated']);
     expect((await admin.request({ method: 'POST', url: `/api/webhooks/${webhook.id}/ping` })).statusCode).toBe(202);
     const now = new Date();
     await fanOutEvents(t.db.kysely, now);
@@ -110,6 +111,8 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const paused = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}` })).json();
     expect(paused.status).toBe('paused');
     expect(paused.pausedReason).toContain('HTTP 500');
+    // The pass stopped sending as soon as the subscription was paused.
+    expect(hook.received).toHaveLength(PAUSE_AFTER_FAILURES);
     const audit = (await admin.request({ method: 'GET', url: `/api/audit?recordId=${webhook.id}` })).json().items;
     expect(audit.map((e: { action: string }) => e.action)).toContain('webhook.paused');
     // Paused: nothing more is sent.

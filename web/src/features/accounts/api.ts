@@ -56,6 +56,8 @@ export interface Contact {
   customerRole: CustomerRole | null;
   phone: string | null;
   createdAt: string;
+  /** In the account's contact list: whether the contact may sign in to the customer portal. */
+  portalAccess?: boolean;
 }
 
 export type ContactInput = Pick<Contact, 'name' | 'email' | 'title' | 'customerRole' | 'phone'>;
