@@ -1,12 +1,12 @@
 import { Button } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../ui/EmptyState';
-import { IconLock } from '../ui/icons';
+import { IconLock } from '@tabler/icons-react';
 
 export function ForbiddenPage() {
   return (
     <EmptyState
-      icon={<IconLock />}
+      icon={<IconLock size={18} />}
       title="You do not have access to this page"
       description="Your roles do not include the permission this page needs. Ask an admin if you think they should."
       action={

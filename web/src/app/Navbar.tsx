@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
-import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '../ui/icons';
-import { IconBook, IconLifebuoy, IconTicket } from '../features/support/support-icons';
-import { IconPalette, IconWebhook } from '../features/webhooks/webhook-icons';
+import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconLifebuoy, IconTicket } from '@tabler/icons-react';
+import { IconPalette, IconWebhook } from '@tabler/icons-react';
 import { useAuth, type Permission } from './auth';
 
 interface Item {
@@ -14,26 +14,26 @@ interface Item {
 }
 
 const GROUPS: { label: string | null; items: Item[] }[] = [
-  { label: null, items: [{ to: '/', label: 'Home', icon: <IconHome /> }] },
-  { label: 'Customers', items: [{ to: '/accounts', label: 'Accounts', icon: <IconBuilding />, permission: 'accounts.read' }] },
+  { label: null, items: [{ to: '/', label: 'Home', icon: <IconHome size={18} /> }] },
+  { label: 'Customers', items: [{ to: '/accounts', label: 'Accounts', icon: <IconBuilding size={18} />, permission: 'accounts.read' }] },
   {
     label: 'Support',
     items: [
-      { to: '/tickets', label: 'Tickets', icon: <IconTicket />, permission: 'tickets.read' },
-      { to: '/knowledge', label: 'Knowledge base', icon: <IconBook />, permission: 'tickets.read' },
+      { to: '/tickets', label: 'Tickets', icon: <IconTicket size={18} />, permission: 'tickets.read' },
+      { to: '/knowledge', label: 'Knowledge base', icon: <IconBook size={18} />, permission: 'tickets.read' },
     ],
   },
-  { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers />, permission: 'members.read' }] },
+  { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' }] },
   {
     label: 'Admin',
     items: [
-      { to: '/admin/members', label: 'Members', icon: <IconUserCog />, permission: 'members.manage' },
-      { to: '/admin/tokens', label: 'API tokens', icon: <IconKey />, permission: 'tokens.manage' },
-      { to: '/admin/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit.read' },
-      { to: '/admin/relationship-rules', label: 'Relationship rules', icon: <IconAdjustments />, permission: 'settings.manage' },
-      { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy />, permission: 'support.manage' },
-      { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook />, permission: 'webhooks.manage' },
-      { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette />, permission: 'settings.manage' },
+      { to: '/admin/members', label: 'Members', icon: <IconUserCog size={18} />, permission: 'members.manage' },
+      { to: '/admin/tokens', label: 'API tokens', icon: <IconKey size={18} />, permission: 'tokens.manage' },
+      { to: '/admin/audit', label: 'Audit log', icon: <IconHistory size={18} />, permission: 'audit.read' },
+      { to: '/admin/relationship-rules', label: 'Relationship rules', icon: <IconAdjustments size={18} />, permission: 'settings.manage' },
+      { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy size={18} />, permission: 'support.manage' },
+      { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
+      { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },
     ],
   },
 ];

@@ -1,12 +1,12 @@
 import { Button } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../ui/EmptyState';
-import { IconSearch } from '../ui/icons';
+import { IconSearch } from '@tabler/icons-react';
 
 export function NotFoundPage() {
   return (
     <EmptyState
-      icon={<IconSearch />}
+      icon={<IconSearch size={18} />}
       title="Page not found"
       description="The link may be old, or the record was removed."
       action={

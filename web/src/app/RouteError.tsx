@@ -1,7 +1,7 @@
 import { Button, Center } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router-dom';
 import { EmptyState } from '../ui/EmptyState';
-import { IconAlert } from '../ui/icons';
+import { IconAlertTriangle } from '@tabler/icons-react';
 
 /** Shown when a screen fails to render or load, typically after a new version was deployed. */
 export function RouteError() {
@@ -10,7 +10,7 @@ export function RouteError() {
   return (
     <Center mih="60vh">
       <EmptyState
-        icon={<IconAlert />}
+        icon={<IconAlertTriangle size={18} />}
         title="This page could not be shown"
         description={detail ?? 'Reloading usually fixes it; a newer version of Outpost may have been installed.'}
         action={<Button onClick={() => window.location.reload()}>Reload</Button>}

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Container, Group, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router-dom';
-import { IconHeartHandshake } from '../ui/icons';
+import { IconHeartHandshake } from '@tabler/icons-react';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { Navbar } from './Navbar';
 import { useAuth } from './auth';

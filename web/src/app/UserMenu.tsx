@@ -2,8 +2,8 @@ import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router-dom';
 import { initials } from '../ui/format';
-import { IconChevronDown, IconLock, IconLogout } from '../ui/icons';
-import { IconDevices } from '../features/webhooks/webhook-icons';
+import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
+import { IconDevices } from '@tabler/icons-react';
 import { useAuth, useSession, useSignOut } from './auth';
 import { ChangePasswordModal } from './ChangePasswordModal';
 

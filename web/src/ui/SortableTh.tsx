@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconSelector } from './icons';
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 
 interface Props {
   children: ReactNode;

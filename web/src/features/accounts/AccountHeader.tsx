@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { daysUntil, formatDate, formatMoney } from '../../ui/format';
-import { IconPencil, IconWorld } from '../../ui/icons';
+import { IconPencil, IconWorld } from '@tabler/icons-react';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
 import type { Account } from './api';
 import { AccountFormModal } from './AccountFormModal';

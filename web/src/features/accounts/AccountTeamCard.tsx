@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { initials } from '../../ui/format';
-import { IconPencil, IconUsers } from '../../ui/icons';
+import { IconPencil, IconUsers } from '@tabler/icons-react';
 import { notifySuccess, notifyError } from '../../ui/server-errors';
 import { useMemberOptions, useRoles, type Member } from '../team/api';
 import { useSetAccountTeam, type Account } from './api';
@@ -27,7 +27,7 @@ export function AccountTeamCard({ account }: { account: Account }) {
         )}
       </Group>
       {account.team.length === 0 ? (
-        <EmptyState icon={<IconUsers />} title="No team assigned" description="Name a technical account manager or customer success engineer." />
+        <EmptyState icon={<IconUsers size={18} />} title="No team assigned" description="Name a technical account manager or customer success engineer." />
       ) : (
         <Stack gap="sm">
           {account.team.map((slot) => (

@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { CursorPager } from '../../ui/CursorPager';
 import { daysUntil, formatDate, formatMoney } from '../../ui/format';
-import { IconBuilding, IconPlus, IconSearch } from '../../ui/icons';
+import { IconBuilding, IconPlus, IconSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
@@ -162,7 +162,7 @@ export function AccountsPage() {
         )}
         {accounts.isSuccess && items.length === 0 && (
           <EmptyState
-            icon={<IconBuilding />}
+            icon={<IconBuilding size={18} />}
             title={filters.active ? 'No accounts match these filters' : 'No accounts yet'}
             description={filters.active ? 'Try a different search or clear the filters.' : 'Create the first account to start tracking the relationship.'}
           />

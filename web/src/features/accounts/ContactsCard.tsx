@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Button, Card, Group, Skeleton, Table, Text, 
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
-import { IconPencil, IconPlus, IconUsers } from '../../ui/icons';
+import { IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { useContacts, type Contact } from './api';
 import { ContactFormModal } from './ContactFormModal';
@@ -29,7 +29,7 @@ export function ContactsCard({ accountId }: { accountId: string }) {
       {contacts.isPending && <Skeleton height={120} />}
       {contacts.isError && <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />}
       {contacts.isSuccess && contacts.data.length === 0 && (
-        <EmptyState icon={<IconUsers />} title="No contacts yet" description="Add the people you work with at this customer." />
+        <EmptyState icon={<IconUsers size={18} />} title="No contacts yet" description="Add the people you work with at this customer." />
       )}
       {contacts.isSuccess && contacts.data.length > 0 && (
         <Table.ScrollContainer minWidth={560}>

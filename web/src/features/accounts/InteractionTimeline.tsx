@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, formatDuration, fromNow } from '../../ui/format';
-import { IconClock, IconMessages, IconPlus, IconTrash } from '../../ui/icons';
+import { IconClock, IconMessages, IconPlus, IconTrash } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { useDeleteInteraction, useInteractions, type Account, type Interaction } from './api';
@@ -37,7 +37,7 @@ export function InteractionTimeline({ account }: { account: Account }) {
       )}
       {interactions.isError && <QueryError error={interactions.error} onRetry={() => void interactions.refetch()} />}
       {interactions.isSuccess && items.length === 0 && (
-        <EmptyState icon={<IconMessages />} title="No interactions yet" description="Log meetings, calls, visits and reviews to build the relationship history." />
+        <EmptyState icon={<IconMessages size={18} />} title="No interactions yet" description="Log meetings, calls, visits and reviews to build the relationship history." />
       )}
       {items.length > 0 && (
         <Timeline bulletSize={28} lineWidth={2} active={items.length - 1} aria-label="Interaction timeline" role="list">

@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Card, Divider, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { formatDate } from '../../ui/format';
-import { IconCheck, IconX } from '../../ui/icons';
+import { IconCheck, IconX } from '@tabler/icons-react';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
 import type { RelationshipEvidence } from './api';
 import { INTERACTION_KINDS, KIND_LABELS } from './labels';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth, useSignIn } from '../../app/auth';
 import { ApiError } from '../../app/api-client';
-import { IconAlert, IconHeartHandshake } from '../../ui/icons';
+import { IconAlertTriangle, IconHeartHandshake } from '@tabler/icons-react';
 import { showServerErrors } from '../../ui/server-errors';
 
 /** Only same-site paths, so a crafted link cannot bounce a fresh session to another site. */
@@ -56,7 +56,7 @@ export function SignInPage() {
           >
             <Stack>
               {credentialsError && (
-                <Alert color="red" variant="light" icon={<IconAlert />} role="alert">
+                <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
                   {credentialsError}
                 </Alert>
               )}

@@ -3,12 +3,12 @@ import { Button, Center, Group, Loader, Paper, Stack, Text, Textarea, ThemeIcon,
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
 import { formatDate } from '../../ui/format';
-import { IconAlert, IconCheck } from '../../ui/icons';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useBranding } from '../portal/api';
 import { DEFAULT_PORTAL_COLOUR, PortalTheme } from '../portal/portal-theme';
 import { BrandMark } from '../portal/PortalRoot';
 import { showServerErrors } from '../../ui/server-errors';
-import { IconThumbDown, IconThumbUp } from '../portal/portal-icons';
+import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useRate, useSurvey, type PublicSurvey } from './api';
 
 /** The page behind the link e-mailed when a ticket is solved: one click to say how it went. */
@@ -44,7 +44,7 @@ function Unavailable({ error }: { error: unknown }) {
   return (
     <Stack align="center" ta="center" gap="sm">
       <ThemeIcon size={48} radius="xl" variant="light" color="orange">
-        <IconAlert size={26} />
+        <IconAlertTriangle size={26} />
       </ThemeIcon>
       <Title order={3}>{gone ? 'This rating link has expired' : 'This page could not be loaded'}</Title>
       <Text size="sm" c="dimmed">

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Skeleton, Table, 
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate, formatMoneyCompact, formatMoney } from '../../ui/format';
-import { IconBuilding, IconCalendar, IconChartBar, IconHeartHandshake } from '../../ui/icons';
+import { IconBuilding, IconCalendar, IconChartBar, IconHeartHandshake } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
 import { StatCard } from '../../ui/StatCard';
@@ -24,16 +24,16 @@ export function MyAccountsSection({ memberId }: { memberId: string }) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-        <StatCard label="My accounts" value={items.length} icon={<IconBuilding />} loading={loading} />
-        <StatCard label="ARR I cover" value={formatMoneyCompact(totalArr)} icon={<IconChartBar />} loading={loading} />
+        <StatCard label="My accounts" value={items.length} icon={<IconBuilding size={18} />} loading={loading} />
+        <StatCard label="ARR I cover" value={formatMoneyCompact(totalArr)} icon={<IconChartBar size={18} />} loading={loading} />
         <StatCard
           label="Engaged"
           value={items.length ? `${Math.round((engaged / items.length) * 100)}%` : '—'}
           hint={`${engaged} of ${items.length} relationships`}
-          icon={<IconHeartHandshake />}
+          icon={<IconHeartHandshake size={18} />}
           loading={loading}
         />
-        <StatCard label="Renewals ≤ 90 days" value={renewals.length} hint={formatMoneyCompact(renewals.reduce((s, a) => s + a.arr, 0))} icon={<IconCalendar />} loading={loading} />
+        <StatCard label="Renewals ≤ 90 days" value={renewals.length} hint={formatMoneyCompact(renewals.reduce((s, a) => s + a.arr, 0))} icon={<IconCalendar size={18} />} loading={loading} />
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -46,7 +46,7 @@ export function MyAccountsSection({ memberId }: { memberId: string }) {
             </Group>
             {loading && <Skeleton height={200} />}
             {!loading && items.length === 0 && (
-              <EmptyState icon={<IconBuilding />} title="You are on no account teams yet" description="When an account team names you, the account shows here." />
+              <EmptyState icon={<IconBuilding size={18} />} title="You are on no account teams yet" description="When an account team names you, the account shows here." />
             )}
             {items.length > 0 && (
               <Table.ScrollContainer minWidth={560}>

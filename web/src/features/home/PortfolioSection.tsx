@@ -1,7 +1,7 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Badge, Card, Grid, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { formatMoneyCompact } from '../../ui/format';
-import { IconBuilding, IconCalendar, IconChartBar, IconHeartHandshake } from '../../ui/icons';
+import { IconBuilding, IconCalendar, IconChartBar, IconHeartHandshake } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { StatCard } from '../../ui/StatCard';
 import { useAccounts } from '../accounts/api';
@@ -38,16 +38,16 @@ export function PortfolioSection({ readOnly }: { readOnly: boolean }) {
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-        <StatCard label="Accounts" value={partial ? `${SAMPLE}+` : items.length} icon={<IconBuilding />} loading={loading} />
-        <StatCard label="Total ARR" value={formatMoneyCompact(items.reduce((s, a) => s + a.arr, 0))} icon={<IconChartBar />} loading={loading} />
+        <StatCard label="Accounts" value={partial ? `${SAMPLE}+` : items.length} icon={<IconBuilding size={18} />} loading={loading} />
+        <StatCard label="Total ARR" value={formatMoneyCompact(items.reduce((s, a) => s + a.arr, 0))} icon={<IconChartBar size={18} />} loading={loading} />
         <StatCard
           label="Engaged"
           value={items.length ? `${Math.round((engaged / items.length) * 100)}%` : '—'}
           hint={`${engaged} of ${items.length} relationships`}
-          icon={<IconHeartHandshake />}
+          icon={<IconHeartHandshake size={18} />}
           loading={loading}
         />
-        <StatCard label="Renewals ≤ 90 days" value={renewals.length} icon={<IconCalendar />} loading={loading} />
+        <StatCard label="Renewals ≤ 90 days" value={renewals.length} icon={<IconCalendar size={18} />} loading={loading} />
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../ui/EmptyState';
 import { daysUntil, formatDate, formatMoney } from '../../ui/format';
-import { IconCalendar } from '../../ui/icons';
+import { IconCalendar } from '@tabler/icons-react';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
 import type { AccountSummary } from '../accounts/api';
 
@@ -20,7 +20,7 @@ export function upcomingRenewals(accounts: AccountSummary[]): AccountSummary[] {
 
 export function RenewalsList({ accounts }: { accounts: AccountSummary[] }) {
   if (accounts.length === 0) {
-    return <EmptyState icon={<IconCalendar />} title="No renewals in the next 90 days" description="Renewals show here three months ahead." />;
+    return <EmptyState icon={<IconCalendar size={18} />} title="No renewals in the next 90 days" description="Renewals show here three months ahead." />;
   }
   return (
     <Stack gap="sm">

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Grid, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
-import { IconAdjustments, IconHistory, IconKey, IconUserCog, IconUsers } from '../../ui/icons';
+import { IconAdjustments, IconHistory, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { StatCard } from '../../ui/StatCard';
 import { useMembers, useRoles } from '../team/api';
@@ -27,7 +27,7 @@ export function TeamOverviewSection() {
     <Stack gap="lg">
       <Title order={3}>Team</Title>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <StatCard label="Active members" value={active.length} icon={<IconUsers />} loading={loading} />
+        <StatCard label="Active members" value={active.length} icon={<IconUsers size={18} />} loading={loading} />
         <StatCard label="Weekly capacity" value={`${capacity} h`} hint="Across active members" loading={loading} />
         <StatCard label="Disabled or invited" value={items.length - active.length} loading={loading} />
       </SimpleGrid>

@@ -6,7 +6,7 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { Markdown } from '../../ui/markdown';
 import { QueryError } from '../../ui/QueryError';
 import { notifyError, notifySuccess, showServerErrors } from '../../ui/server-errors';
-import { IconTicket } from '../support/support-icons';
+import { IconTicket } from '@tabler/icons-react';
 import {
   ARTICLE_STATUSES,
   ARTICLE_VISIBILITIES,
@@ -134,7 +134,7 @@ function ArticleEditor({ article, ticketId, initial }: { article?: Article; tick
           </Group>
         </Group>
         {ticketId && (
-          <Alert variant="light" color="indigo" icon={<IconTicket />} title="Drafted from a ticket">
+          <Alert variant="light" color="indigo" icon={<IconTicket size={18} />} title="Drafted from a ticket">
             The problem, the resolution and the internal notes of{' '}
             <Anchor component={Link} to={`/tickets/${ticketId}`} size="sm">
               the ticket

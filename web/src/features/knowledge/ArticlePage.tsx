@@ -5,7 +5,7 @@ import { ApiError } from '../../app/api-client';
 import { useAuth } from '../../app/auth';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { formatDateTime, fromNow } from '../../ui/format';
-import { IconArchive, IconCircleCheck, IconDots, IconPencil, IconTrash } from '../../ui/icons';
+import { IconArchive, IconCircleCheck, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { Markdown } from '../../ui/markdown';
 import { QueryError } from '../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../ui/server-errors';

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
-import { IconFileText, IconPlus } from '../../ui/icons';
+import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { SkeletonRows } from '../../ui/SkeletonRows';
@@ -129,7 +129,7 @@ export function KnowledgePage() {
         )}
         {articles.isSuccess && items.length === 0 && (
           <EmptyState
-            icon={<IconFileText />}
+            icon={<IconFileText size={18} />}
             title={filtered ? 'No articles match these filters' : 'No articles yet'}
             description={filtered ? 'Clear a filter to see more.' : 'Write the first one, or turn a solved ticket into an article from its page.'}
           />

@@ -3,7 +3,7 @@ import { ActionIcon, Anchor, Button, Card, Group, Select, Stack, Switch, Text, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
-import { IconFileText, IconPencil, IconX } from '../../ui/icons';
+import { IconFileText, IconPencil, IconX } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { useQuickSearch } from '../search/api';

@@ -2,7 +2,7 @@ import { ActionIcon, Menu, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { accountKeys } from '../accounts/api';
 import { api } from '../../app/api-client';
-import { IconLock, IconWorld } from '../../ui/icons';
+import { IconLock, IconWorld } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 
 /**

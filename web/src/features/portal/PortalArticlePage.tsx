@@ -3,11 +3,11 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
-import { IconSearch } from '../../ui/icons';
+import { IconSearch } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { useArticle } from './api';
 import { MarkdownView } from './markdown';
-import { IconArrowLeft } from './portal-icons';
+import { IconArrowLeft } from '@tabler/icons-react';
 
 export function PortalArticlePage() {
   const { id = '' } = useParams();
@@ -23,7 +23,7 @@ export function PortalArticlePage() {
       {article.isError &&
         (article.error instanceof ApiError && article.error.status === 404 ? (
           <Card>
-            <EmptyState icon={<IconSearch />} title="Article not found" description="It may have been moved or withdrawn." />
+            <EmptyState icon={<IconSearch size={18} />} title="Article not found" description="It may have been moved or withdrawn." />
           </Card>
         ) : (
           <QueryError error={article.error} onRetry={() => void article.refetch()} />

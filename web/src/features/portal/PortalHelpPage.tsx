@@ -4,11 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '../../ui/EmptyState';
 import { fromNow } from '../../ui/format';
-import { IconSearch } from '../../ui/icons';
+import { IconSearch } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { useArticleSearch } from './api';
 import { HighlightedSnippet } from './markdown';
-import { IconBook } from './portal-icons';
+import { IconBook } from '@tabler/icons-react';
 
 /** Search the public knowledge base before (or instead of) opening a request. */
 export function PortalHelpPage() {
@@ -45,11 +45,11 @@ export function PortalHelpPage() {
       </Card>
       {results.isError && <QueryError error={results.error} onRetry={() => void results.refetch()} />}
       {!q && (
-        <EmptyState icon={<IconBook />} title="Start typing to search" description="Articles matching your words appear here, best match first." />
+        <EmptyState icon={<IconBook size={18} />} title="Start typing to search" description="Articles matching your words appear here, best match first." />
       )}
       {q && results.isSuccess && results.data.length === 0 && (
         <EmptyState
-          icon={<IconSearch />}
+          icon={<IconSearch size={18} />}
           title={`No articles match “${q}”`}
           description="Try other words, or ask our team directly."
           action={

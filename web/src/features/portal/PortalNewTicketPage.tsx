@@ -5,7 +5,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useCreatePortalTicket } from './api';
 import { PRIORITY_OPTIONS } from './labels';
-import { IconArrowLeft } from './portal-icons';
+import { IconArrowLeft } from '@tabler/icons-react';
 
 export function PortalNewTicketPage() {
   const create = useCreatePortalTicket();

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, Tit
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
-import { IconLogout } from '../../ui/icons';
+import { IconLogout } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { usePortalSession, usePortalSignOut, useSetPortalPassword } from './api';

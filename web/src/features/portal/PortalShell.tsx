@@ -1,9 +1,9 @@
 import { AppShell, Avatar, Button, Container, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { initials } from '../../ui/format';
-import { IconChevronDown, IconLogout, IconPlus } from '../../ui/icons';
+import { IconChevronDown, IconLogout, IconPlus } from '@tabler/icons-react';
 import { usePortalSession, usePortalSignOut } from './api';
-import { IconBook, IconInbox, IconUser } from './portal-icons';
+import { IconBook, IconInbox, IconUser } from '@tabler/icons-react';
 import { BrandMark, usePortalBranding } from './PortalRoot';
 
 const LINKS = [

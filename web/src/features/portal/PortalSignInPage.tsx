@@ -3,10 +3,10 @@ import { Alert, Anchor, Button, Center, Loader, Paper, PasswordInput, Stack, Tab
 import { useForm } from '@mantine/form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
-import { IconAlert, IconLock, IconMail } from '../../ui/icons';
+import { IconAlertTriangle, IconLock, IconMail } from '@tabler/icons-react';
 import { showServerErrors } from '../../ui/server-errors';
 import { usePortalSession, useRequestSignInLink, useSignInWithLink, useSignInWithPassword } from './api';
-import { IconMailOpened } from './portal-icons';
+import { IconMailOpened } from '@tabler/icons-react';
 import { BrandMark, usePortalBranding } from './PortalRoot';
 
 /** Only portal paths, so a crafted link cannot bounce a fresh session elsewhere. */
@@ -74,7 +74,7 @@ function LinkSignIn({ token, target, onRequestNew }: { token: string; target: st
     return (
       <Stack align="center" gap="md" ta="center">
         <ThemeIcon size={48} radius="xl" variant="light" color="orange">
-          <IconAlert size={26} />
+          <IconAlertTriangle size={26} />
         </ThemeIcon>
         <Title order={3}>{invalid ? 'This sign-in link has expired' : 'We could not sign you in'}</Title>
         <Text size="sm" c="dimmed">
@@ -206,7 +206,7 @@ function PasswordForm({ target }: { target: string }) {
     >
       <Stack>
         {failure && (
-          <Alert color="red" variant="light" icon={<IconAlert />} role="alert">
+          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
             {failure}
           </Alert>
         )}

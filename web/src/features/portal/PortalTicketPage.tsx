@@ -4,12 +4,12 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow, initials } from '../../ui/format';
-import { IconSearch } from '../../ui/icons';
+import { IconSearch } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { showServerErrors } from '../../ui/server-errors';
 import { usePortalReply, usePortalSession, usePortalTicket, type PortalMessage, type PortalTicket } from './api';
 import { PORTAL_STATUS_HINTS } from './labels';
-import { IconArrowLeft, IconHeadset, IconSend } from './portal-icons';
+import { IconArrowLeft, IconHeadset, IconSend } from '@tabler/icons-react';
 import { PortalStatusBadge } from './PortalTicketsPage';
 
 export function PortalTicketPage() {
@@ -53,7 +53,7 @@ export function PortalNotFound() {
   return (
     <Card>
       <EmptyState
-        icon={<IconSearch />}
+        icon={<IconSearch size={18} />}
         title="Request not found"
         description="This request does not exist, or it belongs to another organisation. Check the link, or find it among your requests."
         action={

@@ -10,7 +10,7 @@ import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { usePortalSession, usePortalTickets, type PortalTicketStatus } from './api';
 import { PORTAL_STATUS_COLORS, PORTAL_STATUS_HINTS, PORTAL_STATUS_LABELS } from './labels';
-import { IconInbox } from './portal-icons';
+import { IconInbox } from '@tabler/icons-react';
 
 export function PortalStatusBadge({ status }: { status: PortalTicketStatus }) {
   return (
@@ -112,7 +112,7 @@ export function PortalTicketsPage() {
         )}
         {tickets.isSuccess && items.length === 0 && !pages.hasPrevious && (
           <EmptyState
-            icon={<IconInbox />}
+            icon={<IconInbox size={18} />}
             title={status === 'open' ? 'No open requests' : 'No solved requests yet'}
             description={status === 'open' ? 'When something needs our attention, open a request and follow it here.' : 'Requests we have solved for you are kept here.'}
             action={

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { TextInput } from '@mantine/core';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { IconSearch } from '../../ui/icons';
+import { IconSearch } from '@tabler/icons-react';
 
 /** The shell's search box: Enter opens the results page; on that page it shows the current query. */
 export function HeaderSearch() {

@@ -3,10 +3,10 @@ import { Anchor, Badge, Box, Button, Card, Chip, Group, Loader, Paper, Stack, Te
 import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
-import { IconBuilding, IconFileText, IconMessages, IconSearch, IconUser } from '../../ui/icons';
+import { IconBuilding, IconFileText, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
-import { IconTicket } from '../support/support-icons';
+import { IconTicket } from '@tabler/icons-react';
 import { AccountFilter } from './AccountFilter';
 import { resultHref, SEARCH_TYPES, useSearch, type SearchResult, type SearchType } from './api';
 
@@ -88,7 +88,7 @@ export function SearchPage() {
           </Stack>
         </Card>
 
-        {!q && <EmptyState icon={<IconSearch />} title="What are you looking for?" description="Type a word or two above, or in the search box at the top of any page." />}
+        {!q && <EmptyState icon={<IconSearch size={18} />} title="What are you looking for?" description="Type a word or two above, or in the search box at the top of any page." />}
         {q && search.isError && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
         {q && search.isPending && (
           <Group justify="center" py="xl">
@@ -98,7 +98,7 @@ export function SearchPage() {
         {q && search.isSuccess && items.length === 0 && (
           <Card>
             <EmptyState
-              icon={<IconSearch />}
+              icon={<IconSearch size={18} />}
               title={`Nothing matches “${q}”`}
               description={types.length || accountId ? 'Try all types or any account, or fewer words.' : 'Try fewer or different words; search matches whole words and their beginnings.'}
               action={

@@ -4,12 +4,12 @@ import { ChangePasswordModal } from '../../app/ChangePasswordModal';
 import { useSession } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate, formatDateTime, fromNow } from '../../ui/format';
-import { IconLock } from '../../ui/icons';
+import { IconLock } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { SkeletonRows } from '../../ui/SkeletonRows';
-import { IconDevices } from '../webhooks/webhook-icons';
+import { IconDevices } from '@tabler/icons-react';
 import { useMySessions, useRevokeSession, type MemberSession } from './api';
 import { describeUserAgent } from './user-agent';
 
@@ -84,7 +84,7 @@ export function SecurityPage() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {sessions.isSuccess && sessions.data.length === 0 && <EmptyState icon={<IconDevices />} title="No sessions" />}
+          {sessions.isSuccess && sessions.data.length === 0 && <EmptyState icon={<IconDevices size={18} />} title="No sessions" />}
         </Card>
       </Stack>
       <ChangePasswordModal opened={passwordOpen} onClose={password.close} />

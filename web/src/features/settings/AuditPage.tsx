@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow, humanize } from '../../ui/format';
-import { IconHistory } from '../../ui/icons';
+import { IconHistory } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { SkeletonRows } from '../../ui/SkeletonRows';
@@ -184,7 +184,7 @@ export function AuditPage() {
           </Table.ScrollContainer>
         )}
         {audit.isSuccess && items.length === 0 && (
-          <EmptyState icon={<IconHistory />} title={filtered ? 'No entries match these filters' : 'The audit log is empty'} />
+          <EmptyState icon={<IconHistory size={18} />} title={filtered ? 'No entries match these filters' : 'The audit log is empty'} />
         )}
         {audit.isSuccess && (items.length > 0 || pages.hasPrevious) && (
           <Stack px="md" pb="md">

@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { useSession } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate, fromNow } from '../../ui/format';
-import { IconKey, IconPlus } from '../../ui/icons';
+import { IconKey, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { SecretModal } from '../../ui/SecretModal';
@@ -112,7 +112,7 @@ export function TokensPage() {
           </Table.ScrollContainer>
         )}
         {tokens.isSuccess && tokens.data.length === 0 && (
-          <EmptyState icon={<IconKey />} title="No API tokens yet" description="Create one for each integration, so each can be revoked on its own." />
+          <EmptyState icon={<IconKey size={18} />} title="No API tokens yet" description="Create one for each integration, so each can be revoked on its own." />
         )}
       </Card>
       <Modal opened={createOpen} onClose={create.close} title="Create an API token" size="lg" centered>

@@ -1,7 +1,7 @@
 import { Anchor, Avatar, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { formatDateTime, fromNow, initials } from '../../ui/format';
 import type { Attachment, TicketMessage } from './api';
-import { IconNote, IconPaperclip } from './support-icons';
+import { IconNote, IconPaperclip } from '@tabler/icons-react';
 
 const VIA: Record<TicketMessage['via'], string> = { web: 'web', email: 'e-mail', portal: 'portal', api: 'API' };
 

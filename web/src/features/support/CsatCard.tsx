@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { fromNow } from '../../ui/format';
-import { IconStar } from './support-icons';
+import { IconStar } from '@tabler/icons-react';
 import { useTicketCsat } from './workbench-api';
 
 /** The requester's satisfaction rating after a solve, shown once a survey exists. */

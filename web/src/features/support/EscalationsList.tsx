@@ -3,7 +3,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
 import type { Escalation } from './api';
-import { IconArrowUpRight, IconBolt, IconBug, IconStairsUp } from './support-icons';
+import { IconArrowUpRight, IconBolt, IconBug, IconStairsUp } from '@tabler/icons-react';
 import { TierBadge } from './TicketBadges';
 import type { UseQueryResult } from '@tanstack/react-query';
 
@@ -12,7 +12,7 @@ export function EscalationsList({ escalations }: { escalations: UseQueryResult<E
   if (escalations.isError) return <QueryError error={escalations.error} onRetry={() => void escalations.refetch()} />;
   if (!escalations.data) return null;
   if (escalations.data.length === 0) {
-    return <EmptyState icon={<IconStairsUp />} title="Not escalated" description="The case has stayed in its first tier. Escalations appear here with their reason and summary." />;
+    return <EmptyState icon={<IconStairsUp size={18} />} title="Not escalated" description="The case has stayed in its first tier. Escalations appear here with their reason and summary." />;
   }
   return (
     <Stack gap="sm" role="list" aria-label="Escalations">

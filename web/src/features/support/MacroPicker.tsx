@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
-import { IconBolt } from './support-icons';
+import { IconBolt } from '@tabler/icons-react';
 import { useApplyMacro, useMacroPreview, useMacros, type MacroActions } from './workbench-api';
 
 /** Macros: pick one, see the reply rendered for this ticket and the changes it makes, then apply or edit first. */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Progress, Stack, Text, Textarea, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useAuth } from '../../app/auth';
-import { IconCheck, IconX } from '../../ui/icons';
+import { IconCheck, IconX } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import type { Ticket } from './api';
-import { IconListCheck } from './support-icons';
+import { IconListCheck } from '@tabler/icons-react';
 import { useFinishRun, useRecordStep, useRunbookRuns, useStartRun, useSuggestedRunbooks, type RunbookRun, type StepOutcome } from './workbench-api';
 
 const OUTCOME_COLORS: Record<StepOutcome, string> = { done: 'teal', failed: 'red', skipped: 'gray' };

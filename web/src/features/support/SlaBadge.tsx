@@ -1,8 +1,8 @@
 import { Badge, Text, Tooltip } from '@mantine/core';
-import { IconClock } from '../../ui/icons';
+import { IconClock } from '@tabler/icons-react';
 import { formatDateTime } from '../../ui/format';
 import type { TicketSla } from './api';
-import { IconPlayerPause } from './support-icons';
+import { IconPlayerPause } from '@tabler/icons-react';
 import { SLA_METRIC_LABELS } from './labels';
 
 const HOUR = 60;

@@ -6,7 +6,7 @@ import { formatDateTime, fromNow } from '../../ui/format';
 import type { Ticket } from './api';
 import { CHANNEL_LABELS } from './labels';
 import { formatSpan, urgencyOf } from './SlaBadge';
-import { IconBug, IconPlayerPause, IconStairsUp } from './support-icons';
+import { IconBug, IconPlayerPause, IconStairsUp } from '@tabler/icons-react';
 import { PriorityBadge, StatusBadge, TierBadge } from './TicketBadges';
 
 interface Props {

@@ -21,7 +21,7 @@ import { RunbookPanel } from './RunbookPanel';
 import { TimeTrackingCard } from './TimeTrackingCard';
 import { TicketFilesCard } from './attachments';
 import { TicketKnowledgeCard } from '../knowledge/TicketKnowledgeCard';
-import { IconStairsUp } from './support-icons';
+import { IconStairsUp } from '@tabler/icons-react';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
 import { TicketProperties } from './TicketProperties';
@@ -101,7 +101,7 @@ export function TicketPage() {
             <Tabs.Panel value="conversation">
               <Stack gap="md">
                 {latest && (
-                  <Alert variant="light" color="violet" icon={<IconStairsUp />} title={`Escalated to ${TIER_LABELS[latest.toTier]} ${fromNow(latest.at)} by ${latest.actor.name}`}>
+                  <Alert variant="light" color="violet" icon={<IconStairsUp size={18} />} title={`Escalated to ${TIER_LABELS[latest.toTier]} ${fromNow(latest.at)} by ${latest.actor.name}`}>
                     <Text size="sm">{latest.reason}</Text>
                     <Anchor component="button" size="sm" onClick={() => setTab('escalations')}>
                       See what was tried

@@ -5,14 +5,14 @@ import { useAuth } from '../../app/auth';
 import { LiveIndicator } from '../../app/LiveIndicator';
 import { useLiveTicketUpdates } from '../../app/live-events';
 import { EmptyState } from '../../ui/EmptyState';
-import { IconBookmark, IconPlus } from '../../ui/icons';
+import { IconBookmark, IconPlus } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useTicketQueue, useViews, type Ticket, type TicketView } from './api';
 import { NewTicketModal } from './NewTicketModal';
 import { SaveViewModal } from './SaveViewModal';
 import { SlaBadge } from './SlaBadge';
-import { IconInbox, IconRefresh } from './support-icons';
+import { IconInbox, IconRefresh } from '@tabler/icons-react';
 import { PriorityBadge, StatusBadge, TierBadge } from './TicketBadges';
 import { useNow } from './use-now';
 
@@ -101,7 +101,7 @@ export function TicketsPage() {
               </Table.ScrollContainer>
             )}
             {queue.isSuccess && tickets.length === 0 && (
-              <EmptyState icon={<IconInbox />} title="Nothing in this queue" description="Every ticket in this view has been handled. Pick another view on the left." />
+              <EmptyState icon={<IconInbox size={18} />} title="Nothing in this queue" description="Every ticket in this view has been handled. Pick another view on the left." />
             )}
             {queue.isSuccess && tickets.length > 0 && (
               <Group justify="space-between" p="md">

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { ActionIcon, Button, Card, Group, NumberInput, SegmentedControl, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useAuth } from '../../app/auth';
 import { formatDuration, fromNow } from '../../ui/format';
-import { IconClock } from '../../ui/icons';
+import { IconClock } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
-import { IconPlayerPause, IconPlayerPlay } from './support-icons';
+import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useNow } from './use-now';
 import { useLogTime, useTicketTime, type TimeCategory } from './workbench-api';
 

@@ -3,12 +3,12 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Card, CloseButton, FileButton
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../app/api-client';
 import { formatDateTime, fromNow } from '../../ui/format';
-import { IconAlert, IconUpload } from '../../ui/icons';
+import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { notifySuccess } from '../../ui/server-errors';
 import { ticketKeys, type Attachment } from './api';
 import { formatBytes } from './Conversation';
-import { IconPaperclip } from './support-icons';
+import { IconPaperclip } from '@tabler/icons-react';
 
 /** Ticket attachments (src/modules/support/attachments): upload with the reply, or on their own. */
 
@@ -114,7 +114,7 @@ export function ComposerFileList({ files }: { files: ComposerFiles }) {
         </Group>
       )}
       {files.problems.map((problem) => (
-        <Alert key={problem} color="red" variant="light" icon={<IconAlert size={16} />} p="xs" role="alert">
+        <Alert key={problem} color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" role="alert">
           <Text size="sm">{problem}</Text>
         </Alert>
       ))}
@@ -153,7 +153,7 @@ export function TicketFilesCard({ ticketId, canUpload }: { ticketId: string; can
       </Group>
       {files.isError && <QueryError error={files.error} onRetry={() => void files.refetch()} />}
       {problem && (
-        <Alert color="red" variant="light" icon={<IconAlert size={16} />} p="xs" mb="xs" role="alert" withCloseButton onClose={() => setProblem(null)}>
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" mb="xs" role="alert" withCloseButton onClose={() => setProblem(null)}>
           <Text size="sm">{problem}</Text>
         </Alert>
       )}

@@ -5,7 +5,7 @@ import { useAuth } from '../../app/auth';
 import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
 import { initials } from '../../ui/format';
-import { IconDots, IconLock, IconPencil, IconPlus, IconSearch, IconUsers, IconX, IconCheck } from '../../ui/icons';
+import { IconDots, IconLock, IconPencil, IconPlus, IconSearch, IconUsers, IconX, IconCheck } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { SecretModal } from '../../ui/SecretModal';
@@ -202,7 +202,7 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
           </Table.ScrollContainer>
         )}
         {members.isSuccess && items.length === 0 && (
-          <EmptyState icon={<IconUsers />} title="No members match" description="Try another name or role." />
+          <EmptyState icon={<IconUsers size={18} />} title="No members match" description="Try another name or role." />
         )}
         {members.isSuccess && (items.length > 0 || pages.hasPrevious) && (
           <Stack px="md" pb="md">

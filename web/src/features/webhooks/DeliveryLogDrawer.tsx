@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Code, Drawer, Group, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
-import { IconHistory } from '../../ui/icons';
+import { IconHistory } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { useDeliveries, useRedeliver, type Delivery, type Webhook } from './api';
@@ -20,7 +20,7 @@ export function DeliveryLogDrawer({ webhook, onClose }: { webhook: Webhook | nul
           {deliveries.isPending && <Skeleton height={160} />}
           {deliveries.isError && <QueryError error={deliveries.error} onRetry={() => void deliveries.refetch()} />}
           {deliveries.isSuccess && deliveries.data.length === 0 && (
-            <EmptyState icon={<IconHistory />} title="No deliveries yet" description="Use “Send test” to send a ping event and see the receiver’s answer here." />
+            <EmptyState icon={<IconHistory size={18} />} title="No deliveries yet" description="Use “Send test” to send a ping event and see the receiver’s answer here." />
           )}
           {deliveries.data?.map((delivery) => <DeliveryCard key={delivery.id} webhookId={webhook.id} delivery={delivery} />)}
         </Stack>

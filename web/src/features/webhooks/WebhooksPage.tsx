@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Card, Code, Group, Menu, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
-import { IconDots, IconHistory, IconPencil, IconPlus, IconTrash } from '../../ui/icons';
+import { IconDots, IconHistory, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { SecretModal } from '../../ui/SecretModal';
@@ -10,7 +10,7 @@ import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useDeleteWebhook, usePingWebhook, useUpdateWebhook, useWebhooks, type Webhook } from './api';
 import { DeliveryLogDrawer } from './DeliveryLogDrawer';
-import { IconPlayerPause, IconPlayerPlay, IconSend, IconWebhook } from './webhook-icons';
+import { IconPlayerPause, IconPlayerPlay, IconSend, IconWebhook } from '@tabler/icons-react';
 import { WebhookFormModal } from './WebhookFormModal';
 
 export function WebhooksPage() {
@@ -67,7 +67,7 @@ export function WebhooksPage() {
         )}
         {webhooks.isSuccess && items.length === 0 && (
           <EmptyState
-            icon={<IconWebhook />}
+            icon={<IconWebhook size={18} />}
             title="No webhooks yet"
             description="Add one to tell a chat channel, an incident tool or your own service when tickets are opened, escalated or breach their SLA."
           />

@@ -4,7 +4,7 @@ import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { EmptyState } from '../../../ui/EmptyState';
 import { formatDate } from '../../../ui/format';
-import { IconCalendar, IconPencil, IconPlus, IconTrash } from '../../../ui/icons';
+import { IconCalendar, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { QueryError } from '../../../ui/QueryError';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
 import { browserTimeZone, TIME_ZONES } from '../../team/time-zones';
@@ -39,7 +39,7 @@ export function CalendarsSection() {
       {calendars.isError && <QueryError error={calendars.error} onRetry={() => void calendars.refetch()} />}
       {calendars.data?.length === 0 && (
         <Card>
-          <EmptyState icon={<IconCalendar />} title="No calendars" description="Policies count calendar hours (24×7) until you add one." />
+          <EmptyState icon={<IconCalendar size={18} />} title="No calendars" description="Policies count calendar hours (24×7) until you add one." />
         </Card>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

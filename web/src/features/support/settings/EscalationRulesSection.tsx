@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Badge, Button, Card, Divider, Group, Modal, MultiSel
 import { useForm } from '@mantine/form';
 import { useAuth } from '../../../app/auth';
 import { EmptyState } from '../../../ui/EmptyState';
-import { IconPencil, IconPlus } from '../../../ui/icons';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess, showServerErrors } from '../../../ui/server-errors';
 import { SkeletonRows } from '../../../ui/SkeletonRows';
@@ -11,7 +11,7 @@ import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
 import { useRoles } from '../../team/api';
 import { useEscalationRules, useGroups, useRunEscalationRules, useSaveEscalationRule, type EscalationRule, type EscalationRuleInput } from '../api';
 import { options, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES, TIER_LABELS, TIERS, type Tier } from '../labels';
-import { IconBolt, IconPlayerPlay } from '../support-icons';
+import { IconBolt, IconPlayerPlay } from '@tabler/icons-react';
 
 export function EscalationRulesSection() {
   const rules = useEscalationRules();
@@ -45,7 +45,7 @@ export function EscalationRulesSection() {
         </Group>
       </Group>
       {run.data && (
-        <Alert variant="light" color={run.data.fired ? 'violet' : 'gray'} icon={<IconBolt />} withCloseButton onClose={() => run.reset()} title="Rules ran">
+        <Alert variant="light" color={run.data.fired ? 'violet' : 'gray'} icon={<IconBolt size={18} />} withCloseButton onClose={() => run.reset()} title="Rules ran">
           {run.data.fired === 0 ? 'No rule fired' : `${run.data.fired} rule action${run.data.fired === 1 ? '' : 's'} fired`}; {run.data.breaches} new SLA breach
           {run.data.breaches === 1 ? '' : 'es'} recorded.
         </Alert>
@@ -116,7 +116,7 @@ export function EscalationRulesSection() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {rules.data?.length === 0 && <EmptyState icon={<IconBolt />} title="No escalation rules" description="Add one so stuck cases move up a tier on their own." />}
+        {rules.data?.length === 0 && <EmptyState icon={<IconBolt size={18} />} title="No escalation rules" description="Add one so stuck cases move up a tier on their own." />}
       </Card>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing && editing !== 'new' ? `Edit “${editing.name}”` : 'New escalation rule'} size="xl" centered>
         {editing !== null && <RuleForm rule={editing === 'new' ? undefined : editing} nextPosition={(sorted.at(-1)?.position ?? 0) + 1} onClose={() => setEditing(null)} />}

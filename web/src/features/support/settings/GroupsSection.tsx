@@ -2,7 +2,7 @@ import { Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput } fro
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { EmptyState } from '../../../ui/EmptyState';
-import { IconPlus, IconUsers } from '../../../ui/icons';
+import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { QueryError } from '../../../ui/QueryError';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
 import { SkeletonRows } from '../../../ui/SkeletonRows';
@@ -48,7 +48,7 @@ export function GroupsSection() {
           </Table.Tbody>
         </Table>
       )}
-      {groups.data?.length === 0 && <EmptyState icon={<IconUsers />} title="No groups yet" />}
+      {groups.data?.length === 0 && <EmptyState icon={<IconUsers size={18} />} title="No groups yet" />}
       <Modal opened={open} onClose={modal.close} title="New group" centered>
         <GroupForm onDone={modal.close} />
       </Modal>

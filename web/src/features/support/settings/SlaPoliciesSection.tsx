@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { EmptyState } from '../../../ui/EmptyState';
-import { IconClock, IconPencil, IconPlus } from '../../../ui/icons';
+import { IconClock, IconPencil, IconPlus } from '@tabler/icons-react';
 import { QueryError } from '../../../ui/QueryError';
 import { SkeletonRows } from '../../../ui/SkeletonRows';
 import { SEGMENT_LABELS } from '../../accounts/labels';
@@ -100,7 +100,7 @@ export function SlaPoliciesSection() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {policies.data?.length === 0 && <EmptyState icon={<IconClock />} title="No SLA policies" description="Without a policy, tickets have no due times." />}
+      {policies.data?.length === 0 && <EmptyState icon={<IconClock size={18} />} title="No SLA policies" description="Without a policy, tickets have no due times." />}
       <SlaPolicyModal
         key={editing === null ? 'closed' : editing === 'new' ? 'new' : editing.id}
         opened={editing !== null}
