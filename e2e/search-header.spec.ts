@@ -5,7 +5,7 @@ test('the header search finds a demo ticket by a word of its subject, highlights
   await signIn(page);
   // From any page: the box sits in the shell's header.
   await page.goto('/accounts');
-  const box = page.getByRole('search').getByLabel('Search');
+  const box = page.getByRole('search').getByLabel('Find tickets, accounts and articles');
   await box.fill('loops');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/search\?q=loops/);
@@ -19,8 +19,8 @@ test('the header search finds a demo ticket by a word of its subject, highlights
   // Facet chips carry the counts per type; picking one narrows the list to that type.
   const types = page.getByRole('group', { name: 'Result types' });
   await expect(types.getByText(/^Tickets · \d+/)).toBeVisible();
-  await page.getByRole('search').getByLabel('Search').fill('password');
-  await page.getByRole('search').getByLabel('Search').press('Enter');
+  await page.getByRole('search').getByLabel('Find tickets, accounts and articles').fill('password');
+  await page.getByRole('search').getByLabel('Find tickets, accounts and articles').press('Enter');
   await expect(results.getByRole('listitem').first()).toBeVisible();
   await types.getByText(/^Articles · [1-9]/).click();
   await expect(page).toHaveURL(/type=article/);
@@ -43,5 +43,5 @@ test('a search that matches nothing says so', async ({ page }) => {
   await signIn(page);
   await page.goto('/search?q=qwzxv');
   await expect(page.getByText('Nothing matches “qwzxv”')).toBeVisible();
-  await expect(page.getByRole('search').getByLabel('Search')).toHaveValue('qwzxv');
+  await expect(page.getByRole('search').getByLabel('Find tickets, accounts and articles')).toHaveValue('qwzxv');
 });

@@ -32,7 +32,7 @@ test('a Tier 1 agent follows a suggested runbook, applies a macro and logs time;
   // The suggested runbook, run step by step.
   const panel = page.getByRole('region', { name: 'Runbooks' });
   await expect(panel.getByText(runbook)).toBeVisible();
-  await panel.getByRole('button', { name: 'Start runbook' }).click();
+  await panel.getByRole('group', { name: runbook }).getByRole('button', { name: 'Start runbook' }).click();
   await expect(panel.getByText('Step 1 of 3')).toBeVisible();
   await expect(panel.getByText('Expect: HTTP 200 with XML')).toBeVisible();
   await panel.getByRole('button', { name: 'Done' }).click();

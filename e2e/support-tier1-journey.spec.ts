@@ -35,7 +35,7 @@ test('a Tier 1 agent works a case from the queue, pauses it on the customer and 
   const context = page.getByRole('region', { name: 'Account context' });
   await expect(context.getByRole('link', { name: 'Northwind Logistics' })).toBeVisible();
   await expect(context.getByText('Strategic')).toBeVisible();
-  await expect(context.getByText('ARR')).toBeVisible();
+  await expect(context.getByText('ARR', { exact: true })).toBeVisible();
   await expect(context.getByText('Account team')).toBeVisible();
   await expect(page.getByRole('region', { name: 'SLA targets' }).getByText(/Due in/).first()).toBeVisible();
 

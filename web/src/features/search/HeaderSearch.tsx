@@ -24,7 +24,7 @@ export function HeaderSearch() {
       style={{ flex: 1, maxWidth: 460 }}
     >
       <TextInput
-        aria-label="Search"
+        aria-label="Find tickets, accounts and articles"
         placeholder="Search tickets, accounts, articles…"
         leftSection={<IconSearch size={16} />}
         value={value}

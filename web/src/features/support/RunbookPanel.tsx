@@ -35,7 +35,7 @@ export function RunbookPanel({ ticket, onEscalate }: { ticket: Ticket; onEscalat
       ) : (
         <Stack gap="xs">
           {(suggestions.data ?? []).slice(0, 3).map((s) => (
-            <Card key={s.runbook.id} withBorder padding="sm" bg="gray.0">
+            <Card key={s.runbook.id} withBorder padding="sm" bg="gray.0" role="group" aria-label={s.runbook.title}>
               <Text size="sm" fw={600}>
                 {s.runbook.title}
               </Text>
