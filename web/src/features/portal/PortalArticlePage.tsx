@@ -6,7 +6,7 @@ import { formatDate } from '../../ui/format';
 import { IconSearch } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { useArticle } from './api';
-import { MarkdownView } from './markdown';
+import { Markdown } from '../../ui/markdown';
 import { IconArrowLeft } from '@tabler/icons-react';
 
 export function PortalArticlePage() {
@@ -37,7 +37,7 @@ export function PortalArticlePage() {
             Updated {formatDate(article.data.updatedAt)}
           </Text>
           <Divider my="md" />
-          <MarkdownView source={article.data.body} />
+          <Markdown source={article.data.body} />
           <Divider my="lg" />
           <Group justify="space-between">
             <Text size="sm" c="dimmed">

@@ -7,7 +7,7 @@ import { fromNow } from '../../ui/format';
 import { IconSearch } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { useArticleSearch } from './api';
-import { HighlightedSnippet } from './markdown';
+import { HighlightedSnippet } from './HighlightedSnippet';
 import { IconBook } from '@tabler/icons-react';
 
 /** Search the public knowledge base before (or instead of) opening a request. */
