@@ -18,6 +18,7 @@ import { seededUuidV7 } from './bench/deterministic-ids.js';
 import { buildTicketHistory, type BenchPolicy, type HistoryContext } from './bench/ticket-history.js';
 import { COMPANY_KINDS, COMPANY_WORDS, CONTACT_TITLES, FIRST_NAMES, LAST_NAMES } from './bench/vocabulary.js';
 import { SeededRandom } from './random.js';
+import { KEY_ACCOUNT_TARGETS, STANDARD_TARGETS, weekdayHours } from './support-config.js';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
 export const BENCH_ADMIN_EMAIL = 'bench-admin@outpost.bench';
@@ -55,8 +56,6 @@ export interface BenchDatasetSummary {
 type Segment = (typeof SEGMENTS)[number];
 
 const TICKETS_PER_TRANSACTION = 1000;
-const WEEKDAYS = (start: string, end: string) => Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start, end }]]));
-const target = (first: number, next: number, resolution: number) => ({ firstReplyMinutes: first, nextReplyMinutes: next, resolutionMinutes: resolution });
 
 /** Refuses anything but an empty workspace: the generator never mixes with real records. */
 export async function assertEmptyForBench(db: Kysely<Database>): Promise<void> {
@@ -110,14 +109,14 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
 
   // Configuration, through the settings service like an admin would.
   const ctx = SYSTEM_CONTEXT;
-  const newYork = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (New York)', timeZone: 'America/New_York', weeklyHours: WEEKDAYS('08:00', '18:00'), holidays: [] });
-  const berlin = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (Berlin)', timeZone: 'Europe/Berlin', weeklyHours: WEEKDAYS('08:00', '17:00'), holidays: [] });
+  const newYork = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (New York)', timeZone: 'America/New_York', weeklyHours: weekdayHours('08:00', '18:00'), holidays: [] });
+  const berlin = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (Berlin)', timeZone: 'Europe/Berlin', weeklyHours: weekdayHours('08:00', '17:00'), holidays: [] });
   const policyViews = [
     await settings.savePolicy(db, ctx, null, {
       name: 'Strategic and enterprise',
       position: 1,
       conditions: { segments: ['strategic', 'enterprise'] },
-      targets: { urgent: target(30, 60, 240), high: target(60, 120, 480), normal: target(240, 480, 1440), low: target(480, 960, 2880) },
+      targets: KEY_ACCOUNT_TARGETS,
       calendarId: null,
       status: 'active',
     }),
@@ -125,7 +124,7 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
       name: 'Portal and e-mail (Europe hours)',
       position: 2,
       conditions: { segments: ['mid_market'], channels: ['portal'] },
-      targets: { urgent: target(60, 120, 480), high: target(120, 240, 960), normal: target(480, 960, 2400), low: target(960, 1440, 4800) },
+      targets: STANDARD_TARGETS,
       calendarId: berlin.id,
       status: 'active',
     }),
@@ -133,7 +132,7 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
       name: 'Standard',
       position: 3,
       conditions: {},
-      targets: { urgent: target(60, 120, 480), high: target(120, 240, 960), normal: target(480, 960, 2400), low: target(960, 1440, 4800) },
+      targets: STANDARD_TARGETS,
       calendarId: newYork.id,
       status: 'active',
     }),

@@ -6,8 +6,8 @@ import { addAgentMessage, addCustomerMessage } from '../../modules/support/messa
 import * as settings from '../../modules/support/settings-service.js';
 import { createTicket, updateTicket } from '../../modules/support/ticket-service.js';
 import { SeededRandom } from './random.js';
+import { KEY_ACCOUNT_TARGETS, STANDARD_TARGETS, weekdayHours } from './support-config.js';
 
-const WEEKDAYS = (start: string, end: string) => Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start, end }]]));
 
 const PROBLEMS = [
   { subject: 'SSO login loops back to the sign-in page', tags: ['sso', 'login'], body: 'Since this morning our users are sent back to the sign-in page after the IdP redirect.' },
@@ -29,13 +29,12 @@ const PROBLEMS = [
 export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds: { tier1: string[]; tier2: string[] }): Promise<number> {
   const rnd = new SeededRandom(4242);
   const ctx = SYSTEM_CONTEXT;
-  const business = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (New York)', timeZone: 'America/New_York', weeklyHours: WEEKDAYS('08:00', '18:00'), holidays: [] });
-  const target = (first: number, next: number, resolution: number) => ({ firstReplyMinutes: first, nextReplyMinutes: next, resolutionMinutes: resolution });
+  const business = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (New York)', timeZone: 'America/New_York', weeklyHours: weekdayHours('08:00', '18:00'), holidays: [] });
   await settings.savePolicy(db, ctx, null, {
     name: 'Strategic and enterprise',
     position: 1,
     conditions: { segments: ['strategic', 'enterprise'] },
-    targets: { urgent: target(30, 60, 240), high: target(60, 120, 480), normal: target(240, 480, 1440), low: target(480, 960, 2880) },
+    targets: KEY_ACCOUNT_TARGETS,
     calendarId: null,
     status: 'active',
   });
@@ -43,7 +42,7 @@ export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds
     name: 'Standard',
     position: 2,
     conditions: {},
-    targets: { urgent: target(60, 120, 480), high: target(120, 240, 960), normal: target(480, 960, 2400), low: target(960, 1440, 4800) },
+    targets: STANDARD_TARGETS,
     calendarId: business.id,
     status: 'active',
   });
