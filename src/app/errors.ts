@@ -111,4 +111,11 @@ export const errors = {
   timeEntryNotYours: make('time_entries.not_yours', 403, 'You can change only your own time entries; an admin can change anyone’s.'),
   csatNotFound: make('csat.not_found', 404, 'This rating link is unknown or has expired.'),
   eventStreamNotAcceptable: make('events.not_acceptable', 406, 'This is a Server-Sent Events stream: send "Accept: text/event-stream" (a browser EventSource does).'),
+
+  // Delivery: engagements, templates, tasks and milestones.
+  engagementNotFound: make('engagements.not_found', 404, 'No engagement with this id.'),
+
+  // Delivery: customer environments, releases and upgrade campaigns.
+
+  // Delivery: status reports, POC criteria, training sessions and field visits.
 };

@@ -30,6 +30,7 @@ import { csatRoutes } from '../modules/support/csat/routes.js';
 import { macroRoutes } from '../modules/support/macros/routes.js';
 import { runbookRoutes } from '../modules/support/runbooks/routes.js';
 import { timeEntryRoutes } from '../modules/team/time-entries-routes.js';
+import { deliveryRoutes } from '../modules/delivery/routes.js';
 import type { Config } from './config.js';
 import { errors } from './errors.js';
 import { installErrorHandler } from './error-handler.js';
@@ -103,6 +104,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(macroRoutes);
   await app.register(timeEntryRoutes);
   await app.register(csatRoutes);
+  await app.register(deliveryRoutes);
   await app.register(realtimeRoutes);
 
   const webRoot = config.webRoot;

@@ -13,6 +13,9 @@ import * as runbooksMacrosTimeCsat from './migrations/0003-runbooks-macros-time-
 import * as knowledgeAndSearch from './migrations/0005-knowledge-and-search.js';
 import * as accountTicketIndexes from './migrations/0010-account-ticket-indexes.js';
 import * as realtime from './migrations/0009-realtime.js';
+import * as engagements from './migrations/0012-engagements.js';
+import * as environments from './migrations/0013-environments.js';
+import * as deliveryRecords from './migrations/0014-delivery-records.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 import { reindexAll } from '../modules/search/service.js';
 
@@ -34,6 +37,9 @@ const migrations: Record<string, OutpostMigration> = {
   '0009-realtime': realtime,
   '0010-account-ticket-indexes': accountTicketIndexes,
   '0011-event-fanout': eventFanout,
+  '0012-engagements': engagements,
+  '0013-environments': environments,
+  '0014-delivery-records': deliveryRecords,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

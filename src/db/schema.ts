@@ -9,6 +9,9 @@ import type { RunbookTables } from '../modules/support/runbooks/tables.js';
 import type { MacroTables } from '../modules/support/macros/tables.js';
 import type { CsatTables } from '../modules/support/csat/tables.js';
 import type { TimeEntryTables } from '../modules/team/time-entries-tables.js';
+import type { EngagementTables } from '../modules/delivery/engagements/tables.js';
+import type { EnvironmentTables } from '../modules/delivery/environments/tables.js';
+import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js';
 
 /**
  * The one description of every table. Kysely derives each query's types from it, so a column
@@ -16,7 +19,8 @@ import type { TimeEntryTables } from '../modules/team/time-entries-tables.js';
  * dialects (PostgreSQL stores `timestamptz`; its parser is set to hand back ISO strings), dates
  * are `YYYY-MM-DD`, JSON is stored as text and parsed by the repository that owns it.
  */
-export interface Database extends EventTables, PortalTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables {
+export interface Database extends EventTables, PortalTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables,
+    EngagementTables, EnvironmentTables, DeliveryRecordTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;

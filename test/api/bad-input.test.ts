@@ -11,43 +11,10 @@ import {
   logInteractionViaService,
   unique,
 } from '../factories/index.js';
-
-/** Real records the write routes' `:id` params point at. */
-interface Fixtures {
-  accountId: string;
-  contactId: string;
-  interactionId: string;
-  memberId: string;
-  tokenId: string;
-  ticketId: string;
-  calendarId: string;
-  policyId: string;
-  ruleId: string;
-  webhookId: string;
-  articleId: string;
-  runbookId: string;
-  runbookRunId: string;
-  macroId: string;
-  timeEntryId: string;
-  csatToken: string;
-}
-
-type Body = Record<string, unknown>;
-
-/**
- * One entry per write route. `validBody` is a body the route would accept (so an extra field is
- * the only thing wrong with it), or null for routes that take no body; `wrongTypes` is a body with
- * a value of the wrong type at `path`; `unknownId` is the route pointed at a record that does not
- * exist. A write route missing from this map fails the first test below.
- */
-interface WriteCase {
-  /** Portal routes are called as a signed-in customer contact rather than the admin. */
-  asContact?: true;
-  url(f: Fixtures): string;
-  validBody: ((f: Fixtures) => Body) | null;
-  wrongTypes?: { body: Body; path: string };
-  unknownId?: { url: string; body?: Body; code: string };
-}
+import type { Fixtures, WriteCase } from './bad-input-cases/write-case.js';
+import { engagementCases } from './bad-input-cases/engagements.js';
+import { environmentCases } from './bad-input-cases/environments.js';
+import { deliveryRecordCases } from './bad-input-cases/delivery-records.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -56,7 +23,7 @@ const policyBody = () => ({ name: `Policy ${unique()}`, position: 5, conditions:
 const runbookBody = () => ({ title: `Runbook ${unique()}`, tags: ['sso'], steps: [{ instruction: 'Check the IdP metadata' }] });
 const ruleBody = () => ({ name: `Rule ${unique()}`, position: 5, conditions: { tiers: ['tier1'] }, actions: { notifyRole: 'support_tier2' } });
 
-const CASES: Record<string, WriteCase> = {
+const CORE_CASES: Record<string, WriteCase> = {
   'POST /api/auth/sign-in': {
     url: () => '/api/auth/sign-in',
     validBody: () => ({ email: 'nobody@team.test', password: 'whatever it is' }),
@@ -391,6 +358,9 @@ const CASES: Record<string, WriteCase> = {
   },
 };
 
+const CASE_SETS = [engagementCases, environmentCases, deliveryRecordCases];
+const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ONE_MIB = 1024 * 1024;
 
@@ -435,6 +405,7 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
       articleId: (await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Fixture article' } })).json().id,
       ...(await supportFixtures(ticket.json().id, contact.id)),
     };
+    for (const set of CASE_SETS) if (set.fixtures) Object.assign(f, await set.fixtures({ t, admin, f }));
   });
   afterAll(async () => t.close());
 

@@ -17,6 +17,9 @@ import {
 import { seedDemoPlaybooks } from './demo-playbooks.js';
 import { seedDemoSupport } from './demo-support.js';
 import { seedDemoKnowledge } from './demo-knowledge.js';
+import { seedDemoEnvironments } from './demo-environments.js';
+import { seedDemoEngagements } from './demo-engagements.js';
+import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
 import { reindexAll } from '../../modules/search/service.js';
 import { SeededRandom } from './random.js';
 
@@ -140,6 +143,11 @@ export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), 
   await seedDemoKnowledge(db, byRole('support_tier2'));
   const tier2Lead = DEMO_MEMBERS.find((m) => m.roles.includes('support_tier2'))!;
   await seedDemoPlaybooks(db, { id: memberIds.get(tier2Lead.email)!, name: tier2Lead.name, email: tier2Lead.email });
+  // Delivery: environments first (engagements and campaigns refer to them), then the engagements
+  // and what hangs off them (status reports, POC criteria, training, field visits).
+  await seedDemoEnvironments(db, now);
+  await seedDemoEngagements(db, now);
+  await seedDemoDeliveryRecords(db, now);
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
   await reindexAll(db);
   // The demo's history wrote reply mails to its fictional customers: none of them is to be sent.

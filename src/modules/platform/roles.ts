@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'runbooks.manage',
   // Write, publish and archive knowledge-base articles.
   'knowledge.write',
+  // Delivery (DESIGN §2): run engagements (tasks, time, reports, POC criteria, training, field
+  // visits); keep the customer-environment registry and upgrade campaigns; and curate what every
+  // engagement and environment starts from (engagement templates, the release catalogue).
+  'delivery.write',
+  'environments.write',
+  'delivery.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,19 +68,24 @@ const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read'];
 const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write', 'knowledge.write'];
 // Those who own the commercial relationship also create and edit accounts and their team.
 const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write'];
+// Engineers who install, configure and upgrade the product in customers' environments run
+// engagements and keep the environment registry; the leads of that work also curate templates and
+// the release catalogue. Tier 2 records environments and upgrades as they diagnose cases.
+const DELIVERY: Permission[] = ['delivery.write', 'environments.write'];
+const DELIVERY_LEADS: Permission[] = [...DELIVERY, 'delivery.manage'];
 
 const GRANTS: Record<Role, Permission[]> = {
   support_tier1: CUSTOMER_FACING,
   // Tier 2 writes the scripts (runbooks, shared macros) Tier 1 follows.
-  support_tier2: [...CUSTOMER_FACING, 'runbooks.manage'],
-  implementation: CUSTOMER_FACING,
-  professional_services: CUSTOMER_FACING,
-  field: CUSTOMER_FACING,
-  forward_deployed: CUSTOMER_FACING,
-  solutions_architect: ACCOUNT_OWNERS,
-  sales_engineer: ACCOUNT_OWNERS,
-  technical_account_manager: ACCOUNT_OWNERS,
-  customer_success: ACCOUNT_OWNERS,
+  support_tier2: [...CUSTOMER_FACING, 'runbooks.manage', 'environments.write'],
+  implementation: [...CUSTOMER_FACING, ...DELIVERY_LEADS],
+  professional_services: [...CUSTOMER_FACING, ...DELIVERY_LEADS],
+  field: [...CUSTOMER_FACING, ...DELIVERY],
+  forward_deployed: [...CUSTOMER_FACING, ...DELIVERY],
+  solutions_architect: [...ACCOUNT_OWNERS, ...DELIVERY],
+  sales_engineer: [...ACCOUNT_OWNERS, ...DELIVERY],
+  technical_account_manager: [...ACCOUNT_OWNERS, ...DELIVERY],
+  customer_success: [...ACCOUNT_OWNERS, ...DELIVERY],
   stakeholder: READ,
   admin: [...PERMISSIONS],
 };

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { IconBook, IconLifebuoy, IconTicket } from '@tabler/icons-react';
 import { IconPalette, IconWebhook } from '@tabler/icons-react';
+import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
 import { useAuth, type Permission } from './auth';
 
 interface Item {
@@ -23,6 +24,15 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/knowledge', label: 'Knowledge base', icon: <IconBook size={18} />, permission: 'tickets.read' },
     ],
   },
+  {
+    label: 'Delivery',
+    items: [
+      { to: '/engagements', label: 'Engagements', icon: <IconTimeline size={18} />, permission: 'accounts.read' },
+      { to: '/my-tasks', label: 'My tasks', icon: <IconChecklist size={18} />, permission: 'delivery.write' },
+      { to: '/environments', label: 'Environments', icon: <IconServer2 size={18} />, permission: 'accounts.read' },
+      { to: '/campaigns', label: 'Upgrade campaigns', icon: <IconRocket size={18} />, permission: 'accounts.read' },
+    ],
+  },
   { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' }] },
   {
     label: 'Admin',
@@ -31,6 +41,8 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/tokens', label: 'API tokens', icon: <IconKey size={18} />, permission: 'tokens.manage' },
       { to: '/admin/audit', label: 'Audit log', icon: <IconHistory size={18} />, permission: 'audit.read' },
       { to: '/admin/relationship-rules', label: 'Relationship rules', icon: <IconAdjustments size={18} />, permission: 'settings.manage' },
+      { to: '/admin/templates', label: 'Engagement templates', icon: <IconTemplate size={18} />, permission: 'delivery.manage' },
+      { to: '/admin/releases', label: 'Releases', icon: <IconStack2 size={18} />, permission: 'delivery.manage' },
       { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy size={18} />, permission: 'support.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },

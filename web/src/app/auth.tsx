@@ -17,7 +17,10 @@ export type Permission =
   | 'support.manage'
   | 'runbooks.manage'
   | 'knowledge.write'
-  | 'webhooks.manage';
+  | 'webhooks.manage'
+  | 'delivery.write'
+  | 'environments.write'
+  | 'delivery.manage';
 
 export interface Session {
   member: { id: string; name: string; email: string; roles: string[] };

@@ -30,6 +30,25 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequirePermission permission="accounts.read" />,
+            children: [
+              { path: 'engagements', lazy: async () => ({ Component: (await import('../features/delivery/engagements/EngagementsPage')).EngagementsPage }) },
+              { path: 'engagements/:id', lazy: async () => ({ Component: (await import('../features/delivery/engagements/EngagementPage')).EngagementPage }) },
+              { path: 'my-tasks', lazy: async () => ({ Component: (await import('../features/delivery/engagements/MyTasksPage')).MyTasksPage }) },
+              { path: 'environments', lazy: async () => ({ Component: (await import('../features/delivery/environments/EnvironmentsPage')).EnvironmentsPage }) },
+              { path: 'environments/:id', lazy: async () => ({ Component: (await import('../features/delivery/environments/EnvironmentPage')).EnvironmentPage }) },
+              { path: 'campaigns', lazy: async () => ({ Component: (await import('../features/delivery/environments/CampaignsPage')).CampaignsPage }) },
+              { path: 'campaigns/:id', lazy: async () => ({ Component: (await import('../features/delivery/environments/CampaignPage')).CampaignPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="delivery.manage" />,
+            children: [
+              { path: 'admin/templates', lazy: async () => ({ Component: (await import('../features/delivery/engagements/TemplatesPage')).TemplatesPage }) },
+              { path: 'admin/releases', lazy: async () => ({ Component: (await import('../features/delivery/environments/ReleasesPage')).ReleasesPage }) },
+            ],
+          },
+          {
             element: <RequirePermission permission="tickets.read" />,
             children: [
               { path: 'tickets', lazy: async () => ({ Component: (await import('../features/support/TicketsPage')).TicketsPage }) },

@@ -4,6 +4,10 @@ import { ApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { QueryError } from '../../ui/QueryError';
 import { AccountTicketsCard } from '../support/AccountTicketsCard';
+import { AccountEngagementsCard } from '../delivery/engagements/AccountEngagementsCard';
+import { AccountEnvironmentsCard } from '../delivery/environments/AccountEnvironmentsCard';
+import { AccountFieldVisitsCard } from '../delivery/records/AccountFieldVisitsCard';
+import { AccountTrainingCard } from '../delivery/records/AccountTrainingCard';
 import { useAccount } from './api';
 import { AccountHeader } from './AccountHeader';
 import { AccountTeamCard } from './AccountTeamCard';
@@ -42,7 +46,11 @@ export function AccountPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
+            <AccountEngagementsCard accountId={data.id} />
+            <AccountEnvironmentsCard accountId={data.id} />
             <InteractionTimeline account={data} />
+            <AccountTrainingCard accountId={data.id} />
+            <AccountFieldVisitsCard accountId={data.id} />
             <ContactsCard accountId={data.id} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,3 @@
+import type { CaseSet } from './write-case.js';
+
+export const deliveryRecordCases: CaseSet = { cases: {} };

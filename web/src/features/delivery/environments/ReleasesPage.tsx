@@ -1,0 +1,6 @@
+import { PageHeader } from '../../../ui/PageHeader';
+
+// Placeholder wired into the router before the screen is built (issue 5).
+export function ReleasesPage() {
+  return <PageHeader title="Releases" />;
+}

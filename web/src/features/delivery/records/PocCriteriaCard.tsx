@@ -1,0 +1,4 @@
+// Placeholder wired into its page before the card is built (issue 5).
+export function PocCriteriaCard(_props: { engagementId: string }) {
+  return null;
+}
