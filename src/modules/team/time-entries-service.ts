@@ -37,6 +37,7 @@ export interface LogTimeInput {
   ticketId?: string | null;
   engagementId?: string | null;
   accountId?: string | null;
+  taskId?: string | null;
   note?: string | null | undefined;
   startedAt?: string | undefined;
 }
@@ -59,6 +60,7 @@ export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: L
         ticket_id: input.ticketId ?? null,
         engagement_id: input.engagementId ?? null,
         account_id: input.accountId ?? null,
+        task_id: input.taskId ?? null,
         note: input.note || null,
         started_at: startedAt,
         created_at: now.toISOString(),
@@ -68,7 +70,7 @@ export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: L
       action: 'time_entry.created',
       recordType: 'time_entry',
       recordId: id,
-      changes: diff(null, { memberId: input.memberId, minutes: input.minutes, category: input.category, ticketId: input.ticketId ?? null, accountId: input.accountId ?? null }),
+      changes: diff(null, { memberId: input.memberId, minutes: input.minutes, category: input.category, ticketId: input.ticketId ?? null, engagementId: input.engagementId ?? null, taskId: input.taskId ?? null, accountId: input.accountId ?? null }),
     });
   });
   return getTimeEntry(db, id);

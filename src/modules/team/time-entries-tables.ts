@@ -19,6 +19,7 @@ export interface TimeEntriesTable {
   ticket_id: string | null;
   engagement_id: string | null; // no foreign key until the delivery module's engagements exist
   account_id: string | null;
+  task_id: string | null; // an engagement task (delivery module), when the time was logged on one
   note: string | null;
   started_at: string;
   created_at: string;

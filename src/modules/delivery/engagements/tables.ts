@@ -2,6 +2,14 @@
 export interface EngagementTables {
   engagements: EngagementsTable;
   engagement_members: EngagementMembersTable;
+  engagement_templates: EngagementTemplatesTable;
+  template_phases: TemplatePhasesTable;
+  template_tasks: TemplateTasksTable;
+  template_task_dependencies: TemplateTaskDependenciesTable;
+  engagement_phases: EngagementPhasesTable;
+  engagement_tasks: EngagementTasksTable;
+  task_dependencies: TaskDependenciesTable;
+  task_comments: TaskCommentsTable;
 }
 
 export const ENGAGEMENT_KINDS = ['implementation', 'professional_services', 'proof_of_concept', 'field_visit', 'forward_deployment', 'onboarding'] as const;
@@ -9,6 +17,12 @@ export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
 export const ENGAGEMENT_STATUSES = ['planned', 'active', 'at_risk', 'on_hold', 'done', 'cancelled'] as const;
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const POC_VERDICTS = ['pending', 'pass', 'fail'] as const;
+export type PocVerdict = (typeof POC_VERDICTS)[number];
 
 export interface EngagementsTable {
   id: string;
@@ -25,6 +39,8 @@ export interface EngagementsTable {
   actual_go_live_date: string | null;
   budget_hours: number;
   opportunity_ref: string | null;
+  poc_verdict: PocVerdict | null;
+  poc_verdict_note: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -33,4 +49,84 @@ export interface EngagementsTable {
 export interface EngagementMembersTable {
   engagement_id: string;
   member_id: string;
+}
+
+export interface EngagementTemplatesTable {
+  id: string;
+  name: string;
+  kind: EngagementKind;
+  description: string | null;
+  archived: number; // 0/1 on both dialects
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TemplatePhasesTable {
+  id: string;
+  template_id: string;
+  name: string;
+  position: number;
+}
+
+export interface TemplateTasksTable {
+  id: string;
+  template_id: string;
+  phase_id: string;
+  key: string;
+  position: number;
+  title: string;
+  description: string | null;
+  owner_side: 'team' | 'customer';
+  owner_role: string | null;
+  start_offset_days: number;
+  duration_days: number;
+  customer_visible: number;
+  milestone: number;
+}
+
+export interface TemplateTaskDependenciesTable {
+  template_id: string;
+  task_key: string;
+  depends_on_key: string;
+}
+
+export interface EngagementPhasesTable {
+  id: string;
+  engagement_id: string;
+  name: string;
+  position: number;
+}
+
+export interface EngagementTasksTable {
+  id: string;
+  engagement_id: string;
+  phase_id: string | null;
+  position: number;
+  title: string;
+  description: string | null;
+  owner_type: 'member' | 'contact' | null;
+  owner_id: string | null;
+  customer_visible: number;
+  milestone: number;
+  start_date: string;
+  due_date: string;
+  status: TaskStatus;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskDependenciesTable {
+  task_id: string;
+  depends_on_id: string;
+  engagement_id: string;
+}
+
+export interface TaskCommentsTable {
+  id: string;
+  task_id: string;
+  author_type: 'member' | 'contact';
+  author_id: string;
+  body: string;
+  created_at: string;
 }
