@@ -1,6 +1,62 @@
-import { PageHeader } from '../../../ui/PageHeader';
+import { useState } from 'react';
+import { Grid, Skeleton, Stack } from '@mantine/core';
+import { useParams } from 'react-router-dom';
+import { ApiError } from '../../../app/api-client';
+import { NotFoundPage } from '../../../app/NotFoundPage';
+import { QueryError } from '../../../ui/QueryError';
+import { PocCriteriaCard } from '../records/PocCriteriaCard';
+import { StatusReportsCard } from '../records/StatusReportsCard';
+import { useEngagement, useEngagementProgress } from './api';
+import { BudgetBurnCard } from './BudgetBurnCard';
+import { EngagementHeader } from './EngagementHeader';
+import { EngagementStats } from './EngagementStats';
+import { MilestonesCard } from './MilestonesCard';
+import { PlanTasksCard } from './PlanTasksCard';
+import { PlanTimeline } from './PlanTimeline';
+import { TaskDrawer } from './TaskDrawer';
 
-// Placeholder wired into the router before the screen is built (issue 5).
 export function EngagementPage() {
-  return <PageHeader title="Engagement" />;
+  const { id = '' } = useParams();
+  const engagement = useEngagement(id);
+  const progress = useEngagementProgress(id);
+  const [openTask, setOpenTask] = useState<string | null>(null);
+
+  if (engagement.isPending) {
+    return (
+      <Stack>
+        <Skeleton height={160} radius="md" />
+        <Skeleton height={90} radius="md" />
+        <Skeleton height={360} radius="md" />
+      </Stack>
+    );
+  }
+  if (engagement.isError) {
+    if (engagement.error instanceof ApiError && engagement.error.status === 404) return <NotFoundPage />;
+    return <QueryError error={engagement.error} onRetry={() => void engagement.refetch()} />;
+  }
+
+  const data = engagement.data;
+  return (
+    <Stack gap="lg">
+      <EngagementHeader engagement={data} />
+      <EngagementStats engagement={data} progress={progress.data} />
+      <PlanTimeline engagement={data} onOpenTask={setOpenTask} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <PlanTasksCard engagement={data} onOpenTask={setOpenTask} />
+            <StatusReportsCard engagementId={data.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <BudgetBurnCard progress={progress.data} />
+            <MilestonesCard progress={progress.data} />
+            {data.kind === 'proof_of_concept' && <PocCriteriaCard engagementId={data.id} />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <TaskDrawer engagement={data} taskId={openTask} onClose={() => setOpenTask(null)} />
+    </Stack>
+  );
 }
