@@ -118,4 +118,34 @@ export const errors = {
   // Delivery: customer environments, releases and upgrade campaigns.
 
   // Delivery: status reports, POC criteria, training sessions and field visits.
+  statusReportNotFound: make('status_reports.not_found', 404, 'No status report with this id.'),
+  statusReportSent: make(
+    'status_reports.sent',
+    409,
+    'This report has been sent and is kept as it was sent; generate a new report to change it (you can still send this one to more contacts).',
+  ),
+  recipientNotOnAccount: make(
+    'status_reports.contact_not_on_account',
+    422,
+    'A status report goes only to contacts of the engagement’s account; pick the recipients from that account’s contacts.',
+  ),
+  pocCriterionNotFound: make('poc.criterion_not_found', 404, 'No proof-of-concept success criterion with this id.'),
+  notAProofOfConcept: make('poc.not_a_poc', 409, 'Success criteria and a verdict belong to proof-of-concept engagements; this engagement is of another kind.'),
+  pocOwnerNotOnEngagement: make(
+    'poc.owner_invalid',
+    422,
+    'The owner of a criterion is a member of the team or a contact of the engagement’s account.',
+  ),
+  engagementNotOnAccount: make(
+    'delivery.engagement_not_on_account',
+    422,
+    'The engagement named in "engagementId" belongs to another account; pick one of this account’s engagements.',
+  ),
+  trainingSessionNotFound: make('training.not_found', 404, 'No training session with this id.'),
+  trainingAttendeeNotOnAccount: make('training.attendee_not_on_account', 422, 'Attendees of a training session are contacts of the session’s account.'),
+  trainingDelivered: make('training.delivered', 409, 'This session has been delivered and is on the account’s timeline; its status cannot change any more.'),
+  trainingNotDelivered: make('training.not_delivered', 409, 'Feedback is recorded once the session has been delivered; mark it delivered first.'),
+  trainingNotAnAttendee: make('training.not_an_attendee', 422, 'Only an attendee of the session can give feedback on it; add the contact as an attendee first.'),
+  fieldVisitNotFound: make('field_visits.not_found', 404, 'No field visit with this id.'),
+  fieldVisitCompleted: make('field_visits.completed', 409, 'This visit is completed and on the account’s timeline; it cannot be planned again or deleted.'),
 };

@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { errors } from '../../../app/errors.js';
+import type { ChangeContext } from '../../platform/actor.js';
+import { diff, recordAudit } from '../../platform/audit.js';
+import { nowIso } from '../../platform/clock.js';
+import { newId } from '../../platform/ids.js';
+import { suggestVerdict } from './poc-verdict.js';
+import { engagementRef, type EngagementRef } from './references.js';
+import type { CreateCriterionInput, Criterion, Poc, UpdateCriterionInput, VerdictInput } from './schemas.js';
+
+async function pocEngagement(db: Kysely<Database>, engagementId: string): Promise<EngagementRef> {
+  const engagement = await engagementRef(db, engagementId);
+  if (engagement.kind !== 'proof_of_concept') throw errors.notAProofOfConcept();
+  return engagement;
+}
+
+async function criteriaOf(db: Kysely<Database>, engagementId: string, criterionId?: string): Promise<Criterion[]> {
+  let query = db
+    .selectFrom('poc_criteria')
+    .leftJoin('members', (j) => j.onRef('members.id', '=', 'poc_criteria.owner_id').on('poc_criteria.owner_type', '=', 'member'))
+    .leftJoin('contacts', (j) => j.onRef('contacts.id', '=', 'poc_criteria.owner_id').on('poc_criteria.owner_type', '=', 'contact'))
+    .selectAll('poc_criteria')
+    .select(['members.name as member_name', 'contacts.name as contact_name'])
+    .where('poc_criteria.engagement_id', '=', engagementId);
+  if (criterionId) query = query.where('poc_criteria.id', '=', criterionId);
+  const found = await query.orderBy('poc_criteria.position').orderBy('poc_criteria.created_at').orderBy('poc_criteria.id').execute();
+  return found.map((r) => {
+    const ownerName = r.owner_type === 'member' ? r.member_name : r.contact_name;
+    return {
+      id: r.id,
+      engagementId: r.engagement_id,
+      position: Number(r.position),
+      statement: r.statement,
+      owner: r.owner_type && r.owner_id && ownerName ? { type: r.owner_type, id: r.owner_id, name: ownerName } : null,
+      status: r.status,
+      evidence: r.evidence,
+      evidenceUrl: r.evidence_url,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+/** A proof of concept's criteria, its verdict and the verdict the criteria suggest. */
+export async function getPoc(db: Kysely<Database>, engagementId: string): Promise<Poc> {
+  const engagement = await pocEngagement(db, engagementId);
+  const criteria = await criteriaOf(db, engagementId);
+  const counts = { pending: 0, pass: 0, fail: 0 };
+  for (const c of criteria) counts[c.status]++;
+  return {
+    engagementId,
+    opportunityRef: engagement.opportunityRef,
+    criteria,
+    counts,
+    verdict: engagement.pocVerdict ?? 'pending',
+    verdictNote: engagement.pocVerdictNote,
+    suggestedVerdict: suggestVerdict(criteria.map((c) => c.status)),
+  };
+}
+
+async function criterionRow(db: Kysely<Database>, id: string) {
+  const row = await db.selectFrom('poc_criteria').select(['id', 'engagement_id']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.pocCriterionNotFound();
+  return row;
+}
+
+export async function getCriterion(db: Kysely<Database>, id: string): Promise<Criterion> {
+  const row = await criterionRow(db, id);
+  return (await criteriaOf(db, row.engagement_id, id))[0]!;
+}
+
+/** A member of the team, or a contact of the engagement's account. */
+async function assertOwner(db: Kysely<Database>, engagement: EngagementRef, owner: { type: 'member' | 'contact'; id: string } | null | undefined): Promise<void> {
+  if (!owner) return;
+  if (owner.type === 'member') {
+    const found = await db.selectFrom('members').select('id').where('id', '=', owner.id).executeTakeFirst();
+    if (!found) throw errors.referenceMissing('member', 'owner');
+    return;
+  }
+  const contact = await db.selectFrom('contacts').select(['id', 'account_id']).where('id', '=', owner.id).executeTakeFirst();
+  if (!contact) throw errors.referenceMissing('contact', 'owner');
+  if (contact.account_id !== engagement.accountId) throw errors.pocOwnerNotOnEngagement({ field: 'owner' });
+}
+
+const view = (c: Criterion) => ({ statement: c.statement, owner: c.owner ? { type: c.owner.type, id: c.owner.id } : null, status: c.status, evidence: c.evidence, evidenceUrl: c.evidenceUrl, position: c.position });
+
+export async function addCriterion(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, input: CreateCriterionInput): Promise<Criterion> {
+  const engagement = await pocEngagement(db, engagementId);
+  await assertOwner(db, engagement, input.owner);
+  const id = newId();
+  const at = nowIso();
+  await inTransaction(db, async (trx) => {
+    const last = await trx
+      .selectFrom('poc_criteria')
+      .select((eb) => eb.fn.max<number>('position').as('max'))
+      .where('engagement_id', '=', engagementId)
+      .executeTakeFirst();
+    const position = input.position ?? (last?.max == null ? 0 : Number(last.max) + 1);
+    await trx
+      .insertInto('poc_criteria')
+      .values({
+        id,
+        engagement_id: engagementId,
+        position,
+        statement: input.statement,
+        owner_type: input.owner?.type ?? null,
+        owner_id: input.owner?.id ?? null,
+        status: input.status ?? 'pending',
+        evidence: input.evidence || null,
+        evidence_url: input.evidenceUrl || null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'poc_criterion.created',
+      recordType: 'poc_criterion',
+      recordId: id,
+      changes: diff(null, { engagementId, statement: input.statement, owner: input.owner ?? null, status: input.status ?? 'pending', evidence: input.evidence || null, evidenceUrl: input.evidenceUrl || null, position }),
+    });
+  });
+  return getCriterion(db, id);
+}
+
+export async function updateCriterion(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateCriterionInput): Promise<Criterion> {
+  const before = await getCriterion(db, id);
+  const engagement = await engagementRef(db, before.engagementId);
+  if (input.owner !== undefined) await assertOwner(db, engagement, input.owner);
+  const after = {
+    statement: input.statement ?? before.statement,
+    owner: input.owner !== undefined ? (input.owner ?? null) : before.owner ? { type: before.owner.type, id: before.owner.id } : null,
+    status: input.status ?? before.status,
+    evidence: input.evidence !== undefined ? input.evidence || null : before.evidence,
+    evidenceUrl: input.evidenceUrl !== undefined ? input.evidenceUrl || null : before.evidenceUrl,
+    position: input.position ?? before.position,
+  };
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('poc_criteria')
+      .set({
+        statement: after.statement,
+        owner_type: after.owner?.type ?? null,
+        owner_id: after.owner?.id ?? null,
+        status: after.status,
+        evidence: after.evidence,
+        evidence_url: after.evidenceUrl,
+        position: after.position,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, { action: 'poc_criterion.updated', recordType: 'poc_criterion', recordId: id, changes: diff(view(before), after) });
+  });
+  return getCriterion(db, id);
+}
+
+export async function deleteCriterion(db: Kysely<Database>, ctx: ChangeContext, id: string): Promise<void> {
+  const before = await getCriterion(db, id);
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('poc_criteria').where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'poc_criterion.deleted', recordType: 'poc_criterion', recordId: id, changes: diff({ engagementId: before.engagementId, ...view(before) }, null) });
+  });
+}
+
+/** The engineer's verdict on the proof of concept (the suggestion is only a suggestion). */
+export async function setVerdict(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, input: VerdictInput): Promise<Poc> {
+  const engagement = await pocEngagement(db, engagementId);
+  const note = input.note || null;
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('engagements').set({ poc_verdict: input.verdict, poc_verdict_note: note, updated_at: nowIso() }).where('id', '=', engagementId).execute();
+    await recordAudit(trx, ctx, {
+      action: 'engagement.poc_verdict_set',
+      recordType: 'engagement',
+      recordId: engagementId,
+      changes: diff({ pocVerdict: engagement.pocVerdict, pocVerdictNote: engagement.pocVerdictNote }, { pocVerdict: input.verdict, pocVerdictNote: note }),
+    });
+  });
+  return getPoc(db, engagementId);
+}
