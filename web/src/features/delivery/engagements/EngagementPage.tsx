@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { Grid, Skeleton, Stack } from '@mantine/core';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api-client';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { QueryError } from '../../../ui/QueryError';
@@ -19,7 +18,19 @@ export function EngagementPage() {
   const { id = '' } = useParams();
   const engagement = useEngagement(id);
   const progress = useEngagementProgress(id);
-  const [openTask, setOpenTask] = useState<string | null>(null);
+  // The open task lives in the URL (?task=…), so "My tasks" can link straight to it.
+  const [params, setParams] = useSearchParams();
+  const openTask = params.get('task');
+  const setOpenTask = (taskId: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (taskId) next.set('task', taskId);
+        else next.delete('task');
+        return next;
+      },
+      { replace: true },
+    );
 
   if (engagement.isPending) {
     return (
