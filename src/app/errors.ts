@@ -116,6 +116,18 @@ export const errors = {
   engagementNotFound: make('engagements.not_found', 404, 'No engagement with this id.'),
 
   // Delivery: customer environments, releases and upgrade campaigns.
+  releaseNotFound: make('releases.not_found', 404, 'No release with this id.'),
+  unknownVersion: (product: string, version: string, field: string) =>
+    new AppError('releases.unknown_version', 422, `${product} ${version} is not in the release catalogue; add the release first (Admin › Releases) or pick a listed version.`, { field, product, version }),
+  environmentNotFound: make('environments.not_found', 404, 'No environment with this id.'),
+  customisationNotFound: make('environments.customisation_not_found', 404, 'No customisation with this id on this environment.'),
+  contactNotOnAccount: make('environments.contact_not_on_account', 422, 'Contacts responsible for an environment must belong to the environment’s account.'),
+  campaignNotFound: make('campaigns.not_found', 404, 'No upgrade campaign with this id.'),
+  campaignEntryNotFound: make('campaigns.environment_not_in_campaign', 404, 'This environment is not in this campaign.'),
+  campaignClosed: make('campaigns.closed', 409, 'This campaign is completed or cancelled; reopen it (status active) before changing it.'),
+  environmentWrongProduct: make('campaigns.environment_wrong_product', 422, 'Only environments of the campaign’s product can be in its scope.'),
+  upgradeTransition: (from: string, to: string) =>
+    new AppError('campaigns.invalid_transition', 409, `An upgrade cannot go from "${from.replace('_', ' ')}" to "${to.replace('_', ' ')}".`, { field: 'state', from, to }),
 
   // Delivery: status reports, POC criteria, training sessions and field visits.
   statusReportNotFound: make('status_reports.not_found', 404, 'No status report with this id.'),

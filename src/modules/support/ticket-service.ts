@@ -61,7 +61,8 @@ export async function resolveRequester(
 export async function createTicket(
   db: Kysely<Database>,
   ctx: ChangeContext,
-  input: CreateTicketInput,
+  // The delivery module links a failed upgrade's ticket to the environment (issue 5).
+  input: CreateTicketInput & { deploymentId?: string | null },
   via: 'web' | 'email' | 'portal' | 'api' = 'api',
   now = new Date(),
 ): Promise<Ticket> {
@@ -89,7 +90,7 @@ export async function createTicket(
         requester_id: contactId,
         account_id: accountId,
         channel: input.channel,
-        deployment_id: null,
+        deployment_id: input.deploymentId ?? null,
         engineering_link: null,
         reopen_count: 0,
         tier_entered_at: at,
@@ -111,6 +112,12 @@ export async function createTicket(
     await indexNewTicket(trx, id);
   });
   return getTicket(db, id);
+}
+
+/** Tickets linked to a customer environment (deployment), newest first. */
+export async function listDeploymentTickets(db: Kysely<Database>, deploymentId: string, limit = 50): Promise<Ticket[]> {
+  const rows = await repo.ticketsWithContext(db).where('tickets.deployment_id', '=', deploymentId).orderBy('tickets.created_at', 'desc').orderBy('tickets.id', 'desc').limit(limit).execute();
+  return repo.toTickets(db, rows);
 }
 
 /** Moves a ticket to a new status, running the SLA clock and the reopen count with it. */

@@ -1,3 +1,126 @@
 /** Customer environments, releases and upgrade campaigns (DESIGN §2, delivery); merged into `Database` in src/db/schema.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EnvironmentTables {}
+export interface EnvironmentTables {
+  releases: ReleasesTable;
+  deployments: DeploymentsTable;
+  deployment_config_versions: DeploymentConfigVersionsTable;
+  deployment_customisations: DeploymentCustomisationsTable;
+  deployment_contacts: DeploymentContactsTable;
+  upgrade_campaigns: UpgradeCampaignsTable;
+  campaign_windows: CampaignWindowsTable;
+  campaign_deployments: CampaignDeploymentsTable;
+  campaign_deployment_events: CampaignDeploymentEventsTable;
+}
+
+export const HOSTING_KINDS = ['cloud', 'on_premises', 'hybrid'] as const;
+export type Hosting = (typeof HOSTING_KINDS)[number];
+
+export const DEPLOYMENT_STATUSES = ['active', 'decommissioned'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+export const CAMPAIGN_STATUSES = ['active', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const UPGRADE_STATES = ['scheduled', 'in_progress', 'done', 'failed', 'rolled_back'] as const;
+export type UpgradeState = (typeof UPGRADE_STATES)[number];
+
+export interface ReleasesTable {
+  id: string;
+  product: string;
+  version: string;
+  released_on: string;
+  notes: string;
+  supported: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeploymentsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  name_lower: string;
+  product: string;
+  version: string;
+  hosting: Hosting;
+  region: string | null;
+  /** JSON object text, pretty-printed; every change adds a row to deployment_config_versions. */
+  configuration: string;
+  config_version: number;
+  status: DeploymentStatus;
+  last_upgraded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeploymentConfigVersionsTable {
+  deployment_id: string;
+  version: number;
+  configuration: string;
+  note: string | null;
+  changed_by: string | null;
+  changed_at: string;
+}
+
+export interface DeploymentCustomisationsTable {
+  id: string;
+  deployment_id: string;
+  title: string;
+  reason: string | null;
+  owner_id: string | null;
+  repository_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeploymentContactsTable {
+  deployment_id: string;
+  contact_id: string;
+  position: number;
+}
+
+export interface UpgradeCampaignsTable {
+  id: string;
+  name: string;
+  product: string;
+  target_version: string;
+  owner_id: string | null;
+  status: CampaignStatus;
+  description: string | null;
+  filters: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignWindowsTable {
+  id: string;
+  campaign_id: string;
+  starts_at: string;
+  ends_at: string;
+  note: string | null;
+}
+
+export interface CampaignDeploymentsTable {
+  campaign_id: string;
+  deployment_id: string;
+  state: UpgradeState;
+  from_version: string;
+  note: string | null;
+  ticket_id: string | null;
+  updated_by: string | null;
+  added_at: string;
+  updated_at: string;
+}
+
+export interface CampaignDeploymentEventsTable {
+  id: string;
+  campaign_id: string;
+  deployment_id: string;
+  from_state: UpgradeState | null;
+  to_state: UpgradeState;
+  note: string | null;
+  ticket_id: string | null;
+  actor_id: string | null;
+  at: string;
+}

@@ -1,0 +1,417 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { errors } from '../../../app/errors.js';
+import type { ChangeContext } from '../../platform/actor.js';
+import { diff, recordAudit } from '../../platform/audit.js';
+import { newId } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../platform/pagination.js';
+import { UNSOLVED } from '../../support/schemas.js';
+import { createTicket, getTicket } from '../../support/ticket-service.js';
+import { findMemberRow } from '../../team/service.js';
+import { environmentSummaries, findEnvironmentRow, listEnvironments, primaryContactOf, recordUpgrade } from './environment-service.js';
+import { assertKnownVersion } from './release-service.js';
+import type {
+  AddEnvironmentsInput,
+  Campaign,
+  CampaignEntry,
+  CampaignSummary,
+  CreateCampaignInput,
+  EnvironmentSummary,
+  Progress,
+  ScopeFilters,
+  StateChangeInput,
+  UpdateCampaignInput,
+  WindowInput,
+} from './schemas.js';
+import { UPGRADE_STATES, type UpgradeCampaignsTable, type UpgradeState } from './tables.js';
+import { compareVersions } from './version-compare.js';
+
+type CampaignRow = Selectable<UpgradeCampaignsTable>;
+
+/**
+ * Where an environment's upgrade may go next. A done upgrade can only be rolled back; a rollback
+ * or a failure can be scheduled or tried again. Staying in a state with a note records the note.
+ */
+export const UPGRADE_TRANSITIONS: Record<UpgradeState, readonly UpgradeState[]> = {
+  scheduled: ['in_progress', 'done', 'failed'],
+  in_progress: ['scheduled', 'done', 'failed', 'rolled_back'],
+  failed: ['scheduled', 'in_progress', 'done', 'rolled_back'],
+  done: ['rolled_back'],
+  rolled_back: ['scheduled', 'in_progress'],
+};
+
+/** Counts per state and the share done, as a whole percentage. */
+export function progressOf(states: readonly UpgradeState[]): Progress {
+  const byState = Object.fromEntries(UPGRADE_STATES.map((s) => [s, 0])) as Record<UpgradeState, number>;
+  for (const s of states) byState[s]++;
+  const total = states.length;
+  return { total, byState, percentDone: total === 0 ? 0 : Math.round((byState.done * 100) / total) };
+}
+
+/**
+ * The active environments of the product that the filters select: segment, hosting, environment
+ * name (case-insensitive), accounts, and — by default — only those on a version older than the target.
+ */
+export async function resolveScope(
+  db: Kysely<Database>,
+  product: string,
+  targetVersion: string,
+  filters: Partial<ScopeFilters>,
+): Promise<EnvironmentSummary[]> {
+  const all = await listEnvironments(db, { product, segments: filters.segments, hosting: filters.hosting, status: 'active' });
+  const names = filters.names?.map((n) => n.toLowerCase());
+  const accountIds = filters.accountIds ? new Set(filters.accountIds) : null;
+  return all.filter(
+    (e) =>
+      (!names?.length || names.includes(e.name.toLowerCase())) &&
+      (!accountIds || accountIds.has(e.account.id)) &&
+      (filters.belowTarget === false || compareVersions(e.version, targetVersion) < 0),
+  );
+}
+
+async function assertMember(db: Kysely<Database>, id: string, field: string): Promise<void> {
+  const row = await findMemberRow(db, id);
+  if (!row || row.status === 'disabled') throw errors.referenceMissing('active member', field);
+}
+
+async function findCampaignRow(db: Kysely<Database>, id: string): Promise<CampaignRow> {
+  const row = await db.selectFrom('upgrade_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.campaignNotFound();
+  return row;
+}
+
+async function insertWindows(db: Kysely<Database>, campaignId: string, windows: readonly WindowInput[]): Promise<void> {
+  if (!windows.length) return;
+  await db
+    .insertInto('campaign_windows')
+    .values(windows.map((w) => ({ id: newId(), campaign_id: campaignId, starts_at: new Date(w.startsAt).toISOString(), ends_at: new Date(w.endsAt).toISOString(), note: w.note || null })))
+    .execute();
+}
+
+async function addEntries(db: Kysely<Database>, ctx: ChangeContext, campaignId: string, environments: readonly EnvironmentSummary[], at: string): Promise<number> {
+  const existing = new Set(
+    (await db.selectFrom('campaign_deployments').select('deployment_id').where('campaign_id', '=', campaignId).execute()).map((r) => r.deployment_id),
+  );
+  const fresh = environments.filter((e) => !existing.has(e.id));
+  if (!fresh.length) return 0;
+  await db
+    .insertInto('campaign_deployments')
+    .values(
+      fresh.map((e) => ({
+        campaign_id: campaignId,
+        deployment_id: e.id,
+        state: 'scheduled' as const,
+        from_version: e.version,
+        note: null,
+        ticket_id: null,
+        updated_by: ctx.memberId,
+        added_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('campaign_deployment_events')
+    .values(fresh.map((e) => ({ id: newId(), campaign_id: campaignId, deployment_id: e.id, from_state: null, to_state: 'scheduled' as const, note: null, ticket_id: null, actor_id: ctx.memberId, at })))
+    .execute();
+  return fresh.length;
+}
+
+export async function createCampaign(db: Kysely<Database>, ctx: ChangeContext, input: CreateCampaignInput, now = new Date()): Promise<Campaign> {
+  const id = newId();
+  await inTransaction(db, async (trx) => {
+    const target = await assertKnownVersion(trx, input.product, input.targetVersion, 'targetVersion');
+    if (input.ownerId) await assertMember(trx, input.ownerId, 'ownerId');
+    const scope = await resolveScope(trx, input.product, target, input.filters);
+    const at = now.toISOString();
+    await trx
+      .insertInto('upgrade_campaigns')
+      .values({
+        id,
+        name: input.name,
+        product: input.product,
+        target_version: target,
+        owner_id: input.ownerId ?? ctx.memberId,
+        status: 'active',
+        description: input.description || null,
+        filters: JSON.stringify(input.filters),
+        created_by: ctx.memberId,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await insertWindows(trx, id, input.windows);
+    await addEntries(trx, ctx, id, scope, at);
+    await recordAudit(trx, ctx, {
+      action: 'campaign.created',
+      recordType: 'campaign',
+      recordId: id,
+      changes: diff(null, { name: input.name, product: input.product, targetVersion: target, filters: input.filters, environmentIds: scope.map((e) => e.id), windows: input.windows }),
+    });
+  });
+  return getCampaign(db, id);
+}
+
+async function windowsOf(db: Kysely<Database>, campaignIds: readonly string[]) {
+  if (!campaignIds.length) return new Map<string, CampaignSummary['windows']>();
+  const rows = await db.selectFrom('campaign_windows').selectAll().where('campaign_id', 'in', [...campaignIds]).orderBy('starts_at').orderBy('id').execute();
+  const out = new Map<string, CampaignSummary['windows']>();
+  for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), { id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, note: r.note }]);
+  return out;
+}
+
+async function statesOf(db: Kysely<Database>, campaignIds: readonly string[]) {
+  if (!campaignIds.length) return new Map<string, UpgradeState[]>();
+  const rows = await db.selectFrom('campaign_deployments').select(['campaign_id', 'state']).where('campaign_id', 'in', [...campaignIds]).execute();
+  const out = new Map<string, UpgradeState[]>();
+  for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), r.state]);
+  return out;
+}
+
+async function toSummaries(db: Kysely<Database>, rows: (CampaignRow & { owner_name: string | null })[]): Promise<CampaignSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [windows, states] = [await windowsOf(db, ids), await statesOf(db, ids)];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    product: r.product,
+    targetVersion: r.target_version,
+    status: r.status,
+    description: r.description,
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+    filters: JSON.parse(r.filters) as Record<string, unknown>,
+    windows: windows.get(r.id) ?? [],
+    progress: progressOf(states.get(r.id) ?? []),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+function campaignsWithOwner(db: Kysely<Database>) {
+  return db.selectFrom('upgrade_campaigns').leftJoin('members', 'members.id', 'upgrade_campaigns.owner_id').selectAll('upgrade_campaigns').select('members.name as owner_name');
+}
+
+/** Campaigns, newest first, paged. */
+export async function listCampaigns(
+  db: Kysely<Database>,
+  q: { status?: CampaignRow['status'] | undefined; product?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Page<CampaignSummary>> {
+  let query = campaignsWithOwner(db);
+  if (q.status) query = query.where('upgrade_campaigns.status', '=', q.status);
+  if (q.product) query = query.where('upgrade_campaigns.product', '=', q.product);
+  if (q.cursor) {
+    const { sortValue, id } = decodeCursor(q.cursor, 'timestamp');
+    const at = String(sortValue);
+    query = query.where((eb) => eb.or([eb('upgrade_campaigns.created_at', '<', at), eb.and([eb('upgrade_campaigns.created_at', '=', at), eb('upgrade_campaigns.id', '<', id)])]));
+  }
+  const rows = await query.orderBy('upgrade_campaigns.created_at', 'desc').orderBy('upgrade_campaigns.id', 'desc').limit(q.limit + 1).execute();
+  const page = toPage(rows, q.limit, (r) => encodeCursor(r.created_at, r.id));
+  return { items: await toSummaries(db, page.items), nextCursor: page.nextCursor };
+}
+
+export async function getCampaign(db: Kysely<Database>, id: string): Promise<Campaign> {
+  const row = await campaignsWithOwner(db).where('upgrade_campaigns.id', '=', id).executeTakeFirst();
+  if (!row) throw errors.campaignNotFound();
+  const [summary] = await toSummaries(db, [row]);
+  const entries = await db
+    .selectFrom('campaign_deployments')
+    .leftJoin('members', 'members.id', 'campaign_deployments.updated_by')
+    .selectAll('campaign_deployments')
+    .select('members.name as updated_by_name')
+    .where('campaign_id', '=', id)
+    .orderBy('added_at')
+    .execute();
+  const events = await db
+    .selectFrom('campaign_deployment_events')
+    .leftJoin('members', 'members.id', 'campaign_deployment_events.actor_id')
+    .selectAll('campaign_deployment_events')
+    .select('members.name as actor_name')
+    .where('campaign_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  const environments = await environmentSummaries(db, entries.map((e) => e.deployment_id));
+  const tickets = new Map<string, NonNullable<CampaignEntry['ticket']>>();
+  for (const ticketId of new Set(entries.map((e) => e.ticket_id).filter((t): t is string => !!t))) {
+    const t = await getTicket(db, ticketId).catch(() => null);
+    if (t) tickets.set(ticketId, { id: t.id, number: t.number, subject: t.subject, status: t.status });
+  }
+  const list: CampaignEntry[] = entries
+    .filter((e) => environments.has(e.deployment_id))
+    .map((e) => ({
+      environment: environments.get(e.deployment_id)!,
+      state: e.state,
+      fromVersion: e.from_version,
+      note: e.note,
+      ticket: e.ticket_id ? (tickets.get(e.ticket_id) ?? null) : null,
+      updatedBy: e.updated_by ? { id: e.updated_by, name: e.updated_by_name ?? '' } : null,
+      updatedAt: e.updated_at,
+      history: events
+        .filter((ev) => ev.deployment_id === e.deployment_id)
+        .map((ev) => ({
+          fromState: ev.from_state,
+          toState: ev.to_state,
+          note: ev.note,
+          ticketId: ev.ticket_id,
+          actor: ev.actor_id ? { id: ev.actor_id, name: ev.actor_name ?? '' } : null,
+          at: ev.at,
+        })),
+    }));
+  list.sort((a, b) => a.environment.account.name.localeCompare(b.environment.account.name) || a.environment.name.localeCompare(b.environment.name));
+  return { ...summary!, entries: list };
+}
+
+export async function updateCampaign(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateCampaignInput, now = new Date()): Promise<Campaign> {
+  await inTransaction(db, async (trx) => {
+    const before = await findCampaignRow(trx, id);
+    if (input.ownerId) await assertMember(trx, input.ownerId, 'ownerId');
+    const after = {
+      name: input.name ?? before.name,
+      owner_id: input.ownerId === undefined ? before.owner_id : (input.ownerId ?? null),
+      description: input.description === undefined ? before.description : input.description || null,
+      status: input.status ?? before.status,
+    };
+    const changes = diff(
+      { name: before.name, ownerId: before.owner_id, description: before.description, status: before.status },
+      { name: after.name, ownerId: after.owner_id, description: after.description, status: after.status },
+    );
+    if (!Object.keys(changes).length) return;
+    await trx.updateTable('upgrade_campaigns').set({ ...after, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'campaign.updated', recordType: 'campaign', recordId: id, changes });
+  });
+  return getCampaign(db, id);
+}
+
+export async function replaceWindows(db: Kysely<Database>, ctx: ChangeContext, id: string, windows: readonly WindowInput[], now = new Date()): Promise<Campaign> {
+  await inTransaction(db, async (trx) => {
+    await findCampaignRow(trx, id);
+    const before = (await windowsOf(trx, [id])).get(id) ?? [];
+    await trx.deleteFrom('campaign_windows').where('campaign_id', '=', id).execute();
+    await insertWindows(trx, id, windows);
+    await trx.updateTable('upgrade_campaigns').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, {
+      action: 'campaign.windows_changed',
+      recordType: 'campaign',
+      recordId: id,
+      changes: { windows: [before.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt })), windows.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt }))] },
+    });
+  });
+  return getCampaign(db, id);
+}
+
+/** Adds environments by id (each must be an active environment of the product) or by filters. */
+export async function addEnvironments(db: Kysely<Database>, ctx: ChangeContext, id: string, input: AddEnvironmentsInput, now = new Date()): Promise<Campaign & { added: number }> {
+  let added = 0;
+  await inTransaction(db, async (trx) => {
+    const campaign = await findCampaignRow(trx, id);
+    if (campaign.status !== 'active') throw errors.campaignClosed();
+    let found: EnvironmentSummary[] = [];
+    if (input.deploymentIds) {
+      const summaries = await environmentSummaries(trx, input.deploymentIds);
+      for (const deploymentId of input.deploymentIds) {
+        const e = summaries.get(deploymentId);
+        if (!e) throw errors.referenceMissing('environment', 'deploymentIds');
+        if (e.product !== campaign.product) throw errors.environmentWrongProduct({ field: 'deploymentIds', deploymentId });
+        found.push(e);
+      }
+    }
+    if (input.filters) found = [...found, ...(await resolveScope(trx, campaign.product, campaign.target_version, input.filters))];
+    added = await addEntries(trx, ctx, id, found, now.toISOString());
+    if (added) {
+      await trx.updateTable('upgrade_campaigns').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'campaign.environments_added', recordType: 'campaign', recordId: id, changes: { environmentIds: [null, [...new Set(found.map((e) => e.id))]] } });
+    }
+  });
+  return { ...(await getCampaign(db, id)), added };
+}
+
+/**
+ * Moves one environment's upgrade to a new state, with a note. Done puts the environment on the
+ * target version and stamps its last upgrade; rolled back after done returns it to the version it
+ * had; failed opens a support ticket linked to the environment (unless one it opened is still
+ * unsolved) — all in one transaction with the state change and its audit entries.
+ */
+export async function changeUpgradeState(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  campaignId: string,
+  deploymentId: string,
+  input: StateChangeInput,
+  now = new Date(),
+): Promise<Campaign> {
+  await inTransaction(db, async (trx) => {
+    const campaign = await findCampaignRow(trx, campaignId);
+    const entry = await trx.selectFrom('campaign_deployments').selectAll().where('campaign_id', '=', campaignId).where('deployment_id', '=', deploymentId).executeTakeFirst();
+    if (!entry) throw errors.campaignEntryNotFound();
+    if (campaign.status !== 'active') throw errors.campaignClosed();
+    const from = entry.state;
+    const to = input.state;
+    if (from !== to && !UPGRADE_TRANSITIONS[from].includes(to)) throw errors.upgradeTransition(from, to);
+    if (from === to && !input.note) return;
+    const at = now.toISOString();
+    let ticketId = entry.ticket_id;
+    let openedTicket: string | null = null;
+    if (from !== to && to === 'done') await recordUpgrade(trx, ctx, deploymentId, campaign.target_version, 'upgraded', at);
+    if (from === 'done' && to === 'rolled_back') await recordUpgrade(trx, ctx, deploymentId, entry.from_version, 'rolled_back', at);
+    if (from !== to && to === 'failed') {
+      const stillOpen = ticketId ? await getTicket(trx, ticketId).then((t) => UNSOLVED.includes(t.status)).catch(() => false) : false;
+      if (!stillOpen) {
+        openedTicket = await openFailureTicket(trx, ctx, campaign, deploymentId, input.note ?? null, now);
+        ticketId = openedTicket ?? ticketId;
+      }
+    }
+    await trx
+      .updateTable('campaign_deployments')
+      .set({ state: to, note: input.note ?? entry.note, ticket_id: ticketId, updated_by: ctx.memberId, updated_at: at })
+      .where('campaign_id', '=', campaignId)
+      .where('deployment_id', '=', deploymentId)
+      .execute();
+    await trx
+      .insertInto('campaign_deployment_events')
+      .values({ id: newId(), campaign_id: campaignId, deployment_id: deploymentId, from_state: from, to_state: to, note: input.note || null, ticket_id: openedTicket, actor_id: ctx.memberId, at })
+      .execute();
+    await trx.updateTable('upgrade_campaigns').set({ updated_at: at }).where('id', '=', campaignId).execute();
+    await recordAudit(trx, ctx, {
+      action: from === to ? 'campaign.upgrade_noted' : 'campaign.upgrade_state_changed',
+      recordType: 'campaign',
+      recordId: campaignId,
+      changes: { deploymentId: [deploymentId, deploymentId], state: [from, to], ...(input.note ? { note: [entry.note, input.note] } : {}), ...(openedTicket ? { ticketId: [entry.ticket_id, openedTicket] } : {}) },
+    });
+  });
+  return getCampaign(db, campaignId);
+}
+
+/**
+ * The support ticket for a failed upgrade, through the support module's own service (so it gets
+ * its SLA, number, search entry and history like any other), in the caller's transaction. The
+ * requester is the environment's first responsible contact, else the account's first contact; an
+ * account with no contacts gets no ticket (the failure is still recorded).
+ */
+async function openFailureTicket(db: Kysely<Database>, ctx: ChangeContext, campaign: CampaignRow, deploymentId: string, note: string | null, now: Date): Promise<string | null> {
+  const requesterId = await primaryContactOf(db, deploymentId);
+  if (!requesterId) return null;
+  const env = await findEnvironmentRow(db, deploymentId);
+  const description = [
+    `The upgrade of ${env.account_name} ${env.name} (${env.product} ${env.version}) to ${campaign.target_version} failed during the campaign "${campaign.name}".`,
+    note ? `\nWhat happened: ${note}` : '',
+    `\nEnvironment: ${env.hosting.replace('_', '-')}${env.region ? `, ${env.region}` : ''}.`,
+  ].join('');
+  const ticket = await createTicket(
+    db,
+    ctx,
+    {
+      subject: `Upgrade to ${campaign.target_version} failed on ${env.account_name} ${env.name}`,
+      description,
+      requesterId,
+      priority: env.name_lower === 'production' ? 'high' : 'normal',
+      channel: 'web',
+      tags: ['upgrade', 'upgrade-failed'],
+      deploymentId,
+    },
+    'web',
+    now,
+  );
+  return ticket.id;
+}
+
