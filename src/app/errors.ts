@@ -114,6 +114,25 @@ export const errors = {
 
   // Delivery: engagements, templates, tasks and milestones.
   engagementNotFound: make('engagements.not_found', 404, 'No engagement with this id.'),
+  templateNotFound: make('engagement_templates.not_found', 404, 'No engagement template with this id.'),
+  templateArchived: make('engagement_templates.archived', 409, 'This template is archived; pick an active template or un-archive it first.'),
+  taskNotFound: make('tasks.not_found', 404, 'No task with this id.'),
+  taskBlocked: (blockedBy: { id: string; title: string; status: string }[]) =>
+    new AppError(
+      'tasks.blocked',
+      409,
+      `This task waits for ${blockedBy.map((b) => `"${b.title}"`).join(', ')}: finish ${blockedBy.length === 1 ? 'it' : 'them'} first, or remove the dependency.`,
+      { field: 'status', blockedBy },
+    ),
+  /** `cycle` names the path that closes the circle (ids or template keys), `labels` the same tasks as people read them. */
+  dependencyCycle: (field: string, cycle: string[], labels: string[] = cycle) =>
+    new AppError('tasks.dependency_cycle', 422, `These dependencies go round in a circle (${labels.join(' → ')}); a task cannot wait for itself.`, { field, cycle, labels }),
+  dependencyUnknown: (field: string, key: string) =>
+    new AppError('tasks.dependency_unknown', 422, `"${key}" in "${field}" is not a task of this ${field.startsWith('phases') ? 'template' : 'engagement'}.`, { field, key }),
+  templateTaskKeyDuplicate: (field: string, key: string) =>
+    new AppError('engagement_templates.duplicate_key', 422, `Two tasks share the key "${key}"; give every task its own key.`, { field, key }),
+  datesOutOfOrder: (field: string, message: string) => new AppError('request.dates_out_of_order', 422, message, { field }),
+  taskNotYours: make('tasks.not_found', 404, 'No task of yours with this id.'),
 
   // Delivery: customer environments, releases and upgrade campaigns.
   releaseNotFound: make('releases.not_found', 404, 'No release with this id.'),

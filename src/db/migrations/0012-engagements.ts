@@ -21,7 +21,7 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addColumn('start_date', t.date, (c) => c.notNull())
     .addColumn('target_go_live_date', t.date)
     .addColumn('actual_go_live_date', t.date)
-    .addColumn('budget_hours', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('budget_hours', 'numeric(10, 2)', (c) => c.notNull().defaultTo(0))
     // A proof of concept may be tied to a sales opportunity (the presales module's, when it exists).
     .addColumn('opportunity_ref', 'text')
     // A proof of concept's overall verdict (pending | pass | fail), written by the records part of delivery.

@@ -103,6 +103,12 @@ export async function ticketTime(db: Kysely<Database>, ticketId: string): Promis
   return { items, ...totalsOf(items) };
 }
 
+/** Every entry on an engagement (the delivery module's), oldest first, with the totals. */
+export async function engagementTime(db: Kysely<Database>, engagementId: string): Promise<{ items: TimeEntry[] } & TimeTotals> {
+  const items = (await rows(db).where('time_entries.engagement_id', '=', engagementId).orderBy('time_entries.started_at').orderBy('time_entries.id').execute()).map(toEntry);
+  return { items, ...totalsOf(items) };
+}
+
 /** A member's entries in a time range, newest first, paged; the totals cover the whole range. */
 export async function listMemberTime(
   db: Kysely<Database>,
