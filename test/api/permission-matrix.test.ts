@@ -22,11 +22,14 @@ import { portalSignIn, type PortalSignedIn } from '../helpers/portal.js';
 const PORTAL_RECORD_ROUTES: Record<string, { url: (ids: AccountIds) => string; payload?: Record<string, unknown> }> = {
   'GET /api/portal/tickets/:id': { url: (a) => `/api/portal/tickets/${a.ticketId}` },
   'POST /api/portal/tickets/:id/messages': { url: (a) => `/api/portal/tickets/${a.ticketId}/messages`, payload: { body: 'Let me in' } },
+  'POST /api/portal/tasks/:id/complete': { url: (a) => `/api/portal/tasks/${a.taskId}/complete` },
 };
 
 interface AccountIds {
   ticketId: string;
   internalArticleId: string;
+  /** A customer-visible engagement task owned by contact A. */
+  taskId: string;
 }
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -66,7 +69,13 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
     contactB = await portalSignIn(t, 'contact@b.test');
     const ticket = await contactA.request({ method: 'POST', url: '/api/portal/tickets', payload: { subject: 'A only', description: 'Account A’s secret' } });
     const article = await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Internal runbook', body: 'Not for customers', visibility: 'internal', status: 'published' } });
-    idsA = { ticketId: ticket.json().id, internalArticleId: article.json().id };
+    const engagement = await admin.request({ method: 'POST', url: '/api/engagements', payload: { accountId: contactA.accountId, kind: 'onboarding', name: 'A’s secret rollout', startDate: '2026-03-02', budgetHours: 1 } });
+    const task = await admin.request({
+      method: 'POST',
+      url: `/api/engagements/${engagement.json().id}/tasks`,
+      payload: { title: 'A’s secret task', startDate: '2026-03-02', dueDate: '2026-03-02', customerVisible: true, owner: { type: 'contact', id: contactA.contactId } },
+    });
+    idsA = { ticketId: ticket.json().id, internalArticleId: article.json().id, taskId: task.json().id };
   });
   afterAll(async () => {
     // Reported in the closing note: every route × principal pair this run checked.
