@@ -62,7 +62,7 @@ export function EngagementPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
             <BudgetBurnCard progress={progress.data} />
-            <MilestonesCard progress={progress.data} />
+            <MilestonesCard progress={progress.data} tasks={data.tasks} />
             {data.kind === 'proof_of_concept' && <PocCriteriaCard engagementId={data.id} />}
           </Stack>
         </Grid.Col>

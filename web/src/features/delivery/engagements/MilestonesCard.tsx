@@ -4,10 +4,10 @@ import dayjs from 'dayjs';
 import { useAuth } from '../../../app/auth';
 import { formatDate } from '../../../ui/format';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
-import { useUpdateTask, type EngagementProgress } from './api';
+import { useUpdateTask, type EngagementProgress, type Task } from './api';
 
 /** The engagement's milestones in order: reached, overdue or coming, each with a "Mark reached" action. */
-export function MilestonesCard({ progress }: { progress: EngagementProgress | undefined }) {
+export function MilestonesCard({ progress, tasks }: { progress: EngagementProgress | undefined; tasks: Task[] }) {
   const { can } = useAuth();
   const update = useUpdateTask();
   const today = dayjs().format('YYYY-MM-DD');
@@ -28,6 +28,7 @@ export function MilestonesCard({ progress }: { progress: EngagementProgress | un
         {milestones.map((m) => {
           const done = m.status === 'done';
           const overdue = !done && m.dueDate < today;
+          const waitingFor = done ? [] : (tasks.find((t) => t.id === m.id)?.blockedBy ?? []);
           return (
             <Group key={m.id} component="li" justify="space-between" wrap="nowrap" aria-label={m.title}>
               <Group gap="sm" wrap="nowrap">
@@ -41,6 +42,11 @@ export function MilestonesCard({ progress }: { progress: EngagementProgress | un
                   <Text size="xs" c={overdue ? 'red' : 'dimmed'}>
                     {done ? `Reached ${formatDate(m.completedAt)}` : `Due ${formatDate(m.dueDate)}`}
                   </Text>
+                  {waitingFor.length > 0 && (
+                    <Text size="xs" c="orange.8">
+                      Blocked by: {waitingFor.map((b) => b.title).join(', ')}
+                    </Text>
+                  )}
                 </Stack>
               </Group>
               {done ? (

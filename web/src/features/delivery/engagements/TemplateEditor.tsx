@@ -88,8 +88,8 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
           </Group>
           <Textarea label="Description" autosize minRows={2} value={draft.description} onChange={(e) => update({ description: e.currentTarget.value })} />
           <Text size="sm" c={total === null ? 'red' : 'dimmed'} aria-label="Total duration">
-            {draft.phases.length} phases · {allTasks.length} tasks ·{' '}
-            {total === null ? 'the dependencies form a cycle' : `${total} working days in total`}
+            {plural(draft.phases.length, 'phase')} · {plural(allTasks.length, 'task')} ·{' '}
+            {total === null ? 'the dependencies form a cycle' : `${plural(total, 'working day')} in total`}
           </Text>
         </Stack>
       </Card>
@@ -169,6 +169,8 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
     </Stack>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The server's message, and each validation issue under the field it names (`phases.0.tasks.2.title`). */
 function failureOf(error: unknown): { message: string; fields: Record<string, string> } {
