@@ -16,6 +16,7 @@ import * as realtime from './migrations/0009-realtime.js';
 import * as engagements from './migrations/0012-engagements.js';
 import * as environments from './migrations/0013-environments.js';
 import * as deliveryRecords from './migrations/0014-delivery-records.js';
+import * as speed from './migrations/0015-speed.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 import { reindexAll } from '../modules/search/service.js';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0012-engagements': engagements,
   '0013-environments': environments,
   '0014-delivery-records': deliveryRecords,
+  '0015-speed': speed,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

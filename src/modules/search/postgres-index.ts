@@ -2,10 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SearchDocument } from './documents.js';
 import { toTsQuery, wordsOf } from './query-text.js';
 import { filterSql } from './search-filters.js';
-import type { SearchIndex } from './search-index.js';
+import type { SearchIndex, TypeCount } from './search-index.js';
 import { MARK_END, MARK_START } from './snippet-html.js';
 import { toHit, type HitRow } from './sqlite-index.js';
-import type { SearchType } from './tables.js';
+import { SEARCH_TYPES, type SearchType } from './tables.js';
 
 /**
  * PostgreSQL: a `document` tsvector on search_documents with a GIN index, weighted A (heading),
@@ -28,6 +28,8 @@ const WEIGHTS = sql`'{0.1, 0.2, 0.4, 1.0}'`;
 // 1: divide by 1 + log(length), so a long message does not outrank a short title by sheer size.
 const NORMALISATION = 1;
 const FENCE = '\u0003';
+const CANDIDATES = 500;
+const TITLE_CANDIDATES = 100;
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 
@@ -57,12 +59,26 @@ export const postgresSearchIndex: SearchIndex = {
   },
 
   async query(db, query, filters, page) {
+    // Bounded like the SQLite adapter: rank the CANDIDATES most recent matches and the
+    // TITLE_CANDIDATES most recent title (weight A) matches, not every match. For a common word
+    // the planner walks the primary key backwards and stops; for a rare one it reads the GIN
+    // index and sorts the few matches.
     const result = await sql<HitRow>`
-      with q as (select to_tsquery('simple', ${toTsQuery(query)}) as query),
+      with q as (select to_tsquery('simple', ${toTsQuery(query)}) as query, to_tsquery('simple', ${toTsQuery(query, 'A')}) as titled),
+      recent as (
+        select d.id from search_documents d, q
+        where d.document @@ q.query and ${filterSql(filters)}
+        order by d.id desc limit ${CANDIDATES}
+      ),
+      recent_titled as (
+        select d.id from search_documents d, q
+        where d.document @@ q.titled and ${filterSql(filters)}
+        order by d.id desc limit ${TITLE_CANDIDATES}
+      ),
       hits as (
         select d.id, ts_rank_cd(${WEIGHTS}, d.document, q.query, ${NORMALISATION}) as score, d.updated_at
         from search_documents d, q
-        where d.document @@ q.query and ${filterSql(filters)}
+        where d.id in (select id from recent union select id from recent_titled)
         order by score desc, d.updated_at desc, d.id
         limit ${page.limit} offset ${page.offset}
       )
@@ -75,14 +91,15 @@ export const postgresSearchIndex: SearchIndex = {
     return result.rows.map(toHit);
   },
 
-  async countByType(db, query, filters) {
-    const result = await sql<{ doc_type: SearchType; n: number }>`
-      select d.doc_type, count(*) as n
-      from search_documents d
-      where d.document @@ to_tsquery('simple', ${toTsQuery(query)}) and ${filterSql(filters)}
-      group by d.doc_type
-    `.execute(db);
-    return Object.fromEntries(result.rows.map((r) => [r.doc_type, Number(r.n)]));
+  async countByType(db, query, filters, cap) {
+    // Each type counted up to cap + 1 matches: "1000+" costs the same as "1001".
+    const tsquery = sql`to_tsquery('simple', ${toTsQuery(query)})`;
+    const count = (type: SearchType) => sql`(select count(*) from (
+        select 1 from search_documents d where d.document @@ ${tsquery} and ${filterSql({ ...filters, types: [type] })} limit ${cap + 1}
+      ) s)`;
+    const result = await sql<Record<SearchType, number>>`select ${sql.join(SEARCH_TYPES.map((t) => sql`${count(t)} as ${sql.ref(t)}`))}`.execute(db);
+    const row = result.rows[0]!;
+    return Object.fromEntries(SEARCH_TYPES.map((t) => [t, { n: Number(row[t]), exact: Number(row[t]) <= cap }])) as Record<SearchType, TypeCount>;
   },
 };
 

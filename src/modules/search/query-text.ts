@@ -54,10 +54,13 @@ export function toFts5Query(query: ParsedQuery): string {
     .join(' ');
 }
 
-/** The `to_tsquery('simple', …)` text: quoted lexemes joined by &, phrases with <->. */
-export function toTsQuery(query: ParsedQuery): string {
-  const lexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
+/**
+ * The `to_tsquery('simple', …)` text: quoted lexemes joined by &, phrases with <->. With
+ * `weight`, every lexeme matches only in text of that weight (A: the heading).
+ */
+export function toTsQuery(query: ParsedQuery, weight?: 'A'): string {
+  const lexeme = (w: string, prefix = false) => `'${w.replace(/'/g, "''")}'${prefix || weight ? ':' : ''}${prefix ? '*' : ''}${weight ?? ''}`;
   return query.terms
-    .map((t) => (t.kind === 'phrase' ? `(${t.words.map(lexeme).join(' <-> ')})` : `${lexeme(t.text)}${t.prefix ? ':*' : ''}`))
+    .map((t) => (t.kind === 'phrase' ? `(${t.words.map((w) => lexeme(w)).join(' <-> ')})` : lexeme(t.text, t.prefix)))
     .join(' & ');
 }

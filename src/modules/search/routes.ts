@@ -36,7 +36,9 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: result.items,
         counts: result.counts,
+        countsExact: result.countsExact,
         total: result.total,
+        totalExact: result.totalExact,
         nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeCursor(next, CURSOR_TAG) : null,
       };
     },

@@ -34,6 +34,10 @@ export const searchResultSchema = z.object({
 export const searchResponse = z.object({
   items: z.array(searchResultSchema),
   counts: z.object(Object.fromEntries(SEARCH_TYPES.map((t) => [t, z.number()])) as Record<(typeof SEARCH_TYPES)[number], z.ZodNumber>).describe('Matches per type, for facet chips'),
-  total: z.number().describe('Matches of the requested types'),
+  countsExact: z
+    .object(Object.fromEntries(SEARCH_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof SEARCH_TYPES)[number], z.ZodBoolean>)
+    .describe('Per type: false when the count stopped at the cap and means "at least" (show it as 1000+)'),
+  total: z.number().describe('Matches of the requested types (a lower bound when totalExact is false)'),
+  totalExact: z.boolean().describe('False when total means "at least total" (show it as 1000+)'),
   nextCursor: z.string().nullable(),
 });

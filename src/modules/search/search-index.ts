@@ -10,6 +10,12 @@ import { sqliteSearchIndex } from './sqlite-index.js';
 
 export type { SearchFilters };
 
+/** A bounded count: `n` is exact when `exact`, else a lower bound. */
+export interface TypeCount {
+  n: number;
+  exact: boolean;
+}
+
 /** One ranked match. The `…Marked` texts carry MARK_START/MARK_END around matched words. */
 export interface SearchHit {
   type: SearchType;
@@ -34,10 +40,18 @@ export interface SearchIndex {
   readonly dialect: DialectName;
   /** Inserts or replaces documents by (type, id). */
   upsert(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void>;
-  /** A page of matches, best first (score, then most recently updated). */
+  /**
+   * A page of matches, best first (score, then most recently updated). Bounded work: when more
+   * than a few hundred documents match, the ranking is over the most recent 500 of them (and the
+   * most recent 100 title matches), never over every match.
+   */
   query(db: Kysely<Database>, query: ParsedQuery, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchHit[]>;
-  /** How many documents of each type match (for facet chips). */
-  countByType(db: Kysely<Database>, query: ParsedQuery, filters: SearchFilters): Promise<Partial<Record<SearchType, number>>>;
+  /**
+   * How many documents of each type match (for facet chips), counted up to `cap`: a count above
+   * the cap comes back as cap + 1 and a count that could not be finished within bounded work is
+   * marked inexact (a lower bound).
+   */
+  countByType(db: Kysely<Database>, query: ParsedQuery, filters: SearchFilters, cap: number): Promise<Record<SearchType, TypeCount>>;
 }
 
 /** The adapter for a dialect. */

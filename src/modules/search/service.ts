@@ -120,13 +120,24 @@ export interface SearchResult {
 
 export interface SearchOutcome {
   items: SearchResult[];
-  /** Matches per type for the query and the other filters, whichever types were asked for. */
+  /**
+   * Matches per type for the query and the other filters, whichever types were asked for; exact
+   * up to COUNT_CAP, beyond that COUNT_CAP and `countsExact[type]` false ("1000+"), as large
+   * help desks and web search engines report totals: counting every match of a common word
+   * costs as much as the search itself, many times over.
+   */
   counts: Record<SearchType, number>;
+  countsExact: Record<SearchType, boolean>;
   total: number;
+  /** False when `total` is a lower bound ("1000+"). */
+  totalExact: boolean;
   hasMore: boolean;
 }
 
+export const COUNT_CAP = 1000;
+
 const NO_COUNTS = (): Record<SearchType, number> => Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
+const ALL_EXACT = (): Record<SearchType, boolean> => Object.fromEntries(SEARCH_TYPES.map((t) => [t, true])) as Record<SearchType, boolean>;
 
 /**
  * Ranked full-text search over the index. Any text is a valid query: what cannot be searched for
@@ -135,15 +146,19 @@ const NO_COUNTS = (): Record<SearchType, number> => Object.fromEntries(SEARCH_TY
 export async function searchDocuments(db: Kysely<Database>, input: SearchInput): Promise<SearchOutcome> {
   const query = parseQuery(input.q);
   const counts = NO_COUNTS();
-  if (!query.terms.length) return { items: [], counts, total: 0, hasMore: false };
+  const countsExact = ALL_EXACT();
+  if (!query.terms.length) return { items: [], counts, countsExact, total: 0, totalExact: true, hasMore: false };
   const index = searchIndexOf(db);
   const types = input.types?.length ? [...new Set(input.types)] : [...SEARCH_TYPES];
   const common = { accountId: input.accountId, ticketStatus: input.status, publicOnly: input.publicOnly };
   const [hits, byType] = await Promise.all([
     index.query(db, query, { ...common, types }, { limit: input.limit + 1, offset: input.offset ?? 0 }),
-    index.countByType(db, query, { ...common, types: SEARCH_TYPES }),
+    index.countByType(db, query, { ...common, types: SEARCH_TYPES }, COUNT_CAP),
   ]);
-  Object.assign(counts, byType);
+  for (const t of SEARCH_TYPES) {
+    counts[t] = Math.min(byType[t].n, COUNT_CAP);
+    countsExact[t] = byType[t].exact && byType[t].n <= COUNT_CAP;
+  }
   return {
     items: hits.slice(0, input.limit).map((h) => ({
       type: h.type,
@@ -159,7 +174,9 @@ export async function searchDocuments(db: Kysely<Database>, input: SearchInput):
       updatedAt: h.updatedAt,
     })),
     counts,
+    countsExact,
     total: types.reduce((sum, t) => sum + counts[t], 0),
+    totalExact: types.every((t) => countsExact[t]),
     hasMore: hits.length > input.limit,
   };
 }
