@@ -1,20 +1,49 @@
-import { insertEngagement } from '../../../src/modules/delivery/records/test-engagements.js';
 import type { CaseSet } from './write-case.js';
 
 const sessionBody = () => ({ topic: 'Admin console', audience: 'it_admins', scheduledAt: '2026-03-10T09:00:00Z', durationMinutes: 60 });
+const reportBody = () => ({ periodStart: '2026-03-02', periodEnd: '2026-03-13' });
 const visitBody = () => ({ visitDate: '2026-03-12', siteAddress: '1 Initech Way', purpose: 'Install the appliance' });
 
 /** Status reports, POC criteria, training sessions and field visits (issue 5). */
 export const deliveryRecordCases: CaseSet = {
-  async fixtures({ t, admin, f }) {
-    const pocId = await insertEngagement(t, f.accountId, 'proof_of_concept');
+  async fixtures({ admin, f }) {
+    const engagement = await admin.request({
+      method: 'POST',
+      url: '/api/engagements',
+      payload: { accountId: f.accountId, kind: 'proof_of_concept', name: 'Fixture PoC', startDate: '2026-03-02', budgetHours: 20 },
+    });
+    const pocId = engagement.json().id as string;
+    const report = await admin.request({ method: 'POST', url: `/api/engagements/${pocId}/status-reports`, payload: reportBody() });
     const criterion = await admin.request({ method: 'POST', url: `/api/engagements/${pocId}/poc-criteria`, payload: { statement: 'Fixture criterion' } });
     const session = await admin.request({ method: 'POST', url: `/api/accounts/${f.accountId}/training-sessions`, payload: { ...sessionBody(), contactIds: [f.contactId] } });
     await admin.request({ method: 'PATCH', url: `/api/training-sessions/${session.json().id}`, payload: { status: 'delivered' } });
     const visit = await admin.request({ method: 'POST', url: `/api/accounts/${f.accountId}/field-visits`, payload: visitBody() });
-    return { pocEngagementId: pocId, criterionId: criterion.json().id, trainingSessionId: session.json().id, fieldVisitId: visit.json().id };
+    return { pocEngagementId: pocId, statusReportId: report.json().id, criterionId: criterion.json().id, trainingSessionId: session.json().id, fieldVisitId: visit.json().id };
   },
   cases: {
+    'POST /api/engagements/:id/status-reports': {
+      url: (f) => `/api/engagements/${f.pocEngagementId}/status-reports`,
+      validBody: reportBody,
+      wrongTypes: { body: { periodStart: '2026-03-02', periodEnd: 20260313 }, path: 'periodEnd' },
+      unknownId: { url: '/api/engagements/no-such-engagement/status-reports', body: reportBody(), code: 'engagements.not_found' },
+    },
+    'PATCH /api/status-reports/:id': {
+      url: (f) => `/api/status-reports/${f.statusReportId}`,
+      validBody: () => ({ overallStatus: 'at_risk' }),
+      wrongTypes: { body: { sections: { risks: ['late'] } }, path: 'sections.risks' },
+      unknownId: { url: '/api/status-reports/no-such-report', body: { title: 'x' }, code: 'status_reports.not_found' },
+    },
+    'POST /api/status-reports/:id/send': {
+      url: (f) => `/api/status-reports/${f.statusReportId}/send`,
+      validBody: (f) => ({ contactIds: [f.contactId] }),
+      wrongTypes: { body: { contactIds: 'everyone' }, path: 'contactIds' },
+      unknownId: { url: '/api/status-reports/no-such-report/send', body: { contactIds: ['x'] }, code: 'status_reports.not_found' },
+    },
+    'DELETE /api/status-reports/:id': {
+      url: (f) => `/api/status-reports/${f.statusReportId}`,
+      validBody: null,
+      unknownId: { url: '/api/status-reports/no-such-report', code: 'status_reports.not_found' },
+    },
     'POST /api/engagements/:id/poc-criteria': {
       url: (f) => `/api/engagements/${f.pocEngagementId}/poc-criteria`,
       validBody: () => ({ statement: 'Users sign in with SSO' }),

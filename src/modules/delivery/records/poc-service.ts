@@ -6,6 +6,7 @@ import type { ChangeContext } from '../../platform/actor.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
+import { setPocVerdict } from '../engagements/service.js';
 import { suggestVerdict } from './poc-verdict.js';
 import { engagementRef, type EngagementRef } from './references.js';
 import type { CreateCriterionInput, Criterion, Poc, UpdateCriterionInput, VerdictInput } from './schemas.js';
@@ -166,16 +167,7 @@ export async function deleteCriterion(db: Kysely<Database>, ctx: ChangeContext, 
 
 /** The engineer's verdict on the proof of concept (the suggestion is only a suggestion). */
 export async function setVerdict(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, input: VerdictInput): Promise<Poc> {
-  const engagement = await pocEngagement(db, engagementId);
-  const note = input.note || null;
-  await inTransaction(db, async (trx) => {
-    await trx.updateTable('engagements').set({ poc_verdict: input.verdict, poc_verdict_note: note, updated_at: nowIso() }).where('id', '=', engagementId).execute();
-    await recordAudit(trx, ctx, {
-      action: 'engagement.poc_verdict_set',
-      recordType: 'engagement',
-      recordId: engagementId,
-      changes: diff({ pocVerdict: engagement.pocVerdict, pocVerdictNote: engagement.pocVerdictNote }, { pocVerdict: input.verdict, pocVerdictNote: note }),
-    });
-  });
+  await pocEngagement(db, engagementId);
+  await setPocVerdict(db, ctx, engagementId, input.verdict, input.note || null);
   return getPoc(db, engagementId);
 }
