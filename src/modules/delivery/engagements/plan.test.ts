@@ -128,6 +128,16 @@ describe('projected go-live and slip', () => {
     expect(projectSchedule([task('a', '2026-03-02', '2026-03-06')], '2026-03-06', '2026-03-10', '2026-03-20')).toMatchObject({ projectedGoLiveDate: '2026-03-10', slipDays: 4 });
   });
 
+  it('measures the go-live task when there is one, so work after it (hypercare) does not slip the go-live', () => {
+    const tasks = [task('a', '2026-03-02', '2026-03-06'), task('live', '2026-03-09', '2026-03-09', ['a']), task('care', '2026-03-10', '2026-03-20', ['live'])];
+    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-03', 'live')).toMatchObject({ projectedGoLiveDate: '2026-03-09', slipDays: 0 });
+    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-03')).toMatchObject({ projectedGoLiveDate: '2026-03-20', slipDays: 11 });
+    // Overdue work before the go-live pushes it.
+    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-10', 'live')).toMatchObject({ projectedGoLiveDate: '2026-03-17', slipDays: 8 });
+    const live = [task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-06T10:00:00Z'), task('live', '2026-03-09', '2026-03-09', ['a'], 'done', '2026-03-11T10:00:00Z'), task('care', '2026-03-10', '2026-03-20', ['live'])];
+    expect(projectSchedule(live, '2026-03-09', null, '2026-03-12', 'live')).toMatchObject({ projectedGoLiveDate: '2026-03-11', slipDays: 2 });
+  });
+
   it('has no slip without a target, and the target without tasks', () => {
     expect(projectSchedule([task('a', '2026-03-02', '2026-03-06')], null, null, '2026-03-20')).toMatchObject({ projectedGoLiveDate: '2026-03-26', slipDays: null });
     expect(projectSchedule([], '2026-04-01', null, '2026-03-20')).toMatchObject({ projectedGoLiveDate: '2026-04-01', slipDays: 0 });

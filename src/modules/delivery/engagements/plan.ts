@@ -204,12 +204,20 @@ export interface Schedule {
  *       started starts today (the next working day) with its full length; a task in progress is
  *       projected to finish today (the next working day).
  *   Moves push through to the dependants.
- * - Projected go-live = the latest projected due date of the plan (done tasks by completion day);
- *   while work remains it is at least the target (an early plan does not promise an earlier
- *   go-live). With no tasks it is the target.
+ * - Projected go-live = the projected due date of the go-live task when the plan has one
+ *   (`goLiveTaskId`: work after it, such as hypercare, does not move the go-live), else the latest
+ *   projected due date of the whole plan (done tasks by completion day). While that work is not
+ *   finished it is at least the target (an early plan does not promise an earlier go-live). With no
+ *   tasks it is the target.
  * - slipDays = projected − target in calendar days, never below 0; null without a target or projection.
  */
-export function projectSchedule(tasks: readonly ScheduleTask[], targetGoLiveDate: string | null, actualGoLiveDate: string | null, today: string): Schedule {
+export function projectSchedule(
+  tasks: readonly ScheduleTask[],
+  targetGoLiveDate: string | null,
+  actualGoLiveDate: string | null,
+  today: string,
+  goLiveTaskId: string | null = null,
+): Schedule {
   const projected = new Map<string, { startDate: string; dueDate: string }>();
   const slip = (p: string | null) => (p && targetGoLiveDate ? Math.max(0, calendarDaysBetween(targetGoLiveDate, p)) : null);
   const ends = new Map<string, string>();
@@ -244,7 +252,9 @@ export function projectSchedule(tasks: readonly ScheduleTask[], targetGoLiveDate
     if (start !== task.startDate || due !== task.dueDate) projected.set(id, { startDate: start, dueDate: due });
   }
   if (actualGoLiveDate) return { projectedGoLiveDate: actualGoLiveDate, slipDays: slip(actualGoLiveDate), projected };
-  let projectedGoLive = maxDate([...ends.values()]);
+  const goLive = goLiveTaskId ? byId.get(goLiveTaskId) : undefined;
+  if (goLive) remaining = goLive.status !== 'done';
+  let projectedGoLive = goLive ? ends.get(goLive.id)! : maxDate([...ends.values()]);
   if (projectedGoLive === null) projectedGoLive = targetGoLiveDate;
   else if (remaining && targetGoLiveDate && projectedGoLive < targetGoLiveDate) projectedGoLive = targetGoLiveDate;
   return { projectedGoLiveDate: projectedGoLive, slipDays: slip(projectedGoLive), projected };

@@ -154,12 +154,22 @@ async function loggedMinutesOf(db: Kysely<Database>, engagementIds: string[]): P
   return new Map(rows.map((r) => [r.engagement_id!, Number(r.minutes)]));
 }
 
+/** A milestone named for the go-live ("Go-live", "Go live with the first team"…): what the schedule's go-live date measures. */
+export const GO_LIVE_TITLE = /\bgo[\s-]?live\b/i;
+
+/** The plan's go-live task: the last-due milestone whose title names the go-live; null when there is none. */
+export function goLiveTaskOf<X extends { milestone: boolean; title: string; dueDate: string }>(tasks: readonly X[]): X | null {
+  const named = tasks.filter((t) => t.milestone && GO_LIVE_TITLE.test(t.title));
+  return named.sort((a, b) => b.dueDate.localeCompare(a.dueDate))[0] ?? null;
+}
+
 function scheduleOf(row: EngagementRow, tasks: Task[], today: string) {
   return projectSchedule(
     tasks.map((t) => ({ id: t.id, startDate: t.startDate, dueDate: t.dueDate, status: t.status, completedAt: t.completedAt, dependsOn: t.dependsOn })),
     row.target_go_live_date,
     row.actual_go_live_date,
     today,
+    goLiveTaskOf(tasks)?.id ?? null,
   );
 }
 
@@ -347,7 +357,9 @@ export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext,
   }
   const templateTasks = template ? template.phases.flatMap((p) => p.tasks) : [];
   const dated = layoutPlan(templateTasks, input.startDate);
-  const planEnd = maxDate([...dated.values()].map((d) => d.dueDate));
+  // The target defaults to the plan's go-live milestone, or the plan's end when it has none.
+  const goLiveTask = goLiveTaskOf(templateTasks.map((t) => ({ ...t, dueDate: dated.get(t.key)!.dueDate })));
+  const planEnd = goLiveTask ? goLiveTask.dueDate : maxDate([...dated.values()].map((d) => d.dueDate));
   const target = input.targetGoLiveDate === undefined || input.targetGoLiveDate === null ? (template ? planEnd : null) : input.targetGoLiveDate;
   checkDates(input.startDate, [['targetGoLiveDate', input.targetGoLiveDate, 'target go-live date']]);
   const ownerOf = await ownerResolver(db, input.accountId, input.leadId ?? null, memberIds);
