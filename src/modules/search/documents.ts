@@ -32,17 +32,7 @@ export const DOCUMENT_LOADERS: Record<SearchType, (db: Kysely<Database>, selecti
     q = 'ids' in selection ? q.where('id', 'in', selection.ids) : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
     const rows = await q.execute();
     const tags = await tagsByOwner(db, 'ticket', rows.map((r) => r.id));
-    return rows.map((r) => doc('ticket', r.id, {
-      title: r.subject,
-      heading: r.subject,
-      // "#1042" finds ticket 1042; tags are the agent's own keywords for the case.
-      keywords: [`#${Number(r.number)}`, ...(tags.get(r.id) ?? [])].join(' · '),
-      body: '',
-      accountId: r.account_id,
-      ticketId: r.id,
-      visibility: 'public',
-      updatedAt: r.updated_at,
-    }));
+    return rows.map((r) => ticketDocument(r, tags.get(r.id) ?? []));
   },
   message: async (db, selection) => {
     let q = db
@@ -51,16 +41,7 @@ export const DOCUMENT_LOADERS: Record<SearchType, (db: Kysely<Database>, selecti
       .select(['m.id', 'm.ticket_id', 'm.body', 'm.visibility', 'm.created_at', 't.subject', 't.account_id'])
       .orderBy('m.id');
     q = 'ids' in selection ? q.where('m.id', 'in', selection.ids) : (selection.after ? q.where('m.id', '>', selection.after) : q).limit(selection.limit);
-    return (await q.execute()).map((r) => doc('message', r.id, {
-      title: r.subject,
-      heading: '',
-      keywords: '',
-      body: r.body,
-      accountId: r.account_id,
-      ticketId: r.ticket_id,
-      visibility: r.visibility,
-      updatedAt: r.created_at,
-    }));
+    return (await q.execute()).map(messageDocument);
   },
   contact: async (db, selection) => {
     let q = db.selectFrom('contacts').select(['id', 'account_id', 'name', 'email', 'title', 'updated_at']).orderBy('id');
@@ -114,6 +95,43 @@ export const DOCUMENT_LOADERS: Record<SearchType, (db: Kysely<Database>, selecti
     }));
   },
 };
+
+/** A ticket's document: its subject, number and tags (in the order the loader reads them). */
+export function ticketDocument(r: { id: string; number: number; subject: string; account_id: string; updated_at: string }, tags: readonly string[]): SearchDocument {
+  return doc('ticket', r.id, {
+    title: r.subject,
+    heading: r.subject,
+    // "#1042" finds ticket 1042; tags are the agent's own keywords for the case.
+    keywords: [`#${Number(r.number)}`, ...tags].join(' · '),
+    body: '',
+    accountId: r.account_id,
+    ticketId: r.id,
+    visibility: 'public',
+    updatedAt: r.updated_at,
+  });
+}
+
+/** A message's document: its text, shown under its ticket's subject. */
+export function messageDocument(r: {
+  id: string;
+  ticket_id: string;
+  body: string;
+  visibility: 'public' | 'internal';
+  created_at: string;
+  subject: string;
+  account_id: string;
+}): SearchDocument {
+  return doc('message', r.id, {
+    title: r.subject,
+    heading: '',
+    keywords: '',
+    body: r.body,
+    accountId: r.account_id,
+    ticketId: r.ticket_id,
+    visibility: r.visibility,
+    updatedAt: r.created_at,
+  });
+}
 
 function doc(type: SearchType, id: string, fields: Omit<SearchDocument, 'type' | 'id' | 'status'> & { status?: string }): SearchDocument {
   return {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { TicketStatus } from '../support/tables.js';
-import { DOCUMENT_LOADERS, SOURCE_TABLES } from './documents.js';
+import { DOCUMENT_LOADERS, messageDocument, SOURCE_TABLES, ticketDocument } from './documents.js';
 import { parseQuery } from './query-text.js';
 import { searchIndexOf } from './search-index.js';
 import { escapeHtml, markedToHtml } from './snippet-html.js';
@@ -39,6 +39,22 @@ export async function indexNewTicket(db: Kysely<Database>, ticketId: string): Pr
   await indexTicket(db, ticketId);
   const messages = await db.selectFrom('ticket_messages').select('id').where('ticket_id', '=', ticketId).execute();
   await indexRecords(db, 'message', messages.map((m) => m.id));
+}
+
+/**
+ * A ticket just opened, from what its creator already holds (no re-reading): the ticket's and its
+ * first messages' documents, written in one statement. Gives the same documents as indexNewTicket.
+ */
+export async function indexOpenedTicket(
+  db: Kysely<Database>,
+  ticket: { id: string; number: number; subject: string; accountId: string; createdAt: string; tags: readonly string[] },
+  messages: readonly { id: string; body: string; visibility: 'public' | 'internal' }[],
+): Promise<void> {
+  const common = { ticket_id: ticket.id, subject: ticket.subject, account_id: ticket.accountId, created_at: ticket.createdAt };
+  await searchIndexOf(db).upsert(db, [
+    ticketDocument({ id: ticket.id, number: ticket.number, subject: ticket.subject, account_id: ticket.accountId, updated_at: ticket.createdAt }, [...ticket.tags].sort()),
+    ...messages.map((m) => messageDocument({ ...common, id: m.id, body: m.body, visibility: m.visibility })),
+  ]);
 }
 
 /** A new message; its ticket's entry takes the message's time as its last update. */

@@ -30,6 +30,11 @@ export async function tagsOf(db: Kysely<Database>, ticketIds: string[]): Promise
   return map;
 }
 
+/** An account's segment (what SLA policies and escalation rules match on), or undefined. */
+export async function accountSegment(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
+  return (await db.selectFrom('accounts').select('segment').where('id', '=', accountId).executeTakeFirst())?.segment;
+}
+
 export async function replaceTags(db: Kysely<Database>, ticketId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).execute();
   if (tags.length) await db.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticketId, tag }))).execute();
@@ -42,6 +47,8 @@ export async function recordTicketEvent(
   type: string,
   data: Record<string, unknown>,
   at = new Date().toISOString(),
+  /** The ticket's account and number when the caller holds them (saves reading them back). */
+  known?: { accountId: string | null; number: number },
 ): Promise<void> {
   await db
     .insertInto('ticket_events')
@@ -50,7 +57,9 @@ export async function recordTicketEvent(
   // What integrations subscribe to leaves through the outbox in the same transaction.
   const published = PUBLISHED_AS[type];
   if (published) {
-    const ticket = await db.selectFrom('tickets').select(['account_id', 'number']).where('id', '=', ticketId).executeTakeFirst();
+    const ticket = known
+      ? { account_id: known.accountId, number: known.number }
+      : await db.selectFrom('tickets').select(['account_id', 'number']).where('id', '=', ticketId).executeTakeFirst();
     await emitEvent(db, {
       type: published,
       recordType: 'ticket',

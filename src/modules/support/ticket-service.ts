@@ -7,7 +7,7 @@ import type { ChangeContext } from '../platform/actor.js';
 import { diff, recordAudit } from '../platform/audit.js';
 import { newId } from '../platform/ids.js';
 import * as repo from './repository.js';
-import { indexNewTicket, indexTicket } from '../search/service.js';
+import { indexOpenedTicket, indexTicket } from '../search/service.js';
 import type { CreateTicketInput, Ticket, UpdateTicketInput } from './schemas.js';
 import { addBusinessMinutes, CALENDAR_HOURS } from './business-calendar.js';
 import { onStatusChange, startSla, type SlaState } from './sla-clock.js';
@@ -71,16 +71,18 @@ export async function createTicket(
   const id = newId();
   await inTransaction(db, async (trx) => {
     const { contactId, accountId } = await resolveRequester(trx, ctx, input);
-    const account = await accounts.getAccount(trx, accountId);
+    const segment = await repo.accountSegment(trx, accountId);
+    if (segment === undefined) throw errors.accountNotFound();
     const tags = [...new Set(input.tags)];
     const at = now.toISOString();
-    const sla = await chooseSla(trx, { segment: account.segment, priority: input.priority, channel: input.channel, tier: 'tier1', tags });
+    const number = await repo.nextTicketNumber(trx);
+    const sla = await chooseSla(trx, { segment, priority: input.priority, channel: input.channel, tier: 'tier1', tags });
     const state = startSla(now, sla.targets, sla.calendar);
     await trx
       .insertInto('tickets')
       .values({
         id,
-        number: await repo.nextTicketNumber(trx),
+        number,
         subject: input.subject,
         status: input.assigneeId ? 'open' : 'new',
         priority: input.priority,
@@ -102,14 +104,16 @@ export async function createTicket(
         closed_at: null,
       })
       .execute();
-    await repo.replaceTags(trx, id, tags);
+    if (tags.length) await trx.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: id, tag }))).execute();
+    const messageId = newId();
     await trx
       .insertInto('ticket_messages')
-      .values({ id: newId(), ticket_id: id, visibility: 'public', author_type: 'contact', author_id: contactId, body: input.description, via, email_message_id: null, created_at: at })
+      .values({ id: messageId, ticket_id: id, visibility: 'public', author_type: 'contact', author_id: contactId, body: input.description, via, email_message_id: null, created_at: at })
       .execute();
-    await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.created', { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId }, at);
+    await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.created', { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId }, at, { accountId, number });
     await recordAudit(trx, ctx, { action: 'ticket.created', recordType: 'ticket', recordId: id, changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }) });
-    await indexNewTicket(trx, id);
+    // Indexed from what is in hand: the same documents indexNewTicket would read back.
+    await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags }, [{ id: messageId, body: input.description, visibility: 'public' }]);
   });
   return getTicket(db, id);
 }
