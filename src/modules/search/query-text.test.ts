@@ -7,6 +7,7 @@ describe('search query text', () => {
     const q = parseQuery('Export time');
     expect(toFts5Query(q)).toBe('"export" "time"*');
     expect(toTsQuery(q)).toBe("'export' & 'time':*");
+    expect(toTsQuery(q, 'A')).toBe("'export':A & 'time':*A");
   });
 
   it('keeps a balanced quoted phrase as a phrase and does not prefix a closed quote', () => {

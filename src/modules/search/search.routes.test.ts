@@ -26,7 +26,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
   const search = async (query: string, who: SignedIn = agent) => {
     const res = await who.request({ method: 'GET', url: `/api/search?${query}` });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: Result[]; counts: Record<string, number>; total: number; nextCursor: string | null };
+    return res.json() as { items: Result[]; counts: Record<string, number>; countsExact: Record<string, boolean>; total: number; totalExact: boolean; nextCursor: string | null };
   };
   const q = (text: string, extra = '') => search(`q=${encodeURIComponent(text)}${extra}`);
 
@@ -91,6 +91,9 @@ describe.each(testDialects())('search on %s', (dialect) => {
     const all = await q('quasar');
     expect(all.counts).toEqual({ ticket: 2, message: 3, contact: 0, account: 0, article: 0 });
     expect(all.total).toBe(5);
+    // Below the cap every count is exact (above it the API says "1000+": countsExact false).
+    expect(all.totalExact).toBe(true);
+    expect(Object.values(all.countsExact).every(Boolean)).toBe(true);
 
     const tickets = await q('quasar', '&types=ticket');
     expect(tickets.items.map((i) => i.type)).toEqual(['ticket', 'ticket']);
