@@ -259,7 +259,8 @@ export async function listEngagements(db: Kysely<Database>, q: EngagementListQue
   if (q.leadId) query = query.where('engagements.lead_id', '=', q.leadId);
   if (q.accountId) query = query.where('engagements.account_id', '=', q.accountId);
   if (q.q) query = query.where(likeText(sql<string>`lower(engagements.name)`, q.q.toLowerCase(), 'contains'));
-  if (q.atRisk !== undefined) query = query.where('engagements.status', 'not in', ['done', 'cancelled']);
+  // Closed engagements are never at risk.
+  if (q.atRisk === true) query = query.where('engagements.status', 'not in', ['done', 'cancelled']);
   let after = q.cursor ? decodeCursor(q.cursor, 'date') : null;
   const found: EngagementSummary[] = [];
   const batch = q.atRisk === undefined ? q.limit + 1 : Math.max(50, q.limit * 2);
