@@ -53,20 +53,16 @@ export function EngagementPage() {
       <EngagementStats engagement={data} progress={progress.data} />
       <PlanTimeline engagement={data} onOpenTask={setOpenTask} />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="lg">
-            <PlanTasksCard engagement={data} onOpenTask={setOpenTask} />
-            <StatusReportsCard engagementId={data.id} />
-          </Stack>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <BudgetBurnCard progress={progress.data} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="lg">
-            <BudgetBurnCard progress={progress.data} />
-            <MilestonesCard progress={progress.data} tasks={data.tasks} />
-            {data.kind === 'proof_of_concept' && <PocCriteriaCard engagementId={data.id} />}
-          </Stack>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <MilestonesCard progress={progress.data} tasks={data.tasks} />
         </Grid.Col>
       </Grid>
+      <PlanTasksCard engagement={data} onOpenTask={setOpenTask} />
+      {data.kind === 'proof_of_concept' && <PocCriteriaCard engagementId={data.id} />}
+      <StatusReportsCard engagementId={data.id} />
       <TaskDrawer engagement={data} taskId={openTask} onClose={() => setOpenTask(null)} />
     </Stack>
   );

@@ -46,7 +46,7 @@ export function PlanTasksCard({ engagement, onOpenTask }: { engagement: Engageme
                   <Table aria-label={name} verticalSpacing={6}>
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th w={250}>Status</Table.Th>
+                        <Table.Th w={230}>Status</Table.Th>
                         <Table.Th>Task</Table.Th>
                         <Table.Th w={170}>Owner</Table.Th>
                         <Table.Th w={110}>Due</Table.Th>
@@ -88,7 +88,7 @@ function TaskRow({ task, onOpen }: { task: Task; onOpen: () => void }) {
               <IconDiamond size={14} color="var(--mantine-color-violet-6)" aria-label="Milestone" />
             </Tooltip>
           )}
-          <Anchor component="button" type="button" size="sm" fw={500} onClick={onOpen} td={task.status === 'done' ? 'line-through' : undefined} c={task.status === 'done' ? 'dimmed' : undefined}>
+          <Anchor component="button" type="button" size="sm" fw={500} ta="left" onClick={onOpen} td={task.status === 'done' ? 'line-through' : undefined} c={task.status === 'done' ? 'dimmed' : undefined}>
             {task.title}
           </Anchor>
           {task.customerVisible && (

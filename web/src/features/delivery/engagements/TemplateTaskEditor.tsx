@@ -98,7 +98,6 @@ export function TemplateTaskEditor({ task, others, teamRoles, errors, onChange, 
           clearable
           placeholder={task.dependsOn.length ? undefined : 'Nothing'}
           data={others}
-          clearButtonProps={{ 'aria-label': `Clear what ${name} depends on` }}
           value={task.dependsOn}
           error={errors('dependsOn')}
           onChange={(v) => set('dependsOn', v)}
