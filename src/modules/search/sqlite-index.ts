@@ -17,7 +17,8 @@ import { SEARCH_TYPES, type SearchType } from './tables.js';
  * - Filters are words in the table's `facets` column (see migration 0015), so "tickets of this
  *   account matching 'export'" is one MATCH answered by the index, in rowid order.
  * - The ranking is over the CANDIDATES most recent matches plus the TITLE_CANDIDATES most recent
- *   title matches (an old ticket named after the words still surfaces), read newest first with
+ *   title matches among the TITLE_SCAN most recent matches (an older ticket named after the
+ *   words still surfaces), read newest first with
  *   `ORDER BY rowid DESC LIMIT`, which FTS5 answers without visiting older matches. They are
  *   scored by candidate-score.ts with bm25's formula (bm25() itself would first count every
  *   match of every word). Snippets are made for the page only.
@@ -28,6 +29,7 @@ const WEIGHTS = [10, 4, 1] as const;
 const CANDIDATES = 500;
 const TITLE_CANDIDATES = 100;
 const STATUS_SCAN = 20_000;
+const TITLE_SCAN = 20_000;
 /** Document frequencies are counted up to this; a more common word gets the same small weight. */
 const IDF_CAP = 5_000;
 const SNIPPET_TOKENS = 24;
@@ -113,9 +115,13 @@ function statusSql(filters: SearchFilters): RawBuilder<unknown> {
  * match (0 when there are fewer), so that a rare status never means a walk over every match.
  */
 async function statusFloor(db: Kysely<Database>, match: string, filters: SearchFilters): Promise<number> {
-  if (filters.ticketStatus === undefined) return 0;
+  return filters.ticketStatus === undefined ? 0 : nthRecent(db, match, STATUS_SCAN);
+}
+
+/** The rowid of the n-th most recent match (0 when there are fewer): a floor that bounds a scan. */
+async function nthRecent(db: Kysely<Database>, match: string, n: number): Promise<number> {
   const row = await sql<{ id: number }>`
-    select rowid as id from search_fts where search_fts match ${match} order by rowid desc limit 1 offset ${STATUS_SCAN - 1}
+    select rowid as id from search_fts where search_fts match ${match} order by rowid desc limit 1 offset ${n - 1}
   `.execute(db);
   return row.rows[0]?.id ?? 0;
 }
@@ -188,8 +194,19 @@ export const sqliteSearchIndex: SearchIndex = {
     const match = all(textMatch(q), ...facets);
     const floor = await statusFloor(db, match, filters);
     const recent = await candidates(db, match, filters, floor, CANDIDATES);
-    // The most recent title matches too, unless the recent matches already hold every match.
-    const titled = recent.length < CANDIDATES ? [] : await candidates(db, all(textMatch(q), textMatch(q, '{heading}'), ...facets), filters, floor, TITLE_CANDIDATES);
+    // The most recent title matches too, unless the recent matches already hold every match. A
+    // column filter is checked match by match, so the scan for them is bounded as well: title
+    // matches among the TITLE_SCAN most recent matches.
+    const titled =
+      recent.length < CANDIDATES
+        ? []
+        : await candidates(
+            db,
+            all(textMatch(q), textMatch(q, '{heading}'), ...facets),
+            filters,
+            Math.max(floor, await nthRecent(db, match, TITLE_SCAN)),
+            TITLE_CANDIDATES,
+          );
     const seen = new Set(recent.map((c) => c.id));
     const pool = [...recent, ...titled.filter((c) => !seen.has(c.id))];
     if (!pool.length) return [];
