@@ -80,10 +80,24 @@ export async function listEnvironments(db: Kysely<Database>, q: Partial<Environm
   return q.minBehind !== undefined ? summaries.filter((s) => s.versionsBehind >= q.minBehind!) : summaries;
 }
 
+/** The product with the most active environments (the matrix's default), else the first in the catalogue. */
+async function busiestProduct(db: Kysely<Database>, products: string[]): Promise<string | null> {
+  const top = await db
+    .selectFrom('deployments')
+    .select('product')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .groupBy('product')
+    .orderBy('n', 'desc')
+    .orderBy('product')
+    .executeTakeFirst();
+  return top && products.includes(top.product) ? top.product : (products[0] ?? null);
+}
+
 /** The environment matrix: one product's releases as columns, accounts with their environments as rows. */
 export async function environmentMatrix(db: Kysely<Database>, q: Partial<EnvironmentListQuery>) {
   const products = await listProducts(db);
-  const product = q.product && products.includes(q.product) ? q.product : (products[0] ?? null);
+  const product = q.product && products.includes(q.product) ? q.product : await busiestProduct(db, products);
   if (!product) {
     return { products, product: null, releases: [], rows: [], totals: { accounts: 0, environments: 0, current: 0, slightlyBehind: 0, farBehind: 0, byVersion: {} } };
   }

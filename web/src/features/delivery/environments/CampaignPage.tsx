@@ -177,7 +177,7 @@ function EntryCard({ entry, target, writable, onMove }: { entry: CampaignEntry; 
   const env = entry.environment;
   const label = `${env.account.name} ${env.name}`;
   return (
-    <Card withBorder padding="sm" data-testid="upgrade-card" aria-label={label}>
+    <Card withBorder padding="sm" component="article" data-testid="upgrade-card" aria-label={label}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Anchor component={Link} to={`/environments/${env.id}`} size="sm" fw={600}>
