@@ -30,6 +30,22 @@ export async function tagsOf(db: Kysely<Database>, ticketIds: string[]): Promise
   return map;
 }
 
+/**
+ * The ticket page's "other tickets of this account": the account's first tickets by SLA due, the
+ * order of its queue, read from the (account_id, sla_due_at, id) index without joins or tags.
+ */
+export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: string, limit: number) {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'subject', 'status', 'priority', 'created_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('sla_due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, priority: r.priority, createdAt: r.created_at }));
+}
+
 /** An account's segment (what SLA policies and escalation rules match on), or undefined. */
 export async function accountSegment(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
   return (await db.selectFrom('accounts').select('segment').where('id', '=', accountId).executeTakeFirst())?.segment;

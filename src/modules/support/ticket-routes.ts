@@ -20,6 +20,7 @@ import {
 import { listTicketEvents } from './ticket-events.js';
 import { createTicket, getTicket, updateTicket } from './ticket-service.js';
 import { listTickets } from './views.js';
+import { recentTicketsOfAccount } from './repository.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['tickets'];
@@ -62,9 +63,9 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
       const [messages, account, recent] = await Promise.all([
         listMessages(db(), ticket.id),
         accounts.getAccount(db(), ticket.account.id),
-        listTickets(db(), { accountId: ticket.account.id, limit: 6 }, null),
+        recentTicketsOfAccount(db(), ticket.account.id, 6),
       ]);
-      return { ticket, messages, account, recentTickets: recent.items.filter((t) => t.id !== ticket.id).slice(0, 5) };
+      return { ticket, messages, account, recentTickets: recent.filter((t) => t.id !== ticket.id).slice(0, 5) };
     },
   );
 
