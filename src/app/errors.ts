@@ -68,6 +68,7 @@ export const errors = {
     'Contacts attending an interaction must belong to the interaction’s account.',
   ),
   ticketNotFound: make('tickets.not_found', 404, 'No ticket with this id.'),
+  environmentNotOnAccount: make('tickets.environment_not_on_account', 422, 'This environment belongs to another account: a ticket can name only an environment of its own customer.'),
   ticketClosed: make('tickets.closed', 409, 'This ticket is closed; open a follow-up ticket instead.'),
   requesterAccountUnknown: make(
     'tickets.requester_account_unknown',

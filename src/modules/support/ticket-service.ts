@@ -30,6 +30,23 @@ async function assertMember(db: Kysely<Database>, id: string, field: string): Pr
   if (!row || row.status === 'disabled') throw errors.referenceMissing('active member', field);
 }
 
+/**
+ * Which account a customer environment belongs to. Environments are the delivery module's; it
+ * registers the lookup, so support can check a ticket's environment without reading its tables.
+ */
+type EnvironmentAccountLookup = (db: Kysely<Database>, deploymentId: string) => Promise<string | null>;
+let environmentAccountOf: EnvironmentAccountLookup = async () => null;
+export function registerEnvironmentLookup(lookup: EnvironmentAccountLookup): void {
+  environmentAccountOf = lookup;
+}
+
+/** A ticket can name only an environment of its own customer. */
+async function assertEnvironmentOf(db: Kysely<Database>, deploymentId: string, accountId: string): Promise<void> {
+  const owner = await environmentAccountOf(db, deploymentId);
+  if (!owner) throw errors.referenceMissing('environment', 'deploymentId');
+  if (owner !== accountId) throw errors.environmentNotOnAccount();
+}
+
 async function assertGroup(db: Kysely<Database>, id: string, field: string): Promise<void> {
   if (!(await db.selectFrom('ticket_groups').select('id').where('id', '=', id).executeTakeFirst())) throw errors.referenceMissing('group', field);
 }
@@ -155,6 +172,7 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
   if (before.status === 'closed' && input.status !== undefined && input.status !== 'closed') throw errors.ticketClosed();
   if (input.assigneeId) await assertMember(db, input.assigneeId, 'assigneeId');
   if (input.groupId) await assertGroup(db, input.groupId, 'groupId');
+  if (input.deploymentId) await assertEnvironmentOf(db, input.deploymentId, before.account_id);
   await inTransaction(db, async (trx) => {
     const tagsBefore = (await repo.tagsOf(trx, [id])).get(id) ?? [];
     let patch: Partial<repo.TicketRow> = {};

@@ -7,6 +7,7 @@ import type { ChangeContext } from '../../platform/actor.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { findMemberRow } from '../../team/service.js';
+import { registerEnvironmentLookup } from '../../support/ticket-service.js';
 import { configDiff } from './config-diff.js';
 import { allCatalogues, assertKnownVersion, catalogueOf, listProducts, listReleases, type Catalogue } from './release-service.js';
 import type {
@@ -23,6 +24,12 @@ import type { DeploymentsTable } from './tables.js';
 import { compareVersions, versionsBehind } from './version-compare.js';
 
 type DeploymentRow = Selectable<DeploymentsTable> & { account_name: string; account_segment: Selectable<Database['accounts']>['segment'] };
+
+// A support ticket may name the environment it is about; support asks here whose it is.
+registerEnvironmentLookup(async (db, deploymentId) => {
+  const row = await db.selectFrom('deployments').select('account_id').where('id', '=', deploymentId).executeTakeFirst();
+  return row?.account_id ?? null;
+});
 
 export function deploymentsWithAccount(db: Kysely<Database>) {
   return db

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { fromNow } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
 import { AccountContextCard } from './AccountContextCard';
+import { TicketDeliveryCard } from './TicketDeliveryCard';
 import { useEscalations, useTicket } from './api';
 import { Conversation } from './Conversation';
 import { EscalateModal } from './EscalateModal';
@@ -136,6 +137,7 @@ export function TicketPage() {
             <TicketKnowledgeCard ticketId={ticket.id} />
             <CsatCard ticketId={ticket.id} />
             <AccountContextCard account={account} recentTickets={recentTickets} />
+            <TicketDeliveryCard ticket={ticket} />
           </Stack>
         </Grid.Col>
       </Grid>

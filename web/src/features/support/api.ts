@@ -145,6 +145,7 @@ export interface UpdateTicketInput {
   assigneeId?: string | null;
   groupId?: string | null;
   tags?: string[];
+  deploymentId?: string | null;
 }
 
 export type SubmitStatus = 'open' | 'pending' | 'on_hold' | 'solved';
