@@ -29,7 +29,6 @@ const WEIGHTS = sql`'{0.1, 0.2, 0.4, 1.0}'`;
 const NORMALISATION = 1;
 const FENCE = '\u0003';
 const CANDIDATES = 500;
-const TITLE_CANDIDATES = 100;
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 
@@ -59,26 +58,20 @@ export const postgresSearchIndex: SearchIndex = {
   },
 
   async query(db, query, filters, page) {
-    // Bounded like the SQLite adapter: rank the CANDIDATES most recent matches and the
-    // TITLE_CANDIDATES most recent title (weight A) matches, not every match. For a common word
-    // the planner walks the primary key backwards and stops; for a rare one it reads the GIN
-    // index and sorts the few matches.
+    // Bounded like the SQLite adapter: rank the CANDIDATES most recent matches, not every match.
+    // For a common word the planner walks the primary key backwards and stops; for a rare one it
+    // reads the GIN index and sorts the few matches.
     const result = await sql<HitRow>`
-      with q as (select to_tsquery('simple', ${toTsQuery(query)}) as query, to_tsquery('simple', ${toTsQuery(query, 'A')}) as titled),
+      with q as (select to_tsquery('simple', ${toTsQuery(query)}) as query),
       recent as (
         select d.id from search_documents d, q
         where d.document @@ q.query and ${filterSql(filters)}
         order by d.id desc limit ${CANDIDATES}
       ),
-      recent_titled as (
-        select d.id from search_documents d, q
-        where d.document @@ q.titled and ${filterSql(filters)}
-        order by d.id desc limit ${TITLE_CANDIDATES}
-      ),
       hits as (
         select d.id, ts_rank_cd(${WEIGHTS}, d.document, q.query, ${NORMALISATION}) as score, d.updated_at
         from search_documents d, q
-        where d.id in (select id from recent union select id from recent_titled)
+        where d.id in (select id from recent)
         order by score desc, d.updated_at desc, d.id
         limit ${page.limit} offset ${page.offset}
       )

@@ -42,8 +42,8 @@ export interface SearchIndex {
   upsert(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void>;
   /**
    * A page of matches, best first (score, then most recently updated). Bounded work: when more
-   * than a few hundred documents match, the ranking is over the most recent 500 of them (and the
-   * most recent 100 title matches), never over every match.
+   * than a few hundred documents match, the ranking is over the most recent 500 of them, never over
+   * every match.
    */
   query(db: Kysely<Database>, query: ParsedQuery, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchHit[]>;
   /**

@@ -16,9 +16,7 @@ import { SEARCH_TYPES, type SearchType } from './tables.js';
  * Every search does bounded work, however common its words (issue 7):
  * - Filters are words in the table's `facets` column (see migration 0015), so "tickets of this
  *   account matching 'export'" is one MATCH answered by the index, in rowid order.
- * - The ranking is over the CANDIDATES most recent matches plus the TITLE_CANDIDATES most recent
- *   title matches among the TITLE_SCAN most recent matches (an older ticket named after the
- *   words still surfaces), read newest first with
+ * - The ranking is over the CANDIDATES most recent matches, read newest first with
  *   `ORDER BY rowid DESC LIMIT`, which FTS5 answers without visiting older matches. They are
  *   scored by candidate-score.ts with bm25's formula (bm25() itself would first count every
  *   match of every word). Snippets are made for the page only.
@@ -27,9 +25,7 @@ import { SEARCH_TYPES, type SearchType } from './tables.js';
  */
 const WEIGHTS = [10, 4, 1] as const;
 const CANDIDATES = 500;
-const TITLE_CANDIDATES = 100;
 const STATUS_SCAN = 20_000;
-const TITLE_SCAN = 20_000;
 /** Document frequencies are counted up to this; a more common word gets the same small weight. */
 const IDF_CAP = 5_000;
 const SNIPPET_TOKENS = 24;
@@ -68,10 +64,21 @@ function prepareQuery(db: Kysely<Database>, query: ParsedQuery): Promise<FtsQuer
   return q;
 }
 
+/**
+ * The facets column's made-up words (migration 0015). A person's word is matched in the text
+ * columns only, which FTS5 checks entry by entry: typed, one of these (or a short prefix of them,
+ * or a prefix expanding to them) would walk millions of entries that never match, so they are
+ * never searched for. `zt`/`zp` start no real word; `za` + hex digits is an account's id.
+ */
+const FACET_WORD = /^(zt(ticket|message|contact|account|article)|zportal|za[0-9a-f]{32})$/;
+const FACET_PREFIX = /^(z[tp]|za[0-9a-f]?$)/;
+
 async function expandQuery(db: Kysely<Database>, query: ParsedQuery): Promise<FtsQuery> {
   let empty = false;
   const terms: string[] = [];
-  for (const term of query.terms) {
+  for (const original of query.terms) {
+    const term = original.kind === 'word' && original.prefix && FACET_PREFIX.test(original.text) ? { ...original, prefix: false } : original;
+    if (term.kind === 'word' && FACET_WORD.test(term.text)) empty = true;
     const one = toFts5Query({ terms: [term] });
     if (term.kind !== 'word' || !term.prefix || term.text.length <= INDEXED_PREFIX) {
       terms.push(one);
@@ -81,7 +88,9 @@ async function expandQuery(db: Kysely<Database>, query: ParsedQuery): Promise<Ft
     const upper = term.text.slice(0, last) + String.fromCodePoint(term.text.codePointAt(last)! + 1);
     const words = (
       await sql<{ term: string }>`select term from search_fts_vocab where term >= ${term.text} and term < ${upper} limit ${MAX_EXPANSION + 1}`.execute(db)
-    ).rows.map((r) => r.term);
+    ).rows
+      .map((r) => r.term)
+      .filter((w) => !FACET_WORD.test(w));
     if (!words.length) empty = true;
     terms.push(words.length > MAX_EXPANSION ? one : `(${words.map(quoted).join(' OR ')})`);
   }
@@ -194,21 +203,7 @@ export const sqliteSearchIndex: SearchIndex = {
     const match = all(textMatch(q), ...facets);
     const floor = await statusFloor(db, match, filters);
     const recent = await candidates(db, match, filters, floor, CANDIDATES);
-    // The most recent title matches too, unless the recent matches already hold every match. A
-    // column filter is checked match by match, so the scan for them is bounded as well: title
-    // matches among the TITLE_SCAN most recent matches.
-    const titled =
-      recent.length < CANDIDATES
-        ? []
-        : await candidates(
-            db,
-            all(textMatch(q), textMatch(q, '{heading}'), ...facets),
-            filters,
-            Math.max(floor, await nthRecent(db, match, TITLE_SCAN)),
-            TITLE_CANDIDATES,
-          );
-    const seen = new Set(recent.map((c) => c.id));
-    const pool = [...recent, ...titled.filter((c) => !seen.has(c.id))];
+    const pool = recent;
     if (!pool.length) return [];
     const scores = scoreCandidates(parsed, await termWeights(db, q), WEIGHTS, pool.map((c) => ({ marked: [c.h0, c.h1, c.h2] })));
     const ranked = pool
