@@ -132,7 +132,14 @@ test('an implementation engineer plans an engagement from the standard template,
   // The list shows it with its burn.
   await navigate(page, 'Engagements');
   await page.getByLabel('Search').fill(name);
+  await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByRole('table', { name: 'Engagements' }).getByRole('row').filter({ hasText: name });
   await expect(row).toContainText('Northwind Logistics');
   await expect(row).toContainText('3 h / 120 h');
+
+  // And so does the account's page.
+  await row.getByRole('link', { name: 'Northwind Logistics' }).click();
+  await expect(page.getByRole('heading', { name: 'Northwind Logistics', level: 2 })).toBeVisible();
+  const card = page.getByRole('region', { name: 'Engagements', exact: true });
+  await expect(card.getByRole('row').filter({ hasText: name })).toContainText('3 h / 120 h');
 });

@@ -1,7 +1,7 @@
 import { LineChart } from '@mantine/charts';
 import { Card, Group, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { EngagementProgress } from './api';
+import { burnSeries } from './burn-series';
 import { formatHours } from './EngagementBadges';
 
 /** Burn-down of the budget: hours remaining after each day's logged time, against an even burn to the target go-live. */
@@ -20,7 +20,8 @@ function BurnBody({ progress }: { progress: EngagementProgress }) {
   const { budgetHours, loggedHours, remainingHours } = progress;
   const ratio = budgetHours > 0 ? loggedHours / budgetHours : 0;
   const over = remainingHours < 0;
-  const data = progress.burnDown.map((point) => ({ ...point, label: dayjs(point.date).format('D MMM') }));
+  const data = burnSeries(progress);
+  const actualPoints = progress.burnDown.length;
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -41,7 +42,8 @@ function BurnBody({ progress }: { progress: EngagementProgress }) {
           data={data}
           dataKey="label"
           curveType="linear"
-          withDots={false}
+          withDots={actualPoints < 3}
+          dotProps={{ r: 3 }}
           unit=" h"
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
@@ -52,7 +54,7 @@ function BurnBody({ progress }: { progress: EngagementProgress }) {
         />
       ) : (
         <Text size="sm" c="dimmed">
-          The burn-down draws once time is logged over more than one day.
+          The burn-down draws once the engagement has a target go-live or runs for more than a day.
         </Text>
       )}
     </Stack>
