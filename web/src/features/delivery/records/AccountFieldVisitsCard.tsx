@@ -7,7 +7,7 @@ import { formatDate } from '../../../ui/format';
 import { Markdown } from '../../../ui/markdown';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
-import { useDeleteVisit, useFieldVisits, useUpdateVisit, type FieldVisit } from './api';
+import { useDeleteVisit, useFieldVisits, useTickChecklist, type FieldVisit } from './api';
 import { FieldVisitFormModal, VisitReportModal } from './FieldVisitModals';
 
 /** On-site visits at the account: planned ones with their checklist, completed ones with their report. */
@@ -15,13 +15,13 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
   const { can } = useAuth();
   const canWrite = can('delivery.write');
   const visits = useFieldVisits(accountId);
-  const update = useUpdateVisit(accountId);
+  const tickItems = useTickChecklist(accountId);
   const remove = useDeleteVisit(accountId);
   const [editing, setEditing] = useState<FieldVisit | 'new' | null>(null);
   const [reporting, setReporting] = useState<FieldVisit | null>(null);
 
   const tick = (visit: FieldVisit, index: number, done: boolean) =>
-    update.mutate({ id: visit.id, checklist: visit.checklist.map((item, i) => (i === index ? { ...item, done } : item)) }, { onError: (e) => notifyError(e) });
+    tickItems.mutate({ id: visit.id, checklist: visit.checklist.map((item, i) => (i === index ? { ...item, done } : item)) }, { onError: (e) => notifyError(e) });
 
   return (
     <Card component="section" aria-label="Field visits">

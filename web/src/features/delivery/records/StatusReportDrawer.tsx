@@ -96,7 +96,7 @@ function ReportBody({ engagementId, accountId, report, onClose }: { engagementId
           </Group>
         </>
       ) : (
-        <Stack gap="sm" aria-label="Report">
+        <Stack component="section" gap="sm" aria-label="Report">
           <Title order={3}>{report.title}</Title>
           <Group gap="xs">
             <Text size="sm">Overall:</Text>
@@ -117,7 +117,7 @@ function ReportBody({ engagementId, accountId, report, onClose }: { engagementId
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Recipient</Table.Th>
-              <Table.Th>Sent</Table.Th>
+              <Table.Th>Sent at</Table.Th>
               <Table.Th>By</Table.Th>
             </Table.Tr>
           </Table.Thead>

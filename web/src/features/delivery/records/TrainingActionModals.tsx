@@ -100,7 +100,7 @@ function FeedbackForm({ session, onClose }: { session: TrainingSession; onClose:
           <Text size="sm" fw={500}>
             Rating
           </Text>
-          <Rating aria-label="Rating" value={form.values.rating} onChange={(v) => form.setFieldValue('rating', v)} />
+          <Rating aria-label="Rating" getSymbolLabel={(v) => `${v} of 5`} value={form.values.rating} onChange={(v) => form.setFieldValue('rating', v)} />
           {form.errors.rating && (
             <Text size="xs" c="red">
               {form.errors.rating}

@@ -315,6 +315,25 @@ export function useUpdateVisit(accountId: string) {
   );
 }
 
+/** Ticks checklist items at once (the list shows the tick before the server answers), then saves them. */
+export function useTickChecklist(accountId: string) {
+  const client = useQueryClient();
+  const key = visitsKey(accountId);
+  return useMutation({
+    mutationFn: ({ id, checklist }: { id: string; checklist: ChecklistItem[] }) => api.patch<FieldVisit>(`/api/field-visits/${id}`, { checklist }),
+    onMutate: async ({ id, checklist }) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<Page<FieldVisit>>(key);
+      if (before) client.setQueryData<Page<FieldVisit>>(key, { ...before, items: before.items.map((v) => (v.id === id ? { ...v, checklist } : v)) });
+      return { before };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.before) client.setQueryData(key, context.before);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
+}
+
 export function useDeleteVisit(accountId: string) {
   return useAccountRecordMutation(accountId, visitsKey(accountId), (id: string) => api.delete(`/api/field-visits/${id}`));
 }
