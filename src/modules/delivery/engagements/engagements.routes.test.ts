@@ -181,6 +181,22 @@ describe.each(testDialects())('engagements API on %s', (dialect) => {
     expect(audit.items.map((a: { action: string }) => a.action)).toContain('task.completed');
   });
 
+  it('moves the open part of the plan with the start date; finished work keeps its dates and the target stays', async () => {
+    const e = await create({ startDate: '2026-03-02', targetGoLiveDate: '2026-04-30' });
+    const kickoff = byTitle(e.tasks, 'Kick-off call');
+    const reqs = byTitle(e.tasks, 'Gather requirements');
+    await patchTask(lead, kickoff.id, { status: 'done' });
+    const moved = await lead.request({ method: 'PATCH', url: `/api/engagements/${e.id}`, payload: { startDate: '2026-03-09' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = moved.json() as { tasks: TaskBody[]; targetGoLiveDate: string };
+    expect(byTitle(after.tasks, 'Kick-off call')).toMatchObject({ startDate: kickoff.startDate, dueDate: kickoff.dueDate });
+    expect(byTitle(after.tasks, 'Gather requirements')).toMatchObject({ startDate: addWorkingDays(reqs.startDate, 5), dueDate: addWorkingDays(reqs.dueDate, 5) });
+    expect(after.targetGoLiveDate).toBe('2026-04-30');
+    const audit = (await admin.request({ method: 'GET', url: `/api/audit?recordType=engagement&recordId=${e.id}` })).json();
+    const update = audit.items.find((a: { action: string }) => a.action === 'engagement.updated');
+    expect(update.changes).toMatchObject({ startDate: ['2026-03-02', '2026-03-09'], tasksRescheduled: [0, 4] });
+  });
+
   it('refuses a dependency cycle on PATCH with its path, and changes nothing', async () => {
     const e = await create();
     const kickoff = byTitle(e.tasks, 'Kick-off call');

@@ -1,0 +1,259 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { errors } from '../../../app/errors.js';
+import { refreshRelationship } from '../../accounts/service.js';
+import type { ChangeContext } from '../../platform/actor.js';
+import { diff, recordAudit } from '../../platform/audit.js';
+import { newId } from '../../platform/ids.js';
+import { addWorkingDays, layoutPlan, maxDate, workingDaysBetween } from './plan.js';
+import type { CreateEngagementInput, Engagement, UpdateEngagementInput } from './schemas.js';
+import type { EngagementsTable, PocVerdict } from './tables.js';
+import { getTemplate } from './template-service.js';
+import { getEngagement, goLiveTaskOf, LIVE_STATUSES } from './engagement-read.js';
+
+/** Creating and changing engagements: laid out from a template, dates checked, every change audited. */
+
+// ---------------------------------------------------------------- writing engagements
+
+export async function requireActiveMember(db: Kysely<Database>, id: string, field: string): Promise<void> {
+  const member = await db.selectFrom('members').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+  if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', field);
+}
+
+function checkDates(start: string, pairs: [field: string, date: string | null | undefined, label: string][]): void {
+  for (const [field, date, label] of pairs)
+    if (date && date < start) throw errors.datesOutOfOrder(field, `The ${label} (${date}) is before the start date (${start}); it must be on or after it.`);
+}
+
+/** Who owns each templated task: see the contract (lead → engagement team → account team by role; customer role → contact). */
+async function ownerResolver(db: Kysely<Database>, accountId: string, leadId: string | null, memberIds: string[]) {
+  const team = [...new Set([...(leadId ? [leadId] : []), ...memberIds])];
+  const [roles, accountTeam, contacts] = await Promise.all([
+    team.length ? db.selectFrom('member_roles').select(['member_id', 'role']).where('member_id', 'in', team).execute() : Promise.resolve([]),
+    db
+      .selectFrom('account_team')
+      .innerJoin('members', 'members.id', 'account_team.member_id')
+      .select(['account_team.role', 'account_team.member_id'])
+      .where('account_team.account_id', '=', accountId)
+      .where('members.status', '!=', 'disabled')
+      .execute(),
+    db.selectFrom('contacts').select(['id', 'customer_role']).where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute(),
+  ]);
+  return (side: 'team' | 'customer', role: string | null): { type: 'member' | 'contact'; id: string } | null => {
+    if (!role) return null;
+    if (side === 'customer') {
+      const contact = contacts.find((c) => c.customer_role === role);
+      return contact ? { type: 'contact', id: contact.id } : null;
+    }
+    const inTeam = team.find((m) => roles.some((r) => r.member_id === m && r.role === role));
+    if (inTeam) return { type: 'member', id: inTeam };
+    const slot = accountTeam.find((s) => s.role === role);
+    return slot ? { type: 'member', id: slot.member_id } : null;
+  };
+}
+
+function plainEngagement(r: Selectable<EngagementsTable>) {
+  return {
+    name: r.name,
+    kind: r.kind,
+    description: r.description,
+    status: r.status,
+    leadId: r.lead_id,
+    startDate: r.start_date,
+    targetGoLiveDate: r.target_go_live_date,
+    actualGoLiveDate: r.actual_go_live_date,
+    contractStartDate: r.contract_start_date,
+    budgetHours: Number(r.budget_hours),
+    opportunityRef: r.opportunity_ref,
+  };
+}
+
+/**
+ * Creates an engagement; with a template, lays out its plan from the start date in working days
+ * (see `layoutPlan`) and assigns owners by role. The target go-live defaults to the plan's end.
+ */
+export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext, input: CreateEngagementInput, now = new Date()): Promise<Engagement> {
+  const account = await db.selectFrom('accounts').select(['id']).where('id', '=', input.accountId).executeTakeFirst();
+  if (!account) throw errors.referenceMissing('account', 'accountId');
+  if (input.leadId) await requireActiveMember(db, input.leadId, 'leadId');
+  const memberIds = [...new Set(input.memberIds ?? [])];
+  for (const [i, m] of memberIds.entries()) await requireActiveMember(db, m, `memberIds.${i}`);
+  let template = null;
+  if (input.templateId) {
+    template = await getTemplate(db, input.templateId).catch((e: unknown) => {
+      if (e instanceof Error && 'code' in e && e.code === 'engagement_templates.not_found') throw errors.referenceMissing('engagement template', 'templateId');
+      throw e;
+    });
+    if (template.archived) throw errors.templateArchived({ field: 'templateId' });
+  }
+  const templateTasks = template ? template.phases.flatMap((p) => p.tasks) : [];
+  const dated = layoutPlan(templateTasks, input.startDate);
+  // The target defaults to the plan's go-live milestone, or the plan's end when it has none.
+  const goLiveTask = goLiveTaskOf(templateTasks.map((t) => ({ ...t, dueDate: dated.get(t.key)!.dueDate })));
+  const planEnd = goLiveTask ? goLiveTask.dueDate : maxDate([...dated.values()].map((d) => d.dueDate));
+  const target = input.targetGoLiveDate === undefined || input.targetGoLiveDate === null ? (template ? planEnd : null) : input.targetGoLiveDate;
+  checkDates(input.startDate, [['targetGoLiveDate', input.targetGoLiveDate, 'target go-live date']]);
+  const ownerOf = await ownerResolver(db, input.accountId, input.leadId ?? null, memberIds);
+  const id = newId();
+  const at = now.toISOString();
+  const status = input.status ?? 'planned';
+  const row: Selectable<EngagementsTable> = {
+    id,
+    account_id: input.accountId,
+    kind: input.kind,
+    name: input.name,
+    description: input.description ?? null,
+    status,
+    lead_id: input.leadId ?? null,
+    template_id: template?.id ?? null,
+    contract_start_date: input.contractStartDate ?? null,
+    start_date: input.startDate,
+    target_go_live_date: target,
+    actual_go_live_date: null,
+    budget_hours: input.budgetHours,
+    opportunity_ref: input.opportunityRef ?? null,
+    poc_verdict: input.kind === 'proof_of_concept' ? 'pending' : null,
+    poc_verdict_note: null,
+    created_by: ctx.memberId,
+    created_at: at,
+    updated_at: at,
+  };
+  await inTransaction(db, async (trx) => {
+    await trx.insertInto('engagements').values(row).execute();
+    if (memberIds.length) await trx.insertInto('engagement_members').values(memberIds.map((m) => ({ engagement_id: id, member_id: m }))).execute();
+    if (template) {
+      const taskIds = new Map<string, string>();
+      let position = 0;
+      for (const phase of template.phases) {
+        const phaseId = newId();
+        await trx.insertInto('engagement_phases').values({ id: phaseId, engagement_id: id, name: phase.name, position: phase.position }).execute();
+        for (const task of phase.tasks) {
+          const taskId = newId();
+          taskIds.set(task.key, taskId);
+          const owner = ownerOf(task.ownerSide, task.ownerRole);
+          const dates = dated.get(task.key)!;
+          await trx
+            .insertInto('engagement_tasks')
+            .values({
+              id: taskId,
+              engagement_id: id,
+              phase_id: phaseId,
+              position: position++,
+              title: task.title,
+              description: task.description,
+              owner_type: owner?.type ?? null,
+              owner_id: owner?.id ?? null,
+              customer_visible: task.customerVisible || task.ownerSide === 'customer' ? 1 : 0,
+              milestone: task.milestone ? 1 : 0,
+              start_date: dates.startDate,
+              due_date: dates.dueDate,
+              status: 'todo',
+              completed_at: null,
+              created_at: at,
+              updated_at: at,
+            })
+            .execute();
+        }
+      }
+      const deps = templateTasks.flatMap((t) => t.dependsOn.map((d) => ({ task_id: taskIds.get(t.key)!, depends_on_id: taskIds.get(d)!, engagement_id: id })));
+      if (deps.length) await trx.insertInto('task_dependencies').values(deps).execute();
+    }
+    await recordAudit(trx, ctx, {
+      action: 'engagement.created',
+      recordType: 'engagement',
+      recordId: id,
+      changes: diff(null, { ...plainEngagement(row), accountId: row.account_id, templateId: row.template_id, memberIds, tasks: templateTasks.length || null }),
+    });
+    if (LIVE_STATUSES.includes(status)) await refreshRelationship(trx, input.accountId, now);
+  });
+  return getEngagement(db, id, now);
+}
+
+export async function updateEngagement(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateEngagementInput, now = new Date()): Promise<Engagement> {
+  const before = await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw errors.engagementNotFound();
+  if (input.leadId) await requireActiveMember(db, input.leadId, 'leadId');
+  if (input.memberIds) for (const [i, m] of input.memberIds.entries()) await requireActiveMember(db, m, `memberIds.${i}`);
+  const start = input.startDate ?? before.start_date;
+  const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
+  const after: Selectable<EngagementsTable> = {
+    ...before,
+    name: input.name ?? before.name,
+    description: pick(input.description, before.description) ?? null,
+    status: input.status ?? before.status,
+    lead_id: pick(input.leadId, before.lead_id) ?? null,
+    start_date: start,
+    target_go_live_date: pick(input.targetGoLiveDate, before.target_go_live_date) ?? null,
+    actual_go_live_date: pick(input.actualGoLiveDate, before.actual_go_live_date) ?? null,
+    contract_start_date: pick(input.contractStartDate, before.contract_start_date) ?? null,
+    budget_hours: input.budgetHours ?? Number(before.budget_hours),
+    opportunity_ref: pick(input.opportunityRef, before.opportunity_ref) ?? null,
+    updated_at: now.toISOString(),
+  };
+  // Name the field the person changed when the pair is out of order.
+  const startMoved = input.startDate !== undefined && input.targetGoLiveDate === undefined && input.actualGoLiveDate === undefined;
+  for (const [field, date, label] of [
+    ['targetGoLiveDate', after.target_go_live_date, 'target go-live date'],
+    ['actualGoLiveDate', after.actual_go_live_date, 'actual go-live date'],
+  ] as const)
+    if (date && date < start)
+      throw errors.datesOutOfOrder(startMoved ? 'startDate' : field, `The ${label} (${date}) is before the start date (${start}); it must be on or after it.`);
+  const beforeMembers = (await db.selectFrom('engagement_members').select('member_id').where('engagement_id', '=', id).execute()).map((m) => m.member_id).sort();
+  await inTransaction(db, async (trx) => {
+    const { id: _id, ...values } = after;
+    await trx.updateTable('engagements').set(values).where('id', '=', id).execute();
+    const shiftedTasks = start !== before.start_date ? await shiftOpenTasks(trx, id, workingDaysBetween(before.start_date, start), now) : 0;
+    const memberIds = input.memberIds ? [...new Set(input.memberIds)].sort() : beforeMembers;
+    if (input.memberIds) {
+      await trx.deleteFrom('engagement_members').where('engagement_id', '=', id).execute();
+      if (memberIds.length) await trx.insertInto('engagement_members').values(memberIds.map((m) => ({ engagement_id: id, member_id: m }))).execute();
+    }
+    await recordAudit(trx, ctx, {
+      action: 'engagement.updated',
+      recordType: 'engagement',
+      recordId: id,
+      changes: {
+        ...diff({ ...plainEngagement(before), memberIds: beforeMembers }, { ...plainEngagement(after), memberIds }),
+        ...(shiftedTasks ? { tasksRescheduled: [0, shiftedTasks] } : {}),
+      },
+    });
+    if (after.status !== before.status) await refreshRelationship(trx, before.account_id, now);
+  });
+  return getEngagement(db, id, now);
+}
+
+/**
+ * Moving an engagement's start moves its plan with it, as project tools do: every task not yet
+ * done keeps its place relative to the start (the same number of working days later or earlier);
+ * finished work keeps the dates it had. The target go-live is a commitment and stays, so a later
+ * start shows as slip. Returns how many tasks moved.
+ */
+async function shiftOpenTasks(trx: Kysely<Database>, engagementId: string, workingDays: number, now: Date): Promise<number> {
+  if (workingDays === 0) return 0;
+  const open = await trx.selectFrom('engagement_tasks').select(['id', 'start_date', 'due_date']).where('engagement_id', '=', engagementId).where('status', '!=', 'done').execute();
+  for (const task of open) {
+    await trx
+      .updateTable('engagement_tasks')
+      .set({ start_date: addWorkingDays(task.start_date, workingDays), due_date: addWorkingDays(task.due_date, workingDays), updated_at: now.toISOString() })
+      .where('id', '=', task.id)
+      .execute();
+  }
+  return open.length;
+}
+
+/** A proof of concept's overall verdict (the records part of delivery writes it with the success criteria). */
+export async function setPocVerdict(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, verdict: PocVerdict | null, note: string | null): Promise<void> {
+  const before = await db.selectFrom('engagements').select(['poc_verdict', 'poc_verdict_note']).where('id', '=', engagementId).executeTakeFirst();
+  if (!before) throw errors.engagementNotFound();
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('engagements').set({ poc_verdict: verdict, poc_verdict_note: note, updated_at: new Date().toISOString() }).where('id', '=', engagementId).execute();
+    await recordAudit(trx, ctx, {
+      action: 'engagement.poc_verdict_set',
+      recordType: 'engagement',
+      recordId: engagementId,
+      changes: diff({ pocVerdict: before.poc_verdict, pocVerdictNote: before.poc_verdict_note }, { pocVerdict: verdict, pocVerdictNote: note }),
+    });
+  });
+}
+
