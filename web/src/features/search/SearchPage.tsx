@@ -10,6 +10,9 @@ import { IconTicket } from '@tabler/icons-react';
 import { AccountFilter } from './AccountFilter';
 import { resultHref, SEARCH_TYPES, useSearch, type SearchResult, type SearchType } from './api';
 
+/** Counts stop at a cap on large workspaces (searching stays fast); past it the server says "at least". */
+const countLabel = (n: number, exact: boolean) => (exact ? String(n) : `${n}+`);
+
 const TYPE_LABELS: Record<SearchType, string> = { ticket: 'Tickets', message: 'Messages', contact: 'Contacts', account: 'Accounts', article: 'Articles' };
 const TYPE_LABEL: Record<SearchType, string> = { ticket: 'Ticket', message: 'Message', contact: 'Contact', account: 'Account', article: 'Article' };
 const TYPE_COLORS: Record<SearchType, string> = { ticket: 'indigo', message: 'cyan', contact: 'orange', account: 'teal', article: 'grape' };
@@ -44,6 +47,7 @@ export function SearchPage() {
   const first = search.data?.pages[0];
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
   const allCount = first ? SEARCH_TYPES.reduce((sum, t) => sum + first.counts[t], 0) : 0;
+  const allExact = first ? SEARCH_TYPES.every((t) => first.countsExact[t]) : true;
 
   return (
     <>
@@ -75,11 +79,11 @@ export function SearchPage() {
               <Chip.Group multiple={false} value={types[0] ?? 'all'} onChange={(v) => set({ type: v === 'all' ? null : v })}>
                 <Group gap="xs" role="group" aria-label="Result types">
                   <Chip value="all" size="sm" variant="outline">
-                    All {first ? `· ${allCount}` : ''}
+                    All {first ? `· ${countLabel(allCount, allExact)}` : ''}
                   </Chip>
                   {SEARCH_TYPES.map((t) => (
                     <Chip key={t} value={t} size="sm" variant="outline" color={TYPE_COLORS[t]} disabled={first ? first.counts[t] === 0 && types[0] !== t : false}>
-                      {TYPE_LABELS[t]} {first ? `· ${first.counts[t]}` : ''}
+                      {TYPE_LABELS[t]} {first ? `· ${countLabel(first.counts[t], first.countsExact[t])}` : ''}
                     </Chip>
                   ))}
                 </Group>
@@ -121,7 +125,7 @@ export function SearchPage() {
         {items.length > 0 && (
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {items.length} of {first?.total ?? items.length} shown
+              {items.length} of {first ? countLabel(first.total, first.totalExact) : items.length} shown
             </Text>
             {search.hasNextPage && (
               <Button variant="default" size="xs" onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage}>

@@ -26,7 +26,10 @@ export interface SearchResult {
 export interface SearchResponse {
   items: SearchResult[];
   counts: Record<SearchType, number>;
+  /** Per type: false when the server stopped counting at its cap, so the count means "at least". */
+  countsExact: Record<SearchType, boolean>;
   total: number;
+  totalExact: boolean;
   nextCursor: string | null;
 }
 
