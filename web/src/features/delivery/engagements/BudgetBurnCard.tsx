@@ -44,6 +44,8 @@ function BurnBody({ progress }: { progress: EngagementProgress }) {
           curveType="linear"
           withDots={actualPoints < 3}
           dotProps={{ r: 3 }}
+          // Dots only mark the few real points of a young engagement, never the ideal line.
+          lineProps={(series) => (series.name === 'idealRemainingHours' ? { dot: false } : {})}
           unit=" h"
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}

@@ -99,7 +99,7 @@ function TaskItem({ task }: { task: MyTask }) {
         </Text>
         {blocked && (
           <Group gap={4} wrap="nowrap">
-            <IconLock size={12} color="var(--mantine-color-orange-7)" />
+            <IconLock size={12} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0 }} />
             <Text size="xs" c="orange.8">
               Blocked by: {task.blockedBy.map((b) => b.title).join(', ')}
             </Text>

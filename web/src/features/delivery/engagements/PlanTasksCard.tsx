@@ -85,7 +85,7 @@ function TaskRow({ task, onOpen }: { task: Task; onOpen: () => void }) {
         <Group gap={6} wrap="nowrap">
           {task.milestone && (
             <Tooltip label="Milestone">
-              <IconDiamond size={14} color="var(--mantine-color-violet-6)" aria-label="Milestone" />
+              <IconDiamond size={14} color="var(--mantine-color-violet-6)" aria-label="Milestone" style={{ flexShrink: 0 }} />
             </Tooltip>
           )}
           <Anchor component="button" type="button" size="sm" fw={500} ta="left" onClick={onOpen} td={task.status === 'done' ? 'line-through' : undefined} c={task.status === 'done' ? 'dimmed' : undefined}>
@@ -105,7 +105,7 @@ function TaskRow({ task, onOpen }: { task: Task; onOpen: () => void }) {
         </Group>
         {blocked && (
           <Group gap={4} mt={2} wrap="nowrap">
-            <IconLock size={12} color="var(--mantine-color-orange-7)" />
+            <IconLock size={12} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0 }} />
             <Text size="xs" c="orange.8">
               Blocked by: {task.blockedBy.map((b) => b.title).join(', ')}
             </Text>

@@ -122,7 +122,7 @@ function TaskRow({ task, left, width, dayWidth, onOpen }: { task: Task; left: nu
         label={
           <UnstyledButton onClick={onOpen} style={{ display: 'block', width: '100%', paddingLeft: 14 }} aria-label={`Open ${task.title}`}>
             <Group gap={4} wrap="nowrap">
-              {blocked && <IconLock size={12} color="var(--mantine-color-orange-7)" aria-label="Blocked" />}
+              {blocked && <IconLock size={12} color="var(--mantine-color-orange-7)" aria-label="Blocked" style={{ flexShrink: 0 }} />}
               <Text size="sm" truncate td={task.status === 'done' ? 'line-through' : undefined} c={task.status === 'done' ? 'dimmed' : undefined}>
                 {task.title}
               </Text>

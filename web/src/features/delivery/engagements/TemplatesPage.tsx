@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Badge, Button, Card, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
@@ -13,7 +14,8 @@ import { TemplateEditor } from './TemplateEditor';
 export function TemplatesPage() {
   const [params, setParams] = useSearchParams();
   const editing = params.get('edit');
-  const showArchived = params.get('archived') === 'true';
+  // Held here too, so the switch answers at once; the URL follows for sharing.
+  const [showArchived, setShowArchived] = useState(params.get('archived') === 'true');
   const templates = useTemplates(showArchived);
   const setParam = (key: string, value: string | null) =>
     setParams(
@@ -44,7 +46,10 @@ export function TemplatesPage() {
       />
       <Card p={0}>
         <Group p="md">
-          <Switch label="Show archived" checked={showArchived} onChange={(e) => setParam('archived', e.currentTarget.checked ? 'true' : null)} />
+          <Switch label="Show archived" checked={showArchived} onChange={(e) => {
+              setShowArchived(e.currentTarget.checked);
+              setParam('archived', e.currentTarget.checked ? 'true' : null);
+            }} />
         </Group>
         {templates.isError ? (
           <Stack p="md">
