@@ -23,6 +23,7 @@ const PORTAL_RECORD_ROUTES: Record<string, { url: (ids: AccountIds) => string; p
   'GET /api/portal/tickets/:id': { url: (a) => `/api/portal/tickets/${a.ticketId}` },
   'POST /api/portal/tickets/:id/messages': { url: (a) => `/api/portal/tickets/${a.ticketId}/messages`, payload: { body: 'Let me in' } },
   'POST /api/portal/tasks/:id/complete': { url: (a) => `/api/portal/tasks/${a.taskId}/complete` },
+  'PUT /api/portal/training-sessions/:id/feedback': { url: (a) => `/api/portal/training-sessions/${a.trainingSessionId}/feedback`, payload: { rating: 5 } },
 };
 
 interface AccountIds {
@@ -30,6 +31,8 @@ interface AccountIds {
   internalArticleId: string;
   /** A customer-visible engagement task owned by contact A. */
   taskId: string;
+  /** A delivered training session contact A attended. */
+  trainingSessionId: string;
 }
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -75,7 +78,13 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       url: `/api/engagements/${engagement.json().id}/tasks`,
       payload: { title: 'A’s secret task', startDate: '2026-03-02', dueDate: '2026-03-02', customerVisible: true, owner: { type: 'contact', id: contactA.contactId } },
     });
-    idsA = { ticketId: ticket.json().id, internalArticleId: article.json().id, taskId: task.json().id };
+    const training = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${contactA.accountId}/training-sessions`,
+      payload: { topic: 'A’s secret training', audience: 'end_users', scheduledAt: '2026-03-02T09:00:00Z', durationMinutes: 60, contactIds: [contactA.contactId] },
+    });
+    await admin.request({ method: 'PATCH', url: `/api/training-sessions/${training.json().id}`, payload: { status: 'delivered' } });
+    idsA = { ticketId: ticket.json().id, internalArticleId: article.json().id, taskId: task.json().id, trainingSessionId: training.json().id };
   });
   afterAll(async () => {
     // Reported in the closing note: every route × principal pair this run checked.

@@ -85,6 +85,13 @@ export const deliveryRecordCases: CaseSet = {
       wrongTypes: { body: { rating: 'five' }, path: 'rating' },
       unknownId: { url: '/api/training-sessions/no-such-session/feedback/no-such-contact', body: { rating: 5 }, code: 'training.not_found' },
     },
+    'PUT /api/portal/training-sessions/:id/feedback': {
+      asContact: true,
+      url: (f) => `/api/portal/training-sessions/${f.trainingSessionId}/feedback`,
+      validBody: () => ({ rating: 4 }),
+      wrongTypes: { body: { rating: 4, comment: 7 }, path: 'comment' },
+      unknownId: { url: '/api/portal/training-sessions/no-such-session/feedback', body: { rating: 4 }, code: 'training.not_found' },
+    },
     'POST /api/accounts/:id/field-visits': {
       url: (f) => `/api/accounts/${f.accountId}/field-visits`,
       validBody: visitBody,

@@ -4,6 +4,7 @@ import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../..
 import { createAccountViaService, createContactViaService, expectError } from '../../../../test/factories/index.js';
 import { suggestVerdict } from './poc-verdict.js';
 import { insertEngagement } from './test-engagements.js';
+import { portalSignIn } from '../../../../test/helpers/portal.js';
 
 describe('POC verdict suggestion', () => {
   it('fails on any failed criterion, passes only when every criterion passed, else stays pending', () => {
@@ -171,6 +172,29 @@ describe.each(testDialects())('training, field visits and POC criteria on %s', (
     expectError(await engineer.request({ method: 'PATCH', url: `/api/poc-criteria/${speed.id}`, payload: { status: 'pass' } }), 404, 'poc.criterion_not_found');
     expect(await audits(pocId)).toEqual(['engagement.poc_verdict_set']);
     expect(await audits(speed.id)).toEqual(['poc_criterion.created', 'poc_criterion.updated', 'poc_criterion.updated', 'poc_criterion.deleted']);
+  });
+
+  it('lets an attendee see their sessions in the portal and rate a delivered one, and no other', async () => {
+    const carol = await createContactViaService(t.db, accountId, { name: 'Carol Customer', email: 'carol@globex.test' });
+    const attended = (await engineer.request({ method: 'POST', url: `/api/accounts/${accountId}/training-sessions`, payload: session({ topic: 'Portal basics', contactIds: [carol.id], notes: 'Internal: Carol is sceptical' }) })).json();
+    const notHers = (await engineer.request({ method: 'POST', url: `/api/accounts/${accountId}/training-sessions`, payload: session({ topic: 'Not hers', contactIds: [alice] }) })).json();
+    await engineer.request({ method: 'PATCH', url: `/api/training-sessions/${notHers.id}`, payload: { status: 'delivered' } });
+    const portal = await portalSignIn(t, 'carol@globex.test');
+
+    const listed = (await portal.request({ method: 'GET', url: '/api/portal/training-sessions' })).json();
+    expect(listed.items).toEqual([expect.objectContaining({ id: attended.id, topic: 'Portal basics', status: 'scheduled', yourFeedback: null })]);
+    expect(JSON.stringify(listed)).not.toContain('sceptical');
+    expectError(await portal.request({ method: 'PUT', url: `/api/portal/training-sessions/${attended.id}/feedback`, payload: { rating: 5 } }), 409, 'training.not_delivered');
+    expectError(await portal.request({ method: 'PUT', url: `/api/portal/training-sessions/${notHers.id}/feedback`, payload: { rating: 1 } }), 404, 'training.not_found');
+
+    await engineer.request({ method: 'PATCH', url: `/api/training-sessions/${attended.id}`, payload: { status: 'delivered' } });
+    const rated = await portal.request({ method: 'PUT', url: `/api/portal/training-sessions/${attended.id}/feedback`, payload: { rating: 5, comment: 'Loved it' } });
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json().yourFeedback).toEqual({ rating: 5, comment: 'Loved it' });
+    const seen = (await engineer.request({ method: 'GET', url: `/api/training-sessions/${attended.id}` })).json();
+    expect(seen.attendees[0]).toMatchObject({ rating: 5, comment: 'Loved it', feedbackBy: null });
+    const audit = await t.db.kysely.selectFrom('audit_log').select(['action', 'actor_type', 'actor_id']).where('record_id', '=', attended.id).where('action', '=', 'training_session.feedback_recorded').execute();
+    expect(audit).toEqual([{ action: 'training_session.feedback_recorded', actor_type: 'contact', actor_id: carol.id }]);
   });
 
   it('lets a read-only stakeholder read the records but not change them', async () => {

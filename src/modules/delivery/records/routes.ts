@@ -11,6 +11,7 @@ import {
   feedbackBody,
   fieldVisitSchema,
   pocSchema,
+  portalTrainingSessionSchema,
   trainingSessionSchema,
   updateCriterionBody,
   updateTrainingBody,
@@ -21,6 +22,8 @@ import * as poc from './poc-service.js';
 import * as training from './training-service.js';
 import * as visits from './field-visit-service.js';
 import { statusReportRoutes } from './status-report-routes.js';
+import { givePortalFeedback, listPortalTraining } from './training-portal.js';
+import { contactOf } from '../../portal/portal-routes.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const READ = 'accounts.read';
@@ -113,6 +116,18 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => training.recordTrainingFeedback(db(), changeContext(request), request.params.id, request.params.contactId, request.body),
+  );
+
+  app.get(
+    '/api/portal/training-sessions',
+    { config: { access: 'portal' }, schema: { tags: ['portal'], summary: 'Training sessions you attend', response: { 200: z.object({ items: z.array(portalTrainingSessionSchema) }) } } },
+    async (request) => ({ items: await listPortalTraining(db(), contactOf(request)) }),
+  );
+
+  app.put(
+    '/api/portal/training-sessions/:id/feedback',
+    { config: { access: 'portal' }, schema: { tags: ['portal'], summary: 'Rate a training session you attended', params: idParams, body: feedbackBody, response: { 200: portalTrainingSessionSchema } } },
+    async (request) => givePortalFeedback(db(), contactOf(request), request.params.id, request.body, request.ip),
   );
 
   // ------------------------------------------------------------ field visits

@@ -303,3 +303,18 @@ export const updateVisitBody = z.strictObject({
   status: z.enum(VISIT_STATUSES).optional().describe('"completed" puts the visit on the account’s timeline; it is final'),
 });
 export type UpdateVisitInput = z.infer<typeof updateVisitBody>;
+
+// ---------------------------------------------------------------- portal
+
+export const portalTrainingSessionSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  audience: z.enum(TRAINING_AUDIENCES),
+  scheduledAt: z.string(),
+  durationMinutes: z.number(),
+  trainer: z.object({ name: z.string() }).nullable(),
+  materials: z.array(z.object({ title: z.string(), url: z.string() })),
+  status: z.enum(['scheduled', 'delivered']),
+  yourFeedback: z.object({ rating: z.number(), comment: z.string().nullable() }).nullable(),
+});
+export type PortalTrainingSession = z.infer<typeof portalTrainingSessionSchema>;
