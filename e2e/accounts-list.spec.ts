@@ -23,6 +23,16 @@ test('searching narrows the list and the search is kept in the address', async (
   await expect(page.getByText('No accounts match these filters')).toBeVisible();
 });
 
+test('following a row while a search is still pending opens that account, not the list again', async ({ page }) => {
+  const link = firstColumn(page).first();
+  const name = (await link.textContent())!;
+  await page.getByLabel('Search').pressSequentially('zz', { delay: 20 });
+  await link.click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  await page.waitForTimeout(600);
+  await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]+$/);
+});
+
 test('filters by segment and relationship', async ({ page }) => {
   await pick(page, 'Segment', 'Strategic');
   await expect(page).toHaveURL(/segment=strategic/);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, Card, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
+import { useDebouncedSearch } from '../../../ui/use-debounced-search';
 import { IconPlus, IconSearch, IconTimeline } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
@@ -30,10 +31,10 @@ export function EngagementsPage() {
 
   const [search, setSearch] = useState(filters.values.q ?? '');
   // The URL (and so the request) follows the search box once typing pauses.
-  const applySearch = useDebouncedCallback((value: string) => {
+  const applySearch = useDebouncedSearch((value: string) => {
     pages.reset();
     filters.setFilter('q', value.trim());
-  }, 300);
+  });
   const setFilter = (key: Parameters<typeof filters.setFilter>[0], value: string | null) => {
     pages.reset();
     filters.setFilter(key, value);
