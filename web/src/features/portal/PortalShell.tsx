@@ -3,12 +3,13 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { initials } from '../../ui/format';
 import { IconChevronDown, IconLogout, IconPlus } from '@tabler/icons-react';
 import { usePortalSession, usePortalSignOut } from './api';
-import { IconBook, IconInbox, IconRoute, IconUser } from '@tabler/icons-react';
+import { IconBook, IconInbox, IconRoute, IconSchool, IconUser } from '@tabler/icons-react';
 import { BrandMark, usePortalBranding } from './PortalRoot';
 
 const LINKS = [
   { to: '/portal', label: 'Requests', icon: <IconInbox size={16} />, active: (p: string) => p === '/portal' || p.startsWith('/portal/tickets') },
   { to: '/portal/projects', label: 'Projects', icon: <IconRoute size={16} />, active: (p: string) => p.startsWith('/portal/projects') },
+  { to: '/portal/training', label: 'Training', icon: <IconSchool size={16} />, active: (p: string) => p.startsWith('/portal/training') },
   { to: '/portal/help', label: 'Help centre', icon: <IconBook size={16} />, active: (p: string) => p.startsWith('/portal/help') },
 ];
 

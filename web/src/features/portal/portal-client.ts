@@ -44,4 +44,5 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 export const portalApi = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
 };

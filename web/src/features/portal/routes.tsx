@@ -19,6 +19,7 @@ export const portalRoutes: RouteObject[] = [
               { path: 'tickets/new', lazy: async () => ({ Component: (await import('./PortalNewTicketPage')).PortalNewTicketPage }) },
               { path: 'tickets/:id', lazy: async () => ({ Component: (await import('./PortalTicketPage')).PortalTicketPage }) },
               { path: 'projects', lazy: async () => ({ Component: (await import('./PortalProjectsPage')).PortalProjectsPage }) },
+              { path: 'training', lazy: async () => ({ Component: (await import('./PortalTrainingPage')).PortalTrainingPage }) },
               { path: 'help', lazy: async () => ({ Component: (await import('./PortalHelpPage')).PortalHelpPage }) },
               { path: 'help/:id', lazy: async () => ({ Component: (await import('./PortalArticlePage')).PortalArticlePage }) },
               { path: 'profile', lazy: async () => ({ Component: (await import('./PortalProfilePage')).PortalProfilePage }) },
