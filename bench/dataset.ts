@@ -8,7 +8,7 @@ import { seedBenchDataset, type BenchDatasetSummary } from '../src/db/seed/bench
 import { progressBar } from '../src/cli/progress.js';
 
 /** Bump when the generator's output changes, so a cached dataset is not reused across versions. */
-const DATASET_VERSION = 1;
+const DATASET_VERSION = 2;
 /** SLA due times are relative to when the dataset was made; a day later the queues look stale. */
 const CACHE_HOURS = 12;
 

@@ -53,6 +53,19 @@ describe.each(testDialects())('bench dataset on %s', (dialect) => {
     }
   });
 
+  it('gives every account a production environment on a catalogue release and lays out engagements from the template', async () => {
+    const count = async (table: 'deployments' | 'engagements' | 'engagement_tasks' | 'releases') =>
+      Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('releases')).toBe(10);
+    const production = await db.kysely.selectFrom('deployments').select(['account_id', 'version']).where('name', '=', 'production').execute();
+    expect(new Set(production.map((d) => d.account_id)).size).toBe(SMALL.accounts);
+    expect(await count('deployments')).toBe(summary.environments);
+    expect(summary.engagements).toBe(SMALL.accounts / 10);
+    expect(await count('engagements')).toBe(summary.engagements);
+    // Each engagement carries the standard template's dated plan.
+    expect(await count('engagement_tasks')).toBe(summary.engagements * 26);
+  });
+
   it('refuses a database that already has records', async () => {
     await expect(seedBenchDataset(db.kysely, db.dialect, SMALL)).rejects.toThrow(/empty/);
   });

@@ -15,6 +15,7 @@ import * as settings from '../../modules/support/settings-service.js';
 import type { Tier, TicketPriority } from '../../modules/support/tables.js';
 import { BulkWriter, relaxDurability, restoreDurability } from './bench/bulk-writer.js';
 import { seededUuidV7 } from './bench/deterministic-ids.js';
+import { seedBenchDelivery } from './bench/delivery.js';
 import { buildTicketHistory, type BenchPolicy, type HistoryContext } from './bench/ticket-history.js';
 import { COMPANY_KINDS, COMPANY_WORDS, CONTACT_TITLES, FIRST_NAMES, LAST_NAMES } from './bench/vocabulary.js';
 import { SeededRandom } from './random.js';
@@ -45,6 +46,8 @@ export interface BenchDatasetSummary {
   contacts: number;
   members: number;
   searchDocuments: number;
+  environments: number;
+  engagements: number;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
@@ -325,6 +328,7 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
     .values({ name: 'ticket', value: N })
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: N }))
     .execute();
+  const delivery = await seedBenchDelivery(db, { accounts, engineers: byRole('solutions_architect'), now, rnd });
   // As if the once-a-minute schedule had been running: the sweep resumes from its last pass.
   await writeSetting(db, 'support.sla_sweep_watermark', new Date(lastPassAt).toISOString());
   await restoreDurability(db, dialect);
@@ -338,6 +342,7 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
     contacts: A * C,
     members: M,
     searchDocuments,
+    ...delivery,
     rows,
     seconds,
     rowsPerSecond: Math.round(rows / seconds),
