@@ -108,7 +108,8 @@ test('an implementation engineer plans an engagement from the standard template,
   await expect(page.getByText('3 h logged.')).toBeVisible();
   await drawer.getByRole('group', { name: 'Comments' }).getByLabel('Add a comment').fill('SSO works for the pilot group.');
   await drawer.getByRole('button', { name: 'Comment' }).click();
-  await expect(drawer.getByText('SSO works for the pilot group.')).toBeVisible();
+  // The comment appears in the thread (and the box is emptied for the next one).
+  await expect(drawer.getByRole('paragraph').filter({ hasText: 'SSO works for the pilot group.' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(burn).toContainText('3 h logged of 120 h');

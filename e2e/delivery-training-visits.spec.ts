@@ -77,9 +77,12 @@ test('a completed field visit, checklist ticked and report written, appears on t
   const visit = card.getByRole('article', { name: `Visit: ${purpose}` });
   await expect(visit).toContainText('Planned');
   await expect(visit).toContainText('0 of 2 done');
-  await visit.getByLabel('Site access and badges arranged').check();
+  // The tick is drawn from the list's cache a moment after the click, so wait for it rather than demand it at once.
+  await visit.getByLabel('Site access and badges arranged').click();
+  await expect(visit.getByLabel('Site access and badges arranged')).toBeChecked();
   await expect(visit).toContainText('1 of 2 done');
-  await visit.getByLabel('Old gateway shipped back').check();
+  await visit.getByLabel('Old gateway shipped back').click();
+  await expect(visit.getByLabel('Old gateway shipped back')).toBeChecked();
   await expect(visit).toContainText('2 of 2 done');
 
   await visit.getByRole('button', { name: 'Report & complete' }).click();

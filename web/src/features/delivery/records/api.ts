@@ -315,22 +315,37 @@ export function useUpdateVisit(accountId: string) {
   );
 }
 
-/** Ticks checklist items at once (the list shows the tick before the server answers), then saves them. */
+/**
+ * Ticks checklist items at once (the list shows the tick before the server answers), then saves
+ * them. Each save carries the whole checklist, so quick ticks are sent one after another (one
+ * scope) and the list is re-read only after the last of them: an earlier answer never undoes a
+ * later tick on screen, and a later save never lands before an earlier one.
+ */
 export function useTickChecklist(accountId: string) {
   const client = useQueryClient();
   const key = visitsKey(accountId);
+  const mutationKey = ['field-visit-checklist', accountId];
   return useMutation({
+    mutationKey,
+    scope: { id: `field-visit-checklist:${accountId}` },
     mutationFn: ({ id, checklist }: { id: string; checklist: ChecklistItem[] }) => api.patch<FieldVisit>(`/api/field-visits/${id}`, { checklist }),
     onMutate: async ({ id, checklist }) => {
-      await client.cancelQueries({ queryKey: key });
+      // The tick shows in this very render; a re-read already on its way is then dropped so it
+      // cannot bring the old list back.
       const before = client.getQueryData<Page<FieldVisit>>(key);
-      if (before) client.setQueryData<Page<FieldVisit>>(key, { ...before, items: before.items.map((v) => (v.id === id ? { ...v, checklist } : v)) });
+      const ticked = (page: Page<FieldVisit>) => ({ ...page, items: page.items.map((v) => (v.id === id ? { ...v, checklist } : v)) });
+      if (before) client.setQueryData<Page<FieldVisit>>(key, ticked(before));
+      await client.cancelQueries({ queryKey: key });
+      const now = client.getQueryData<Page<FieldVisit>>(key);
+      if (now) client.setQueryData<Page<FieldVisit>>(key, ticked(now));
       return { before };
     },
     onError: (_error, _input, context) => {
       if (context?.before) client.setQueryData(key, context.before);
     },
-    onSettled: () => client.invalidateQueries({ queryKey: key }),
+    onSettled: () => {
+      if (client.isMutating({ mutationKey }) === 1) return client.invalidateQueries({ queryKey: key });
+    },
   });
 }
 
