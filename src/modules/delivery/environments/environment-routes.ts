@@ -18,16 +18,14 @@ import {
   updateCustomisationBody,
   updateEnvironmentBody,
 } from './schemas.js';
+import { addCustomisation, removeCustomisation, updateCustomisation } from './customisation-service.js';
 import {
-  addCustomisation,
   configHistory,
   createEnvironment,
   environmentMatrix,
   getEnvironment,
   listEnvironments,
-  removeCustomisation,
   saveConfiguration,
-  updateCustomisation,
   updateEnvironment,
 } from './environment-service.js';
 
