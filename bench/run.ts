@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     'max-requests': { type: 'string', default: '60000' },
     fresh: { type: 'boolean', default: false },
     only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const scale = Number(args.scale);
@@ -63,8 +64,8 @@ function freePort(offset: number): number {
 }
 
 /** Starts a TypeScript entry point under tsx as a child process and waits for it to answer. */
-async function startChild(name: string, entry: string, childArgs: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...childArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startChild(name: string, entry: string, childArgs: string[], env: NodeJS.ProcessEnv, readyUrl: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...childArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -187,6 +188,7 @@ async function main() {
     ['serve'],
     { DATABASE_URL: dataset.databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OUTPOST_DATA_DIR: runDir, OUTPOST_WEB_ROOT: path.join(runDir, 'no-web') },
     `${base}/readyz`,
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [],
   );
 
   log(`Server up; waited ${Math.round((await waitForIdle(server.pid!)) / 1000)} s for its start-up work to finish`);
@@ -263,7 +265,10 @@ async function main() {
     log(`${name.padEnd(18)} p50 ${endpoints[name].p50_ms} ms, p95 ${endpoints[name].p95_ms} ms, p99 ${endpoints[name].p99_ms} ms, ${endpoints[name].rps} rps${run.errors ? `, ${run.errors} errors` : ''}`);
   }
   const rssPeakMb = peakRssMb(server.pid!);
+  // Waited for, so that a profiling server has written its profile before the run ends.
+  const serverExited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
+  await Promise.race([serverExited, sleep(30_000)]);
 
   const result = {
     scale,

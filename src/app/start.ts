@@ -35,10 +35,13 @@ export interface WorkbenchOptions {
 
 /** Opens and migrates the database, starts the HTTP server and the scheduled jobs. */
 export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
-  const db = connect(config.databaseUrl);
+  // The server's own writes never wait for a checkpoint on SQLite (src/db/sqlite-checkpointer.ts).
+  let warn = (message: string) => console.warn(`SQLite checkpoint failed: ${message}`);
+  const db = connect(config.databaseUrl, { backgroundCheckpoints: true, onCheckpointError: (message) => warn(message) });
   await migrateToLatest(db);
   if (beforeListen) await beforeListen(db);
   const app = await buildServer({ db, config });
+  warn = (message) => app.log.warn({ message }, 'SQLite checkpoint failed');
   await app.listen({ port: config.port, host: config.host });
 
   // In-process timers on SQLite, pg-boss on PostgreSQL: on several nodes each job runs once per period.

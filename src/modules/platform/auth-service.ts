@@ -94,18 +94,33 @@ async function actorForMember(
 /** The member behind a session cookie, or null when it is unknown or expired. */
 export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
   const idHash = sha256(sessionId);
-  const session = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  // Every request of a signed-in member passes here, so the session, the member and the roles
+  // come back in one read: a row per role (members have one to three).
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('members', 'members.id', 'sessions.member_id')
+    .leftJoin('member_roles', 'member_roles.member_id', 'sessions.member_id')
+    .select(['sessions.member_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'members.name', 'members.email', 'members.status', 'member_roles.role'])
+    .where('sessions.id_hash', '=', idHash)
+    .execute();
+  const session = rows[0];
   const now = nowIso();
-  if (!session || session.expires_at <= now) return null;
+  if (!session || session.expires_at <= now || session.status === 'disabled') return null;
   // Touch at most once a minute: a write per request would serialise every page load on SQLite.
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   }
-  return actorForMember(db, session.member_id, {
+  const roles = rows.flatMap((r) => (r.role ? [r.role] : [])).sort();
+  return {
     type: 'member',
     tokenId: null,
     session: { idHash, csrfToken: session.csrf_token },
-  });
+    memberId: session.member_id,
+    name: session.name,
+    email: session.email,
+    roles,
+    permissions: permissionsFor(roles),
+  };
 }
 
 export async function signOut(db: Kysely<Database>, actor: Actor, ip: string | null): Promise<void> {

@@ -46,9 +46,9 @@ export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: st
   return rows.map((r) => ({ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, priority: r.priority, createdAt: r.created_at }));
 }
 
-/** An account's segment (what SLA policies and escalation rules match on), or undefined. */
-export async function accountSegment(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
-  return (await db.selectFrom('accounts').select('segment').where('id', '=', accountId).executeTakeFirst())?.segment;
+/** An account's name and segment (what SLA policies and escalation rules match on), or undefined. */
+export async function accountSummary(db: Kysely<Database>, accountId: string): Promise<{ name: string; segment: string } | undefined> {
+  return db.selectFrom('accounts').select(['name', 'segment']).where('id', '=', accountId).executeTakeFirst();
 }
 
 export async function replaceTags(db: Kysely<Database>, ticketId: string, tags: string[]): Promise<void> {
@@ -127,40 +127,43 @@ type ContextRow = TicketRow & {
 
 export async function toTickets(db: Kysely<Database>, rows: ContextRow[]): Promise<Ticket[]> {
   const tags = await tagsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const state = JSON.parse(r.sla_state) as SlaState;
-    return {
-      id: r.id,
-      number: Number(r.number),
-      subject: r.subject,
-      status: r.status,
-      priority: r.priority,
-      tier: r.tier,
-      group: r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null,
-      assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-      requester: { id: r.requester_id, name: r.requester_name, email: r.requester_email },
-      account: { id: r.account_id, name: r.account_name, segment: r.account_segment },
-      channel: r.channel,
-      tags: tags.get(r.id) ?? [],
-      deploymentId: r.deployment_id,
-      engineeringLink: r.engineering_link,
-      reopenCount: r.reopen_count,
-      tierEnteredAt: r.tier_entered_at,
-      sla: {
-        policyId: r.sla_policy_id,
-        firstReplyDueAt: r.first_reply_due_at,
-        nextReplyDueAt: r.next_reply_due_at,
-        resolutionDueAt: r.resolution_due_at,
-        dueAt: r.sla_due_at && r.sla_due_at !== NO_DUE ? r.sla_due_at : null,
-        // DESIGN §3: the resolution clock stands still while waiting on the customer or on hold.
-        paused: r.status === 'pending' || r.status === 'on_hold',
-        breaches: state.breaches,
-      },
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      solvedAt: r.solved_at,
-    };
-  });
+  return rows.map((r) => toTicket(r, tags.get(r.id) ?? []));
+}
+
+/** A ticket as the API shows it, from its row with context and its tags (sorted). */
+export function toTicket(r: ContextRow, tags: string[]): Ticket {
+  const state = JSON.parse(r.sla_state) as SlaState;
+  return {
+    id: r.id,
+    number: Number(r.number),
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    tier: r.tier,
+    group: r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    requester: { id: r.requester_id, name: r.requester_name, email: r.requester_email },
+    account: { id: r.account_id, name: r.account_name, segment: r.account_segment },
+    channel: r.channel,
+    tags,
+    deploymentId: r.deployment_id,
+    engineeringLink: r.engineering_link,
+    reopenCount: r.reopen_count,
+    tierEnteredAt: r.tier_entered_at,
+    sla: {
+      policyId: r.sla_policy_id,
+      firstReplyDueAt: r.first_reply_due_at,
+      nextReplyDueAt: r.next_reply_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      dueAt: r.sla_due_at && r.sla_due_at !== NO_DUE ? r.sla_due_at : null,
+      // DESIGN §3: the resolution clock stands still while waiting on the customer or on hold.
+      paused: r.status === 'pending' || r.status === 'on_hold',
+      breaches: state.breaches,
+    },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    solvedAt: r.solved_at,
+  };
 }
 
 export async function getTicketWithContext(db: Kysely<Database>, id: string): Promise<Ticket | null> {

@@ -25,9 +25,11 @@ export async function getTicket(db: Kysely<Database>, id: string): Promise<Ticke
   return ticket;
 }
 
-async function assertMember(db: Kysely<Database>, id: string, field: string): Promise<void> {
-  const row = await db.selectFrom('members').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+/** An active member's name; a missing or disabled one is a bad reference. */
+async function assertMember(db: Kysely<Database>, id: string, field: string): Promise<string> {
+  const row = await db.selectFrom('members').select(['name', 'status']).where('id', '=', id).executeTakeFirst();
   if (!row || row.status === 'disabled') throw errors.referenceMissing('active member', field);
+  return row.name;
 }
 
 /**
@@ -47,8 +49,10 @@ async function assertEnvironmentOf(db: Kysely<Database>, deploymentId: string, a
   if (owner !== accountId) throw errors.environmentNotOnAccount();
 }
 
-async function assertGroup(db: Kysely<Database>, id: string, field: string): Promise<void> {
-  if (!(await db.selectFrom('ticket_groups').select('id').where('id', '=', id).executeTakeFirst())) throw errors.referenceMissing('group', field);
+async function assertGroup(db: Kysely<Database>, id: string, field: string): Promise<string> {
+  const row = await db.selectFrom('ticket_groups').select('name').where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.referenceMissing('group', field);
+  return row.name;
 }
 
 /**
@@ -59,20 +63,20 @@ export async function resolveRequester(
   db: Kysely<Database>,
   ctx: ChangeContext,
   input: { requesterId?: string | undefined; requesterEmail?: string | undefined; requesterName?: string | undefined; accountId?: string | undefined },
-): Promise<{ contactId: string; accountId: string }> {
+): Promise<{ contactId: string; accountId: string; name: string; email: string }> {
   if (input.requesterId) {
     const contact = await accounts.findContact(db, input.requesterId);
     if (!contact) throw errors.referenceMissing('contact', 'requesterId');
-    return { contactId: contact.id, accountId: contact.accountId };
+    return { contactId: contact.id, accountId: contact.accountId, name: contact.name, email: contact.email };
   }
   const email = input.requesterEmail!.toLowerCase();
   const existing = await accounts.findContactByEmail(db, email);
-  if (existing) return { contactId: existing.id, accountId: existing.accountId };
+  if (existing) return { contactId: existing.id, accountId: existing.accountId, name: existing.name, email: existing.email };
   const accountId = input.accountId ?? (await accounts.accountIdForEmail(db, email));
   if (!accountId) throw errors.requesterAccountUnknown({ email });
   if (!(await accounts.accountExists(db, accountId))) throw errors.referenceMissing('account', 'accountId');
   const contact = await accounts.createContact(db, ctx, accountId, { name: input.requesterName || email.split('@')[0]!, email });
-  return { contactId: contact.id, accountId };
+  return { contactId: contact.id, accountId, name: contact.name, email: contact.email };
 }
 
 export async function createTicket(
@@ -83,44 +87,45 @@ export async function createTicket(
   via: 'web' | 'email' | 'portal' | 'api' = 'api',
   now = new Date(),
 ): Promise<Ticket> {
-  if (input.assigneeId) await assertMember(db, input.assigneeId, 'assigneeId');
-  if (input.groupId) await assertGroup(db, input.groupId, 'groupId');
+  const assigneeName = input.assigneeId ? await assertMember(db, input.assigneeId, 'assigneeId') : null;
+  const groupName = input.groupId ? await assertGroup(db, input.groupId, 'groupId') : null;
   const id = newId();
-  await inTransaction(db, async (trx) => {
-    const { contactId, accountId } = await resolveRequester(trx, ctx, input);
-    const segment = await repo.accountSegment(trx, accountId);
-    if (segment === undefined) throw errors.accountNotFound();
-    const tags = [...new Set(input.tags)];
+  const tags = [...new Set(input.tags)];
+  // The new ticket is answered from what is in hand: reading it back cost two queries, the
+  // dearest reads of a create (issue 7).
+  const row = await inTransaction(db, async (trx) => {
+    const requester = await resolveRequester(trx, ctx, input);
+    const { contactId, accountId } = requester;
+    const account = await repo.accountSummary(trx, accountId);
+    if (!account) throw errors.accountNotFound();
     const at = now.toISOString();
     const number = await repo.nextTicketNumber(trx);
-    const sla = await chooseSla(trx, { segment, priority: input.priority, channel: input.channel, tier: 'tier1', tags });
+    const sla = await chooseSla(trx, { segment: account.segment, priority: input.priority, channel: input.channel, tier: 'tier1', tags });
     const state = startSla(now, sla.targets, sla.calendar);
-    await trx
-      .insertInto('tickets')
-      .values({
-        id,
-        number,
-        subject: input.subject,
-        status: input.assigneeId ? 'open' : 'new',
-        priority: input.priority,
-        tier: 'tier1',
-        group_id: input.groupId ?? null,
-        assignee_id: input.assigneeId ?? null,
-        requester_id: contactId,
-        account_id: accountId,
-        channel: input.channel,
-        deployment_id: input.deploymentId ?? null,
-        engineering_link: null,
-        reopen_count: 0,
-        tier_entered_at: at,
-        sla_policy_id: sla.policyId,
-        ...slaColumns(state),
-        created_at: at,
-        updated_at: at,
-        solved_at: null,
-        closed_at: null,
-      })
-      .execute();
+    const ticketRow: repo.TicketRow = {
+      id,
+      number,
+      subject: input.subject,
+      status: input.assigneeId ? 'open' : 'new',
+      priority: input.priority,
+      tier: 'tier1',
+      group_id: input.groupId ?? null,
+      assignee_id: input.assigneeId ?? null,
+      requester_id: contactId,
+      account_id: accountId,
+      channel: input.channel,
+      deployment_id: input.deploymentId ?? null,
+      engineering_link: null,
+      reopen_count: 0,
+      tier_entered_at: at,
+      sla_policy_id: sla.policyId,
+      ...slaColumns(state),
+      created_at: at,
+      updated_at: at,
+      solved_at: null,
+      closed_at: null,
+    };
+    await trx.insertInto('tickets').values(ticketRow).execute();
     if (tags.length) await trx.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: id, tag }))).execute();
     const messageId = newId();
     await trx
@@ -131,8 +136,18 @@ export async function createTicket(
     await recordAudit(trx, ctx, { action: 'ticket.created', recordType: 'ticket', recordId: id, changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }) });
     // Indexed from what is in hand: the same documents indexNewTicket would read back.
     await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags }, [{ id: messageId, body: input.description, visibility: 'public' }]);
+    const context: repo.ContextRow = {
+      ...ticketRow,
+      account_name: account.name,
+      account_segment: account.segment,
+      requester_name: requester.name,
+      requester_email: requester.email,
+      assignee_name: assigneeName,
+      group_name: groupName,
+    };
+    return context;
   });
-  return getTicket(db, id);
+  return repo.toTicket(row, [...tags].sort());
 }
 
 /** Tickets linked to a customer environment (deployment), newest first. */
