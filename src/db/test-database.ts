@@ -13,6 +13,22 @@ export function testDialects(): DialectName[] {
 }
 
 /**
+ * Kysely's migrator lists the tables of every schema, and PostgreSQL answers "schema does not
+ * exist" (3F000) when another test file drops its schema during that scan (seen once in a full
+ * run). The scan is read-only, so it is simply run again.
+ */
+async function migrateRacingOtherTests(db: Db): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '3F000' || attempt === 3) throw err;
+    }
+  }
+}
+
+/**
  * A fresh, migrated database of the given dialect. On PostgreSQL each call gets its own schema
  * (cheap, and parallel test files never see each other's rows); `close` drops it.
  */
@@ -30,7 +46,7 @@ export async function freshDatabase(dialect: DialectName): Promise<Db> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = connect(url, { searchPath: schema, poolSize: 4 });
-  await migrateToLatest(db);
+  await migrateRacingOtherTests(db);
   return {
     ...db,
     close: async () => {

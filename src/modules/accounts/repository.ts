@@ -33,14 +33,17 @@ export async function replaceDomains(db: Kysely<Database>, accountId: string, do
   if (domains.length) await db.insertInto('account_domains').values(domains.map((domain) => ({ domain, account_id: accountId }))).execute();
 }
 
-export async function teamOf(db: Kysely<Database>, accountId: string) {
+export function teamQuery(db: Kysely<Database>, accountId: string) {
   return db
     .selectFrom('account_team')
     .innerJoin('members', 'members.id', 'account_team.member_id')
     .select(['account_team.role', 'account_team.member_id as memberId', 'members.name as memberName'])
     .where('account_team.account_id', '=', accountId)
-    .orderBy('account_team.role')
-    .execute();
+    .orderBy('account_team.role');
+}
+
+export async function teamOf(db: Kysely<Database>, accountId: string) {
+  return teamQuery(db, accountId).execute();
 }
 
 export async function replaceTeam(db: Kysely<Database>, accountId: string, slots: { role: string; memberId: string }[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { compiledRead } from '../../db/compiled-read.js';
 import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../app/errors.js';
 import type { ChangeContext } from '../platform/actor.js';
@@ -72,27 +73,29 @@ export async function refreshAllRelationships(db: Kysely<Database>, now = new Da
   return ids.length;
 }
 
+// Every ticket page shows its account: these reads are compiled once (see compiled-read.ts).
+const accountById = compiledRead((db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id));
+const domainsOfAccount = compiledRead((db, id: string) => db.selectFrom('account_domains').select('domain').where('account_id', '=', id).orderBy('domain'));
+const teamOfAccount = compiledRead((db, id: string) => repo.teamQuery(db, id));
+const contactCountOf = compiledRead((db, id: string) => db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', id));
+
 export async function getAccount(db: Kysely<Database>, id: string): Promise<Account> {
-  const row = await repo.findAccountRow(db, id);
+  const [row] = await accountById(db, id);
   if (!row) throw errors.accountNotFound();
-  const [domains, teamSlots, contactCount] = await Promise.all([
-    repo.domainsOf(db, [id]),
-    repo.teamOf(db, id),
-    db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', id).executeTakeFirstOrThrow(),
-  ]);
+  const [domains, teamSlots, [contactCount]] = await Promise.all([domainsOfAccount(db, id), teamOfAccount(db, id), contactCountOf(db, id)]);
   const manager =
     teamSlots.find((s) => s.role === 'technical_account_manager') ?? teamSlots.find((s) => s.role === 'customer_success') ?? null;
   return {
     id: row.id,
     name: row.name,
-    domains: domains.get(id) ?? [],
+    domains: domains.map((d) => d.domain),
     segment: row.segment,
     arr: Number(row.arr),
     lifecycleStage: row.lifecycle_stage,
     renewalDate: row.renewal_date,
     relationship: row.relationship,
     relationshipEvidence: JSON.parse(row.relationship_evidence) as RelationshipEvidence,
-    contactCount: Number(contactCount.n),
+    contactCount: Number(contactCount!.n),
     accountManager: manager ? { id: manager.memberId, name: manager.memberName } : null,
     team: teamSlots,
     createdAt: row.created_at,

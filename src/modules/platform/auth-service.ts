@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { errors } from '../../app/errors.js';
+import { compiledRead } from '../../db/compiled-read.js';
 import { inTransaction } from '../../db/transaction.js';
 import * as team from '../team/service.js';
 import type { Actor, ChangeContext } from './actor.js';
@@ -91,18 +92,23 @@ async function actorForMember(
   return { ...extra, memberId, name: member.name, email: member.email, roles, permissions };
 }
 
-/** The member behind a session cookie, or null when it is unknown or expired. */
-export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
-  const idHash = sha256(sessionId);
-  // Every request of a signed-in member passes here, so the session, the member and the roles
-  // come back in one read: a row per role (members have one to three).
-  const rows = await db
+/**
+ * Every request of a signed-in member reads its session, so the session, the member and the roles
+ * come back in one read: a row per role (members have one to three).
+ */
+const sessionWithMember = compiledRead((db, idHash: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
     .leftJoin('member_roles', 'member_roles.member_id', 'sessions.member_id')
     .select(['sessions.member_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'members.name', 'members.email', 'members.status', 'member_roles.role'])
-    .where('sessions.id_hash', '=', idHash)
-    .execute();
+    .where('sessions.id_hash', '=', idHash),
+);
+
+/** The member behind a session cookie, or null when it is unknown or expired. */
+export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
+  const idHash = sha256(sessionId);
+  const rows = await sessionWithMember(db, idHash);
   const session = rows[0];
   const now = nowIso();
   if (!session || session.expires_at <= now || session.status === 'disabled') return null;

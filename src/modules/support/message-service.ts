@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { compiledRead } from '../../db/compiled-read.js';
 import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../app/errors.js';
 import type { ChangeContext } from '../platform/actor.js';
@@ -14,16 +15,23 @@ import { indexMessage } from '../search/service.js';
 import { enqueueReplyEmail, replyMessageId } from './email/reply-mail.js';
 import { attachmentsByMessage } from './attachments/service.js';
 
-export async function listMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<TicketMessage[]> {
-  let query = db
+function messagesQuery(db: Kysely<Database>, ticketId: string) {
+  return db
     .selectFrom('ticket_messages')
     .leftJoin('members', (j) => j.onRef('members.id', '=', 'ticket_messages.author_id').on('ticket_messages.author_type', '=', 'member'))
     .leftJoin('contacts', (j) => j.onRef('contacts.id', '=', 'ticket_messages.author_id').on('ticket_messages.author_type', '=', 'contact'))
     .selectAll('ticket_messages')
     .select(['members.name as member_name', 'contacts.name as contact_name'])
-    .where('ticket_messages.ticket_id', '=', ticketId);
-  if (options.publicOnly) query = query.where('ticket_messages.visibility', '=', 'public');
-  const [rows, attachments] = await Promise.all([query.orderBy('ticket_messages.created_at').orderBy('ticket_messages.id').execute(), attachmentsByMessage(db, ticketId)]);
+    .where('ticket_messages.ticket_id', '=', ticketId)
+    .orderBy('ticket_messages.created_at')
+    .orderBy('ticket_messages.id');
+}
+// Read on every open of a ticket (agent and portal): compiled once, see compiled-read.ts.
+const allMessages = compiledRead((db, ticketId: string) => messagesQuery(db, ticketId));
+const publicMessages = compiledRead((db, ticketId: string) => messagesQuery(db, ticketId).where('ticket_messages.visibility', '=', 'public'));
+
+export async function listMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<TicketMessage[]> {
+  const [rows, attachments] = await Promise.all([(options.publicOnly ? publicMessages : allMessages)(db, ticketId), attachmentsByMessage(db, ticketId)]);
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { compiledRead } from '../../db/compiled-read.js';
 import { emitEvent, type EventType } from '../platform/webhooks/events.js';
 import { NO_DUE, type TicketsTable } from './tables.js';
 import type { SlaState } from './sla-clock.js';
@@ -34,15 +35,20 @@ export async function tagsOf(db: Kysely<Database>, ticketIds: string[]): Promise
  * The ticket page's "other tickets of this account": the account's first tickets by SLA due, the
  * order of its queue, read from the (account_id, sla_due_at, id) index without joins or tags.
  */
-export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: string, limit: number) {
-  const rows = await db
+const RECENT_TICKETS = 6;
+const recentTicketRows = compiledRead((db, accountId: string) =>
+  db
     .selectFrom('tickets')
     .select(['id', 'number', 'subject', 'status', 'priority', 'created_at'])
     .where('account_id', '=', accountId)
     .orderBy('sla_due_at')
     .orderBy('id')
-    .limit(limit)
-    .execute();
+    .limit(RECENT_TICKETS),
+);
+
+/** An account's six tickets nearest their SLA due time: the ticket page's account context. */
+export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: string) {
+  const rows = await recentTicketRows(db, accountId);
   return rows.map((r) => ({ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, priority: r.priority, createdAt: r.created_at }));
 }
 
@@ -166,11 +172,15 @@ export function toTicket(r: ContextRow, tags: string[]): Ticket {
   };
 }
 
+// The ticket page's reads (every open of a ticket): compiled once, see compiled-read.ts.
+const ticketWithContextById = compiledRead((db, id: string) => ticketsWithContext(db).where('tickets.id', '=', id));
+const tagsOfTicket = compiledRead((db, ticketId: string) => db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'));
+
 export async function getTicketWithContext(db: Kysely<Database>, id: string): Promise<Ticket | null> {
-  const row = await ticketsWithContext(db).where('tickets.id', '=', id).executeTakeFirst();
+  const [row] = await ticketWithContextById(db, id);
   if (!row) return null;
-  const [ticket] = await toTickets(db, [row as ContextRow]);
-  return ticket!;
+  const tags = await tagsOfTicket(db, id);
+  return toTicket(row as ContextRow, tags.map((t) => t.tag));
 }
 
 export type { ContextRow };

@@ -63,7 +63,7 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
       const [messages, account, recent] = await Promise.all([
         listMessages(db(), ticket.id),
         accounts.getAccount(db(), ticket.account.id),
-        recentTicketsOfAccount(db(), ticket.account.id, 6),
+        recentTicketsOfAccount(db(), ticket.account.id),
       ]);
       return { ticket, messages, account, recentTickets: recent.filter((t) => t.id !== ticket.id).slice(0, 5) };
     },

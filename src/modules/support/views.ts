@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { errors } from '../../app/errors.js';
 import { newId } from '../platform/ids.js';
@@ -118,21 +118,25 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
   if (query.assignee) filters = { ...filters, assignee: query.assignee };
   if (query.accountId) filters = { ...filters, accountId: query.accountId };
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const range = (f: ViewFilters) => {
-    let q = filtered(db, f, memberId, now);
-    if (query.requesterId) q = q.where('tickets.requester_id', '=', query.requesterId);
+  // The page's conditions, on the tickets table alone or with the display joins.
+  const narrowed = <Q extends SelectQueryBuilder<Database, 'tickets', object>>(q: Q): Q => {
+    let out = q;
+    if (query.requesterId) out = out.where('tickets.requester_id', '=', query.requesterId) as Q;
     if (cursor) {
       const due = String(cursor.sortValue);
-      q = q.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', cursor.id)])]));
+      out = out.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', cursor.id)])])) as Q;
     }
-    return q.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1);
+    return out.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1) as Q;
   };
+  const range = (f: ViewFilters) => narrowed(filtered(db, f, memberId, now));
+  const keyRange = (f: ViewFilters) => narrowed(db.selectFrom('tickets').where(viewCondition(f, memberId, now)).select(['tickets.id', 'tickets.sla_due_at']));
   const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
   let rows: repo.ContextRow[];
   if (statuses) {
-    // Keys first (index-only reads), then the page's rows by id: reading whole rows for every
-    // status only to drop most of them cost more than the queries themselves.
-    const keys = (await Promise.all(statuses.map((status) => range({ ...filters, statuses: [status] }).clearSelect().select(['tickets.id', 'tickets.sla_due_at']).execute())))
+    // Keys first, from the tickets table alone (index-only reads, no joins), then the page's rows
+    // by id: reading whole rows for every status only to drop most of them cost more than the
+    // queries themselves.
+    const keys = (await Promise.all(statuses.map((status) => keyRange({ ...filters, statuses: [status] }).execute())))
       .flat()
       .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
       .slice(0, query.limit + 1);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { compiledRead } from '../../../db/compiled-read.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { errors } from '../../../app/errors.js';
 import type { ChangeContext } from '../../platform/actor.js';
@@ -128,15 +129,12 @@ export async function findAttachmentFile(db: Kysely<Database>, id: string, ticke
 }
 
 /** A ticket's attachments grouped by message, in one query (the conversation lists them inline). */
+const messageAttachmentRows = compiledRead((db, ticketId: string) =>
+  db.selectFrom('ticket_attachments').selectAll().where('ticket_id', '=', ticketId).where('message_id', 'is not', null).orderBy('created_at').orderBy('id'),
+);
+
 export async function attachmentsByMessage(db: Kysely<Database>, ticketId: string): Promise<Map<string, Attachment[]>> {
-  const rows = await db
-    .selectFrom('ticket_attachments')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .where('message_id', 'is not', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await messageAttachmentRows(db, ticketId);
   const byMessage = new Map<string, Attachment[]>();
   for (const row of rows) {
     const list = byMessage.get(row.message_id!) ?? [];
