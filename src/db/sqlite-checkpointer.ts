@@ -14,6 +14,8 @@ const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.file);
+// A checkpoint reads the log and writes the file directly; a page cache would only add memory.
+db.pragma('cache_size = -512');
 let stopped = false;
 function pass() {
   if (stopped) return;
