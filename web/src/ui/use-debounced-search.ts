@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useNavigation } from 'react-router-dom';
 import { useDebouncedCallback } from '@mantine/hooks';
 
@@ -11,7 +11,18 @@ export function useDebouncedSearch(apply: (value: string) => void, delayMs = 300
   const navigation = useNavigation();
   const state = useRef(navigation.state);
   state.current = navigation.state;
-  return useDebouncedCallback((value: string) => {
+  const debounced = useDebouncedCallback((value: string) => {
     if (state.current === 'idle') apply(value);
   }, delayMs);
+  // The router's state reaches this component only at its next render, which a busy machine can
+  // put after the timer (seen in CI: the late write cancelled the navigation to the clicked
+  // account). A click on a link is the first sign of leaving, so it cancels the pending write.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest('a[href]')) debounced.cancel();
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [debounced]);
+  return debounced;
 }
