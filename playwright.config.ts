@@ -26,7 +26,10 @@ if (process.env.TEST_WORKER_INDEX === undefined) {
 export default defineConfig({
   testDir: 'e2e',
   workers: 1,
-  retries: 0,
+  // One retry: on a loaded 2-core machine a screen now and then misses a timing the test expects
+  // (a dropdown opening mid-transition). A test that fails twice fails the run; a retried one is
+  // listed as flaky in the report.
+  retries: 1,
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },

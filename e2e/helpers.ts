@@ -21,9 +21,16 @@ export async function signOut(page: Page): Promise<void> {
 export async function pick(scope: Page | Locator, label: string, option: string): Promise<void> {
   // Required fields carry an asterisk in their label.
   const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-  await scope.locator('input').and(scope.getByLabel(name)).click();
+  const input = scope.locator('input').and(scope.getByLabel(name));
   const page = 'page' in scope ? scope.page() : scope;
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const choice = page.getByRole('option', { name: option, exact: true });
+  // A click while a dialog is still opening can land as the list opens on focus and close it
+  // again (seen in CI under load): click until the list shows, then choose.
+  await expect(async () => {
+    if (!(await choice.isVisible())) await input.click();
+    await expect(choice).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await choice.click();
 }
 
 /** A value for a datetime-local input, `days` before now, at 11:00 local time. */

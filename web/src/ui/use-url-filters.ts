@@ -11,8 +11,10 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
   /** Sets or removes (empty value) several parameters in one history entry. */
   const update = (changes: Record<string, string | undefined | null>) =>
     setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+      () => {
+        // The router hands the functional form this render's params; two quick changes before a
+        // re-render would lose the first, so the address bar is the starting point.
+        const next = new URLSearchParams(window.location.search);
         for (const [key, value] of Object.entries(changes)) {
           if (value) next.set(key, value);
           else next.delete(key);

@@ -16,7 +16,9 @@ import { compareVersionText } from './version-order';
 export function EnvironmentsPage() {
   const [params, setParams] = useSearchParams();
   const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
+    // From the address bar, not this render's params: two quick changes (clear one filter, set
+    // another) before a re-render would otherwise bring the first one back (seen in CI).
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
