@@ -177,9 +177,8 @@ const ticketWithContextById = compiledRead((db, id: string) => ticketsWithContex
 const tagsOfTicket = compiledRead((db, ticketId: string) => db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'));
 
 export async function getTicketWithContext(db: Kysely<Database>, id: string): Promise<Ticket | null> {
-  const [row] = await ticketWithContextById(db, id);
+  const [[row], tags] = await Promise.all([ticketWithContextById(db, id), tagsOfTicket(db, id)]);
   if (!row) return null;
-  const tags = await tagsOfTicket(db, id);
   return toTicket(row as ContextRow, tags.map((t) => t.tag));
 }
 

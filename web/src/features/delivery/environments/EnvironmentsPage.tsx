@@ -2,11 +2,12 @@ import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconServer2, IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { StatCard } from '../../../ui/StatCard';
+import { useUrlFilters } from '../../../ui/use-url-filters';
 import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
 import { behindColor, HOSTING_KINDS, HOSTING_LABELS, useMatrix, type EnvironmentSummary, type MatrixFilters } from './api';
 import { BehindBadge } from './parts';
@@ -14,22 +15,15 @@ import { compareVersionText } from './version-order';
 
 /** The environment matrix: accounts × the product's releases, coloured by versions behind. */
 export function EnvironmentsPage() {
-  const [params, setParams] = useSearchParams();
-  const set = (key: string, value: string | null) => {
-    // From the address bar, not this render's params: two quick changes (clear one filter, set
-    // another) before a re-render would otherwise bring the first one back (seen in CI).
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const [name] = useDebouncedValue(params.get('name') ?? '', 300);
+  const url = useUrlFilters(['product', 'segments', 'hosting', 'name', 'minBehind']);
+  const set = (key: string, value: string | null) => url.update({ [key]: value });
+  const [name] = useDebouncedValue(url.get('name') ?? '', 300);
   const filters: MatrixFilters = {
-    product: params.get('product') ?? undefined,
-    segments: params.get('segments') ?? undefined,
-    hosting: params.get('hosting') ?? undefined,
+    product: url.get('product') ?? undefined,
+    segments: url.get('segments') ?? undefined,
+    hosting: url.get('hosting') ?? undefined,
     name: name || undefined,
-    minBehind: params.get('minBehind') ? Number(params.get('minBehind')) : undefined,
+    minBehind: url.get('minBehind') ? Number(url.get('minBehind')) : undefined,
   };
   const matrix = useMatrix(filters);
   const data = matrix.data;
@@ -42,7 +36,7 @@ export function EnvironmentsPage() {
           <Select
             label="Product"
             data={data?.products ?? []}
-            value={data?.product ?? params.get('product')}
+            value={data?.product ?? url.get('product') ?? null}
             onChange={(v) => set('product', v)}
             allowDeselect={false}
             w={220}
@@ -51,7 +45,7 @@ export function EnvironmentsPage() {
             label="Segment"
             placeholder="All segments"
             data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))}
-            value={params.get('segments')?.split(',').filter(Boolean) ?? []}
+            value={url.get('segments')?.split(',').filter(Boolean) ?? []}
             onChange={(v) => set('segments', v.join(','))}
             w={260}
             clearable
@@ -60,13 +54,13 @@ export function EnvironmentsPage() {
             label="Hosting"
             placeholder="Any hosting"
             data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))}
-            value={params.get('hosting')?.split(',').filter(Boolean) ?? []}
+            value={url.get('hosting')?.split(',').filter(Boolean) ?? []}
             onChange={(v) => set('hosting', v.join(','))}
             w={240}
             clearable
           />
-          <TextInput label="Environment name" placeholder="production" value={params.get('name') ?? ''} onChange={(e) => set('name', e.currentTarget.value)} w={170} />
-          <NumberInput label="Behind at least" min={0} max={50} value={params.get('minBehind') ?? ''} onChange={(v) => set('minBehind', v === '' ? null : String(v))} w={130} />
+          <TextInput label="Environment name" placeholder="production" value={url.get('name') ?? ''} onChange={(e) => set('name', e.currentTarget.value)} w={170} />
+          <NumberInput label="Behind at least" min={0} max={50} value={url.get('minBehind') ?? ''} onChange={(v) => set('minBehind', v === '' ? null : String(v))} w={130} />
         </Group>
       </Card>
 
