@@ -13,19 +13,29 @@ export function testDialects(): DialectName[] {
 }
 
 /**
- * Kysely's migrator lists the tables of every schema, and PostgreSQL answers "schema does not
- * exist" (3F000) when another test file drops its schema during that scan (seen once in a full
- * run). The scan is read-only, so it is simply run again.
+ * Test files share one PostgreSQL database, each in its own schema. Kysely's migrator lists the
+ * tables and columns of every schema, and PostgreSQL fails that scan ("schema does not exist",
+ * "column does not exist") when another file drops its schema at the same moment. So schemas are
+ * created and migrated under a shared advisory lock and dropped under the exclusive one: any
+ * number of files migrate at once, and a drop waits until none is scanning.
  */
-async function migrateRacingOtherTests(db: Db): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(db);
-      return;
-    } catch (err) {
-      if ((err as { code?: string }).code !== '3F000' || attempt === 3) throw err;
-    }
+const SCHEMA_CHANGE_LOCK = 740_210_001;
+
+async function withSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(mode === 'shared' ? 'select pg_advisory_lock_shared($1)' : 'select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    return await work(client);
+  } finally {
+    // Ending the session releases the advisory lock.
+    await client.end();
   }
+}
+
+/** Drops a schema a test made, waiting until no other test file is migrating. */
+export async function dropTestSchema(url: string, schema: string): Promise<void> {
+  await withSchemaLock(url, 'exclusive', (client) => client.query(`drop schema if exists ${schema} cascade`));
 }
 
 /**
@@ -41,20 +51,22 @@ export async function freshDatabase(dialect: DialectName): Promise<Db> {
   const url = process.env.OUTPOST_TEST_POSTGRES_URL;
   if (!url) throw new Error('OUTPOST_TEST_POSTGRES_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const db = connect(url, { searchPath: schema, poolSize: 4 });
-  await migrateRacingOtherTests(db);
+  try {
+    await withSchemaLock(url, 'shared', async (client) => {
+      await client.query(`create schema ${schema}`);
+      await migrateToLatest(db);
+    });
+  } catch (err) {
+    await db.close();
+    await dropTestSchema(url, schema);
+    throw err;
+  }
   return {
     ...db,
     close: async () => {
       await db.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop schema ${schema} cascade`);
-      await dropper.end();
+      await dropTestSchema(url, schema);
     },
   };
 }

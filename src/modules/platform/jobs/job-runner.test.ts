@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../db/test-database.js';
+import { dropTestSchema, testDialects } from '../../../db/test-database.js';
 import { PgBossJobRunner } from './pg-boss-job-runner.js';
 import { TimerJobRunner } from './timer-job-runner.js';
 import type { JobRunner } from './job-runner.js';
@@ -69,12 +68,7 @@ describe('in-process job runner (SQLite)', () => {
 describe.runIf(testDialects().includes('postgres'))('pg-boss job runner (PostgreSQL)', () => {
   const url = process.env.OUTPOST_TEST_POSTGRES_URL!;
   const schema = `pgboss_t_${randomBytes(5).toString('hex')}`;
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  });
+  afterAll(() => dropTestSchema(url, schema));
 
   it('runs a job once per period across two nodes, never two passes at once', async () => {
     // Two runners on one database and pg-boss schema stand for two nodes.
