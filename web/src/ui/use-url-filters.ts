@@ -1,19 +1,19 @@
 import { useSearchParams } from 'react-router-dom';
 
-/**
- * A list screen's filters and page kept in the query string, so a view can be bookmarked and
- * shared. `keys` are the filters; the cursor and anything else (a sort) are read with `get`.
- */
-export function useUrlFilters<K extends string>(keys: readonly K[]) {
-  const [params, setParams] = useSearchParams();
-  const get = (key: string) => params.get(key) ?? undefined;
+type ParamChanges = Record<string, string | undefined | null>;
 
-  /** Sets or removes (empty value) several parameters in one history entry. */
-  const update = (changes: Record<string, string | undefined | null>) =>
+/**
+ * Sets or removes (empty value) several query-string parameters in one history entry.
+ *
+ * React Router hands its functional form this render's params, so two quick changes before a
+ * re-render would lose the first (a cleared filter came back in CI). The address bar is the
+ * starting point instead. Every screen that writes its query string goes through here.
+ */
+export function useSearchParamsUpdate() {
+  const [, setParams] = useSearchParams();
+  return (changes: ParamChanges, options: { replace?: boolean } = {}) =>
     setParams(
       () => {
-        // The router hands the functional form this render's params; two quick changes before a
-        // re-render would lose the first, so the address bar is the starting point.
         const next = new URLSearchParams(window.location.search);
         for (const [key, value] of Object.entries(changes)) {
           if (value) next.set(key, value);
@@ -21,12 +21,22 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
         }
         return next;
       },
-      { replace: true },
+      { replace: options.replace ?? true },
     );
+}
+
+/**
+ * A list screen's filters and page kept in the query string, so a view can be bookmarked and
+ * shared. `keys` are the filters; the cursor and anything else (a sort) are read with `get`.
+ */
+export function useUrlFilters<K extends string>(keys: readonly K[]) {
+  const [params, setParams] = useSearchParams();
+  const update = useSearchParamsUpdate();
+  const get = (key: string) => params.get(key) ?? undefined;
 
   return {
     get,
-    update,
+    update: (changes: ParamChanges) => update(changes),
     values: Object.fromEntries(keys.map((k) => [k, get(k)])) as Record<K, string | undefined>,
     cursor: get('cursor'),
     /** A changed filter starts again from the first page. */

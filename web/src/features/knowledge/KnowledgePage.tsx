@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../ui/use-url-filters';
 import { useAuth } from '../../app/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
@@ -19,6 +20,7 @@ export function KnowledgePage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const updateParams = useSearchParamsUpdate();
   const facets = useArticleFacets();
   const query: ArticleListParams = {
     status: (params.get('status') as ArticleStatus | null) ?? undefined,
@@ -31,16 +33,7 @@ export function KnowledgePage() {
   const items = articles.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = FILTERS.some((k) => params.has(k));
 
-  const setFilter = (key: (typeof FILTERS)[number], value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const setFilter = (key: (typeof FILTERS)[number], value: string | null) => updateParams({ [key]: value });
 
   return (
     <>

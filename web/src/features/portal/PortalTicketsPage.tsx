@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Stack, Switch, Table, Tabs, Text, Tooltip } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../ui/use-url-filters';
 import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
@@ -25,7 +26,8 @@ export function PortalStatusBadge({ status }: { status: PortalTicketStatus }) {
 /** The organisation's requests, open or solved; "Only mine" narrows to the ones this contact raised. */
 export function PortalTicketsPage() {
   const session = usePortalSession().data;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateParams = useSearchParamsUpdate();
   const status = params.get('status') === 'solved' ? 'solved' : 'open';
   const mine = params.get('mine') === 'true';
   const [cursor, setCursor] = useState<string | undefined>();
@@ -36,15 +38,7 @@ export function PortalTicketsPage() {
   const setFilter = (key: string, value: string | null) => {
     pages.reset();
     setCursor(undefined);
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    updateParams({ [key]: value });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Badge, Box, Button, Card, Chip, Group, Loader, Paper, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../ui/use-url-filters';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
 import { IconBuilding, IconFileText, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
@@ -22,7 +23,8 @@ const isType = (value: string): value is SearchType => (SEARCH_TYPES as readonly
 
 /** `/search?q=&type=&account=`: everything the header's search box finds, best match first. */
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const set = useSearchParamsUpdate();
   const q = params.get('q')?.trim() ?? '';
   const type = params.get('type');
   const types = type && isType(type) ? [type] : [];
@@ -30,19 +32,6 @@ export function SearchPage() {
   const search = useSearch({ q, types, accountId, limit: 20 });
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const first = search.data?.pages[0];
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];

@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import dayjs from 'dayjs';
 import { withQuery } from '../../app/api-client';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../ui/use-url-filters';
 import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow, humanize } from '../../ui/format';
@@ -21,6 +22,7 @@ const RECORD_TYPES = ['account', 'contact', 'interaction', 'member', 'api_token'
 
 export function AuditPage() {
   const [params, setParams] = useSearchParams();
+  const updateParams = useSearchParamsUpdate();
   const actorId = params.get('actor') ?? undefined;
   const recordType = params.get('recordType') ?? undefined;
   const [recordIdInput, setRecordIdInput] = useState(params.get('recordId') ?? '');
@@ -39,15 +41,7 @@ export function AuditPage() {
   const setFilter = (key: string, value: string | null) => {
     pages.reset();
     setCursor(undefined);
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    updateParams({ [key]: value });
   };
   const nameOf = (entry: AuditEntry) =>
     entry.actorId ? (members.options.find((o) => o.value === entry.actorId)?.label ?? entry.actorId) : humanize(entry.actorType);

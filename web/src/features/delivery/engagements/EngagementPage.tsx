@@ -1,5 +1,6 @@
 import { Grid, Skeleton, Stack } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../../ui/use-url-filters';
 import { ApiError } from '../../../app/api-client';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { QueryError } from '../../../ui/QueryError';
@@ -19,18 +20,10 @@ export function EngagementPage() {
   const engagement = useEngagement(id);
   const progress = useEngagementProgress(id);
   // The open task lives in the URL (?task=…), so "My tasks" can link straight to it.
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateParams = useSearchParamsUpdate();
   const openTask = params.get('task');
-  const setOpenTask = (taskId: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (taskId) next.set('task', taskId);
-        else next.delete('task');
-        return next;
-      },
-      { replace: true },
-    );
+  const setOpenTask = (taskId: string | null) => updateParams({ task: taskId });
 
   if (engagement.isPending) {
     return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../../ui/use-url-filters';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
@@ -12,21 +13,14 @@ import { TemplateEditor } from './TemplateEditor';
 
 /** The engagement templates, and the editor for one (?edit=<id> or ?edit=new, so it can be linked). */
 export function TemplatesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateParams = useSearchParamsUpdate();
   const editing = params.get('edit');
   // Held here too, so the switch answers at once; the URL follows for sharing.
   const [showArchived, setShowArchived] = useState(params.get('archived') === 'true');
   const templates = useTemplates(showArchived);
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'edit' },
-    );
+  // Opening and closing the editor are history entries, so Back returns to the list.
+  const setParam = (key: string, value: string | null) => updateParams({ [key]: value }, { replace: key !== 'edit' });
 
   if (editing) {
     return <TemplateEditor templateId={editing === 'new' ? null : editing} onClose={() => setParam('edit', null)} onSaved={() => setParam('edit', null)} />;
