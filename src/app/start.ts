@@ -7,6 +7,7 @@ import { sweepSlaBreaches } from '../modules/support/sla-service.js';
 import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/webhook-dispatcher.js';
 import { startEmailChannel } from '../modules/support/email/channel.js';
 import { createJobRunner } from '../modules/platform/jobs/create-job-runner.js';
+import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_PASS_MS } from '../modules/platform/idempotency-expiry.js';
 import type { JobRunner } from '../modules/platform/jobs/job-runner.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
@@ -59,6 +60,9 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
     await sweepSlaBreaches(db.kysely);
     await runEscalationRules(db.kysely);
   });
+
+  // Stored Idempotency-Key responses are replayed for a day, then deleted.
+  jobs.schedule('idempotency-expiry', IDEMPOTENCY_EXPIRY_PASS_MS, () => expireIdempotencyKeys(db.kysely), { runAtStart: true });
 
   // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
   jobs.schedule('webhook-pass', WEBHOOK_PASS_MS, async () => {

@@ -17,6 +17,7 @@ import * as engagements from './migrations/0012-engagements.js';
 import * as environments from './migrations/0013-environments.js';
 import * as deliveryRecords from './migrations/0014-delivery-records.js';
 import * as speed from './migrations/0015-speed.js';
+import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 import { reindexAll } from '../modules/search/service.js';
 
@@ -42,6 +43,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0013-environments': environments,
   '0014-delivery-records': deliveryRecords,
   '0015-speed': speed,
+  '0016-idempotency-expiry': idempotencyExpiry,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../db/test-database.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../test/helpers/test-app.js';
 import { createAccountViaService, expectError } from '../../../test/factories/index.js';
+import { expireIdempotencyKeys } from './idempotency-expiry.js';
 
 describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
   let t: TestApp;
@@ -91,5 +92,28 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
     const res = await tam.request({ method: 'POST', url: '/api/accounts', headers: { 'idempotency-key': 'k'.repeat(201) }, payload: { name: 'Long Key', segment: 'smb' } });
     expectError(res, 400, 'request.invalid');
     expect(await accountsNamed('Long Key')).toBe(0);
+  });
+
+  it('replays a key for a day; after the expiry pass the same key makes a new record', async () => {
+    const account = await createAccountViaService(t.db);
+    const request = {
+      method: 'POST' as const,
+      url: `/api/accounts/${account.id}/interactions`,
+      headers: { 'idempotency-key': 'weekly-call' },
+      payload: { kind: 'call', occurredAt: new Date().toISOString(), durationMinutes: 30, subject: 'Weekly sync' },
+    };
+    const first = await tam.request(request);
+    expect(first.statusCode).toBe(201);
+    // Twenty-three hours on, the pass keeps it and a retry is still a replay.
+    expect(await expireIdempotencyKeys(t.db.kysely, new Date(Date.now() + 23 * 3_600_000))).toBe(0);
+    expect((await tam.request(request)).headers['idempotent-replayed']).toBe('true');
+    expect(await interactionsAbout('Weekly sync')).toBe(1);
+    // A day and an hour on, it is gone (with every other key of this test run), and the key is new again.
+    expect(await expireIdempotencyKeys(t.db.kysely, new Date(Date.now() + 25 * 3_600_000))).toBeGreaterThanOrEqual(1);
+    const later = await tam.request(request);
+    expect(later.statusCode).toBe(201);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+    expect(later.json().id).not.toBe(first.json().id);
+    expect(await interactionsAbout('Weekly sync')).toBe(2);
   });
 });
