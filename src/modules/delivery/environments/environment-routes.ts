@@ -14,15 +14,16 @@ import {
   environmentListQuery,
   environmentSchema,
   environmentSummarySchema,
+  matrixQuery,
   matrixSchema,
   updateCustomisationBody,
   updateEnvironmentBody,
 } from './schemas.js';
+import { environmentMatrix } from './environment-matrix.js';
 import { addCustomisation, removeCustomisation, updateCustomisation } from './customisation-service.js';
 import {
   configHistory,
   createEnvironment,
-  environmentMatrix,
   getEnvironment,
   listEnvironments,
   saveConfiguration,
@@ -51,7 +52,7 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environment-matrix',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'Accounts × releases of one product, with versions behind and totals', querystring: environmentListQuery, response: { 200: matrixSchema } },
+      schema: { tags, summary: 'Accounts × releases of one product, a page of accounts at a time, with versions behind and totals', querystring: matrixQuery, response: { 200: matrixSchema } },
     },
     async (request) => environmentMatrix(db(), request.query),
   );

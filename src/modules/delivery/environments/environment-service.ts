@@ -10,7 +10,7 @@ import { findMemberRow } from '../../team/service.js';
 import { registerEnvironmentLookup } from '../../support/ticket-service.js';
 import { configDiff } from './config-diff.js';
 import { listCustomisations } from './customisation-service.js';
-import { allCatalogues, assertKnownVersion, catalogueOf, listProducts, listReleases, type Catalogue } from './release-service.js';
+import { allCatalogues, assertKnownVersion, catalogueOf, type Catalogue } from './release-service.js';
 import type {
   ConfigVersion,
   CreateEnvironmentInput,
@@ -72,7 +72,8 @@ export async function environmentSummaries(db: Kysely<Database>, ids: readonly s
  * Environments matching the filters, by account name then environment name. `minBehind` is
  * applied after "versions behind" is worked out from the catalogue.
  */
-export async function listEnvironments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<EnvironmentSummary[]> {
+/** Deployments joined to their accounts, narrowed by the list's filters (all but minBehind). */
+export function filteredDeployments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>) {
   let query = deploymentsWithAccount(db);
   if (q.product) query = query.where('deployments.product', '=', q.product);
   if (q.accountId) query = query.where('deployments.account_id', '=', q.accountId);
@@ -80,56 +81,14 @@ export async function listEnvironments(db: Kysely<Database>, q: Partial<Environm
   if (q.hosting?.length) query = query.where('deployments.hosting', 'in', q.hosting);
   if (q.name) query = query.where('deployments.name_lower', '=', q.name.toLowerCase());
   if (q.status && q.status !== 'all') query = query.where('deployments.status', '=', q.status);
-  const rows = await query.orderBy('accounts.name').orderBy('deployments.product').orderBy('deployments.name_lower').orderBy('deployments.id').execute();
+  return query;
+}
+
+export async function listEnvironments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<EnvironmentSummary[]> {
+  const rows = await filteredDeployments(db, q).orderBy('accounts.name').orderBy('deployments.product').orderBy('deployments.name_lower').orderBy('deployments.id').execute();
   const catalogues = await allCatalogues(db);
   const summaries = rows.map((r) => toSummary(r, catalogues.get(r.product)));
   return q.minBehind !== undefined ? summaries.filter((s) => s.versionsBehind >= q.minBehind!) : summaries;
-}
-
-/** The product with the most active environments (the matrix's default), else the first in the catalogue. */
-async function busiestProduct(db: Kysely<Database>, products: string[]): Promise<string | null> {
-  const top = await db
-    .selectFrom('deployments')
-    .select('product')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'active')
-    .groupBy('product')
-    .orderBy('n', 'desc')
-    .orderBy('product')
-    .executeTakeFirst();
-  return top && products.includes(top.product) ? top.product : (products[0] ?? null);
-}
-
-/** The environment matrix: one product's releases as columns, accounts with their environments as rows. */
-export async function environmentMatrix(db: Kysely<Database>, q: Partial<EnvironmentListQuery>) {
-  const products = await listProducts(db);
-  const product = q.product && products.includes(q.product) ? q.product : await busiestProduct(db, products);
-  if (!product) {
-    return { products, product: null, releases: [], rows: [], totals: { accounts: 0, environments: 0, current: 0, slightlyBehind: 0, farBehind: 0, byVersion: {} } };
-  }
-  const environments = await listEnvironments(db, { ...q, product, accountId: undefined });
-  const rows: { account: EnvironmentSummary['account']; environments: EnvironmentSummary[] }[] = [];
-  for (const e of environments) {
-    const last = rows[rows.length - 1];
-    if (last && last.account.id === e.account.id) last.environments.push(e);
-    else rows.push({ account: e.account, environments: [e] });
-  }
-  const byVersion: Record<string, number> = {};
-  for (const e of environments) byVersion[e.version] = (byVersion[e.version] ?? 0) + 1;
-  return {
-    products,
-    product,
-    releases: await listReleases(db, product),
-    rows,
-    totals: {
-      accounts: rows.length,
-      environments: environments.length,
-      current: environments.filter((e) => e.versionsBehind === 0).length,
-      slightlyBehind: environments.filter((e) => e.versionsBehind >= 1 && e.versionsBehind <= 2).length,
-      farBehind: environments.filter((e) => e.versionsBehind >= 3).length,
-      byVersion,
-    },
-  };
 }
 
 async function findRow(db: Kysely<Database>, id: string): Promise<DeploymentRow> {

@@ -86,6 +86,41 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     expect(matrix.totals.farBehind).toBeGreaterThanOrEqual(1);
   });
 
+  it('pages the matrix by account, each page with every environment of its accounts and the totals of all pages', async () => {
+    const paged = `Pager ${unique()}`;
+    for (const [version, releasedOn] of [['1.0', '2025-01-01'], ['1.1', '2025-06-01'], ['2.0', '2026-01-01']] as const) {
+      expect((await lead.request({ method: 'POST', url: '/api/releases', payload: { product: paged, version, releasedOn } })).statusCode).toBe(201);
+    }
+    const accounts = [];
+    for (let i = 0; i < 5; i++) {
+      const a = await account();
+      accounts.push(a);
+      await register(a.id, { product: paged, name: 'production', version: i % 2 ? '1.0' : '2.0' });
+      if (i < 2) await register(a.id, { product: paged, name: 'staging', version: '1.1' });
+    }
+    const pageOf = async (query: string) => {
+      const res = await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=2${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { rows: { account: { id: string; name: string }; environments: { name: string }[] }[]; nextCursor: string | null; totals: Record<string, unknown> };
+    };
+    const pages = [await pageOf('')];
+    while (pages[pages.length - 1]!.nextCursor) pages.push(await pageOf(`&cursor=${pages[pages.length - 1]!.nextCursor}`));
+    expect(pages.map((p) => p.rows.length)).toEqual([2, 2, 1]);
+    const byName = [...accounts].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(pages.flatMap((p) => p.rows.map((r) => r.account.id))).toEqual(byName.map((a) => a.id));
+    // An account's environments all come on its row, whichever page it is on.
+    const first = pages.flatMap((p) => p.rows).find((r) => r.account.id === accounts[0]!.id)!;
+    expect(first.environments.map((e) => e.name)).toEqual(['production', 'staging']);
+    for (const page of pages) expect(page.totals).toEqual({ accounts: 5, environments: 7, current: 3, slightlyBehind: 4, farBehind: 0, byVersion: { '2.0': 3, '1.1': 2, '1.0': 2 } });
+    // Filters narrow the pages and the totals alike.
+    const behind = await pageOf('&minBehind=2');
+    expect(behind.rows.map((r) => r.account.id)).toEqual(byName.filter((a) => accounts.indexOf(a) % 2 === 1).map((a) => a.id));
+    expect(behind.totals).toMatchObject({ accounts: 2, environments: 2 });
+    expect(behind.nextCursor).toBeNull();
+    expectError(await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&cursor=not-a-cursor` }), 400, 'request.invalid_cursor');
+    expectError(await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=0` }), 400, 'request.invalid');
+  });
+
   it('refuses an unknown version, invalid configuration JSON or another account’s contact, writing nothing', async () => {
     const a = await account();
     const other = await account();

@@ -197,11 +197,16 @@ export const environmentListQuery = z.object({
 });
 export type EnvironmentListQuery = z.infer<typeof environmentListQuery>;
 
+/** The matrix pages over accounts: `limit` accounts a page, each with all its environments. */
+export const matrixQuery = environmentListQuery.extend(pageQuery);
+export type MatrixQuery = z.infer<typeof matrixQuery>;
+
 export const matrixSchema = z.object({
   products: z.array(z.string()).describe('Every product in the catalogue'),
   product: z.string().nullable().describe('The product shown'),
   releases: z.array(releaseSchema).describe('Its releases, newest first: the columns'),
-  rows: z.array(z.object({ account: accountRef, environments: z.array(environmentSummarySchema) })),
+  rows: z.array(z.object({ account: accountRef, environments: z.array(environmentSummarySchema) })).describe('A page of accounts, by name'),
+  nextCursor: z.string().nullable().describe('The next page of accounts; the totals already cover every page'),
   totals: z.object({
     accounts: z.number(),
     environments: z.number(),

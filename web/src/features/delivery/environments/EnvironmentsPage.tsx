@@ -3,20 +3,31 @@ import { Anchor, Badge, Card, Group, MultiSelect, NumberInput, Select, SimpleGri
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconServer2, IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
+import { CursorPager } from '../../../ui/CursorPager';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { StatCard } from '../../../ui/StatCard';
+import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { useUrlFilters } from '../../../ui/use-url-filters';
 import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
 import { behindColor, HOSTING_KINDS, HOSTING_LABELS, useMatrix, type EnvironmentSummary, type MatrixFilters } from './api';
 import { BehindBadge } from './parts';
 import { compareVersionText } from './version-order';
 
-/** The environment matrix: accounts × the product's releases, coloured by versions behind. */
+const FILTER_KEYS = ['product', 'segments', 'hosting', 'name', 'minBehind'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+const ACCOUNTS_PER_PAGE = 50;
+
+/** The environment matrix: accounts × the product's releases, coloured by versions behind, a page of accounts at a time. */
 export function EnvironmentsPage() {
-  const url = useUrlFilters(['product', 'segments', 'hosting', 'name', 'minBehind']);
-  const set = (key: string, value: string | null) => url.update({ [key]: value });
+  const url = useUrlFilters(FILTER_KEYS);
+  const pages = useCursorPages(url.cursor, url.setCursor);
+  // A changed filter starts again from the first page of accounts.
+  const set = (key: FilterKey, value: string | null) => {
+    pages.reset();
+    url.setFilter(key, value);
+  };
   const [name] = useDebouncedValue(url.get('name') ?? '', 300);
   const filters: MatrixFilters = {
     product: url.get('product') ?? undefined,
@@ -24,6 +35,8 @@ export function EnvironmentsPage() {
     hosting: url.get('hosting') ?? undefined,
     name: name || undefined,
     minBehind: url.get('minBehind') ? Number(url.get('minBehind')) : undefined,
+    cursor: url.cursor,
+    limit: ACCOUNTS_PER_PAGE,
   };
   const matrix = useMatrix(filters);
   const data = matrix.data;
@@ -155,6 +168,18 @@ export function EnvironmentsPage() {
                   </Table.Tfoot>
                 </Table>
               </Table.ScrollContainer>
+            )}
+            {(data.nextCursor || pages.hasPrevious) && (
+              <Stack px="md" pb="md">
+                <CursorPager
+                  page={pages.page}
+                  shown={data.rows.length}
+                  hasPrevious={pages.hasPrevious}
+                  hasNext={Boolean(data.nextCursor)}
+                  onPrevious={pages.previous}
+                  onNext={() => data.nextCursor && pages.next(data.nextCursor)}
+                />
+              </Stack>
             )}
           </Card>
         </>

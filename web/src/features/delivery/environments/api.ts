@@ -96,7 +96,9 @@ export interface Matrix {
   products: string[];
   product: string | null;
   releases: Release[];
+  /** A page of accounts, by name; the totals cover every page. */
   rows: { account: EnvironmentSummary['account']; environments: EnvironmentSummary[] }[];
+  nextCursor: string | null;
   totals: { accounts: number; environments: number; current: number; slightlyBehind: number; farBehind: number; byVersion: Record<string, number> };
 }
 
@@ -106,6 +108,8 @@ export interface MatrixFilters {
   hosting?: string;
   name?: string;
   minBehind?: number;
+  cursor?: string;
+  limit?: number;
 }
 
 export interface Progress {
