@@ -91,7 +91,7 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     for (const [version, releasedOn] of [['1.0', '2025-01-01'], ['1.1', '2025-06-01'], ['2.0', '2026-01-01']] as const) {
       expect((await lead.request({ method: 'POST', url: '/api/releases', payload: { product: paged, version, releasedOn } })).statusCode).toBe(201);
     }
-    const accounts = [];
+    const accounts: { id: string; name: string; contactId: string }[] = [];
     for (let i = 0; i < 5; i++) {
       const a = await account();
       accounts.push(a);
