@@ -8,6 +8,7 @@ import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/w
 import { startEmailChannel } from '../modules/support/email/channel.js';
 import { createJobRunner } from '../modules/platform/jobs/create-job-runner.js';
 import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_PASS_MS } from '../modules/platform/idempotency-expiry.js';
+import { deleteEndedRateLimitWindows, RATE_LIMIT_EXPIRY_PASS_MS } from '../modules/platform/rate-limit-store.js';
 import type { JobRunner } from '../modules/platform/jobs/job-runner.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
@@ -63,6 +64,8 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
 
   // Stored Idempotency-Key responses are replayed for a day, then deleted.
   jobs.schedule('idempotency-expiry', IDEMPOTENCY_EXPIRY_PASS_MS, () => expireIdempotencyKeys(db.kysely), { runAtStart: true });
+  // Rate-limit windows that have ended (sign-in attempts, token creation) are deleted too.
+  jobs.schedule('rate-limit-expiry', RATE_LIMIT_EXPIRY_PASS_MS, () => deleteEndedRateLimitWindows(db.kysely), { runAtStart: true });
 
   // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
   jobs.schedule('webhook-pass', WEBHOOK_PASS_MS, async () => {

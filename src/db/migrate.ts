@@ -18,6 +18,7 @@ import * as environments from './migrations/0013-environments.js';
 import * as deliveryRecords from './migrations/0014-delivery-records.js';
 import * as speed from './migrations/0015-speed.js';
 import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
+import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
 import { ensureDefaultViews } from '../modules/support/views.js';
 import { reindexAll } from '../modules/search/service.js';
 
@@ -44,6 +45,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0014-delivery-records': deliveryRecords,
   '0015-speed': speed,
   '0016-idempotency-expiry': idempotencyExpiry,
+  '0017-rate-limit-counters': rateLimitCounters,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

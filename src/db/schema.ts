@@ -28,6 +28,7 @@ export interface Database extends EventTables, PortalTables, SupportTables, Know
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  rate_limit_counters: RateLimitCountersTable;
   settings: SettingsTable;
   accounts: AccountsTable;
   account_domains: AccountDomainsTable;
@@ -97,6 +98,14 @@ export interface AuditLogTable {
   record_id: string;
   changes: string | null; // JSON {field: [before, after]}
   ip: string | null;
+}
+
+export interface RateLimitCountersTable {
+  /** The route and the limit's own key (address and e-mail, or member). */
+  key: string;
+  count: number;
+  /** When the current window ends; the next attempt after it starts a new one. */
+  expires_at: string;
 }
 
 export interface IdempotencyKeysTable {

@@ -3,11 +3,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../../app/errors.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 /**
  * Secure headers with a content security policy the web app passes (Mantine injects its CSS
  * variables in <style> tags, hence inline styles; no inline scripts anywhere), and the rate-limit
- * machinery that routes opt into with `config.rateLimit`.
+ * machinery that routes opt into with `config.rateLimit`, its counters shared by every node.
  */
 export const securityPlugin = fp(async (app) => {
   await app.register(helmet, {
@@ -30,6 +31,8 @@ export const securityPlugin = fp(async (app) => {
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database, so that every node sees the same attempts.
+    store: databaseRateLimitStore(app.db.kysely),
     errorResponseBuilder: (_request, context) => errors.rateLimited({ retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
 });

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../db/test-database.js';
 import { signInAs, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../../../test/helpers/test-app.js';
 import { expectError } from '../../../test/factories/index.js';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../app/server.js';
+import { loadConfig } from '../../app/config.js';
+import { secretBoxFromKey } from './webhooks/secret-box.js';
+import { countAttempt, deleteEndedRateLimitWindows } from './rate-limit-store.js';
 
 describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
   let t: TestApp;
@@ -42,6 +48,34 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
     expectError(limited, 429, 'request.rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await signIn('someone-else@team.test', 'wrong password!', ip)).statusCode).toBe(401);
+  });
+
+  it('counts sign-in attempts across nodes: a second server on the same database sees the first one’s', async () => {
+    // Another node: its own server process state, the same database.
+    const nodeB = await buildServer({ db: t.db, config: { ...loadConfig({}), webRoot: '/nonexistent' }, logger: false, secretBox: secretBoxFromKey(randomBytes(32)) });
+    try {
+      const attempt = (app: FastifyInstance) =>
+        app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'spread@team.test', password: 'wrong password!' }, remoteAddress: '10.7.7.7' });
+      const results = [];
+      for (let i = 0; i < 20; i++) results.push((await attempt(i % 2 ? nodeB : t.app)).statusCode);
+      expect(results.every((s) => s === 401)).toBe(true);
+      // Ten attempts on each node: the twenty-first is refused on both.
+      expectError(await attempt(nodeB), 429, 'request.rate_limited');
+      expectError(await attempt(t.app), 429, 'request.rate_limited');
+    } finally {
+      await nodeB.close();
+    }
+  });
+
+  it('starts a new window once the old one has ended, and the expiry pass deletes ended windows', async () => {
+    const now = new Date('2026-03-02T10:00:00.000Z');
+    expect(await countAttempt(t.db.kysely, 'test|window', 60_000, now)).toEqual({ current: 1, ttl: 60_000 });
+    expect(await countAttempt(t.db.kysely, 'test|window', 60_000, new Date(now.getTime() + 20_000))).toEqual({ current: 2, ttl: 40_000 });
+    expect(await countAttempt(t.db.kysely, 'test|window', 60_000, new Date(now.getTime() + 61_000))).toEqual({ current: 1, ttl: 60_000 });
+    expect(await deleteEndedRateLimitWindows(t.db.kysely, new Date(now.getTime() + 120_000))).toBe(0);
+    expect(await deleteEndedRateLimitWindows(t.db.kysely, new Date(now.getTime() + 122_000))).toBeGreaterThanOrEqual(1);
+    const left = await t.db.kysely.selectFrom('rate_limit_counters').select('key').where('key', '=', 'test|window').execute();
+    expect(left).toEqual([]);
   });
 
   it('sends secure headers and a content security policy', async () => {
