@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { environmentSummaries, filteredDeployments } from './environment-service.js';
 import { allCatalogues, listProducts, listReleases } from './release-service.js';
-import type { EnvironmentSummary, MatrixQuery } from './schemas.js';
+import type { EnvironmentSummary, EnvironmentPageQuery } from './schemas.js';
 import { versionsBehind } from './version-compare.js';
 
 /** The product with the most active environments (the matrix's default), else the first in the catalogue. */
@@ -38,7 +38,7 @@ const byNameThenId = (a: AccountKey, b: AccountKey) => (a.name < b.name ? -1 : a
  * comes from the catalogue's version order, which SQL cannot compare; only the page's
  * environments are read in full.
  */
-export async function environmentMatrix(db: Kysely<Database>, q: Partial<MatrixQuery>) {
+export async function environmentMatrix(db: Kysely<Database>, q: Partial<EnvironmentPageQuery>) {
   const limit = q.limit ?? 50;
   const after = q.cursor ? decodeCursor(q.cursor, 'string') : null;
   const products = await listProducts(db);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errors } from '../../../app/errors.js';
 import { accountExists } from '../../accounts/service.js';
 import { changeContext } from '../../platform/auth-plugin.js';
+import { pageSchema } from '../../platform/pagination.js';
 import { ticketSchema } from '../../support/schemas.js';
 import { listDeploymentTickets } from '../../support/ticket-service.js';
 import {
@@ -11,10 +12,9 @@ import {
   createEnvironmentBody,
   customisationBody,
   customisationSchema,
-  environmentListQuery,
   environmentSchema,
   environmentSummarySchema,
-  matrixQuery,
+  environmentPageQuery,
   matrixSchema,
   updateCustomisationBody,
   updateEnvironmentBody,
@@ -26,6 +26,7 @@ import {
   createEnvironment,
   getEnvironment,
   listEnvironments,
+  pageEnvironments,
   saveConfiguration,
   updateEnvironment,
 } from './environment-service.js';
@@ -43,16 +44,21 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environments',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'Environments matching the filters, by account (versions behind worked out from the catalogue)', querystring: environmentListQuery, response: { 200: items(environmentSummarySchema) } },
+      schema: {
+        tags,
+        summary: 'Environments matching the filters, by account, a page at a time (versions behind worked out from the catalogue)',
+        querystring: environmentPageQuery,
+        response: { 200: pageSchema(environmentSummarySchema) },
+      },
     },
-    async (request) => ({ items: await listEnvironments(db(), request.query) }),
+    async (request) => pageEnvironments(db(), request.query),
   );
 
   app.get(
     '/api/environment-matrix',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'Accounts × releases of one product, a page of accounts at a time, with versions behind and totals', querystring: matrixQuery, response: { 200: matrixSchema } },
+      schema: { tags, summary: 'Accounts × releases of one product, a page of accounts at a time, with versions behind and totals', querystring: environmentPageQuery, response: { 200: matrixSchema } },
     },
     async (request) => environmentMatrix(db(), request.query),
   );

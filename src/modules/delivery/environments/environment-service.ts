@@ -6,6 +6,7 @@ import * as accounts from '../../accounts/service.js';
 import type { ChangeContext } from '../../platform/actor.js';
 import { diff, recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../platform/pagination.js';
 import { findMemberRow } from '../../team/service.js';
 import { registerEnvironmentLookup } from '../../support/ticket-service.js';
 import { configDiff } from './config-diff.js';
@@ -16,6 +17,7 @@ import type {
   CreateEnvironmentInput,
   Environment,
   EnvironmentListQuery,
+  EnvironmentPageQuery,
   EnvironmentSummary,
   UpdateEnvironmentInput,
 } from './schemas.js';
@@ -82,6 +84,31 @@ export function filteredDeployments(db: Kysely<Database>, q: Partial<Environment
   if (q.name) query = query.where('deployments.name_lower', '=', q.name.toLowerCase());
   if (q.status && q.status !== 'all') query = query.where('deployments.status', '=', q.status);
   return query;
+}
+
+/**
+ * A page of the environments matching the filters, by account name then environment id: a keyset,
+ * so a deep page costs what the first does. `minBehind` becomes the list of versions at least that
+ * far behind (a product has few), so the database does the filtering and every page is full.
+ */
+export async function pageEnvironments(db: Kysely<Database>, q: EnvironmentPageQuery): Promise<Page<EnvironmentSummary>> {
+  const catalogues = await allCatalogues(db);
+  let query = filteredDeployments(db, q);
+  if (q.minBehind !== undefined) {
+    const minBehind = q.minBehind;
+    const versions = await filteredDeployments(db, q).clearSelect().select(['deployments.product', 'deployments.version']).distinct().execute();
+    const behind = versions.filter((v) => versionsBehind(v.version, catalogues.get(v.product)?.versions ?? []) >= minBehind);
+    if (behind.length === 0) return { items: [], nextCursor: null };
+    query = query.where((eb) => eb.or(behind.map((v) => eb.and([eb('deployments.product', '=', v.product), eb('deployments.version', '=', v.version)]))));
+  }
+  if (q.cursor) {
+    const after = decodeCursor(q.cursor, 'string');
+    const name = String(after.sortValue);
+    query = query.where((eb) => eb.or([eb('accounts.name', '>', name), eb.and([eb('accounts.name', '=', name), eb('deployments.id', '>', after.id)])]));
+  }
+  const rows = await query.orderBy('accounts.name').orderBy('deployments.id').limit(q.limit + 1).execute();
+  const page = toPage(rows, q.limit, (r) => encodeCursor(r.account_name, r.id));
+  return { items: page.items.map((r) => toSummary(r, catalogues.get(r.product))), nextCursor: page.nextCursor };
 }
 
 export async function listEnvironments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<EnvironmentSummary[]> {

@@ -121,6 +121,36 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     expectError(await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=0` }), 400, 'request.invalid');
   });
 
+  it('lists environments a page at a time by account name, with versions behind filtered in the database', async () => {
+    const listed = `Lister ${unique()}`;
+    for (const [version, releasedOn] of [['3.0', '2025-01-01'], ['3.1', '2025-06-01'], ['3.2', '2026-01-01']] as const) {
+      expect((await lead.request({ method: 'POST', url: '/api/releases', payload: { product: listed, version, releasedOn } })).statusCode).toBe(201);
+    }
+    const made: { id: string; account: string; version: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await account();
+      for (const [name, version] of [['production', '3.0'], ['staging', '3.2']] as const) made.push({ id: (await register(a.id, { product: listed, name, version })).id, account: a.name, version });
+    }
+    const list = async (query: string) => {
+      const res = await reader.request({ method: 'GET', url: `/api/environments?product=${encodeURIComponent(listed)}&limit=4${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string; account: { name: string }; versionsBehind: number }[]; nextCursor: string | null };
+    };
+    const first = await list('');
+    const second = await list(`&cursor=${first.nextCursor}`);
+    expect(first.items).toHaveLength(4);
+    expect(second.items).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+    const order = [...made].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.id < b.id ? -1 : 1));
+    expect([...first.items, ...second.items].map((e) => e.id)).toEqual(order.map((e) => e.id));
+    // Two or more behind: only the 3.0 environments, a full page of them.
+    const behind = await list('&minBehind=2');
+    expect(behind.items.map((e) => e.id)).toEqual(order.filter((e) => e.version === '3.0').map((e) => e.id));
+    expect(behind.items.every((e) => e.versionsBehind === 2)).toBe(true);
+    expect((await list('&minBehind=3')).items).toEqual([]);
+    expectError(await reader.request({ method: 'GET', url: '/api/environments?cursor=WzEsMl0' }), 400, 'request.invalid_cursor');
+  });
+
   it('refuses an unknown version, invalid configuration JSON or another account’s contact, writing nothing', async () => {
     const a = await account();
     const other = await account();

@@ -197,9 +197,9 @@ export const environmentListQuery = z.object({
 });
 export type EnvironmentListQuery = z.infer<typeof environmentListQuery>;
 
-/** The matrix pages over accounts: `limit` accounts a page, each with all its environments. */
-export const matrixQuery = environmentListQuery.extend(pageQuery);
-export type MatrixQuery = z.infer<typeof matrixQuery>;
+/** The filters with a page: environments a page for the list, accounts a page for the matrix. */
+export const environmentPageQuery = environmentListQuery.extend(pageQuery);
+export type EnvironmentPageQuery = z.infer<typeof environmentPageQuery>;
 
 export const matrixSchema = z.object({
   products: z.array(z.string()).describe('Every product in the catalogue'),
