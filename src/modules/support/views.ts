@@ -42,9 +42,13 @@ export async function ensureDefaultViews(db: Kysely<Database>): Promise<void> {
 function viewCondition(filters: ViewFilters, memberId: string | null, now: Date) {
   return (eb: ExpressionBuilder<Database, 'tickets'>) => {
     const all: Expression<SqlBool>[] = [];
-    if (filters.statuses) all.push(eb('tickets.status', 'in', filters.statuses));
-    if (filters.tiers) all.push(eb('tickets.tier', 'in', filters.tiers));
-    if (filters.priorities) all.push(eb('tickets.priority', 'in', filters.priorities));
+    // A one-value list is written as `=`: SQLite plans `tier in (?)` as a list it knows nothing
+    // about and counted "Tier 1 unassigned" through every unassigned ticket (57 ms at 1M tickets)
+    // instead of the tier's open ones (0.7 ms).
+    const [status, tier, priority] = [filters.statuses, filters.tiers, filters.priorities];
+    if (status) all.push(status.length === 1 ? eb('tickets.status', '=', status[0]!) : eb('tickets.status', 'in', status));
+    if (tier) all.push(tier.length === 1 ? eb('tickets.tier', '=', tier[0]!) : eb('tickets.tier', 'in', tier));
+    if (priority) all.push(priority.length === 1 ? eb('tickets.priority', '=', priority[0]!) : eb('tickets.priority', 'in', priority));
     if (filters.assignee === 'none') all.push(eb('tickets.assignee_id', 'is', null));
     else if (filters.assignee === 'me') all.push(eb('tickets.assignee_id', '=', memberId ?? ''));
     else if (filters.assignee) all.push(eb('tickets.assignee_id', '=', filters.assignee));
