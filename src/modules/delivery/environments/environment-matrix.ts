@@ -46,7 +46,8 @@ export async function environmentMatrix(db: Kysely<Database>, q: Partial<Environ
   if (!product) {
     return { products, product: null, releases: [], rows: [], nextCursor: null, totals: { accounts: 0, environments: 0, current: 0, slightlyBehind: 0, farBehind: 0, byVersion: {} } };
   }
-  const versions = (await allCatalogues(db)).get(product)?.versions ?? [];
+  const catalogues = await allCatalogues(db);
+  const versions = catalogues.get(product)?.versions ?? [];
   const behindOf = new Map<string, number>();
   const light = (
     await filteredDeployments(db, { ...q, product, accountId: undefined })
@@ -74,7 +75,7 @@ export async function environmentMatrix(db: Kysely<Database>, q: Partial<Environ
   const hasMore = start >= 0 && start + limit < ordered.length;
 
   const inPage = new Set(page.map((a) => a.id));
-  const summaries = await environmentSummaries(db, light.filter((e) => inPage.has(e.account_id)).map((e) => e.id));
+  const summaries = await environmentSummaries(db, light.filter((e) => inPage.has(e.account_id)).map((e) => e.id), catalogues);
   const environmentsOf = new Map<string, EnvironmentSummary[]>(page.map((a) => [a.id, []]));
   for (const s of summaries.values()) environmentsOf.get(s.account.id)?.push(s);
   const rows = page.flatMap((a) => {

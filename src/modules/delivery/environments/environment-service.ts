@@ -62,18 +62,18 @@ export function toSummary(r: DeploymentRow, catalogue: Catalogue | undefined): E
   };
 }
 
-/** Summaries of the given environments, in the order asked. */
-export async function environmentSummaries(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, EnvironmentSummary>> {
+/** Summaries of the given environments, by id; pass `catalogues` when they are already read. */
+export async function environmentSummaries(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  catalogues?: Map<string, Catalogue>,
+): Promise<Map<string, EnvironmentSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await deploymentsWithAccount(db).where('deployments.id', 'in', [...ids]).execute();
-  const catalogues = await allCatalogues(db);
+  catalogues ??= await allCatalogues(db);
   return new Map(rows.map((r) => [r.id, toSummary(r, catalogues.get(r.product))]));
 }
 
-/**
- * Environments matching the filters, by account name then environment name. `minBehind` is
- * applied after "versions behind" is worked out from the catalogue.
- */
 /** Deployments joined to their accounts, narrowed by the list's filters (all but minBehind). */
 export function filteredDeployments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>) {
   let query = deploymentsWithAccount(db);
@@ -111,6 +111,10 @@ export async function pageEnvironments(db: Kysely<Database>, q: EnvironmentPageQ
   return { items: page.items.map((r) => toSummary(r, catalogues.get(r.product))), nextCursor: page.nextCursor };
 }
 
+/**
+ * Environments matching the filters, by account name then environment name. `minBehind` is
+ * applied after "versions behind" is worked out from the catalogue.
+ */
 export async function listEnvironments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<EnvironmentSummary[]> {
   const rows = await filteredDeployments(db, q).orderBy('accounts.name').orderBy('deployments.product').orderBy('deployments.name_lower').orderBy('deployments.id').execute();
   const catalogues = await allCatalogues(db);
