@@ -37,15 +37,20 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     return res.json() as { id: string; versionsBehind: number; version: string };
   }
 
+  /** A product's catalogue, added by the delivery lead. */
+  async function addReleases(name: string, releases: readonly (readonly [string, string])[]) {
+    for (const [version, releasedOn] of releases) {
+      const res = await lead.request({ method: 'POST', url: '/api/releases', payload: { product: name, version, releasedOn, notes: `## ${version}\n- Faster sync` } });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+  }
+
   beforeAll(async () => {
     t = await startTestApp(dialect);
     lead = await signInAs(t, ['implementation']);
     engineer = await signInAs(t, ['support_tier2']);
     reader = await signInAs(t, ['stakeholder']);
-    for (const [version, releasedOn] of CATALOGUE) {
-      const res = await lead.request({ method: 'POST', url: '/api/releases', payload: { product, version, releasedOn, notes: `## ${version}\n- Faster sync` } });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    await addReleases(product, CATALOGUE);
   });
   afterAll(async () => t.close());
 
@@ -88,9 +93,7 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
 
   it('pages the matrix by account, each page with every environment of its accounts and the totals of all pages', async () => {
     const paged = `Pager ${unique()}`;
-    for (const [version, releasedOn] of [['1.0', '2025-01-01'], ['1.1', '2025-06-01'], ['2.0', '2026-01-01']] as const) {
-      expect((await lead.request({ method: 'POST', url: '/api/releases', payload: { product: paged, version, releasedOn } })).statusCode).toBe(201);
-    }
+    await addReleases(paged, [['1.0', '2025-01-01'], ['1.1', '2025-06-01'], ['2.0', '2026-01-01']]);
     const accounts: { id: string; name: string; contactId: string }[] = [];
     for (let i = 0; i < 5; i++) {
       const a = await account();
@@ -123,9 +126,7 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
 
   it('lists environments a page at a time by account name, with versions behind filtered in the database', async () => {
     const listed = `Lister ${unique()}`;
-    for (const [version, releasedOn] of [['3.0', '2025-01-01'], ['3.1', '2025-06-01'], ['3.2', '2026-01-01']] as const) {
-      expect((await lead.request({ method: 'POST', url: '/api/releases', payload: { product: listed, version, releasedOn } })).statusCode).toBe(201);
-    }
+    await addReleases(listed, [['3.0', '2025-01-01'], ['3.1', '2025-06-01'], ['3.2', '2026-01-01']]);
     const made: { id: string; account: string; version: string }[] = [];
     for (let i = 0; i < 3; i++) {
       const a = await account();
