@@ -23,9 +23,9 @@ import { sql } from 'kysely';
 import { connect } from '../src/db/connect.js';
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, BENCH_PORTAL_EMAIL } from '../src/db/seed/bench-dataset.js';
 import { SEARCH_TERMS } from '../src/db/seed/bench/vocabulary.js';
-import { writeSetting } from '../src/modules/platform/settings.js';
-import { runEscalationRules } from '../src/modules/support/escalation-rule-service.js';
-import { sweepSlaBreaches } from '../src/modules/support/sla-service.js';
+import { writeSetting } from '../src/kernel/settings.js';
+import { runEscalationRules } from '../src/modules/support/escalation/escalation-rule-service.js';
+import { sweepSlaBreaches } from '../src/modules/support/sla/sla-service.js';
 import { preparePostgres, prepareSqlite, type PreparedDataset } from './dataset.js';
 import { figures, round, table, type EndpointFigures } from './stats.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, errors } from './errors.js';
+import { AppError, errors } from '../kernel/errors.js';
 
 interface DbError {
   code?: string;

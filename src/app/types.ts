@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect.js';
-import type { Actor } from '../modules/platform/actor.js';
-import type { PortalContact } from '../modules/portal/portal-auth-service.js';
-import type { Permission } from '../modules/platform/roles.js';
+import type { Actor } from '../kernel/actor.js';
+import type { PortalContact } from '../modules/identity/portal-access/portal-auth-service.js';
+import type { Permission } from '../modules/identity/roles/roles.js';
 import type { Config } from './config.js';
 import type { SecretBox } from '../modules/platform/webhooks/secret-box.js';
 

@@ -6,11 +6,11 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { hasData, seedDemoWorkspace } from '../db/seed/demo-workspace.js';
 import { seedBenchDataset } from '../db/seed/bench-dataset.js';
-import { SYSTEM_CONTEXT } from '../modules/platform/actor.js';
-import { MIN_PASSWORD_LENGTH, verifyPassword } from '../modules/platform/passwords.js';
-import { ROLES } from '../modules/platform/roles.js';
-import { randomSecret } from '../modules/platform/secrets.js';
-import * as team from '../modules/team/service.js';
+import { SYSTEM_CONTEXT } from '../kernel/actor.js';
+import { MIN_PASSWORD_LENGTH, verifyPassword } from '../modules/identity/sessions/passwords.js';
+import { ROLES } from '../modules/identity/roles/roles.js';
+import { randomSecret } from '../kernel/secrets.js';
+import * as team from '../modules/team/members/member-service.js';
 import { progressBar } from './progress.js';
 import { reindexAll } from '../modules/search/service.js';
 

@@ -19,7 +19,7 @@ import * as deliveryRecords from './migrations/0014-delivery-records.js';
 import * as speed from './migrations/0015-speed.js';
 import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
 import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
-import { ensureDefaultViews } from '../modules/support/views.js';
+import { ensureDefaultViews } from '../modules/support/queues/views.js';
 import { reindexAll } from '../modules/search/service.js';
 
 interface OutpostMigration {

@@ -1,14 +1,14 @@
 import type { Generated } from 'kysely';
 import type { SupportTables } from '../modules/support/tables.js';
 import type { EventTables } from '../modules/platform/webhooks/tables.js';
-import type { PortalTables } from '../modules/portal/tables.js';
+import type { PortalTables } from '../modules/identity/portal-access/tables.js';
 import type { KnowledgeTables } from '../modules/support/knowledge/tables.js';
 import type { SearchTables } from '../modules/search/tables.js';
 import type { EmailTables } from '../modules/support/email/tables.js';
 import type { RunbookTables } from '../modules/support/runbooks/tables.js';
 import type { MacroTables } from '../modules/support/macros/tables.js';
 import type { CsatTables } from '../modules/support/csat/tables.js';
-import type { TimeEntryTables } from '../modules/team/time-entries-tables.js';
+import type { TimeEntryTables } from '../modules/team/time/tables.js';
 import type { EngagementTables } from '../modules/delivery/engagements/tables.js';
 import type { EnvironmentTables } from '../modules/delivery/environments/tables.js';
 import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { RouteEntry } from '../../src/app/types.js';
 import { testDialects } from '../../src/db/test-database.js';
-import { PERMISSIONS, permissionsFor, ROLES, type Permission } from '../../src/modules/platform/roles.js';
+import { PERMISSIONS, permissionsFor, ROLES, type Permission } from '../../src/modules/identity/roles/roles.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../helpers/test-app.js';
 import { portalSignIn, type PortalSignedIn } from '../helpers/portal.js';
 

@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/connect.js';
-import { SYSTEM_CONTEXT } from '../../src/modules/platform/actor.js';
+import { SYSTEM_CONTEXT } from '../../src/kernel/actor.js';
 import * as accounts from '../../src/modules/accounts/service.js';
-import type { Account, Contact, CreateAccountInput, CreateContactInput, Interaction } from '../../src/modules/accounts/schemas.js';
+import type { Account, Contact, CreateAccountInput, CreateContactInput, Interaction } from '../../src/modules/accounts/contract/accounts.js';
 import type { InteractionKind } from '../../src/modules/accounts/kinds.js';
 
 let sequence = 0;

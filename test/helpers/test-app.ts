@@ -5,9 +5,9 @@ import { loadConfig } from '../../src/app/config.js';
 import type { Db } from '../../src/db/connect.js';
 import type { DialectName } from '../../src/db/dialect.js';
 import { freshDatabase } from '../../src/db/test-database.js';
-import { SYSTEM_CONTEXT } from '../../src/modules/platform/actor.js';
-import type { Role } from '../../src/modules/platform/roles.js';
-import { createMember } from '../../src/modules/team/service.js';
+import { SYSTEM_CONTEXT } from '../../src/kernel/actor.js';
+import type { Role } from '../../src/modules/identity/roles/roles.js';
+import { createMember } from '../../src/modules/team/members/member-service.js';
 import { secretBoxFromKey } from '../../src/modules/platform/webhooks/secret-box.js';
 
 export interface TestApp {

@@ -14,10 +14,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startWorkbench, type RunningWorkbench } from '../../src/app/start.js';
-import { SYSTEM_CONTEXT } from '../../src/modules/platform/actor.js';
-import { slaColumns } from '../../src/modules/support/sla-service.js';
-import type { SlaState } from '../../src/modules/support/sla-clock.js';
-import { createMember } from '../../src/modules/team/service.js';
+import { SYSTEM_CONTEXT } from '../../src/kernel/actor.js';
+import { slaColumns } from '../../src/modules/support/sla/sla-service.js';
+import type { SlaState } from '../../src/modules/support/sla/sla-clock.js';
+import { createMember } from '../../src/modules/team/members/member-service.js';
 import type { LiveEvent } from '../../src/modules/platform/realtime/event-feed.js';
 import { openSse, type SseClient } from './sse-client.js';
 

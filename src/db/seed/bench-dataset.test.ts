@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connect.js';
 import { freshDatabase, testDialects } from '../test-database.js';
 import { reindexAll } from '../../modules/search/service.js';
-import { listTickets } from '../../modules/support/views.js';
-import { sweepSlaBreaches } from '../../modules/support/sla-service.js';
+import { listTickets } from '../../modules/support/queues/views.js';
+import { sweepSlaBreaches } from '../../modules/support/sla/sla-service.js';
 import { seedBenchDataset, type BenchDatasetSummary } from './bench-dataset.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

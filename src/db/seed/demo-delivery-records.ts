@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { ChangeContext } from '../../modules/platform/actor.js';
+import type { ChangeContext } from '../../kernel/actor.js';
 import type { EngagementKind } from '../../modules/delivery/engagements/tables.js';
 import { addCriterion, updateCriterion } from '../../modules/delivery/records/poc-service.js';
 import { generateStatusReport, sendStatusReport, updateStatusReport } from '../../modules/delivery/records/status-report-service.js';

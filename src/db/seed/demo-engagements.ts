@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { ChangeContext } from '../../modules/platform/actor.js';
-import { findMemberRowByEmail } from '../../modules/team/service.js';
+import type { ChangeContext } from '../../kernel/actor.js';
+import { findMemberRowByEmail } from '../../modules/team/members/member-service.js';
 import { addCalendarDays, addWorkingDays, dayOf, isWorkingDay, workingDaysBetween } from '../../modules/delivery/engagements/plan.js';
-import type { Engagement, TemplateInput } from '../../modules/delivery/engagements/schemas.js';
+import type { Engagement, TemplateInput } from '../../modules/delivery/contract/engagements.js';
 import { addComment, createEngagement, createTask, goLiveTaskOf, logTaskTime, updateEngagement, updateTask } from '../../modules/delivery/engagements/service.js';
 import { createTemplate } from '../../modules/delivery/engagements/template-service.js';
 import type { EngagementKind, EngagementStatus } from '../../modules/delivery/engagements/tables.js';

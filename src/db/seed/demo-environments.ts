@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { listContacts } from '../../modules/accounts/service.js';
-import type { ChangeContext } from '../../modules/platform/actor.js';
-import { findMemberRowByEmail } from '../../modules/team/service.js';
+import type { ChangeContext } from '../../kernel/actor.js';
+import { findMemberRowByEmail } from '../../modules/team/members/member-service.js';
 import { addCustomisation } from '../../modules/delivery/environments/customisation-service.js';
 import { createEnvironment, saveConfiguration } from '../../modules/delivery/environments/environment-service.js';
 import { createRelease } from '../../modules/delivery/environments/release-service.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { ChangeContext } from '../../modules/platform/actor.js';
+import type { ChangeContext } from '../../kernel/actor.js';
 import { createArticle, linkArticle } from '../../modules/support/knowledge/service.js';
 
 interface DemoArticle {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { SYSTEM_CONTEXT, type Actor } from '../../modules/platform/actor.js';
-import { permissionsFor } from '../../modules/platform/roles.js';
+import { SYSTEM_CONTEXT, type Actor } from '../../kernel/actor.js';
+import { permissionsFor } from '../../modules/identity/roles/roles.js';
 import { saveMacro } from '../../modules/support/macros/service.js';
 import { saveRunbook } from '../../modules/support/runbooks/service.js';
 

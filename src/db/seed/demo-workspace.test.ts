@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { SEGMENTS } from '../../modules/accounts/kinds.js';
-import { ROLES } from '../../modules/platform/roles.js';
+import { ROLES } from '../../modules/identity/roles/roles.js';
 import { freshDatabase, testDialects } from '../test-database.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-data.js';
 import { seedDemoWorkspace, type DemoSummary } from './demo-workspace.js';

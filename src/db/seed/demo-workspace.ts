@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { SYSTEM_CONTEXT } from '../../modules/platform/actor.js';
+import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
 import * as accounts from '../../modules/accounts/service.js';
 import { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../modules/accounts/kinds.js';
-import * as team from '../../modules/team/service.js';
+import * as team from '../../modules/team/members/member-service.js';
 import {
   CONTACT_TITLES,
   DEMO_ACCOUNTS,

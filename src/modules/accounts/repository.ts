@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountsTable, ContactsTable, Database, InteractionsTable } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, likeText, toPage, type Page } from '../platform/pagination.js';
-import type { AccountListQuery, AccountSummary, Interaction } from './schemas.js';
+import { decodeCursor, encodeCursor, likeText, toPage, type Page } from '../../kernel/pagination.js';
+import type { AccountListQuery, AccountSummary, Interaction } from './contract/accounts.js';
 
 export type AccountRow = Selectable<AccountsTable>;
 export type ContactRow = Selectable<ContactsTable>;

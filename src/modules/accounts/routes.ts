@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../platform/auth-plugin.js';
-import { recordAudit } from '../platform/audit.js';
-import { pageQuery, pageSchema } from '../platform/pagination.js';
-import { writeSetting } from '../platform/settings.js';
+import { changeContext } from '../identity/sessions/auth-plugin.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { pageQuery, pageSchema } from '../../kernel/pagination.js';
+import { writeSetting } from '../../kernel/settings.js';
 import { relationshipRulesSchema } from './relationship-depth.js';
 import {
   accountListQuery,
@@ -17,7 +17,7 @@ import {
   setTeamBody,
   updateAccountBody,
   updateContactBody,
-} from './schemas.js';
+} from './contract/accounts.js';
 import * as service from './service.js';
 
 const idParams = z.object({ id: z.string().max(64) });

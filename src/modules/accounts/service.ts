@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { compiledRead } from '../../db/compiled-read.js';
-import { inTransaction } from '../../db/transaction.js';
-import { errors } from '../../app/errors.js';
-import type { ChangeContext } from '../platform/actor.js';
-import { diff, recordAudit } from '../platform/audit.js';
-import { nowIso } from '../platform/clock.js';
-import { newId } from '../platform/ids.js';
-import { readSetting } from '../platform/settings.js';
-import * as team from '../team/service.js';
+import { inTransaction } from '../../kernel/transaction.js';
+import { errors } from '../../kernel/errors.js';
+import type { ChangeContext } from '../../kernel/actor.js';
+import { diff, recordAudit } from '../../kernel/audit.js';
+import { nowIso } from '../../kernel/clock.js';
+import { newId } from '../../kernel/ids.js';
+import { readSetting } from '../../kernel/settings.js';
+import * as team from '../team/members/member-service.js';
 import * as repo from './repository.js';
 import { indexAccount, indexContact } from '../search/service.js';
 import {
@@ -27,7 +27,7 @@ import type {
   Interaction,
   UpdateAccountInput,
   UpdateContactInput,
-} from './schemas.js';
+} from './contract/accounts.js';
 
 export const RELATIONSHIP_RULES_KEY = 'accounts.relationship_rules';
 

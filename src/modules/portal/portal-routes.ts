@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errors } from '../../app/errors.js';
-import { recordAudit } from '../platform/audit.js';
-import { changeContext, PORTAL_COOKIE } from '../platform/auth-plugin.js';
-import { MIN_PASSWORD_LENGTH } from '../platform/passwords.js';
-import { signInRateLimit } from '../platform/security-plugin.js';
-import { readSetting, writeSetting } from '../platform/settings.js';
-import { publicArticleHitSchema } from '../support/knowledge/schemas.js';
+import { errors } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { changeContext, PORTAL_COOKIE } from '../identity/sessions/auth-plugin.js';
+import { MIN_PASSWORD_LENGTH } from '../identity/sessions/passwords.js';
+import { signInRateLimit } from '../identity/sign-in-limits/security-plugin.js';
+import { readSetting, writeSetting } from '../../kernel/settings.js';
+import { publicArticleHitSchema } from '../support/contract/knowledge.js';
 import { getArticle, searchPublicArticles } from '../support/knowledge/service.js';
-import { pageSchema } from '../platform/pagination.js';
-import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from './portal-auth-service.js';
+import { pageSchema } from '../../kernel/pagination.js';
+import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from '../identity/portal-access/portal-auth-service.js';
 import { createPortalTicket, getPortalTicket, listPortalTickets, replyOnPortal } from './portal-tickets.js';
 
 const BRANDING_KEY = 'portal.branding';

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { errors } from '../../app/errors.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../platform/pagination.js';
-import { listMessages, addCustomerMessage } from '../support/message-service.js';
-import { createTicket } from '../support/ticket-service.js';
-import { contactContext, type PortalContact } from './portal-auth-service.js';
+import { errors } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../kernel/pagination.js';
+import { listMessages, addCustomerMessage } from '../support/tickets/message-service.js';
+import { createTicket } from '../support/tickets/ticket-service.js';
+import { contactContext, type PortalContact } from '../identity/portal-access/portal-auth-service.js';
 
 /** What a customer sees of a ticket: no tier, SLA, group or internal notes. */
 export interface PortalTicket {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errors } from '../../app/errors.js';
-import { decodeCursor, encodeCursor } from '../platform/pagination.js';
-import { searchQuery, searchResponse } from './schemas.js';
+import { errors } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../kernel/pagination.js';
+import { searchQuery, searchResponse } from './contract/search.js';
 import { searchDocuments } from './service.js';
 
 // Ranked results page by position: a relevance order has no column to seek on. Deeper than this

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { inTransaction } from '../../db/transaction.js';
+import { inTransaction } from '../../kernel/transaction.js';
 import type { TicketStatus } from '../support/tables.js';
 import { DOCUMENT_LOADERS, messageDocument, SOURCE_TABLES, ticketDocument } from './documents.js';
 import { parseQuery } from './query-text.js';

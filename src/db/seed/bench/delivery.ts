@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema.js';
-import type { ChangeContext } from '../../../modules/platform/actor.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
 import { createEngagement } from '../../../modules/delivery/engagements/service.js';
 import { createTemplate } from '../../../modules/delivery/engagements/template-service.js';
 import { createEnvironment } from '../../../modules/delivery/environments/environment-service.js';

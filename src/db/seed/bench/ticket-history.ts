@@ -1,5 +1,5 @@
-import type { BusinessCalendar } from '../../../modules/support/business-calendar.js';
-import { addBusinessMinutes, CALENDAR_HOURS } from '../../../modules/support/business-calendar.js';
+import type { BusinessCalendar } from '../../../modules/support/sla/business-calendar.js';
+import { addBusinessMinutes, CALENDAR_HOURS } from '../../../modules/support/sla/business-calendar.js';
 import {
   breachesAdded,
   detectBreaches,
@@ -9,9 +9,9 @@ import {
   startSla,
   type SlaState,
   type SlaTargets,
-} from '../../../modules/support/sla-clock.js';
-import { choosePolicy, type SlaConditions, type SlaTargetsByPriority } from '../../../modules/support/sla-policy-match.js';
-import { slaColumns } from '../../../modules/support/sla-service.js';
+} from '../../../modules/support/sla/sla-clock.js';
+import { choosePolicy, type SlaConditions, type SlaTargetsByPriority } from '../../../modules/support/sla/sla-policy-match.js';
+import { slaColumns } from '../../../modules/support/sla/sla-service.js';
 import type {
   EscalationRuleFiringsTable,
   EscalationsTable,

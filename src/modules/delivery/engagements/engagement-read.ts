@@ -1,11 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { errors } from '../../../app/errors.js';
+import { errors } from '../../../kernel/errors.js';
 import { registerEngagementCounter } from '../../accounts/service.js';
-import { decodeCursor, encodeCursor, likeText, type Page } from '../../platform/pagination.js';
-import { engagementTime as timeOfEngagement } from '../../team/time-entries-service.js';
+import { decodeCursor, encodeCursor, likeText, type Page } from '../../../kernel/pagination.js';
+import { engagementTime as timeOfEngagement } from '../../team/time/time-entry-service.js';
 import { averageDays, burnDown, dayOf, maxDate, minDate, projectSchedule, timeToValueDays } from './plan.js';
-import type { Engagement, EngagementListQuery, EngagementProgress, EngagementSummary, MyTask, Task, TaskComment, TimeToValue } from './schemas.js';
+import type { Engagement, EngagementListQuery, EngagementProgress, EngagementSummary, MyTask, Task, TaskComment, TimeToValue } from '../contract/engagements.js';
 import type { EngagementsTable, EngagementStatus, TaskStatus } from './tables.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import { recordAudit } from '../../platform/audit.js';
-import { contactContext, type PortalContact } from '../../portal/portal-auth-service.js';
-import type { PortalEngagement } from './schemas.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import { recordAudit } from '../../../kernel/audit.js';
+import { contactContext, type PortalContact } from '../../identity/portal-access/portal-auth-service.js';
+import type { PortalEngagement } from '../contract/engagements.js';
 
 /**
  * The customer's view of their projects (portal): the account's engagements that are not

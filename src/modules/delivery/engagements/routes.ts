@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, changeContext } from '../../platform/auth-plugin.js';
-import { pageSchema } from '../../platform/pagination.js';
+import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { pageSchema } from '../../../kernel/pagination.js';
 import { contactOf } from '../../portal/portal-routes.js';
-import { timeEntrySchema } from '../../team/time-entries-schemas.js';
+import { timeEntrySchema } from '../../team/contract/time-entries.js';
 import { completePortalTask, listPortalEngagements } from './portal.js';
 import {
   commentBody,
@@ -28,7 +28,7 @@ import {
   timeToValueSchema,
   updateEngagementBody,
   updateTaskBody,
-} from './schemas.js';
+} from '../contract/engagements.js';
 import {
   addComment,
   createEngagement,

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { logTime } from '../../team/time-entries-service.js';
-import type { TimeEntry } from '../../team/time-entries-schemas.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { logTime } from '../../team/time/time-entry-service.js';
+import type { TimeEntry } from '../../team/contract/time-entries.js';
 import { findCycle } from './plan.js';
-import type { CreateTaskInput, Task, TaskComment, TaskTimeInput, UpdateTaskInput } from './schemas.js';
+import type { CreateTaskInput, Task, TaskComment, TaskTimeInput, UpdateTaskInput } from '../contract/engagements.js';
 import { getTask, listComments } from './engagement-read.js';
 import { requireActiveMember } from './engagement-write.js';
 

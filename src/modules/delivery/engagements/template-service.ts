@@ -1,12 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
 import { findCycle, planDurationDays } from './plan.js';
-import type { Template, TemplateInput, TemplatePutInput, TemplateSummary, TemplateTask } from './schemas.js';
+import type { Template, TemplateInput, TemplatePutInput, TemplateSummary, TemplateTask } from '../contract/engagements.js';
 import type { TemplateTasksTable } from './tables.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../platform/auth-plugin.js';
-import { pageSchema } from '../../platform/pagination.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { pageSchema } from '../../../kernel/pagination.js';
 import {
   addEnvironmentsBody,
   campaignListQuery,
@@ -13,7 +13,7 @@ import {
   stateChangeBody,
   updateCampaignBody,
   windowsBody,
-} from './schemas.js';
+} from '../contract/environments.js';
 import { addEnvironments, changeUpgradeState, createCampaign, getCampaign, listCampaigns, replaceWindows, resolveScope, updateCampaign } from './campaign-service.js';
 import { assertKnownVersion } from './release-service.js';
 

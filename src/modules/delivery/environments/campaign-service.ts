@@ -1,14 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../platform/pagination.js';
-import { UNSOLVED } from '../../support/schemas.js';
-import { createTicket, getTicket } from '../../support/ticket-service.js';
-import { findMemberRow } from '../../team/service.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
+import { UNSOLVED } from '../../support/contract/tickets.js';
+import { createTicket, getTicket } from '../../support/tickets/ticket-service.js';
+import { findMemberRow } from '../../team/members/member-service.js';
 import { environmentSummaries, findEnvironmentRow, listEnvironments, primaryContactOf, recordUpgrade } from './environment-service.js';
 import { assertKnownVersion } from './release-service.js';
 import type {
@@ -23,7 +23,7 @@ import type {
   StateChangeInput,
   UpdateCampaignInput,
   WindowInput,
-} from './schemas.js';
+} from '../contract/environments.js';
 import { UPGRADE_STATES, type UpgradeCampaignsTable, type UpgradeState } from './tables.js';
 import { compareVersions } from './version-compare.js';
 

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { findMemberRow } from '../../team/service.js';
-import type { Customisation, CustomisationInput } from './schemas.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { findMemberRow } from '../../team/members/member-service.js';
+import type { Customisation, CustomisationInput } from '../contract/environments.js';
 
 /**
  * An environment's customisations (what was built for this customer, why, who owns it, where the

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
+import { decodeCursor, encodeCursor } from '../../../kernel/pagination.js';
 import { environmentSummaries, filteredDeployments } from './environment-service.js';
 import { allCatalogues, listProducts, listReleases } from './release-service.js';
-import type { EnvironmentSummary, EnvironmentPageQuery } from './schemas.js';
+import type { EnvironmentSummary, EnvironmentPageQuery } from '../contract/environments.js';
 import { versionsBehind } from './version-compare.js';
 
 /** The product with the most active environments (the matrix's default), else the first in the catalogue. */

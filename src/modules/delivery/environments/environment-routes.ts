@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../../app/errors.js';
+import { errors } from '../../../kernel/errors.js';
 import { accountExists } from '../../accounts/service.js';
-import { changeContext } from '../../platform/auth-plugin.js';
-import { pageSchema } from '../../platform/pagination.js';
-import { ticketSchema } from '../../support/schemas.js';
-import { listDeploymentTickets } from '../../support/ticket-service.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { pageSchema } from '../../../kernel/pagination.js';
+import { ticketSchema } from '../../support/contract/tickets.js';
+import { listDeploymentTickets } from '../../support/tickets/ticket-service.js';
 import {
   configurationBody,
   configVersionSchema,
@@ -18,7 +18,7 @@ import {
   matrixSchema,
   updateCustomisationBody,
   updateEnvironmentBody,
-} from './schemas.js';
+} from '../contract/environments.js';
 import { environmentMatrix } from './environment-matrix.js';
 import { addCustomisation, removeCustomisation, updateCustomisation } from './customisation-service.js';
 import {

@@ -1,14 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
 import * as accounts from '../../accounts/service.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../platform/pagination.js';
-import { findMemberRow } from '../../team/service.js';
-import { registerEnvironmentLookup } from '../../support/ticket-service.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
+import { findMemberRow } from '../../team/members/member-service.js';
+import { registerEnvironmentLookup } from '../../support/tickets/ticket-service.js';
 import { configDiff } from './config-diff.js';
 import { listCustomisations } from './customisation-service.js';
 import { allCatalogues, assertKnownVersion, catalogueOf, type Catalogue } from './release-service.js';
@@ -20,7 +20,7 @@ import type {
   EnvironmentPageQuery,
   EnvironmentSummary,
   UpdateEnvironmentInput,
-} from './schemas.js';
+} from '../contract/environments.js';
 import type { DeploymentsTable } from './tables.js';
 import { compareVersions, versionsBehind } from './version-compare.js';
 

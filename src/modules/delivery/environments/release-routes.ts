@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../platform/auth-plugin.js';
-import { createReleaseBody, releaseListQuery, releaseSchema, updateReleaseBody } from './schemas.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { createReleaseBody, releaseListQuery, releaseSchema, updateReleaseBody } from '../contract/environments.js';
 import { createRelease, listReleases, updateRelease } from './release-service.js';
 
 const tags = ['releases'];

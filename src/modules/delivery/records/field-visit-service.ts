@@ -1,15 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
 import * as accounts from '../../accounts/service.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { nowIso } from '../../platform/clock.js';
-import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../platform/pagination.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { nowIso } from '../../../kernel/clock.js';
+import { newId } from '../../../kernel/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
 import { assertEngagementOfAccount, assertMember } from './references.js';
-import type { CreateVisitInput, FieldVisit, UpdateVisitInput } from './schemas.js';
+import type { CreateVisitInput, FieldVisit, UpdateVisitInput } from '../contract/records.js';
 import type { FieldVisitsTable } from './tables.js';
 
 type Row = Selectable<FieldVisitsTable> & { engineer_name: string | null; engagement_name: string | null };

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { nowIso } from '../../platform/clock.js';
-import { newId } from '../../platform/ids.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { nowIso } from '../../../kernel/clock.js';
+import { newId } from '../../../kernel/ids.js';
 import { setPocVerdict } from '../engagements/service.js';
 import { suggestVerdict } from './poc-verdict.js';
 import { engagementRef, type EngagementRef } from './references.js';
-import type { CreateCriterionInput, Criterion, Poc, UpdateCriterionInput, VerdictInput } from './schemas.js';
+import type { CreateCriterionInput, Criterion, Poc, UpdateCriterionInput, VerdictInput } from '../contract/records.js';
 
 async function pocEngagement(db: Kysely<Database>, engagementId: string): Promise<EngagementRef> {
   const engagement = await engagementRef(db, engagementId);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { errors } from '../../../app/errors.js';
+import { errors } from '../../../kernel/errors.js';
 
 /**
  * The checks every delivery record makes on what it points at: the engagement (and that it is

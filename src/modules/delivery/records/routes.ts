@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../platform/auth-plugin.js';
-import { pageSchema } from '../../platform/pagination.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { pageSchema } from '../../../kernel/pagination.js';
 import {
   accountRecordsQuery,
   createCriterionBody,
@@ -17,7 +17,7 @@ import {
   updateTrainingBody,
   updateVisitBody,
   verdictBody,
-} from './schemas.js';
+} from '../contract/records.js';
 import * as poc from './poc-service.js';
 import * as training from './training-service.js';
 import * as visits from './field-visit-service.js';

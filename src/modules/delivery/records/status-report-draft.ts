@@ -1,5 +1,5 @@
 import type { OverallStatus, ReportSection } from './tables.js';
-import type { ReportFigures } from './schemas.js';
+import type { ReportFigures } from '../contract/records.js';
 
 /**
  * Composes a status report from an engagement's data, with no I/O: the service loads the

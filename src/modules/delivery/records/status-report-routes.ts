@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../platform/auth-plugin.js';
-import { generateReportBody, sendReportBody, statusReportSchema, statusReportSummarySchema, updateReportBody } from './schemas.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { generateReportBody, sendReportBody, statusReportSchema, statusReportSummarySchema, updateReportBody } from '../contract/records.js';
 import * as reports from './status-report-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../../../test/helpers/test-app.js';
-import { newId } from '../../platform/ids.js';
+import { newId } from '../../../kernel/ids.js';
 import type { EngagementKind } from '../engagements/tables.js';
 
 /**

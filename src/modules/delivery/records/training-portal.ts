@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { errors } from '../../../app/errors.js';
-import { contactContext, type PortalContact } from '../../portal/portal-auth-service.js';
-import type { FeedbackInput, PortalTrainingSession } from './schemas.js';
+import { errors } from '../../../kernel/errors.js';
+import { contactContext, type PortalContact } from '../../identity/portal-access/portal-auth-service.js';
+import type { FeedbackInput, PortalTrainingSession } from '../contract/records.js';
 import { getTrainingSession, recordTrainingFeedback } from './training-service.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../../kernel/actor.js';
 import type { LiveEvent } from './event-feed.js';
 
 /** The outbox events the agent workspace reacts to: a ticket's changes, replies, escalations, breaches. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errors } from '../../../app/errors.js';
-import { actorOf, authenticate } from '../auth-plugin.js';
+import { errors } from '../../../kernel/errors.js';
+import { actorOf, authenticate } from '../../identity/sessions/auth-plugin.js';
 import { createEventFeed } from './create-event-feed.js';
 import { eventsAfter, type EventFeed, type LiveEvent } from './event-feed.js';
 import { canSeeLiveEvent } from './policy.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../auth-plugin.js';
-import { EVENT_TYPES } from './events.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { EVENT_TYPES } from '../../../kernel/domain-events.js';
 import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, pingWebhook, redeliver, updateWebhook } from './webhook-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { SYSTEM_CONTEXT } from '../actor.js';
-import { recordAudit } from '../audit.js';
-import { newId } from '../ids.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { SYSTEM_CONTEXT } from '../../../kernel/actor.js';
+import { recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
 import type { SecretBox } from './secret-box.js';
 import { signPayload } from './webhook-signature.js';
 

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../actor.js';
-import { diff, recordAudit } from '../audit.js';
-import { nowIso } from '../clock.js';
-import { newId } from '../ids.js';
-import { randomSecret } from '../secrets.js';
-import { emitEvent } from './events.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { nowIso } from '../../../kernel/clock.js';
+import { newId } from '../../../kernel/ids.js';
+import { randomSecret } from '../../../kernel/secrets.js';
+import { emitEvent } from '../../../kernel/domain-events.js';
 import type { SecretBox } from './secret-box.js';
 
 export interface WebhookView {

@@ -3,10 +3,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../../app/errors.js';
-import { changeContext } from '../../platform/auth-plugin.js';
-import * as repo from '../repository.js';
-import { attachmentSchema, attachmentUploadFields, type Attachment } from './schemas.js';
+import { errors } from '../../../kernel/errors.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import * as repo from '../tickets/ticket-repository.js';
+import { attachmentSchema, attachmentUploadFields, type Attachment } from '../contract/attachments.js';
 import { addAttachment, findAttachmentFile, listAttachments } from './service.js';
 import { attachmentSettings, fullPathOf } from './storage.js';
 

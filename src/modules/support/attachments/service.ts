@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { compiledRead } from '../../../db/compiled-read.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import * as repo from '../repository.js';
-import { actorOfContext } from '../ticket-service.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import * as repo from '../tickets/ticket-repository.js';
+import { actorOfContext } from '../tickets/ticket-service.js';
 import type { TicketAttachmentsTable } from '../email/tables.js';
 import { checkAttachmentType } from './file-types.js';
-import type { Attachment } from './schemas.js';
+import type { Attachment } from '../contract/attachments.js';
 import { removeStoredFile, sha256Of, storagePathFor, writeStoredFile, type AttachmentSettings } from './storage.js';
 
 export interface NewAttachment {

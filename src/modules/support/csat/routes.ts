@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getTicket } from '../ticket-service.js';
-import { publicSurveySchema, rateBody, summaryQuery, summarySchema, surveySchema } from './schemas.js';
+import { getTicket } from '../tickets/ticket-service.js';
+import { publicSurveySchema, rateBody, summaryQuery, summarySchema, surveySchema } from '../contract/csat.js';
 import { csatSummary, openSurvey, rateSurvey, ticketSurveys } from './service.js';
 
 const tokenParams = z.object({ token: z.string().max(200) });

@@ -5,13 +5,13 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/connect.js';
 import { freshDatabase, testDialects } from '../../../db/test-database.js';
-import { SYSTEM_CONTEXT, type ChangeContext } from '../../platform/actor.js';
-import { createMember } from '../../team/service.js';
+import { SYSTEM_CONTEXT, type ChangeContext } from '../../../kernel/actor.js';
+import { createMember } from '../../team/members/member-service.js';
 import { createAccountViaService, createContactViaService, unique } from '../../../../test/factories/index.js';
 import { findAttachmentFile } from '../attachments/service.js';
 import { fullPathOf, type AttachmentSettings } from '../attachments/storage.js';
-import { addAgentMessage, listMessages } from '../message-service.js';
-import { getTicket, updateTicket } from '../ticket-service.js';
+import { addAgentMessage, listMessages } from '../tickets/message-service.js';
+import { getTicket, updateTicket } from '../tickets/ticket-service.js';
 import { UNASSIGNED_ACCOUNT_NAME } from './inbound.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 

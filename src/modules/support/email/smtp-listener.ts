@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../../../db/schema.js';
-import { AppError } from '../../../app/errors.js';
+import { AppError } from '../../../kernel/errors.js';
 import type { AttachmentSettings } from '../attachments/storage.js';
 import { ingestEmail } from './inbound.js';
 

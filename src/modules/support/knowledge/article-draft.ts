@@ -1,4 +1,4 @@
-import type { TicketMessage } from '../schemas.js';
+import type { TicketMessage } from '../contract/tickets.js';
 
 /**
  * The Markdown an article written from a ticket starts with: the problem as the customer put it

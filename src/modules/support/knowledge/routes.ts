@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../platform/auth-plugin.js';
-import { pageSchema } from '../../platform/pagination.js';
-import { getTicket } from '../ticket-service.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { pageSchema } from '../../../kernel/pagination.js';
+import { getTicket } from '../tickets/ticket-service.js';
 import {
   articleDraftSchema,
   articleListQuery,
@@ -11,7 +11,7 @@ import {
   linkArticleBody,
   linkedArticleSchema,
   updateArticleBody,
-} from './schemas.js';
+} from '../contract/knowledge.js';
 import {
   articleDraft,
   articlesOfTicket,

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { nowIso } from '../../platform/clock.js';
-import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../platform/pagination.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { nowIso } from '../../../kernel/clock.js';
+import { newId } from '../../../kernel/ids.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
 import { indexArticle, removeFromIndex, searchDocuments } from '../../search/service.js';
-import { listMessages } from '../message-service.js';
-import { recordTicketEvent } from '../repository.js';
-import { actorOfContext, getTicket } from '../ticket-service.js';
+import { listMessages } from '../tickets/message-service.js';
+import { recordTicketEvent } from '../tickets/ticket-repository.js';
+import { actorOfContext, getTicket } from '../tickets/ticket-service.js';
 import { draftArticleBody } from './article-draft.js';
 import type {
   Article,
@@ -20,7 +20,7 @@ import type {
   LinkedArticle,
   PublicArticleHit,
   UpdateArticleInput,
-} from './schemas.js';
+} from '../contract/knowledge.js';
 import type { KbArticlesTable } from './tables.js';
 
 type ArticleRow = KbArticlesTable & { author_name: string | null };

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, changeContext } from '../../platform/auth-plugin.js';
-import { messageSchema, ticketSchema } from '../schemas.js';
-import { macroBody, macroPreviewSchema, macroSchema } from './schemas.js';
+import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { messageSchema, ticketSchema } from '../contract/tickets.js';
+import { macroBody, macroPreviewSchema, macroSchema } from '../contract/macros.js';
 import { applyMacro, deleteMacro, getMacro, listMacros, previewMacro, saveMacro } from './service.js';
 
 const idParams = z.object({ id: z.string().max(64) });

@@ -1,16 +1,16 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { Actor, ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { addAgentMessage } from '../message-service.js';
-import * as tickets from '../repository.js';
-import type { Ticket, TicketMessage, UpdateTicketInput } from '../schemas.js';
-import { actorOfContext, getTicket, updateTicket } from '../ticket-service.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { Actor, ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { addAgentMessage } from '../tickets/message-service.js';
+import * as tickets from '../tickets/ticket-repository.js';
+import type { Ticket, TicketMessage, UpdateTicketInput } from '../contract/tickets.js';
+import { actorOfContext, getTicket, updateTicket } from '../tickets/ticket-service.js';
 import { placeholderValues, renderMacro } from './render.js';
-import { CURRENT_USER, type Macro, type MacroActions, type MacroInput } from './schemas.js';
+import { CURRENT_USER, type Macro, type MacroActions, type MacroInput } from '../contract/macros.js';
 import type { MacrosTable } from './tables.js';
 
 type MacroRow = Selectable<MacrosTable> & { owner_name: string | null };

@@ -1,6 +1,6 @@
-import { registerDraftSection } from '../escalation-service.js';
+import { registerDraftSection } from '../escalation/escalation-service.js';
 import { runsOfTicket } from './repository.js';
-import type { RunbookRun } from './schemas.js';
+import type { RunbookRun } from '../contract/runbooks.js';
 
 /**
  * The escalation summary's "what was already tried" (DESIGN §3): every runbook run on the ticket

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { RunbookRunsTable, RunbooksTable } from './tables.js';
-import type { Runbook, RunbookRun, RunbookStep } from './schemas.js';
+import type { Runbook, RunbookRun, RunbookStep } from '../contract/runbooks.js';
 
 export type RunbookRow = Selectable<RunbooksTable>;
 export type RunRow = Selectable<RunbookRunsTable>;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../platform/auth-plugin.js';
+import { changeContext } from '../../identity/sessions/auth-plugin.js';
 import './draft-section.js';
 import { finishRun, getRun, listRuns, recordStep, startRun } from './run-service.js';
-import { finishRunBody, recordStepBody, runbookBody, runbookListQuery, runbookSchema, runSchema, startRunBody, suggestionSchema } from './schemas.js';
+import { finishRunBody, recordStepBody, runbookBody, runbookListQuery, runbookSchema, runSchema, startRunBody, suggestionSchema } from '../contract/runbooks.js';
 import { getRunbook, listRunbooks, saveRunbook, suggestRunbooks } from './service.js';
 
 const idParams = z.object({ id: z.string().max(64) });

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { escalationDraft } from '../escalation-service.js';
-import { addAgentMessage } from '../message-service.js';
-import * as tickets from '../repository.js';
-import { actorOfContext } from '../ticket-service.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { escalationDraft } from '../escalation/escalation-service.js';
+import { addAgentMessage } from '../tickets/message-service.js';
+import * as tickets from '../tickets/ticket-repository.js';
+import { actorOfContext } from '../tickets/ticket-service.js';
 import * as repo from './repository.js';
-import type { FinishRunInput, RecordStepInput, RunbookRun, RunbookStep } from './schemas.js';
+import type { FinishRunInput, RecordStepInput, RunbookRun, RunbookStep } from '../contract/runbooks.js';
 import { getRunbook } from './service.js';
 
 export async function getRun(db: Kysely<Database>, id: string): Promise<RunbookRun> {

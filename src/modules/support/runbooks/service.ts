@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { errors } from '../../../app/errors.js';
-import type { ChangeContext } from '../../platform/actor.js';
-import { diff, recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import * as tickets from '../repository.js';
-import { getTicket } from '../ticket-service.js';
+import { inTransaction } from '../../../kernel/transaction.js';
+import { errors } from '../../../kernel/errors.js';
+import type { ChangeContext } from '../../../kernel/actor.js';
+import { diff, recordAudit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import * as tickets from '../tickets/ticket-repository.js';
+import { getTicket } from '../tickets/ticket-service.js';
 import * as repo from './repository.js';
-import type { Runbook, RunbookInput, RunbookStep } from './schemas.js';
+import type { Runbook, RunbookInput, RunbookStep } from '../contract/runbooks.js';
 import { rankRunbooks } from './suggestions.js';
 
 export async function getRunbook(db: Kysely<Database>, id: string): Promise<Runbook> {

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/** Event types integrations can subscribe to. */
+export const EVENT_TYPES = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.replied',
+  'ticket.customer_replied',
+  'ticket.escalated',
+  'sla.breached',
+  'webhook.ping',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Appends a domain event to the outbox. Call it inside the transaction of the change it reports,
+ * so an event exists exactly when its change committed; webhooks (and later real-time updates)
+ * read the outbox afterwards.
+ */
+export async function emitEvent(
+  db: Kysely<Database>,
+  event: { type: EventType; recordType: string; recordId: string; accountId: string | null; payload: Record<string, unknown>; at?: string },
+): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({
+      type: event.type,
+      occurred_at: event.at ?? new Date().toISOString(),
+      record_type: event.recordType,
+      record_id: event.recordId,
+      account_id: event.accountId,
+      payload: JSON.stringify(event.payload),
+    })
+    .execute();
+}

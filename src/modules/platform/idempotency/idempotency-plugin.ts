@@ -1,0 +1,73 @@
+import fp from 'fastify-plugin';
+import { createHash } from 'node:crypto';
+import { errors } from '../../../kernel/errors.js';
+import '../../../app/types';
+import { nowIso } from '../../../kernel/clock.js';
+
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * Honours `Idempotency-Key` on POST: the first response for a (caller, key) pair is stored, and a
+ * retry with the same key and body gets that response again instead of a second record. Reusing
+ * a key for a different request is refused rather than silently answered with the old result, and
+ * a retry that overlaps the still-running original gets 409 (retry later) rather than a second record.
+ */
+export const idempotencyPlugin = fp(async (app) => {
+  app.decorateRequest('idempotency', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.actor) return;
+    if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+      throw errors.validation(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, { header: 'Idempotency-Key' });
+    }
+    const principal = request.actor.tokenId ?? request.actor.memberId;
+    const route = `${request.method} ${request.url}`;
+    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    // Reserve the key before the handler runs, so a retry that arrives while the first request is
+    // still running finds the reservation instead of creating a second record. A reservation has
+    // status 0 until the response is stored.
+    const reserved = await app.db.kysely
+      .insertInto('idempotency_keys')
+      .values({ key, principal, route, request_hash: requestHash, status_code: 0, response_body: '', created_at: nowIso() })
+      .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(reserved.numInsertedOrUpdatedRows ?? 0) === 1) {
+      request.idempotency = { key, principal, route, requestHash };
+      return;
+    }
+    const stored = await app.db.kysely
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('principal', '=', principal)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!stored) throw errors.idempotencyInProgress();
+    if (stored.request_hash !== requestHash || stored.route !== route) throw errors.idempotencyMismatch();
+    if (stored.status_code === 0) throw errors.idempotencyInProgress();
+    return reply
+      .status(stored.status_code)
+      .header('idempotent-replayed', 'true')
+      .type('application/json; charset=utf-8')
+      .serializer((p: unknown) => p as string)
+      .send(stored.response_body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const marker = request.idempotency;
+    if (!marker) return payload;
+    request.idempotency = null;
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      // Nothing worth replaying: free the key so a retry runs the request again.
+      await app.db.kysely.deleteFrom('idempotency_keys').where('principal', '=', marker.principal).where('key', '=', marker.key).execute();
+      return payload;
+    }
+    await app.db.kysely
+      .updateTable('idempotency_keys')
+      .set({ status_code: reply.statusCode, response_body: payload })
+      .where('principal', '=', marker.principal)
+      .where('key', '=', marker.key)
+      .execute();
+    return payload;
+  });
+});

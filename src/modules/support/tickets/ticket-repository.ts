@@ -1,0 +1,185 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { compiledRead } from '../../../db/compiled-read.js';
+import { emitEvent, type EventType } from '../../../kernel/domain-events.js';
+import { NO_DUE, type TicketsTable } from '../tables.js';
+import type { SlaState } from '../sla/sla-clock.js';
+import type { Ticket } from '../contract/tickets.js';
+
+export type TicketRow = Selectable<TicketsTable>;
+
+/** The next ticket number, from a counter row both dialects update atomically. */
+export async function nextTicketNumber(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .insertInto('sequences')
+    .values({ name: 'ticket', value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`sequences.value + 1` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export async function findTicketRow(db: Kysely<Database>, id: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function tagsOf(db: Kysely<Database>, ticketIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ticketIds.length === 0) return map;
+  const rows = await db.selectFrom('ticket_tags').select(['ticket_id', 'tag']).where('ticket_id', 'in', ticketIds).orderBy('tag').execute();
+  for (const r of rows) map.set(r.ticket_id, [...(map.get(r.ticket_id) ?? []), r.tag]);
+  return map;
+}
+
+/**
+ * The ticket page's "other tickets of this account": the account's first tickets by SLA due, the
+ * order of its queue, read from the (account_id, sla_due_at, id) index without joins or tags.
+ */
+const RECENT_TICKETS = 6;
+const recentTicketRows = compiledRead((db, accountId: string) =>
+  db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'subject', 'status', 'priority', 'created_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('sla_due_at')
+    .orderBy('id')
+    .limit(RECENT_TICKETS),
+);
+
+/** An account's six tickets nearest their SLA due time: the ticket page's account context. */
+export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: string) {
+  const rows = await recentTicketRows(db, accountId);
+  return rows.map((r) => ({ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, priority: r.priority, createdAt: r.created_at }));
+}
+
+/** An account's name and segment (what SLA policies and escalation rules match on), or undefined. */
+export async function accountSummary(db: Kysely<Database>, accountId: string): Promise<{ name: string; segment: string } | undefined> {
+  return db.selectFrom('accounts').select(['name', 'segment']).where('id', '=', accountId).executeTakeFirst();
+}
+
+export async function replaceTags(db: Kysely<Database>, ticketId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).execute();
+  if (tags.length) await db.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticketId, tag }))).execute();
+}
+
+export async function recordTicketEvent(
+  db: Kysely<Database>,
+  ticketId: string,
+  actor: { type: 'member' | 'token' | 'contact' | 'system' | 'rule'; id: string | null },
+  type: string,
+  data: Record<string, unknown>,
+  at = new Date().toISOString(),
+  /** The ticket's account and number when the caller holds them (saves reading them back). */
+  known?: { accountId: string | null; number: number },
+): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({ ticket_id: ticketId, at, actor_type: actor.type, actor_id: actor.id, type, data: JSON.stringify(data) })
+    .execute();
+  // What integrations subscribe to leaves through the outbox in the same transaction.
+  const published = PUBLISHED_AS[type];
+  if (published) {
+    const ticket = known
+      ? { account_id: known.accountId, number: known.number }
+      : await db.selectFrom('tickets').select(['account_id', 'number']).where('id', '=', ticketId).executeTakeFirst();
+    await emitEvent(db, {
+      type: published,
+      recordType: 'ticket',
+      recordId: ticketId,
+      accountId: ticket?.account_id ?? null,
+      payload: { ticketNumber: ticket ? Number(ticket.number) : null, actor, ...data },
+      at,
+    });
+  }
+}
+
+/** Ticket history entries that are also public events, and their event names. */
+const PUBLISHED_AS: Record<string, EventType> = {
+  'ticket.created': 'ticket.created',
+  'ticket.updated': 'ticket.updated',
+  'message.replied': 'ticket.replied',
+  'message.received': 'ticket.customer_replied',
+  'ticket.escalated': 'ticket.escalated',
+  'sla.breached': 'sla.breached',
+};
+
+/** Rows joined with what a queue or a ticket page shows: account, requester, assignee, group. */
+export function ticketsWithContext(db: Kysely<Database>) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('accounts', 'accounts.id', 'tickets.account_id')
+    .innerJoin('contacts', 'contacts.id', 'tickets.requester_id')
+    .leftJoin('members', 'members.id', 'tickets.assignee_id')
+    .leftJoin('ticket_groups', 'ticket_groups.id', 'tickets.group_id')
+    .selectAll('tickets')
+    .select([
+      'accounts.name as account_name',
+      'accounts.segment as account_segment',
+      'contacts.name as requester_name',
+      'contacts.email as requester_email',
+      'members.name as assignee_name',
+      'ticket_groups.name as group_name',
+    ]);
+}
+
+type ContextRow = TicketRow & {
+  account_name: string;
+  account_segment: string;
+  requester_name: string;
+  requester_email: string;
+  assignee_name: string | null;
+  group_name: string | null;
+};
+
+export async function toTickets(db: Kysely<Database>, rows: ContextRow[]): Promise<Ticket[]> {
+  const tags = await tagsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toTicket(r, tags.get(r.id) ?? []));
+}
+
+/** A ticket as the API shows it, from its row with context and its tags (sorted). */
+export function toTicket(r: ContextRow, tags: string[]): Ticket {
+  const state = JSON.parse(r.sla_state) as SlaState;
+  return {
+    id: r.id,
+    number: Number(r.number),
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    tier: r.tier,
+    group: r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    requester: { id: r.requester_id, name: r.requester_name, email: r.requester_email },
+    account: { id: r.account_id, name: r.account_name, segment: r.account_segment },
+    channel: r.channel,
+    tags,
+    deploymentId: r.deployment_id,
+    engineeringLink: r.engineering_link,
+    reopenCount: r.reopen_count,
+    tierEnteredAt: r.tier_entered_at,
+    sla: {
+      policyId: r.sla_policy_id,
+      firstReplyDueAt: r.first_reply_due_at,
+      nextReplyDueAt: r.next_reply_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      dueAt: r.sla_due_at && r.sla_due_at !== NO_DUE ? r.sla_due_at : null,
+      // DESIGN §3: the resolution clock stands still while waiting on the customer or on hold.
+      paused: r.status === 'pending' || r.status === 'on_hold',
+      breaches: state.breaches,
+    },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    solvedAt: r.solved_at,
+  };
+}
+
+// The ticket page's reads (every open of a ticket): compiled once, see compiled-read.ts.
+const ticketWithContextById = compiledRead((db, id: string) => ticketsWithContext(db).where('tickets.id', '=', id));
+const tagsOfTicket = compiledRead((db, ticketId: string) => db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'));
+
+export async function getTicketWithContext(db: Kysely<Database>, id: string): Promise<Ticket | null> {
+  const [[row], tags] = await Promise.all([ticketWithContextById(db, id), tagsOfTicket(db, id)]);
+  if (!row) return null;
+  return toTicket(row as ContextRow, tags.map((t) => t.tag));
+}
+
+export type { ContextRow };
