@@ -28,6 +28,7 @@ import { runEscalationRules } from '../src/modules/support/escalation/escalation
 import { sweepSlaBreaches } from '../src/modules/support/sla/sla-service.js';
 import { preparePostgres, prepareSqlite, type PreparedDataset } from './dataset.js';
 import { figures, round, table, type EndpointFigures } from './stats.js';
+import { wireModules } from '../src/app/wire-modules.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -155,6 +156,7 @@ function rotate<T>(items: readonly T[]): () => T {
 }
 
 async function main() {
+  wireModules();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-'));
   const database = args.postgres ? 'postgres' : 'sqlite';
   log(`Outpost bench: ${scale} tickets on ${database}, ${connections} connections, ${duration} s per endpoint (run folder ${runDir})`);

@@ -7,34 +7,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connect.js';
-import { accountRoutes } from '../modules/accounts/routes.js';
-import { auditRoutes } from '../modules/platform/audit/audit-routes.js';
-import { authPlugin } from '../modules/identity/sessions/auth-plugin.js';
-import { authRoutes } from '../modules/identity/sessions/auth-routes.js';
-import { idempotencyPlugin } from '../modules/platform/idempotency/idempotency-plugin.js';
-import { securityPlugin } from '../modules/identity/sign-in-limits/security-plugin.js';
-import { loadSecretBox, type SecretBox } from '../modules/platform/webhooks/secret-box.js';
-import { webhookRoutes } from '../modules/platform/webhooks/routes.js';
-import { portalRoutes } from '../modules/portal/portal-routes.js';
-import { realtimeRoutes } from '../modules/platform/realtime/routes.js';
-import { systemRoutes } from '../modules/platform/system/system-routes.js';
-import { tokenRoutes } from '../modules/identity/tokens/token-routes.js';
-import { supportSettingsRoutes } from '../modules/support/settings/settings-routes.js';
-import { ticketRoutes } from '../modules/support/tickets/ticket-routes.js';
-import { knowledgeRoutes } from '../modules/support/knowledge/routes.js';
-import { searchRoutes } from '../modules/search/routes.js';
-import { attachmentRoutes } from '../modules/support/attachments/routes.js';
-import { inboundEmailRoutes } from '../modules/support/email/routes.js';
-import { teamRoutes } from '../modules/team/members/member-routes.js';
-import { csatRoutes } from '../modules/support/csat/routes.js';
-import { macroRoutes } from '../modules/support/macros/routes.js';
-import { runbookRoutes } from '../modules/support/runbooks/routes.js';
-import { timeEntryRoutes } from '../modules/team/time/time-entry-routes.js';
-import { deliveryRoutes } from '../modules/delivery/plugin.js';
+import { accountsPlugin } from '../modules/accounts/index.js';
+import { deliveryPlugin } from '../modules/delivery/index.js';
+import { authenticate, authPlugin, identityPlugin, securityPlugin } from '../modules/identity/index.js';
+import { idempotencyPlugin, loadSecretBox, platformPlugin, type SecretBox } from '../modules/platform/index.js';
+import { portalPlugin } from '../modules/portal/index.js';
+import { searchPlugin } from '../modules/search/index.js';
+import { supportPlugin } from '../modules/support/index.js';
+import { teamPlugin } from '../modules/team/index.js';
 import type { Config } from './config.js';
 import { errors } from '../kernel/errors.js';
 import { installErrorHandler } from './error-handler.js';
 import './types.js';
+import { wireModules } from './wire-modules.js';
 
 export interface ServerOptions {
   db: Db;
@@ -47,6 +32,7 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: API, OpenAPI document, metrics, and the web app. */
 export async function buildServer({ db, config, logger = true, secretBox }: ServerOptions): Promise<FastifyInstance> {
+  wireModules();
   const app = Fastify({
     logger: logger
       ? {
@@ -86,26 +72,15 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(idempotencyPlugin);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  await app.register(systemRoutes);
-  await app.register(authRoutes);
-  await app.register(tokenRoutes);
-  await app.register(auditRoutes);
-  await app.register(webhookRoutes);
-  await app.register(portalRoutes);
-  await app.register(teamRoutes);
-  await app.register(accountRoutes);
-  await app.register(ticketRoutes);
-  await app.register(supportSettingsRoutes);
-  await app.register(knowledgeRoutes);
-  await app.register(searchRoutes);
-  await app.register(attachmentRoutes);
-  await app.register(inboundEmailRoutes);
-  await app.register(runbookRoutes);
-  await app.register(macroRoutes);
-  await app.register(timeEntryRoutes);
-  await app.register(csatRoutes);
-  await app.register(deliveryRoutes);
-  await app.register(realtimeRoutes);
+  // Each module registers its own routes; the order does not matter (the hooks above guard all).
+  await app.register(platformPlugin, { reauthenticate: authenticate });
+  await app.register(identityPlugin);
+  await app.register(teamPlugin);
+  await app.register(accountsPlugin);
+  await app.register(searchPlugin);
+  await app.register(supportPlugin);
+  await app.register(deliveryPlugin);
+  await app.register(portalPlugin);
 
   const webRoot = config.webRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { connect, type Db } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { refreshAllRelationships } from '../modules/accounts/service.js';
-import { runEscalationRules } from '../modules/support/escalation/escalation-rule-service.js';
-import { sweepSlaBreaches } from '../modules/support/sla/sla-service.js';
-import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/webhooks/webhook-dispatcher.js';
-import { startEmailChannel } from '../modules/support/email/channel.js';
-import { createJobRunner } from '../modules/platform/jobs/create-job-runner.js';
-import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_PASS_MS } from '../modules/platform/idempotency/idempotency-expiry.js';
-import { deleteEndedRateLimitWindows, RATE_LIMIT_EXPIRY_PASS_MS } from '../modules/identity/sign-in-limits/rate-limit-store.js';
-import type { JobRunner } from '../modules/platform/jobs/job-runner.js';
+import { refreshAllRelationships } from '../modules/accounts/index.js';
+import { runEscalationRules } from '../modules/support/index.js';
+import { sweepSlaBreaches } from '../modules/support/index.js';
+import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/index.js';
+import { startEmailChannel } from '../modules/support/index.js';
+import { createJobRunner } from '../modules/platform/index.js';
+import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_PASS_MS } from '../modules/platform/index.js';
+import { deleteEndedRateLimitWindows, RATE_LIMIT_EXPIRY_PASS_MS } from '../modules/identity/index.js';
+import type { JobRunner } from '../modules/platform/index.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
 

@@ -7,12 +7,15 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { hasData, seedDemoWorkspace } from '../db/seed/demo-workspace.js';
 import { seedBenchDataset } from '../db/seed/bench-dataset.js';
 import { SYSTEM_CONTEXT } from '../kernel/actor.js';
-import { MIN_PASSWORD_LENGTH, verifyPassword } from '../modules/identity/sessions/passwords.js';
-import { ROLES } from '../modules/identity/roles/roles.js';
+import { wireModules } from '../app/wire-modules.js';
+import { MIN_PASSWORD_LENGTH, verifyPassword } from '../modules/identity/index.js';
+import { ROLES } from '../modules/identity/index.js';
 import { randomSecret } from '../kernel/secrets.js';
-import * as team from '../modules/team/members/member-service.js';
+import * as team from '../modules/team/index.js';
 import { progressBar } from './progress.js';
-import { reindexAll } from '../modules/search/service.js';
+import { reindexAll } from '../modules/search/index.js';
+
+wireModules();
 
 const program = new Command('outpost')
   .description('Outpost — the workbench for customer-facing engineering teams')

@@ -19,8 +19,8 @@ import * as deliveryRecords from './migrations/0014-delivery-records.js';
 import * as speed from './migrations/0015-speed.js';
 import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
 import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
-import { ensureDefaultViews } from '../modules/support/queues/views.js';
-import { reindexAll } from '../modules/search/service.js';
+import { ensureDefaultViews } from '../modules/support/index.js';
+import { reindexAll } from '../modules/search/index.js';
 
 interface OutpostMigration {
   up(db: Kysely<unknown>, types: DialectTypes): Promise<void>;

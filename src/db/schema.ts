@@ -5,6 +5,7 @@ import type { PortalTables } from '../modules/identity/portal-access/tables.js';
 import type { KnowledgeTables } from '../modules/support/knowledge/tables.js';
 import type { SearchTables } from '../modules/search/tables.js';
 import type { EmailTables } from '../modules/support/email/tables.js';
+import type { MailTables } from '../modules/platform/mail/tables.js';
 import type { RunbookTables } from '../modules/support/runbooks/tables.js';
 import type { MacroTables } from '../modules/support/macros/tables.js';
 import type { CsatTables } from '../modules/support/csat/tables.js';
@@ -19,7 +20,7 @@ import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js
  * dialects (PostgreSQL stores `timestamptz`; its parser is set to hand back ISO strings), dates
  * are `YYYY-MM-DD`, JSON is stored as text and parsed by the repository that owns it.
  */
-export interface Database extends EventTables, PortalTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables,
+export interface Database extends EventTables, PortalTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables, MailTables,
     EngagementTables, EnvironmentTables, DeliveryRecordTables {
   members: MembersTable;
   member_roles: MemberRolesTable;

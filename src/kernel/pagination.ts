@@ -1,5 +1,4 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { z } from 'zod';
 import { errors } from './errors.js';
 
 /** A page of a list plus the opaque cursor for the next one (null on the last page). */
@@ -8,14 +7,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const pageQuery = {
-  cursor: z.string().max(500).optional().describe('Opaque cursor from the previous page’s nextCursor'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-};
-
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
+export { pageQuery, pageSchema } from './contract/page.js';
 
 /**
  * Keyset cursors: the sort value and id of the last row, so the next page starts strictly after

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import type { RouteEntry } from '../../src/app/types.js';
+import type { RouteEntry } from '../../src/modules/identity/roles/route-access.js';
 import { testDialects } from '../../src/db/test-database.js';
 import { permissionsFor, ROLES, type Permission, type Role } from '../../src/modules/identity/roles/roles.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../helpers/test-app.js';

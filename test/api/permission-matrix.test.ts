@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { RouteEntry } from '../../src/app/types.js';
+import type { RouteEntry } from '../../src/modules/identity/roles/route-access.js';
 import { testDialects } from '../../src/db/test-database.js';
 import { PERMISSIONS, permissionsFor, ROLES, type Permission } from '../../src/modules/identity/roles/roles.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../helpers/test-app.js';

@@ -4,7 +4,7 @@ import type { Db } from '../../src/db/connect.js';
 import { SYSTEM_CONTEXT } from '../../src/kernel/actor.js';
 import * as accounts from '../../src/modules/accounts/service.js';
 import type { Account, Contact, CreateAccountInput, CreateContactInput, Interaction } from '../../src/modules/accounts/contract/accounts.js';
-import type { InteractionKind } from '../../src/modules/accounts/kinds.js';
+import type { InteractionKind } from '../../src/modules/accounts/contract/kinds.js';
 
 let sequence = 0;
 /** A number unique within the test process, for names and e-mails that must not collide. */

@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/identity/roles/roles.js';
+import type { Role } from '../../modules/identity/index.js';
 
 /** The demo team: every role in the catalogue, with believable names, skills and time zones. */
 export const DEMO_MEMBERS: { name: string; email: string; title: string; roles: Role[]; skills: string[]; timeZone: string; capacityHours: number }[] = [

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ChangeContext } from '../../kernel/actor.js';
-import type { EngagementKind } from '../../modules/delivery/engagements/tables.js';
-import { addCriterion, updateCriterion } from '../../modules/delivery/records/poc-service.js';
-import { generateStatusReport, sendStatusReport, updateStatusReport } from '../../modules/delivery/records/status-report-service.js';
-import { recordTrainingFeedback, scheduleTrainingSession, updateTrainingSession } from '../../modules/delivery/records/training-service.js';
-import { planFieldVisit, updateFieldVisit } from '../../modules/delivery/records/field-visit-service.js';
+import type { EngagementKind } from '../../modules/delivery/index.js';
+import { addCriterion, updateCriterion } from '../../modules/delivery/index.js';
+import { generateStatusReport, sendStatusReport, updateStatusReport } from '../../modules/delivery/index.js';
+import { recordTrainingFeedback, scheduleTrainingSession, updateTrainingSession } from '../../modules/delivery/index.js';
+import { planFieldVisit, updateFieldVisit } from '../../modules/delivery/index.js';
 
 const DAY = 86_400_000;
 

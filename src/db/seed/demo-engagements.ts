@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ChangeContext } from '../../kernel/actor.js';
-import { findMemberRowByEmail } from '../../modules/team/members/member-service.js';
-import { addCalendarDays, addWorkingDays, dayOf, isWorkingDay, workingDaysBetween } from '../../modules/delivery/engagements/plan.js';
+import { findMemberRowByEmail } from '../../modules/team/index.js';
+import { addCalendarDays, addWorkingDays, dayOf, isWorkingDay, workingDaysBetween } from '../../modules/delivery/index.js';
 import type { Engagement, TemplateInput } from '../../modules/delivery/contract/engagements.js';
-import { addComment, createEngagement, createTask, goLiveTaskOf, logTaskTime, updateEngagement, updateTask } from '../../modules/delivery/engagements/service.js';
-import { createTemplate } from '../../modules/delivery/engagements/template-service.js';
-import type { EngagementKind, EngagementStatus } from '../../modules/delivery/engagements/tables.js';
+import { addComment, createEngagement, createTask, goLiveTaskOf, logTaskTime, updateEngagement, updateTask } from '../../modules/delivery/index.js';
+import { createTemplate } from '../../modules/delivery/index.js';
+import type { EngagementKind, EngagementStatus } from '../../modules/delivery/index.js';
 import { SeededRandom } from './random.js';
 
 type Side = 'team' | 'customer';

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { listContacts } from '../../modules/accounts/service.js';
+import { listContacts } from '../../modules/accounts/index.js';
 import type { ChangeContext } from '../../kernel/actor.js';
-import { findMemberRowByEmail } from '../../modules/team/members/member-service.js';
-import { addCustomisation } from '../../modules/delivery/environments/customisation-service.js';
-import { createEnvironment, saveConfiguration } from '../../modules/delivery/environments/environment-service.js';
-import { createRelease } from '../../modules/delivery/environments/release-service.js';
-import { changeUpgradeState, createCampaign, updateCampaign } from '../../modules/delivery/environments/campaign-service.js';
-import type { UpgradeState } from '../../modules/delivery/environments/tables.js';
+import { findMemberRowByEmail } from '../../modules/team/index.js';
+import { addCustomisation } from '../../modules/delivery/index.js';
+import { createEnvironment, saveConfiguration } from '../../modules/delivery/index.js';
+import { createRelease } from '../../modules/delivery/index.js';
+import { changeUpgradeState, createCampaign, updateCampaign } from '../../modules/delivery/index.js';
+import type { UpgradeState } from '../../modules/delivery/index.js';
 import { SeededRandom } from './random.js';
 
 export const DEMO_PRODUCT = 'Beacon Platform';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ChangeContext } from '../../kernel/actor.js';
-import { createArticle, linkArticle } from '../../modules/support/knowledge/service.js';
+import { createArticle, linkArticle } from '../../modules/support/index.js';
 
 interface DemoArticle {
   title: string;

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYSTEM_CONTEXT, type Actor } from '../../kernel/actor.js';
-import { permissionsFor } from '../../modules/identity/roles/roles.js';
-import { saveMacro } from '../../modules/support/macros/service.js';
-import { saveRunbook } from '../../modules/support/runbooks/service.js';
+import { permissionsFor } from '../../modules/identity/index.js';
+import { saveMacro } from '../../modules/support/index.js';
+import { saveRunbook } from '../../modules/support/index.js';
 
 /** Runbooks Tier 1 follows for the demo's routine cases, and the team's shared macros. */
 export async function seedDemoPlaybooks(db: Kysely<Database>, owner: { id: string; name: string; email: string }): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYSTEM_CONTEXT, type ChangeContext } from '../../kernel/actor.js';
-import { escalateTicket } from '../../modules/support/escalation/escalation-service.js';
-import { addAgentMessage, addCustomerMessage } from '../../modules/support/tickets/message-service.js';
-import * as settings from '../../modules/support/settings/settings-service.js';
-import { createTicket, updateTicket } from '../../modules/support/tickets/ticket-service.js';
+import { escalateTicket } from '../../modules/support/index.js';
+import { addAgentMessage, addCustomerMessage } from '../../modules/support/index.js';
+import * as settings from '../../modules/support/index.js';
+import { createTicket, updateTicket } from '../../modules/support/index.js';
 import { SeededRandom } from './random.js';
 import { KEY_ACCOUNT_TARGETS, STANDARD_TARGETS, weekdayHours } from './support-config.js';
 

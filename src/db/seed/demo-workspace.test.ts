@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { SEGMENTS } from '../../modules/accounts/kinds.js';
+import { SEGMENTS } from '../../modules/accounts/contract/kinds.js';
 import { ROLES } from '../../modules/identity/roles/roles.js';
 import { freshDatabase, testDialects } from '../test-database.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-data.js';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
-import * as accounts from '../../modules/accounts/service.js';
-import { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../modules/accounts/kinds.js';
-import * as team from '../../modules/team/members/member-service.js';
+import * as accounts from '../../modules/accounts/index.js';
+import { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../modules/accounts/index.js';
+import * as team from '../../modules/team/index.js';
 import {
   CONTACT_TITLES,
   DEMO_ACCOUNTS,
@@ -20,7 +20,7 @@ import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoEnvironments } from './demo-environments.js';
 import { seedDemoEngagements } from './demo-engagements.js';
 import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
-import { reindexAll } from '../../modules/search/service.js';
+import { reindexAll } from '../../modules/search/index.js';
 import { SeededRandom } from './random.js';
 
 export interface DemoSummary {

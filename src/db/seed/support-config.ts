@@ -1,4 +1,4 @@
-import type { SlaTargetsByPriority } from '../../modules/support/sla/sla-policy-match.js';
+import type { SlaTargetsByPriority } from '../../modules/support/index.js';
 
 /** Monday to Friday, one interval a day: the weekly hours of a seeded business calendar. */
 export function weekdayHours(start: string, end: string) {

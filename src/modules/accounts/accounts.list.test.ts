@@ -3,7 +3,7 @@ import { testDialects } from '../../db/test-database.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../test/helpers/test-app.js';
 import { createAccountViaService, createContactViaService, daysAgo, expectError, logInteractionViaService } from '../../../test/factories/index.js';
 import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
-import { LIFECYCLE_STAGES, SEGMENTS } from './kinds.js';
+import { LIFECYCLE_STAGES, SEGMENTS } from './contract/kinds.js';
 import { DEFAULT_RELATIONSHIP_RULES } from './relationship-depth.js';
 import type { Account, AccountSummary } from './contract/accounts.js';
 import { setAccountTeam } from './service.js';

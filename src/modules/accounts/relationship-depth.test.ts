@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRelationship, DEFAULT_RELATIONSHIP_RULES as rules } from './relationship-depth.js';
-import type { InteractionKind } from './kinds.js';
+import type { InteractionKind } from './contract/kinds.js';
 
 const now = new Date('2026-06-30T12:00:00Z');
 const at = (daysAgo: number, kind: InteractionKind = 'meeting') => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTERACTION_KINDS, type InteractionKind } from './kinds.js';
+import { INTERACTION_KINDS, type InteractionKind } from './contract/kinds.js';
 
 /**
  * Relationship depth (DESIGN §1): a relationship is *engaged* (ongoing, interactive, deep:

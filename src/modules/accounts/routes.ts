@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../kernel/request-context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { pageQuery, pageSchema } from '../../kernel/pagination.js';
 import { writeSetting } from '../../kernel/settings.js';

@@ -1,3 +1,4 @@
+import { accountsPorts } from './ports.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { compiledRead } from '../../db/compiled-read.js';
@@ -8,9 +9,9 @@ import { diff, recordAudit } from '../../kernel/audit.js';
 import { nowIso } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
 import { readSetting } from '../../kernel/settings.js';
-import * as team from '../team/members/member-service.js';
+import * as team from '../team/index.js';
 import * as repo from './repository.js';
-import { indexAccount, indexContact } from '../search/service.js';
+import { indexAccount, indexContact } from '../search/index.js';
 import {
   assessRelationship,
   DEFAULT_RELATIONSHIP_RULES,
@@ -35,23 +36,12 @@ export function relationshipRules(db: Kysely<Database>): Promise<RelationshipRul
   return readSetting(db, RELATIONSHIP_RULES_KEY, DEFAULT_RELATIONSHIP_RULES);
 }
 
-/**
- * Counts of active engagements per account. The delivery module registers its counter here when it
- * exists; until then no account has one.
- */
-type EngagementCounter = (db: Kysely<Database>, accountId: string) => Promise<number>;
-const engagementCounters: EngagementCounter[] = [];
-export function registerEngagementCounter(counter: EngagementCounter): void {
-  engagementCounters.push(counter);
-}
-
 /** Recomputes and stores an account's relationship depth, so lists can filter on it by index. */
 export async function refreshRelationship(db: Kysely<Database>, accountId: string, now = new Date()): Promise<RelationshipEvidence> {
   const rules = await relationshipRules(db);
   const since = new Date(now.getTime() - rules.windowDays * 86_400_000).toISOString();
   const rows = await repo.interactionKindsAndTimes(db, accountId, since);
-  let engagements = 0;
-  for (const count of engagementCounters) engagements += await count(db, accountId);
+  const engagements = await accountsPorts().countLiveEngagements(db, accountId);
   const evidence = assessRelationship(
     rows.map((r) => ({ kind: r.kind, occurredAt: r.occurred_at })),
     engagements,

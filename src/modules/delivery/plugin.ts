@@ -7,7 +7,7 @@ import { deliveryRecordRoutes } from './records/routes.js';
  * The delivery module's HTTP surface (issue 5): engagements and their plans; customer
  * environments, releases and upgrade campaigns; status reports, POC criteria, training and field visits.
  */
-export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
+export const deliveryPlugin: FastifyPluginAsyncZod = async (app) => {
   await app.register(engagementRoutes);
   await app.register(environmentRoutes);
   await app.register(deliveryRecordRoutes);

@@ -2,15 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../kernel/errors.js';
+import { contactOf } from '../../kernel/request-context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { changeContext, PORTAL_COOKIE } from '../identity/sessions/auth-plugin.js';
-import { MIN_PASSWORD_LENGTH } from '../identity/sessions/passwords.js';
-import { signInRateLimit } from '../identity/sign-in-limits/security-plugin.js';
+import { changeContext } from '../../kernel/request-context.js';
+import { PORTAL_COOKIE } from '../identity/index.js';
+import { MIN_PASSWORD_LENGTH } from '../identity/index.js';
+import { signInRateLimit } from '../identity/index.js';
 import { readSetting, writeSetting } from '../../kernel/settings.js';
 import { publicArticleHitSchema } from '../support/contract/knowledge.js';
-import { getArticle, searchPublicArticles } from '../support/knowledge/service.js';
+import { getArticle, searchPublicArticles } from '../support/index.js';
 import { pageSchema } from '../../kernel/pagination.js';
-import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from '../identity/portal-access/portal-auth-service.js';
+import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from '../identity/index.js';
 import { createPortalTicket, getPortalTicket, listPortalTickets, replyOnPortal } from './portal-tickets.js';
 
 const BRANDING_KEY = 'portal.branding';
@@ -38,12 +40,6 @@ const sessionView = z.object({
 });
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['portal'];
-
-/** The signed-in contact of a portal route (its access is 'portal', so the plugin resolved one). */
-export function contactOf(request: FastifyRequest): PortalContact {
-  if (!request.contact) throw errors.unauthenticated();
-  return request.contact;
-}
 
 function publicUrl(request: FastifyRequest): string {
   return process.env.OUTPOST_PUBLIC_URL ?? `${request.protocol}://${request.host}`;

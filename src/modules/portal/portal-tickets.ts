@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { errors } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../../kernel/pagination.js';
-import { listMessages, addCustomerMessage } from '../support/tickets/message-service.js';
-import { createTicket } from '../support/tickets/ticket-service.js';
-import { contactContext, type PortalContact } from '../identity/portal-access/portal-auth-service.js';
+import { listMessages, addCustomerMessage } from '../support/index.js';
+import { createTicket } from '../support/index.js';
+import { contactContext, type PortalContact } from '../identity/index.js';
 
 /** What a customer sees of a ticket: no tier, SLA, group or internal notes. */
 export interface PortalTicket {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { TicketStatus } from '../support/tables.js';
+import type { TicketStatus } from '../support/index.js';
 import type { SearchType } from './tables.js';
 
 export interface SearchFilters {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../kernel/transaction.js';
-import type { TicketStatus } from '../support/tables.js';
+import type { TicketStatus } from '../support/index.js';
 import { DOCUMENT_LOADERS, messageDocument, SOURCE_TABLES, ticketDocument } from './documents.js';
 import { parseQuery } from './query-text.js';
 import { searchIndexOf } from './search-index.js';

@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
-import { ApiError, setUnauthorizedHandler } from './api-client';
-import { AuthProvider, SESSION_KEY } from './auth';
+import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
+import { AuthProvider, SESSION_KEY } from '../lib/auth';
 import { router } from './router';
 import { theme } from './theme';
 

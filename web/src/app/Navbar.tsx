@@ -5,7 +5,7 @@ import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUser
 import { IconBook, IconLifebuoy, IconTicket } from '@tabler/icons-react';
 import { IconPalette, IconWebhook } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
-import { useAuth, type Permission } from './auth';
+import { useAuth, type Permission } from '../lib/auth';
 
 interface Item {
   to: string;

@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useAuth, type Permission } from './auth';
-import { ForbiddenPage } from './ForbiddenPage';
+import { useAuth, type Permission } from '../lib/auth';
+import { ForbiddenPage } from '../ui/ForbiddenPage';
 
 /** Signed-out visitors go to /sign-in, which brings them back here afterwards. */
 export function RequireAuth() {

@@ -2,9 +2,9 @@ import { AppShell, Burger, Container, Group, ScrollArea, Text, ThemeIcon, Unstyl
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router-dom';
 import { IconHeartHandshake } from '@tabler/icons-react';
-import { HeaderSearch } from '../features/search/HeaderSearch';
+import { HeaderSearch } from '../modules/search/HeaderSearch';
 import { Navbar } from './Navbar';
-import { useAuth } from './auth';
+import { useAuth } from '../lib/auth';
 import { UserMenu } from './UserMenu';
 
 export function Shell() {

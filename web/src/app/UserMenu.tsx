@@ -4,8 +4,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { initials } from '../ui/format';
 import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
 import { IconDevices } from '@tabler/icons-react';
-import { useAuth, useSession, useSignOut } from './auth';
-import { ChangePasswordModal } from './ChangePasswordModal';
+import { useAuth, useSession, useSignOut } from '../lib/auth';
+import { ChangePasswordModal } from '../modules/identity/ChangePasswordModal';
 
 export function UserMenu() {
   const { member } = useSession();

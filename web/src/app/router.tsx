@@ -1,9 +1,9 @@
 import { createBrowserRouter } from 'react-router-dom';
-import { SignInPage } from '../features/auth/SignInPage';
-import { csatRoute, portalRoutes } from '../features/portal/routes';
-import { NotFoundPage } from './NotFoundPage';
+import { SignInPage } from '../modules/identity/SignInPage';
+import { csatRoute, portalRoutes } from '../modules/portal/routes';
+import { NotFoundPage } from '../ui/NotFoundPage';
 import { RequireAuth, RequirePermission } from './RequireAuth';
-import { RouteError } from './RouteError';
+import { RouteError } from '../ui/RouteError';
 import { Shell } from './Shell';
 
 // Screens load on first visit, so signing in does not wait for the charts of the account page.
@@ -21,46 +21,46 @@ export const router = createBrowserRouter([
           {
             errorElement: <RouteError />,
             children: [
-          { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
+          { index: true, lazy: async () => ({ Component: (await import('../modules/team/home/HomePage')).HomePage }) },
           {
             element: <RequirePermission permission="accounts.read" />,
             children: [
-              { path: 'accounts', lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }) },
-              { path: 'accounts/:id', lazy: async () => ({ Component: (await import('../features/accounts/AccountPage')).AccountPage }) },
+              { path: 'accounts', lazy: async () => ({ Component: (await import('../modules/accounts/AccountsPage')).AccountsPage }) },
+              { path: 'accounts/:id', lazy: async () => ({ Component: (await import('../modules/accounts/AccountPage')).AccountPage }) },
             ],
           },
           {
             element: <RequirePermission permission="accounts.read" />,
             children: [
-              { path: 'engagements', lazy: async () => ({ Component: (await import('../features/delivery/engagements/EngagementsPage')).EngagementsPage }) },
-              { path: 'engagements/:id', lazy: async () => ({ Component: (await import('../features/delivery/engagements/EngagementPage')).EngagementPage }) },
-              { path: 'my-tasks', lazy: async () => ({ Component: (await import('../features/delivery/engagements/MyTasksPage')).MyTasksPage }) },
-              { path: 'environments', lazy: async () => ({ Component: (await import('../features/delivery/environments/EnvironmentsPage')).EnvironmentsPage }) },
-              { path: 'environments/:id', lazy: async () => ({ Component: (await import('../features/delivery/environments/EnvironmentPage')).EnvironmentPage }) },
-              { path: 'campaigns', lazy: async () => ({ Component: (await import('../features/delivery/environments/CampaignsPage')).CampaignsPage }) },
-              { path: 'campaigns/:id', lazy: async () => ({ Component: (await import('../features/delivery/environments/CampaignPage')).CampaignPage }) },
+              { path: 'engagements', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/EngagementsPage')).EngagementsPage }) },
+              { path: 'engagements/:id', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/EngagementPage')).EngagementPage }) },
+              { path: 'my-tasks', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/MyTasksPage')).MyTasksPage }) },
+              { path: 'environments', lazy: async () => ({ Component: (await import('../modules/delivery/environments/EnvironmentsPage')).EnvironmentsPage }) },
+              { path: 'environments/:id', lazy: async () => ({ Component: (await import('../modules/delivery/environments/EnvironmentPage')).EnvironmentPage }) },
+              { path: 'campaigns', lazy: async () => ({ Component: (await import('../modules/delivery/environments/CampaignsPage')).CampaignsPage }) },
+              { path: 'campaigns/:id', lazy: async () => ({ Component: (await import('../modules/delivery/environments/CampaignPage')).CampaignPage }) },
             ],
           },
           {
             element: <RequirePermission permission="delivery.manage" />,
             children: [
-              { path: 'admin/templates', lazy: async () => ({ Component: (await import('../features/delivery/engagements/TemplatesPage')).TemplatesPage }) },
-              { path: 'admin/releases', lazy: async () => ({ Component: (await import('../features/delivery/environments/ReleasesPage')).ReleasesPage }) },
+              { path: 'admin/templates', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/TemplatesPage')).TemplatesPage }) },
+              { path: 'admin/releases', lazy: async () => ({ Component: (await import('../modules/delivery/environments/ReleasesPage')).ReleasesPage }) },
             ],
           },
           {
             element: <RequirePermission permission="tickets.read" />,
             children: [
-              { path: 'tickets', lazy: async () => ({ Component: (await import('../features/support/TicketsPage')).TicketsPage }) },
-              { path: 'tickets/:id', lazy: async () => ({ Component: (await import('../features/support/TicketPage')).TicketPage }) },
-              { path: 'search', lazy: async () => ({ Component: (await import('../features/search/SearchPage')).SearchPage }) },
-              { path: 'knowledge', lazy: async () => ({ Component: (await import('../features/knowledge/KnowledgePage')).KnowledgePage }) },
-              { path: 'knowledge/:id', lazy: async () => ({ Component: (await import('../features/knowledge/ArticlePage')).ArticlePage }) },
+              { path: 'tickets', lazy: async () => ({ Component: (await import('../modules/support/TicketsPage')).TicketsPage }) },
+              { path: 'tickets/:id', lazy: async () => ({ Component: (await import('../modules/support/TicketPage')).TicketPage }) },
+              { path: 'search', lazy: async () => ({ Component: (await import('../modules/search/SearchPage')).SearchPage }) },
+              { path: 'knowledge', lazy: async () => ({ Component: (await import('../modules/support/knowledge/KnowledgePage')).KnowledgePage }) },
+              { path: 'knowledge/:id', lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticlePage')).ArticlePage }) },
               {
                 element: <RequirePermission permission="knowledge.write" />,
                 children: [
-                  { path: 'knowledge/new', lazy: async () => ({ Component: (await import('../features/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
-                  { path: 'knowledge/:id/edit', lazy: async () => ({ Component: (await import('../features/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
+                  { path: 'knowledge/new', lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
+                  { path: 'knowledge/:id/edit', lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
                 ],
               },
             ],
@@ -70,13 +70,13 @@ export const router = createBrowserRouter([
             children: [
               {
                 path: 'admin/support',
-                lazy: async () => ({ Component: (await import('../features/support/settings/SupportSettingsPage')).SupportSettingsPage }),
+                lazy: async () => ({ Component: (await import('../modules/support/settings/SupportSettingsPage')).SupportSettingsPage }),
               },
             ],
           },
           {
             element: <RequirePermission permission="members.read" />,
-            children: [{ path: 'team', lazy: async () => ({ Component: (await import('../features/team/TeamPage')).TeamPage }) }],
+            children: [{ path: 'team', lazy: async () => ({ Component: (await import('../modules/team/TeamPage')).TeamPage }) }],
           },
           {
             element: <RequirePermission permission="members.manage" />,
@@ -84,7 +84,7 @@ export const router = createBrowserRouter([
               {
                 path: 'admin/members',
                 lazy: async () => {
-                  const { TeamPage } = await import('../features/team/TeamPage');
+                  const { TeamPage } = await import('../modules/team/TeamPage');
                   return { Component: () => <TeamPage manage /> };
                 },
               },
@@ -92,27 +92,27 @@ export const router = createBrowserRouter([
           },
           {
             element: <RequirePermission permission="tokens.manage" />,
-            children: [{ path: 'admin/tokens', lazy: async () => ({ Component: (await import('../features/settings/TokensPage')).TokensPage }) }],
+            children: [{ path: 'admin/tokens', lazy: async () => ({ Component: (await import('../modules/platform/settings/TokensPage')).TokensPage }) }],
           },
           {
             element: <RequirePermission permission="audit.read" />,
-            children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../features/settings/AuditPage')).AuditPage }) }],
+            children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../modules/platform/settings/AuditPage')).AuditPage }) }],
           },
-          { path: 'account/security', lazy: async () => ({ Component: (await import('../features/security/SecurityPage')).SecurityPage }) },
+          { path: 'account/security', lazy: async () => ({ Component: (await import('../modules/identity/security/SecurityPage')).SecurityPage }) },
           {
             element: <RequirePermission permission="webhooks.manage" />,
-            children: [{ path: 'admin/webhooks', lazy: async () => ({ Component: (await import('../features/webhooks/WebhooksPage')).WebhooksPage }) }],
+            children: [{ path: 'admin/webhooks', lazy: async () => ({ Component: (await import('../modules/platform/webhooks/WebhooksPage')).WebhooksPage }) }],
           },
           {
             element: <RequirePermission permission="settings.manage" />,
-            children: [{ path: 'admin/portal', lazy: async () => ({ Component: (await import('../features/branding/PortalBrandingPage')).PortalBrandingPage }) }],
+            children: [{ path: 'admin/portal', lazy: async () => ({ Component: (await import('../modules/portal/branding/PortalBrandingPage')).PortalBrandingPage }) }],
           },
           {
             element: <RequirePermission permission="settings.manage" />,
             children: [
               {
                 path: 'admin/relationship-rules',
-                lazy: async () => ({ Component: (await import('../features/settings/RelationshipRulesPage')).RelationshipRulesPage }),
+                lazy: async () => ({ Component: (await import('../modules/platform/settings/RelationshipRulesPage')).RelationshipRulesPage }),
               },
             ],
           },

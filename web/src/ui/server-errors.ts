@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { ApiError } from '../app/api-client';
+import { ApiError } from '../lib/api-client';
 
 interface FormWithErrors {
   setErrors: (errors: Record<string, string>) => void;

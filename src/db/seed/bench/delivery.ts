@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
-import { createEngagement } from '../../../modules/delivery/engagements/service.js';
-import { createTemplate } from '../../../modules/delivery/engagements/template-service.js';
-import { createEnvironment } from '../../../modules/delivery/environments/environment-service.js';
-import { createRelease } from '../../../modules/delivery/environments/release-service.js';
+import { createEngagement } from '../../../modules/delivery/index.js';
+import { createTemplate } from '../../../modules/delivery/index.js';
+import { createEnvironment } from '../../../modules/delivery/index.js';
+import { createRelease } from '../../../modules/delivery/index.js';
 import { DEMO_TEMPLATES } from '../demo-engagements.js';
 import type { SeededRandom } from '../random.js';
 

@@ -1,5 +1,5 @@
-import type { BusinessCalendar } from '../../../modules/support/sla/business-calendar.js';
-import { addBusinessMinutes, CALENDAR_HOURS } from '../../../modules/support/sla/business-calendar.js';
+import type { BusinessCalendar } from '../../../modules/support/index.js';
+import { addBusinessMinutes, CALENDAR_HOURS } from '../../../modules/support/index.js';
 import {
   breachesAdded,
   detectBreaches,
@@ -9,9 +9,9 @@ import {
   startSla,
   type SlaState,
   type SlaTargets,
-} from '../../../modules/support/sla/sla-clock.js';
-import { choosePolicy, type SlaConditions, type SlaTargetsByPriority } from '../../../modules/support/sla/sla-policy-match.js';
-import { slaColumns } from '../../../modules/support/sla/sla-service.js';
+} from '../../../modules/support/index.js';
+import { choosePolicy, type SlaConditions, type SlaTargetsByPriority } from '../../../modules/support/index.js';
+import { slaColumns } from '../../../modules/support/index.js';
 import type {
   EscalationRuleFiringsTable,
   EscalationsTable,
@@ -20,7 +20,7 @@ import type {
   TicketsTable,
   TicketStatus,
   Tier,
-} from '../../../modules/support/tables.js';
+} from '../../../modules/support/index.js';
 import type { SeededRandom } from '../random.js';
 import { seededUuidV7 } from './deterministic-ids.js';
 import { AGENT_REPLIES, CUSTOMER_FOLLOW_UPS, ENVIRONMENTS, INTERNAL_NOTES, PRODUCTS, PROBLEMS, VERSIONS } from './vocabulary.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../../identity/roles/roles.js';
-import { CUSTOMER_ROLES, INTERACTION_KINDS, LIFECYCLE_STAGES, SEGMENTS } from '../kinds.js';
+import { ROLES } from '../../identity/contract/roles.js';
+import { CUSTOMER_ROLES, INTERACTION_KINDS, LIFECYCLE_STAGES, SEGMENTS } from './kinds.js';
 
 const domain = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CUSTOMER_ROLES } from '../../accounts/kinds.js';
-import { ROLES } from '../../identity/roles/roles.js';
-import { pageQuery } from '../../../kernel/pagination.js';
+import { CUSTOMER_ROLES } from '../../accounts/contract/kinds.js';
+import { ROLES } from '../../identity/contract/roles.js';
+import { pageQuery } from '../../../kernel/contract/page.js';
 import { timeEntrySchema } from '../../team/contract/time-entries.js';
 import { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, POC_VERDICTS, TASK_STATUSES } from '../engagements/tables.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SEGMENTS } from '../../accounts/kinds.js';
-import { pageQuery } from '../../../kernel/pagination.js';
+import { SEGMENTS } from '../../accounts/contract/kinds.js';
+import { pageQuery } from '../../../kernel/contract/page.js';
 import { parseConfiguration } from '../environments/config-diff.js';
 import { CAMPAIGN_STATUSES, DEPLOYMENT_STATUSES, HOSTING_KINDS, UPGRADE_STATES } from '../environments/tables.js';
 import { isVersion } from '../environments/version-compare.js';

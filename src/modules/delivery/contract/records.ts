@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../../kernel/pagination.js';
+import { pageQuery } from '../../../kernel/contract/page.js';
 import { POC_VERDICTS } from '../engagements/tables.js';
 import {
   CRITERION_STATUSES,

@@ -1,9 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
-import { registerEngagementCounter } from '../../accounts/service.js';
 import { decodeCursor, encodeCursor, likeText, type Page } from '../../../kernel/pagination.js';
-import { engagementTime as timeOfEngagement } from '../../team/time/time-entry-service.js';
+import { engagementTime as timeOfEngagement } from '../../team/index.js';
 import { averageDays, burnDown, dayOf, maxDate, minDate, projectSchedule, timeToValueDays } from './plan.js';
 import type { Engagement, EngagementListQuery, EngagementProgress, EngagementSummary, MyTask, Task, TaskComment, TimeToValue } from '../contract/engagements.js';
 import type { EngagementsTable, EngagementStatus, TaskStatus } from './tables.js';
@@ -19,7 +18,8 @@ type EngagementRow = Selectable<EngagementsTable> & { account_name: string; lead
 /** Statuses in which an engagement counts toward an engaged customer relationship. */
 export const LIVE_STATUSES: EngagementStatus[] = ['active', 'at_risk'];
 
-registerEngagementCounter(async (db, accountId) => {
+/** Live engagements on an account: each counts toward an engaged relationship (accounts asks, through its port). */
+export async function countLiveEngagements(db: Kysely<Database>, accountId: string): Promise<number> {
   const row = await db
     .selectFrom('engagements')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -27,7 +27,7 @@ registerEngagementCounter(async (db, accountId) => {
     .where('status', 'in', LIVE_STATUSES)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
-});
+}
 
 export const bool = (v: unknown) => Boolean(Number(v));
 export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { errors } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
-import { contactContext, type PortalContact } from '../../identity/portal-access/portal-auth-service.js';
+import { contactContext, type PortalContact } from '../../identity/index.js';
 import type { PortalEngagement } from '../contract/engagements.js';
 
 /**

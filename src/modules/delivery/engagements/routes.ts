@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
-import { contactOf } from '../../portal/portal-routes.js';
+import { contactOf } from '../../../kernel/request-context.js';
 import { timeEntrySchema } from '../../team/contract/time-entries.js';
 import { completePortalTask, listPortalEngagements } from './portal.js';
 import {

@@ -5,7 +5,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { logTime } from '../../team/time/time-entry-service.js';
+import { logTime } from '../../team/index.js';
 import type { TimeEntry } from '../../team/contract/time-entries.js';
 import { findCycle } from './plan.js';
 import type { CreateTaskInput, Task, TaskComment, TaskTimeInput, UpdateTaskInput } from '../contract/engagements.js';

@@ -7,8 +7,8 @@ import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
 import { UNSOLVED } from '../../support/contract/tickets.js';
-import { createTicket, getTicket } from '../../support/tickets/ticket-service.js';
-import { findMemberRow } from '../../team/members/member-service.js';
+import { createTicket, getTicket } from '../../support/index.js';
+import { findMemberRow } from '../../team/index.js';
 import { environmentSummaries, findEnvironmentRow, listEnvironments, primaryContactOf, recordUpgrade } from './environment-service.js';
 import { assertKnownVersion } from './release-service.js';
 import type {

@@ -5,7 +5,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { findMemberRow } from '../../team/members/member-service.js';
+import { findMemberRow } from '../../team/index.js';
 import type { Customisation, CustomisationInput } from '../contract/environments.js';
 
 /**

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
-import { accountExists } from '../../accounts/service.js';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { accountExists } from '../../accounts/index.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import { ticketSchema } from '../../support/contract/tickets.js';
-import { listDeploymentTickets } from '../../support/tickets/ticket-service.js';
+import { listDeploymentTickets } from '../../support/index.js';
 import {
   configurationBody,
   configVersionSchema,

@@ -2,13 +2,12 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { errors } from '../../../kernel/errors.js';
-import * as accounts from '../../accounts/service.js';
+import * as accounts from '../../accounts/index.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
-import { findMemberRow } from '../../team/members/member-service.js';
-import { registerEnvironmentLookup } from '../../support/tickets/ticket-service.js';
+import { findMemberRow } from '../../team/index.js';
 import { configDiff } from './config-diff.js';
 import { listCustomisations } from './customisation-service.js';
 import { allCatalogues, assertKnownVersion, catalogueOf, type Catalogue } from './release-service.js';
@@ -26,11 +25,11 @@ import { compareVersions, versionsBehind } from './version-compare.js';
 
 type DeploymentRow = Selectable<DeploymentsTable> & { account_name: string; account_segment: Selectable<Database['accounts']>['segment'] };
 
-// A support ticket may name the environment it is about; support asks here whose it is.
-registerEnvironmentLookup(async (db, deploymentId) => {
+/** Whose environment this is: a support ticket may name the environment it is about (support asks through its port). */
+export async function environmentAccountOf(db: Kysely<Database>, deploymentId: string): Promise<string | null> {
   const row = await db.selectFrom('deployments').select('account_id').where('id', '=', deploymentId).executeTakeFirst();
   return row?.account_id ?? null;
-});
+}
 
 export function deploymentsWithAccount(db: Kysely<Database>) {
   return db

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { createReleaseBody, releaseListQuery, releaseSchema, updateReleaseBody } from '../contract/environments.js';
 import { createRelease, listReleases, updateRelease } from './release-service.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import {
   accountRecordsQuery,
@@ -23,7 +23,7 @@ import * as training from './training-service.js';
 import * as visits from './field-visit-service.js';
 import { statusReportRoutes } from './status-report-routes.js';
 import { givePortalFeedback, listPortalTraining } from './training-portal.js';
-import { contactOf } from '../../portal/portal-routes.js';
+import { contactOf } from '../../../kernel/request-context.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const READ = 'accounts.read';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { generateReportBody, sendReportBody, statusReportSchema, statusReportSummarySchema, updateReportBody } from '../contract/records.js';
 import * as reports from './status-report-service.js';
 

@@ -5,7 +5,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { enqueueEmail } from '../../platform/mail/outbox.js';
+import { enqueueEmail } from '../../platform/index.js';
 import { engagementTime, getEngagement } from '../engagements/service.js';
 import { dayOf } from '../engagements/plan.js';
 import { contactsOfAccount, engagementRef } from './references.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
-import { contactContext, type PortalContact } from '../../identity/portal-access/portal-auth-service.js';
+import { contactContext, type PortalContact } from '../../identity/index.js';
 import type { FeedbackInput, PortalTrainingSession } from '../contract/records.js';
 import { getTrainingSession, recordTrainingFeedback } from './training-service.js';
 

@@ -8,7 +8,7 @@ import { addDays, nowIso } from '../../../kernel/clock.js';
 import { hashPassword, verifyPassword } from '../sessions/passwords.js';
 import { randomSecret, sha256 } from '../../../kernel/secrets.js';
 import { lockedUntil } from '../sign-in-limits/sign-in-lockout.js';
-import { enqueueEmail } from '../../platform/mail/outbox.js';
+import { enqueueEmail } from '../../platform/index.js';
 
 /** A signed-in customer contact: everything the portal shows is scoped to `accountId`. */
 export interface PortalContact {

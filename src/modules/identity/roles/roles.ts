@@ -2,36 +2,9 @@
  * The role catalogue (DESIGN §1) and what each role may do. A role decides permissions and the
  * home screen, never what data exists. Permissions are checked on the server for every route.
  */
-export const ROLES = [
-  'support_tier1',
-  'support_tier2',
-  'implementation',
-  'professional_services',
-  'field',
-  'forward_deployed',
-  'solutions_architect',
-  'sales_engineer',
-  'technical_account_manager',
-  'customer_success',
-  'stakeholder',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, ROLE_LABELS, type Role } from '../contract/roles.js';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  support_tier1: 'Support engineer, Tier 1',
-  support_tier2: 'Support engineer, Tier 2',
-  implementation: 'Implementation engineer',
-  professional_services: 'Professional services engineer',
-  field: 'Field engineer',
-  forward_deployed: 'Forward deployed engineer',
-  solutions_architect: 'Solutions architect',
-  sales_engineer: 'Sales / pre-sales engineer',
-  technical_account_manager: 'Technical account manager',
-  customer_success: 'Customer success engineer',
-  stakeholder: 'Engineering / product stakeholder',
-  admin: 'Admin',
-};
+export { ROLES, ROLE_LABELS, type Role };
 
 export const PERMISSIONS = [
   'accounts.read',

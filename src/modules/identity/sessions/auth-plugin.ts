@@ -1,25 +1,14 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../kernel/errors.js';
-import type { RouteEntry } from '../../../app/types.js';
-import { changeContextOf, type Actor, type ChangeContext } from '../../../kernel/actor.js';
+import type { RouteEntry } from '../roles/route-access.js';
+import type { Actor } from '../../../kernel/actor.js';
 import { resolveSession, resolveToken } from './auth-service.js';
 import { resolvePortalSession } from '../portal-access/portal-auth-service.js';
 
 export const SESSION_COOKIE = 'outpost_session';
 export const PORTAL_COOKIE = 'outpost_portal';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** The signed-in actor of a request whose route is not public. */
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw errors.unauthenticated();
-  return request.actor;
-}
-
-/** The audit context of a request: who, and from which address. */
-export function changeContext(request: FastifyRequest): ChangeContext {
-  return changeContextOf(actorOf(request), request.ip);
-}
 
 /** The member or token behind a request's credentials, read afresh (long-lived streams re-check). */
 export async function authenticate(request: FastifyRequest): Promise<Actor | null> {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
-import * as team from '../../team/members/member-service.js';
+import * as team from '../../team/index.js';
 import { MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
-import { actorOf, changeContext, SESSION_COOKIE } from './auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
+import { SESSION_COOKIE } from './auth-plugin.js';
 import { listSessions, revokeSession, signIn, signOut } from './auth-service.js';
 import { signInRateLimit } from '../sign-in-limits/security-plugin.js';
 import { permissionsFor, ROLE_LABELS, type Role } from '../roles/roles.js';

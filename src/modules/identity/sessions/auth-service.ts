@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
 import { compiledRead } from '../../../db/compiled-read.js';
 import { inTransaction } from '../../../kernel/transaction.js';
-import * as team from '../../team/members/member-service.js';
+import * as team from '../../team/index.js';
 import type { Actor, ChangeContext } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { addDays, nowIso } from '../../../kernel/clock.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, changeContext } from '../sessions/auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { createToken, listTokens, revokeToken } from '../sessions/auth-service.js';
 import { PERMISSIONS } from '../roles/roles.js';
 import { tokenCreationRateLimit } from '../sign-in-limits/security-plugin.js';

@@ -3,7 +3,7 @@ import type { SendMailOptions } from 'nodemailer';
 import type { Database } from '../../../db/schema.js';
 import { newId } from '../../../kernel/ids.js';
 import { DEFAULT_MAIL_FROM } from './mail-settings.js';
-import type { OutboxEmailsTable } from '../../support/email/tables.js';
+import type { OutboxEmailsTable } from './tables.js';
 
 /** What the delivery pass needs of a nodemailer transport (a test can hand in its own). */
 export interface MailTransport {

@@ -1,12 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errors } from '../../../kernel/errors.js';
-import { actorOf, authenticate } from '../../identity/sessions/auth-plugin.js';
+import { actorOf } from '../../../kernel/request-context.js';
+import type { Actor } from '../../../kernel/actor.js';
+import type { FastifyRequest } from 'fastify';
 import { createEventFeed } from './create-event-feed.js';
 import { eventsAfter, type EventFeed, type LiveEvent } from './event-feed.js';
 import { canSeeLiveEvent } from './policy.js';
 
 export interface RealtimeOptions {
+  /** Reads the caller's credentials afresh (the identity module's), so a long stream notices a sign-out. */
+  reauthenticate: (request: FastifyRequest) => Promise<Actor | null>;
   /** Defaults to the feed for the server's database. */
   feed?: EventFeed;
   /** A comment line this often keeps proxies from closing an idle stream; credentials are re-checked then too. */
@@ -105,7 +109,7 @@ export const realtimeRoutes: FastifyPluginAsyncZod<RealtimeOptions> = async (app
       const heartbeat = setInterval(() => {
         if (stream.writableEnded) return;
         stream.write(': heartbeat\n\n');
-        authenticate(request)
+        options.reauthenticate(request)
           .then((current) => {
             if (stream.writableEnded || (current?.memberId === actor.memberId && current.permissions.has('tickets.read'))) return;
             stream.write('event: end\ndata: {"reason":"signed_out"}\n\n');

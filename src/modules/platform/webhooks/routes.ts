@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { EVENT_TYPES } from '../../../kernel/domain-events.js';
 import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, pingWebhook, redeliver, updateWebhook } from './webhook-service.js';
 

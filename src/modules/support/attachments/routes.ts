@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import * as repo from '../tickets/ticket-repository.js';
 import { attachmentSchema, attachmentUploadFields, type Attachment } from '../contract/attachments.js';
 import { addAttachment, findAttachmentFile, listAttachments } from './service.js';

@@ -12,9 +12,9 @@ import { readSetting } from '../../../kernel/settings.js';
 import type { TicketRow } from '../tickets/ticket-repository.js';
 import { recordTicketEvent } from '../tickets/ticket-repository.js';
 import { csatScore } from './csat-score.js';
-import { enqueueEmail } from '../../platform/mail/outbox.js';
+import { enqueueEmail } from '../../platform/index.js';
 import { ticketSubject } from '../email/reply-mail.js';
-import { findContact } from '../../accounts/service.js';
+import { findContact } from '../../accounts/index.js';
 import type { CsatSurvey, RateInput, SummaryQuery } from '../contract/csat.js';
 import type { CsatSurveysTable } from './tables.js';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../../../db/schema.js';
-import type { JobRunner } from '../../platform/jobs/job-runner.js';
-import { deliverOutbox, type MailTransport } from '../../platform/mail/outbox.js';
-import { addressOf, mailSettings, type MailSettings } from '../../platform/mail/mail-settings.js';
+import type { JobRunner } from '../../platform/index.js';
+import { deliverOutbox, type MailTransport } from '../../platform/index.js';
+import { addressOf, mailSettings, type MailSettings } from '../../platform/index.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 
 interface Log {

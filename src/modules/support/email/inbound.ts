@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { AppError, errors } from '../../../kernel/errors.js';
-import * as accounts from '../../accounts/service.js';
+import * as accounts from '../../accounts/index.js';
 import { accountListQuery } from '../../accounts/contract/accounts.js';
 import { SYSTEM_CONTEXT, type ChangeContext } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -15,7 +15,7 @@ import { createTicket } from '../tickets/ticket-service.js';
 import { storeAttachment, vetAttachment, cleanFilename } from '../attachments/service.js';
 import { attachmentSettings, removeStoredFile, type AttachmentSettings } from '../attachments/storage.js';
 import { automatedMailReason } from './automated-mail.js';
-import { addressOf, mailSettings } from '../../platform/mail/mail-settings.js';
+import { addressOf, mailSettings } from '../../platform/index.js';
 import { stripQuotedReply } from './quoted-text.js';
 
 export const UNASSIGNED_ACCOUNT_NAME = 'Unassigned senders';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import * as accounts from '../../accounts/service.js';
-import { enqueueEmail } from '../../platform/mail/outbox.js';
+import * as accounts from '../../accounts/index.js';
+import { enqueueEmail } from '../../platform/index.js';
 
 /** How many earlier Message-IDs a reply carries in References (mail clients cap it similarly). */
 const MAX_REFERENCES = 20;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { ingestEmail } from './inbound.js';
-import { addressOf, mailSettings } from '../../platform/mail/mail-settings.js';
+import { addressOf, mailSettings } from '../../platform/index.js';
 
 const ingestResultSchema = z.object({
   outcome: z.enum(['ticket_created', 'message_added', 'duplicate', 'ignored']),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SEGMENTS } from '../../accounts/kinds.js';
-import { ROLES } from '../../identity/roles/roles.js';
+import { SEGMENTS } from '../../accounts/index.js';
+import { ROLES } from '../../identity/index.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TIERS } from '../contract/tickets.js';
 
 /**

@@ -1,3 +1,5 @@
+import { runbookDraftSection } from './runbook-draft-section.js';
+import { timeDraftSection } from './time-draft-section.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
@@ -140,8 +142,4 @@ export async function escalationDraft(db: Kysely<Database>, ticketId: string): P
 }
 
 /** Runbooks and time tracking add their lines to the draft (what steps were done, time spent). */
-type DraftSection = (db: Kysely<Database>, ticket: repo.TicketRow) => Promise<string[]>;
-const extraDraftSections: DraftSection[] = [];
-export function registerDraftSection(section: DraftSection): void {
-  extraDraftSections.push(section);
-}
+const extraDraftSections = [runbookDraftSection, timeDraftSection];

@@ -7,7 +7,7 @@ import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
-import { indexArticle, removeFromIndex, searchDocuments } from '../../search/service.js';
+import { indexArticle, removeFromIndex, searchDocuments } from '../../search/index.js';
 import { listMessages } from '../tickets/message-service.js';
 import { recordTicketEvent } from '../tickets/ticket-repository.js';
 import { actorOfContext, getTicket } from '../tickets/ticket-service.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { messageSchema, ticketSchema } from '../contract/tickets.js';
 import { macroBody, macroPreviewSchema, macroSchema } from '../contract/macros.js';
 import { applyMacro, deleteMacro, getMacro, listMacros, previewMacro, saveMacro } from './service.js';

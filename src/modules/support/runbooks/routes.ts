@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
-import './draft-section.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { finishRun, getRun, listRuns, recordStep, startRun } from './run-service.js';
 import { finishRunBody, recordStepBody, runbookBody, runbookListQuery, runbookSchema, runSchema, startRunBody, suggestionSchema } from '../contract/runbooks.js';
 import { getRunbook, listRunbooks, saveRunbook, suggestRunbooks } from './service.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { calendarSchema } from '../sla/business-calendar.js';
 import { escalationActionsSchema, escalationConditionsSchema } from '../escalation/escalation-rules.js';
 import { runEscalationRules } from '../escalation/escalation-rule-service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEGMENTS } from '../../accounts/kinds.js';
+import { SEGMENTS } from '../../accounts/index.js';
 import { CHANNELS, TICKET_PRIORITIES, TIERS } from '../contract/tickets.js';
 
 /** What a policy applies to: every listed condition must hold; an empty object matches all. */

@@ -11,7 +11,7 @@ import type { AddMessageInput, TicketMessage } from '../contract/tickets.js';
 import { onAgentPublicReply, onCustomerMessage, type SlaState } from '../sla/sla-clock.js';
 import { recordRevealedBreaches, slaColumns, slaContextOf } from '../sla/sla-service.js';
 import { actorOfContext, applyStatus } from './ticket-service.js';
-import { indexMessage } from '../../search/service.js';
+import { indexMessage } from '../../search/index.js';
 import { enqueueReplyEmail, replyMessageId } from '../email/reply-mail.js';
 import { attachmentsByMessage } from '../attachments/service.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import * as accounts from '../../accounts/service.js';
+import * as accounts from '../../accounts/index.js';
 import { accountSchema } from '../../accounts/contract/accounts.js';
-import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import { escalateTicket, escalationDraft, listEscalations } from '../escalation/escalation-service.js';
 import { addAgentMessage, listMessages } from './message-service.js';

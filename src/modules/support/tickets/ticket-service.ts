@@ -1,13 +1,14 @@
+import { supportPorts } from '../ports.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { errors } from '../../../kernel/errors.js';
-import * as accounts from '../../accounts/service.js';
+import * as accounts from '../../accounts/index.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import * as repo from './ticket-repository.js';
-import { indexOpenedTicket, indexTicket } from '../../search/service.js';
+import { indexOpenedTicket, indexTicket } from '../../search/index.js';
 import type { CreateTicketInput, Ticket, UpdateTicketInput } from '../contract/tickets.js';
 import { addBusinessMinutes, CALENDAR_HOURS } from '../sla/business-calendar.js';
 import { onStatusChange, startSla, type SlaState } from '../sla/sla-clock.js';
@@ -32,19 +33,9 @@ async function assertMember(db: Kysely<Database>, id: string, field: string): Pr
   return row.name;
 }
 
-/**
- * Which account a customer environment belongs to. Environments are the delivery module's; it
- * registers the lookup, so support can check a ticket's environment without reading its tables.
- */
-type EnvironmentAccountLookup = (db: Kysely<Database>, deploymentId: string) => Promise<string | null>;
-let environmentAccountOf: EnvironmentAccountLookup = async () => null;
-export function registerEnvironmentLookup(lookup: EnvironmentAccountLookup): void {
-  environmentAccountOf = lookup;
-}
-
 /** A ticket can name only an environment of its own customer. */
 async function assertEnvironmentOf(db: Kysely<Database>, deploymentId: string, accountId: string): Promise<void> {
-  const owner = await environmentAccountOf(db, deploymentId);
+  const owner = await supportPorts().environmentAccountOf(db, deploymentId);
   if (!owner) throw errors.referenceMissing('environment', 'deploymentId');
   if (owner !== accountId) throw errors.environmentNotOnAccount();
 }

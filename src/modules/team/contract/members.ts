@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../../identity/roles/roles.js';
-import { MIN_PASSWORD_LENGTH } from '../../identity/sessions/passwords.js';
+import { ROLES } from '../../identity/contract/roles.js';
+import { MIN_PASSWORD_LENGTH } from '../../identity/contract/roles.js';
 
 const timeZone = z.string().refine(
   (tz) => {

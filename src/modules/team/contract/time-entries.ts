@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../../kernel/pagination.js';
+import { pageQuery } from '../../../kernel/contract/page.js';
 import { TIME_CATEGORIES } from '../time/tables.js';
 
 export const timeEntrySchema = z.object({

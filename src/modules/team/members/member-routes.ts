@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeContext } from '../../identity/sessions/auth-plugin.js';
+import { changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
-import { ROLE_LABELS, ROLES } from '../../identity/roles/roles.js';
+import { ROLE_LABELS, ROLES } from '../../identity/index.js';
 import { createMemberBody, memberListQuery, memberSchema, setPasswordBody, updateMemberBody } from '../contract/members.js';
 import * as service from './member-service.js';
 

@@ -6,7 +6,7 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
-import { hashPassword } from '../../identity/sessions/passwords.js';
+import { hashPassword } from '../../identity/index.js';
 import { randomSecret } from '../../../kernel/secrets.js';
 import * as repo from './member-repository.js';
 import type { CreateMemberInput, Member, UpdateMemberInput } from '../contract/members.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../db/test-database.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../../test/helpers/test-app.js';
 import { expectError } from '../../../../test/factories/index.js';
-import { formatMinutes } from './time-entry-draft-section.js';
+import { formatMinutes } from '../../support/escalation/time-draft-section.js';
 
 describe('time formatting', () => {
   it('writes minutes as hours and minutes', () => {

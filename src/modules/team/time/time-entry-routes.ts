@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
-import { actorOf, changeContext } from '../../identity/sessions/auth-plugin.js';
+import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
-import { getTicket } from '../../support/tickets/ticket-service.js';
-import './time-entry-draft-section';
-import { categoryTotalsSchema, ticketTimeBody, timeEntryListQuery, timeEntrySchema } from '../contract/time-entries.js';
-import { deleteTimeEntry, listMemberTime, logTime, ticketTime } from './time-entry-service.js';
+import { categoryTotalsSchema, timeEntryListQuery, timeEntrySchema } from '../contract/time-entries.js';
+import { deleteTimeEntry, listMemberTime } from './time-entry-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['time'];
@@ -16,39 +14,6 @@ const ADMIN_PERMISSION = 'members.manage';
 
 export const timeEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.kysely;
-
-  app.post(
-    '/api/tickets/:id/time',
-    {
-      config: { access: 'tickets.write' },
-      schema: { tags, summary: 'Log time on a ticket (manual entry and the timer both post here)', params: idParams, body: ticketTimeBody, response: { 201: timeEntrySchema } },
-    },
-    async (request, reply) => {
-      const ticket = await getTicket(db(), request.params.id);
-      const entry = await logTime(db(), changeContext(request), {
-        memberId: actorOf(request).memberId,
-        ticketId: ticket.id,
-        accountId: ticket.account.id,
-        minutes: request.body.minutes,
-        category: request.body.category,
-        note: request.body.note,
-        startedAt: request.body.startedAt,
-      });
-      return reply.status(201).send(entry);
-    },
-  );
-
-  app.get(
-    '/api/tickets/:id/time',
-    {
-      config: { access: 'tickets.read' },
-      schema: { tags, summary: 'Time logged on a ticket, with totals', params: idParams, response: { 200: z.object({ items: z.array(timeEntrySchema), ...totals }) } },
-    },
-    async (request) => {
-      await getTicket(db(), request.params.id);
-      return ticketTime(db(), request.params.id);
-    },
-  );
 
   app.get(
     '/api/time-entries',

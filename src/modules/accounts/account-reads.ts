@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { AccountsTable } from '../../db/schema.js';
+
+/** A customer contact as other modules show it beside their own records. */
+export interface ContactRef {
+  id: string;
+  accountId: string;
+  name: string;
+  email: string;
+  title: string | null;
+}
+
+/** An account as other modules show it beside their own records. */
+export interface AccountRef {
+  id: string;
+  name: string;
+  segment: AccountsTable['segment'];
+}
+
+const present = (ids: Iterable<string | null | undefined>) => [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+
+/**
+ * Contacts by id in one read. Ids that match no contact are absent from the map.
+ *
+ * @example const contacts = await contactRefs(db, rows.map((r) => r.contact_id));
+ */
+export async function contactRefs(db: Kysely<Database>, ids: Iterable<string | null | undefined>): Promise<Map<string, ContactRef>> {
+  const wanted = present(ids);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'account_id', 'name', 'email', 'title']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, accountId: r.account_id, name: r.name, email: r.email, title: r.title }]));
+}
+
+/** Accounts by id in one read. Ids that match no account are absent from the map. */
+export async function accountRefs(db: Kysely<Database>, ids: Iterable<string | null | undefined>): Promise<Map<string, AccountRef>> {
+  const wanted = present(ids);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'name', 'segment']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

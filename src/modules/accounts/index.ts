@@ -1,0 +1,11 @@
+/**
+ * The accounts module's public face: the only file other modules (and the composition root) import,
+ * besides its contract/ schemas. Everything else in this folder is private to the module.
+ */
+export { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS } from './contract/kinds.js';
+export type { InteractionKind } from './contract/kinds.js';
+export { DEFAULT_RELATIONSHIP_RULES, assessRelationship } from './relationship-depth.js';
+export { accountExists, accountIdForEmail, createAccount, createContact, findContact, findContactByEmail, getAccount, listAccounts, listContacts, logInteraction, refreshAllRelationships, refreshRelationship, setAccountTeam } from './service.js';
+export { configureAccounts, type AccountsPorts } from './ports.js';
+export { accountsPlugin } from './plugin.js';
+export { accountRefs, contactRefs, type AccountRef, type ContactRef } from './account-reads.js';

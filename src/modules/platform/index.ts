@@ -1,0 +1,16 @@
+/**
+ * The platform module's public face: the only file other modules (and the composition root) import,
+ * besides its contract/ schemas. Everything else in this folder is private to the module.
+ */
+export { IDEMPOTENCY_EXPIRY_PASS_MS, expireIdempotencyKeys } from './idempotency/idempotency-expiry.js';
+export { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
+export { createJobRunner } from './jobs/create-job-runner.js';
+export type { JobRunner } from './jobs/job-runner.js';
+export { addressOf, mailSettings } from './mail/mail-settings.js';
+export type { MailSettings } from './mail/mail-settings.js';
+export { deliverOutbox, enqueueEmail } from './mail/outbox.js';
+export type { MailTransport } from './mail/outbox.js';
+export { loadSecretBox } from './webhooks/secret-box.js';
+export type { SecretBox } from './webhooks/secret-box.js';
+export { deliverDueWebhooks, fanOutEvents } from './webhooks/webhook-dispatcher.js';
+export { platformPlugin } from './plugin.js';

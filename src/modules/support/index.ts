@@ -1,0 +1,24 @@
+/**
+ * The support module's public face: the only file other modules (and the composition root) import,
+ * besides its contract/ schemas. Everything else in this folder is private to the module.
+ */
+export { startEmailChannel } from './email/channel.js';
+export { runEscalationRules } from './escalation/escalation-rule-service.js';
+export { escalateTicket } from './escalation/escalation-service.js';
+export { createArticle, getArticle, linkArticle, searchPublicArticles } from './knowledge/service.js';
+export { saveMacro } from './macros/service.js';
+export { ensureDefaultViews } from './queues/views.js';
+export { saveRunbook } from './runbooks/service.js';
+export { createGroup, saveCalendar, savePolicy, saveRule } from './settings/settings-service.js';
+export { CALENDAR_HOURS, addBusinessMinutes } from './sla/business-calendar.js';
+export type { BusinessCalendar } from './sla/business-calendar.js';
+export { breachesAdded, detectBreaches, onAgentPublicReply, onCustomerMessage, onStatusChange, startSla } from './sla/sla-clock.js';
+export type { SlaState, SlaTargets } from './sla/sla-clock.js';
+export { choosePolicy } from './sla/sla-policy-match.js';
+export type { SlaConditions, SlaTargetsByPriority } from './sla/sla-policy-match.js';
+export { slaColumns, sweepSlaBreaches } from './sla/sla-service.js';
+export type { EscalationRuleFiringsTable, EscalationsTable, TicketMessagesTable, TicketPriority, TicketStatus, TicketsTable, Tier } from './tables.js';
+export { addAgentMessage, addCustomerMessage, listMessages } from './tickets/message-service.js';
+export { createTicket, getTicket, listDeploymentTickets, updateTicket } from './tickets/ticket-service.js';
+export { configureSupport, type SupportPorts } from './ports.js';
+export { supportPlugin } from './plugin.js';

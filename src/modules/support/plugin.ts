@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachmentRoutes } from './attachments/routes.js';
+import { csatRoutes } from './csat/routes.js';
+import { inboundEmailRoutes } from './email/routes.js';
+import { knowledgeRoutes } from './knowledge/routes.js';
+import { macroRoutes } from './macros/routes.js';
+import { runbookRoutes } from './runbooks/routes.js';
+import { supportSettingsRoutes } from './settings/settings-routes.js';
+import { ticketRoutes } from './tickets/ticket-routes.js';
+import { ticketTimeRoutes } from './tickets/ticket-time-routes.js';
+
+/** The support module's HTTP surface: tickets, queues and settings, knowledge, e-mail intake, runbooks, macros, CSAT. */
+export const supportPlugin: FastifyPluginAsyncZod = async (app) => {
+  await app.register(ticketRoutes);
+  await app.register(ticketTimeRoutes);
+  await app.register(supportSettingsRoutes);
+  await app.register(knowledgeRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(inboundEmailRoutes);
+  await app.register(runbookRoutes);
+  await app.register(macroRoutes);
+  await app.register(csatRoutes);
+};
