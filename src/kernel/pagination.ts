@@ -54,6 +54,24 @@ export function decodeCursor(cursor: string, kind?: CursorKind): { sortValue: st
   throw errors.invalidCursor();
 }
 
+/**
+ * The keyset predicate of a list ordered by (sort column, id), both in `direction`: rows strictly
+ * after the cursor's row. One indexed range scan however deep the page; every paged list uses it
+ * instead of writing `(sort < x) or (sort = x and id < y)` by hand.
+ *
+ * @example query.where(keysetAfter('tickets.updated_at', 'tickets.id', decodeCursor(cursor, 'timestamp'), 'desc'))
+ */
+export function keysetAfter(
+  sortColumn: string | RawBuilder<unknown>,
+  idColumn: string,
+  after: { sortValue: string | number | null; id: string },
+  direction: 'asc' | 'desc',
+): RawBuilder<SqlBool> {
+  const op = sql.raw(direction === 'asc' ? '>' : '<');
+  const sort = typeof sortColumn === 'string' ? sql.ref(sortColumn) : sortColumn;
+  return sql<SqlBool>`(${sort} ${op} ${after.sortValue} or (${sort} = ${after.sortValue} and ${sql.ref(idColumn)} ${op} ${after.id}))`;
+}
+
 /** Splits the `limit + 1` rows a query fetched into a page and its next cursor. */
 export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string): Page<T> {
   const items = rows.slice(0, limit);
