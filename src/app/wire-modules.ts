@@ -1,6 +1,9 @@
-import { configureAccounts } from '../modules/accounts/index.js';
+import { accountSearchSource, configureAccounts, contactSearchSource, portalContactDirectory } from '../modules/accounts/index.js';
 import { countLiveEngagements, environmentAccountOf } from '../modules/delivery/index.js';
-import { configureSupport } from '../modules/support/index.js';
+import { configureIdentity } from '../modules/identity/index.js';
+import { configureSearch } from '../modules/search/index.js';
+import { articleSearchSource, configureSupport, messageSearchSource, ticketInStatusSql, ticketSearchSource } from '../modules/support/index.js';
+import { memberDirectory } from '../modules/team/index.js';
 
 /**
  * The one place where a module gets what it needs from a module above it (a port), so the import
@@ -8,6 +11,8 @@ import { configureSupport } from '../modules/support/index.js';
  * start-up by the server, the CLI and the test set-up; calling it again changes nothing.
  */
 export function wireModules(): void {
+  configureIdentity({ members: memberDirectory, portalContacts: portalContactDirectory });
   configureAccounts({ countLiveEngagements });
   configureSupport({ environmentAccountOf });
+  configureSearch({ sources: [ticketSearchSource, messageSearchSource, contactSearchSource, accountSearchSource, articleSearchSource], ticketInStatus: ticketInStatusSql });
 }

@@ -1,4 +1,4 @@
-import type { Permission } from '../modules/identity/index.js';
+import type { Permission } from './permissions.js';
 
 /** Who is making a request, resolved once per request by the auth plugin. */
 export interface Actor {

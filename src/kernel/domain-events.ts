@@ -1,17 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { EVENT_TYPES, type EventType } from './contract/event-types.js';
 
-/** Event types integrations can subscribe to. */
-export const EVENT_TYPES = [
-  'ticket.created',
-  'ticket.updated',
-  'ticket.replied',
-  'ticket.customer_replied',
-  'ticket.escalated',
-  'sla.breached',
-  'webhook.ping',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType };
 
 /**
  * Appends a domain event to the outbox. Call it inside the transaction of the change it reports,

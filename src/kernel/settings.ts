@@ -17,3 +17,17 @@ export async function writeSetting(db: Kysely<Database>, key: string, value: unk
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }))
     .execute();
 }
+
+/**
+ * Stores `value` under `key` unless the key is already set, and returns what is stored. The first
+ * writer wins when two callers set up the same setting at once (a generated secret, say), where
+ * writeSetting would let the second overwrite what the first has already used.
+ */
+export async function initSetting<T>(db: Kysely<Database>, key: string, value: T): Promise<T> {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value), updated_at: nowIso() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return readSetting<T>(db, key, value);
+}

@@ -8,8 +8,9 @@ import { writeSetting } from '../../kernel/settings.js';
 import type { Role } from '../../modules/identity/index.js';
 import { assessRelationship, DEFAULT_RELATIONSHIP_RULES } from '../../modules/accounts/index.js';
 import type { SEGMENTS } from '../../modules/accounts/index.js';
-import { DOCUMENT_LOADERS } from '../../modules/search/index.js';
-import { searchIndexOf } from '../../modules/search/index.js';
+import { loadAccountSearchDocuments, loadContactSearchDocuments } from '../../modules/accounts/index.js';
+import { indexDocuments } from '../../modules/search/index.js';
+import { loadMessageSearchDocuments, loadTicketSearchDocuments } from '../../modules/support/index.js';
 import type { BusinessCalendar } from '../../modules/support/index.js';
 import * as settings from '../../modules/support/index.js';
 import type { Tier, TicketPriority } from '../../modules/support/index.js';
@@ -82,8 +83,9 @@ function segmentOf(index: number, accounts: number): Segment {
  * the bulk (members, accounts, contacts, tickets with their messages, history, escalations and
  * rule firings) is written with multi-row inserts of the rows the services write — ticket SLA
  * state is run through the SLA clock and stored with `slaColumns` — in transactions of 1,000
- * tickets. The search index is written batch by batch with the search module's own document
- * loaders and index adapter, in the same transaction, so its rows are those `reindexAll` writes.
+ * tickets. The search index is written batch by batch with the owners' search document loaders
+ * (the ones a rebuild reads through) and the search module's writer, in the same transaction, so
+ * its rows are those `reindexAll` writes.
  * What is left out: the audit log and the webhook outbox for the generated history (history that
  * integrations would long since have received), and password hashing per member (all bench
  * members share one hash of BENCH_PASSWORD).
@@ -102,7 +104,6 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
   const rnd = new SeededRandom(options.seed ?? 7_000_007);
   const idRnd = new SeededRandom((options.seed ?? 7_000_007) ^ 0x5eed);
   const writer = new BulkWriter(dialect);
-  const index = searchIndexOf(db);
   let searchDocuments = 0;
   const totalWork = N + A;
   let done = 0;
@@ -260,10 +261,10 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
       await writer.insert(trx, 'account_team', teamRows);
       await writer.insert(trx, 'contacts', contactRows);
       const docs = [
-        ...(await DOCUMENT_LOADERS.account(trx, { ids: accountRows.map((r) => r.id) })),
-        ...(await DOCUMENT_LOADERS.contact(trx, { ids: contactRows.map((r) => r.id) })),
+        ...(await loadAccountSearchDocuments(trx, { ids: accountRows.map((r) => r.id) })),
+        ...(await loadContactSearchDocuments(trx, { ids: contactRows.map((r) => r.id) })),
       ];
-      await index.upsert(trx, docs);
+      await indexDocuments(trx, docs);
       searchDocuments += docs.length;
     });
     done += to - from;
@@ -313,10 +314,10 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
       await writer.insert(trx, 'escalations', batch.flatMap((h) => h.escalations));
       await writer.insert(trx, 'escalation_rule_firings', batch.flatMap((h) => h.firings));
       const docs = [
-        ...(await DOCUMENT_LOADERS.ticket(trx, { ids: batch.map((h) => h.ticket.id) })),
-        ...(await DOCUMENT_LOADERS.message(trx, { ids: messageRows.map((m) => m.id) })),
+        ...(await loadTicketSearchDocuments(trx, { ids: batch.map((h) => h.ticket.id) })),
+        ...(await loadMessageSearchDocuments(trx, { ids: messageRows.map((m) => m.id) })),
       ];
-      await index.upsert(trx, docs);
+      await indexDocuments(trx, docs);
       searchDocuments += docs.length;
       messages += messageRows.length;
     });

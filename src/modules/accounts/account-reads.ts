@@ -39,3 +39,15 @@ export async function accountRefs(db: Kysely<Database>, ids: Iterable<string | n
   const rows = await db.selectFrom('accounts').select(['id', 'name', 'segment']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** An account's team: which member holds each role (one member per role). */
+export async function accountTeamSlots(db: Kysely<Database>, accountId: string): Promise<{ role: string; memberId: string }[]> {
+  const rows = await db.selectFrom('account_team').select(['role', 'member_id']).where('account_id', '=', accountId).execute();
+  return rows.map((r) => ({ role: r.role, memberId: r.member_id }));
+}
+
+/** An account's contacts with the role each plays for the customer, oldest first (the first of a role stands for it). */
+export async function contactRolesOf(db: Kysely<Database>, accountId: string): Promise<{ id: string; customerRole: string | null }[]> {
+  const rows = await db.selectFrom('contacts').select(['id', 'customer_role']).where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, customerRole: r.customer_role }));
+}

@@ -8,4 +8,7 @@ export { DEFAULT_RELATIONSHIP_RULES, assessRelationship } from './relationship-d
 export { accountExists, accountIdForEmail, createAccount, createContact, findContact, findContactByEmail, getAccount, listAccounts, listContacts, logInteraction, refreshAllRelationships, refreshRelationship, setAccountTeam } from './service.js';
 export { configureAccounts, type AccountsPorts } from './ports.js';
 export { accountsPlugin } from './plugin.js';
+export { portalContactDirectory } from './portal-contacts.js';
 export { accountRefs, contactRefs, type AccountRef, type ContactRef } from './account-reads.js';
+export { accountTeamSlots, contactRolesOf } from './account-reads.js';
+export { accountSearchSource, contactSearchSource, loadAccountSearchDocuments, loadContactSearchDocuments } from './account-search-documents.js';

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountsTable, ContactsTable, Database, InteractionsTable } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, likeText, toPage, type Page } from '../../kernel/pagination.js';
+import { decodeCursor, encodeCursor, keysetAfter, likeText, toPage, type Page } from '../../kernel/pagination.js';
+import { memberRefs } from '../team/index.js';
 import type { AccountListQuery, AccountSummary, Interaction } from './contract/accounts.js';
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -33,17 +34,22 @@ export async function replaceDomains(db: Kysely<Database>, accountId: string, do
   if (domains.length) await db.insertInto('account_domains').values(domains.map((domain) => ({ domain, account_id: accountId }))).execute();
 }
 
+/** An account's team slots by role; `withMemberNames` names their members. */
 export function teamQuery(db: Kysely<Database>, accountId: string) {
-  return db
-    .selectFrom('account_team')
-    .innerJoin('members', 'members.id', 'account_team.member_id')
-    .select(['account_team.role', 'account_team.member_id as memberId', 'members.name as memberName'])
-    .where('account_team.account_id', '=', accountId)
-    .orderBy('account_team.role');
+  return db.selectFrom('account_team').select(['role', 'member_id as memberId']).where('account_id', '=', accountId).orderBy('role');
+}
+
+/** Names the members of team slots in one read from the team module, which owns them. */
+export async function withMemberNames(db: Kysely<Database>, slots: { role: string; memberId: string }[]): Promise<{ role: string; memberId: string; memberName: string }[]> {
+  const members = await memberRefs(db, slots.map((s) => s.memberId));
+  return slots.flatMap((s) => {
+    const member = members.get(s.memberId);
+    return member ? [{ role: s.role, memberId: s.memberId, memberName: member.name }] : [];
+  });
 }
 
 export async function teamOf(db: Kysely<Database>, accountId: string) {
-  return teamQuery(db, accountId).execute();
+  return withMemberNames(db, await teamQuery(db, accountId).execute());
 }
 
 export async function replaceTeam(db: Kysely<Database>, accountId: string, slots: { role: string; memberId: string }[]): Promise<void> {
@@ -55,7 +61,7 @@ export async function replaceTeam(db: Kysely<Database>, accountId: string, slots
 /**
  * One page of accounts: filters, a keyset cursor over (sort column, id), and the contact count and
  * account manager as correlated subqueries, so a page of 50 is one query however many accounts
- * there are.
+ * there are, plus one read of the managers' names from the team module.
  */
 export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery): Promise<Page<AccountSummary>> {
   const sortColumn = q.sort === 'name' ? 'accounts.name_lower' : q.sort === 'arr' ? 'accounts.arr' : 'accounts.renewal_date';
@@ -73,9 +79,8 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
       eb.selectFrom('contacts').select(eb.fn.countAll<number>().as('n')).whereRef('contacts.account_id', '=', 'accounts.id').as('contact_count'),
       eb
         .selectFrom('account_team')
-        .innerJoin('members', 'members.id', 'account_team.member_id')
-        // TAM sorts after CSE, so max() prefers the technical account manager.
-        .select(sql<string>`max(account_team.role || '|' || members.id || '|' || members.name)`.as('m'))
+        // TAM sorts after CSE, so max() prefers the technical account manager (one member per role).
+        .select(sql<string>`max(account_team.role || '|' || account_team.member_id)`.as('m'))
         .whereRef('account_team.account_id', '=', 'accounts.id')
         .where('account_team.role', 'in', ['technical_account_manager', 'customer_success'])
         .as('manager'),
@@ -105,23 +110,24 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
   const noRenewal = NO_RENEWAL[q.order];
   const sortExpr = q.sort === 'renewal_date' ? sql`coalesce(accounts.renewal_date, ${noRenewal})` : sql.ref(sortColumn);
   if (q.cursor) {
-    const { sortValue, id } = decodeCursor(q.cursor, q.sort === 'name' ? 'string' : q.sort === 'arr' ? 'number' : 'date');
-    const op = q.order === 'asc' ? '>' : '<';
-    query = query.where((eb) => eb.or([eb(sortExpr, op, sortValue), eb.and([eb(sortExpr, '=', sortValue), eb('accounts.id', op, id)])]));
+    // The cursor never carries null: renewal dates page over their coalesced stand-in.
+    query = query.where(keysetAfter(sortExpr, 'accounts.id', decodeCursor(q.cursor, q.sort === 'name' ? 'string' : q.sort === 'arr' ? 'number' : 'date'), q.order));
   }
   const rows = await query
     .orderBy(sortExpr, q.order)
     .orderBy('accounts.id', q.order)
     .limit(q.limit + 1)
     .execute();
-  const domains = await domainsOf(db, rows.map((r) => r.id));
   const page = toPage(rows, q.limit, (r) =>
     encodeCursor(q.sort === 'name' ? r.name_lower : q.sort === 'arr' ? Number(r.arr) : (r.renewal_date ?? noRenewal), r.id),
   );
+  const managerIdOf = (r: (typeof rows)[number]) => (r.manager ? r.manager.split('|')[1]! : null);
+  const [domains, managers] = await Promise.all([domainsOf(db, rows.map((r) => r.id)), memberRefs(db, page.items.map(managerIdOf))]);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => {
-      const manager = r.manager ? r.manager.split('|') : null;
+      const managerId = managerIdOf(r);
+      const manager = managerId ? managers.get(managerId) : undefined;
       return {
         id: r.id,
         name: r.name,
@@ -132,7 +138,7 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
         renewalDate: r.renewal_date,
         relationship: r.relationship,
         contactCount: Number(r.contact_count ?? 0),
-        accountManager: manager ? { id: manager[1]!, name: manager.slice(2).join('|') } : null,
+        accountManager: manager ? { id: manager.id, name: manager.name } : null,
       };
     }),
   };
@@ -168,9 +174,7 @@ export async function listInteractions(
 ): Promise<Page<Interaction>> {
   let query = db.selectFrom('interactions').selectAll().where('account_id', '=', accountId);
   if (cursor) {
-    const { sortValue, id } = decodeCursor(cursor, 'timestamp');
-    const at = String(sortValue);
-    query = query.where((eb) => eb.or([eb('occurred_at', '<', at), eb.and([eb('occurred_at', '=', at), eb('id', '<', id)])]));
+    query = query.where(keysetAfter('occurred_at', 'id', decodeCursor(cursor, 'timestamp'), 'desc'));
   }
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   const page = toPage(rows, limit, (r) => encodeCursor(r.occurred_at, r.id));
@@ -180,13 +184,12 @@ export async function listInteractions(
 export async function withAttendees(db: Kysely<Database>, rows: InteractionRow[]): Promise<Interaction[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [members, contacts] = await Promise.all([
+  const [memberAttendees, contacts] = await Promise.all([
     db
       .selectFrom('interaction_attendees')
-      .innerJoin('members', 'members.id', 'interaction_attendees.attendee_id')
-      .select(['interaction_attendees.interaction_id', 'members.id', 'members.name'])
-      .where('interaction_attendees.interaction_id', 'in', ids)
-      .where('interaction_attendees.attendee_type', '=', 'member')
+      .select(['interaction_id', 'attendee_id'])
+      .where('interaction_id', 'in', ids)
+      .where('attendee_type', '=', 'member')
       .execute(),
     db
       .selectFrom('interaction_attendees')
@@ -196,6 +199,12 @@ export async function withAttendees(db: Kysely<Database>, rows: InteractionRow[]
       .where('interaction_attendees.attendee_type', '=', 'contact')
       .execute(),
   ]);
+  // Member attendees are named by the team module, which owns them (one read for all rows).
+  const names = await memberRefs(db, memberAttendees.map((a) => a.attendee_id));
+  const members = memberAttendees.flatMap((a) => {
+    const member = names.get(a.attendee_id);
+    return member ? [{ interaction_id: a.interaction_id, id: member.id, name: member.name }] : [];
+  });
   return rows.map((r) => ({
     id: r.id,
     accountId: r.account_id,

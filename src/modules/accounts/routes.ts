@@ -4,9 +4,9 @@ import { changeContext } from '../../kernel/request-context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { pageQuery, pageSchema } from '../../kernel/pagination.js';
 import { writeSetting } from '../../kernel/settings.js';
-import { relationshipRulesSchema } from './relationship-depth.js';
 import {
   accountListQuery,
+  accountContactListSchema,
   accountSchema,
   accountSummarySchema,
   contactSchema,
@@ -18,6 +18,7 @@ import {
   updateAccountBody,
   updateContactBody,
 } from './contract/accounts.js';
+import { relationshipRulesSchema } from './contract/relationship-rules.js';
 import * as service from './service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -58,7 +59,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/accounts/:id/contacts',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'The account’s contacts', params: idParams, response: { 200: z.object({ items: z.array(contactSchema.extend({ portalAccess: z.boolean() })) }) } } },
+    { config: { access: 'accounts.read' }, schema: { tags, summary: 'The account’s contacts', params: idParams, response: { 200: accountContactListSchema } } },
     async (request) => ({ items: await service.listContacts(db(), request.params.id) }),
   );
 

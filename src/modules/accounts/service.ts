@@ -10,8 +10,9 @@ import { nowIso } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
 import { readSetting } from '../../kernel/settings.js';
 import * as team from '../team/index.js';
+import { portalAccessDisabled } from '../identity/index.js';
 import * as repo from './repository.js';
-import { indexAccount, indexContact } from '../search/index.js';
+import { indexAccount, indexContact } from './account-search-documents.js';
 import {
   assessRelationship,
   DEFAULT_RELATIONSHIP_RULES,
@@ -72,7 +73,11 @@ const contactCountOf = compiledRead((db, id: string) => db.selectFrom('contacts'
 export async function getAccount(db: Kysely<Database>, id: string): Promise<Account> {
   const [row] = await accountById(db, id);
   if (!row) throw errors.accountNotFound();
-  const [domains, teamSlots, [contactCount]] = await Promise.all([domainsOfAccount(db, id), teamOfAccount(db, id), contactCountOf(db, id)]);
+  const [domains, teamSlots, [contactCount]] = await Promise.all([
+    domainsOfAccount(db, id),
+    teamOfAccount(db, id).then((slots) => repo.withMemberNames(db, slots)),
+    contactCountOf(db, id),
+  ]);
   const manager =
     teamSlots.find((s) => s.role === 'technical_account_manager') ?? teamSlots.find((s) => s.role === 'customer_success') ?? null;
   return {
@@ -176,8 +181,9 @@ export async function setAccountTeam(
   slots: { role: string; memberId: string }[],
 ): Promise<Account> {
   const before = await getAccount(db, id);
+  const members = await team.memberRefs(db, slots.map((s) => s.memberId));
   for (const slot of slots) {
-    const member = await team.findMemberRow(db, slot.memberId);
+    const member = members.get(slot.memberId);
     if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', `slots.${slot.role}.memberId`);
   }
   await inTransaction(db, async (trx) => {
@@ -208,17 +214,8 @@ function toContact(r: repo.ContactRow): Contact {
 /** The account's contacts, each with whether it may sign in to the customer portal (on unless turned off). */
 export async function listContacts(db: Kysely<Database>, accountId: string): Promise<(Contact & { portalAccess: boolean })[]> {
   if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
-  const [rows, blocked] = await Promise.all([
-    repo.contactsOf(db, accountId),
-    db
-      .selectFrom('portal_credentials')
-      .innerJoin('contacts', 'contacts.id', 'portal_credentials.contact_id')
-      .select('portal_credentials.contact_id')
-      .where('contacts.account_id', '=', accountId)
-      .where('portal_credentials.access', '=', 'disabled')
-      .execute(),
-  ]);
-  const off = new Set(blocked.map((b) => b.contact_id));
+  const rows = await repo.contactsOf(db, accountId);
+  const off = await portalAccessDisabled(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...toContact(r), portalAccess: !off.has(r.id) }));
 }
 
@@ -287,8 +284,8 @@ export async function logInteraction(
     if (found.some((c) => c.account_id !== accountId)) throw errors.attendeeNotOnAccount();
   }
   if (memberIds.length) {
-    const found = await db.selectFrom('members').select('id').where('id', 'in', memberIds).execute();
-    if (found.length !== memberIds.length) throw errors.referenceMissing('member', 'memberIds');
+    const found = await team.memberRefs(db, memberIds);
+    if (found.size !== memberIds.length) throw errors.referenceMissing('member', 'memberIds');
   }
   const id = newId();
   const row: repo.InteractionRow = {

@@ -4,6 +4,7 @@
  */
 export { contactContext, requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal } from './portal-access/portal-auth-service.js';
 export type { PortalContact } from './portal-access/portal-auth-service.js';
+export { portalAccessDisabled } from './portal-access/portal-access-reads.js';
 export { ROLES, ROLE_LABELS, permissionsFor } from './roles/roles.js';
 export type { Permission, Role } from './roles/roles.js';
 export type { RouteAccess, RouteEntry } from './roles/route-access.js';
@@ -12,3 +13,5 @@ export { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './sessions/pa
 export { RATE_LIMIT_EXPIRY_PASS_MS, deleteEndedRateLimitWindows } from './sign-in-limits/rate-limit-store.js';
 export { securityPlugin, signInRateLimit } from './sign-in-limits/security-plugin.js';
 export { identityPlugin } from './plugin.js';
+export { revokeMemberSessions } from './sessions/auth-service.js';
+export { configureIdentity, type IdentityPorts, type MemberCredentials, type MemberDirectory, type PortalContactDirectory, type PortalContactRecord } from './ports.js';

@@ -6,38 +6,35 @@ import { contactOf } from '../../kernel/request-context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { changeContext } from '../../kernel/request-context.js';
 import { PORTAL_COOKIE } from '../identity/index.js';
-import { MIN_PASSWORD_LENGTH } from '../identity/index.js';
 import { signInRateLimit } from '../identity/index.js';
 import { readSetting, writeSetting } from '../../kernel/settings.js';
-import { publicArticleHitSchema } from '../support/contract/knowledge.js';
 import { getArticle, searchPublicArticles } from '../support/index.js';
 import { pageSchema } from '../../kernel/pagination.js';
 import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from '../identity/index.js';
+import {
+  articleHitListSchema,
+  articleSearchQuery,
+  brandingSchema,
+  createPortalTicketBody,
+  linkSignInBody,
+  passwordSignInBody,
+  portalAccessBody,
+  portalArticleSchema,
+  portalMessageSchema,
+  portalReplyBody,
+  portalSessionSchema,
+  portalTicketDetailSchema,
+  portalTicketListQuery,
+  portalTicketSchema,
+  setPortalPasswordBody,
+  signInLinkBody,
+  signInLinkSentSchema,
+} from './contract/portal.js';
 import { createPortalTicket, getPortalTicket, listPortalTickets, replyOnPortal } from './portal-tickets.js';
 
 const BRANDING_KEY = 'portal.branding';
 const DEFAULT_BRANDING = { name: 'Support portal', logoUrl: null as string | null, colour: '#228be6' };
 
-const brandingSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Name the portal').max(100),
-  logoUrl: z.url('Use a full https URL for the logo').max(2000).refine((u) => u.startsWith('https://') || u.startsWith('/'), 'Use an https URL').nullable(),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour such as #228be6'),
-});
-const portalTicket = z.object({
-  id: z.string(),
-  number: z.number(),
-  subject: z.string(),
-  status: z.enum(['open', 'awaiting_your_reply', 'solved', 'closed']),
-  requester: z.object({ id: z.string(), name: z.string() }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const portalMessage = z.object({ id: z.string(), author: z.object({ name: z.string(), fromSupport: z.boolean() }), body: z.string(), createdAt: z.string() });
-const sessionView = z.object({
-  contact: z.object({ id: z.string(), name: z.string(), email: z.string(), hasPassword: z.boolean() }),
-  account: z.object({ id: z.string(), name: z.string() }),
-  csrfToken: z.string(),
-});
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['portal'];
 
@@ -78,8 +75,8 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'E-mail a one-time sign-in link (the answer is the same whether or not the address is known)',
-        body: z.strictObject({ email: z.email('Enter a valid e-mail address').max(254) }),
-        response: { 202: z.object({ sent: z.literal(true) }) },
+        body: signInLinkBody,
+        response: { 202: signInLinkSentSchema },
       },
     },
     async (request, reply) => {
@@ -90,7 +87,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/portal/sign-in/link',
-    { config: { access: 'public', rateLimit: signInRateLimit }, schema: { tags, summary: 'Sign in with the token from an e-mailed link', body: z.strictObject({ token: z.string().min(10).max(200) }), response: { 200: sessionView } } },
+    { config: { access: 'public', rateLimit: signInRateLimit }, schema: { tags, summary: 'Sign in with the token from an e-mailed link', body: linkSignInBody, response: { 200: portalSessionSchema } } },
     async (request, reply) => {
       const session = await signInWithLink(db(), { token: request.body.token, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       setCookie(reply, session);
@@ -102,7 +99,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/portal/sign-in/password',
     {
       config: { access: 'public', rateLimit: signInRateLimit },
-      schema: { tags, summary: 'Sign in with e-mail and portal password', body: z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }), response: { 200: sessionView } },
+      schema: { tags, summary: 'Sign in with e-mail and portal password', body: passwordSignInBody, response: { 200: portalSessionSchema } },
     },
     async (request, reply) => {
       const session = await signInWithPassword(db(), { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
@@ -117,7 +114,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     return sessionOf(contact);
   }
 
-  app.get('/api/portal/session', { config: { access: 'portal' }, schema: { tags, summary: 'Who is signed in to the portal', response: { 200: sessionView } } }, async (request) => sessionOf(contactOf(request)));
+  app.get('/api/portal/session', { config: { access: 'portal' }, schema: { tags, summary: 'Who is signed in to the portal', response: { 200: portalSessionSchema } } }, async (request) => sessionOf(contactOf(request)));
 
   app.post('/api/portal/sign-out', { config: { access: 'portal' }, schema: { tags, summary: 'Sign out of the portal', response: { 204: z.null() } } }, async (request, reply) => {
     await signOutPortal(db(), contactOf(request));
@@ -132,10 +129,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Set or change your portal password',
-        body: z.strictObject({
-          currentPassword: z.string().max(200).optional(),
-          newPassword: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
-        }),
+        body: setPortalPasswordBody,
         response: { 204: z.null() },
       },
     },
@@ -152,13 +146,8 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Your organisation’s tickets, most recently updated first',
-        querystring: z.object({
-          status: z.enum(['open', 'solved']).optional(),
-          mine: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
-          cursor: z.string().max(500).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(25),
-        }),
-        response: { 200: pageSchema(portalTicket) },
+        querystring: portalTicketListQuery,
+        response: { 200: pageSchema(portalTicketSchema) },
       },
     },
     async (request) => listPortalTickets(db(), contactOf(request), request.query),
@@ -171,12 +160,8 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Open a ticket',
-        body: z.strictObject({
-          subject: z.string().trim().min(1, 'Give your request a subject').max(300),
-          description: z.string().trim().min(1, 'Describe the problem').max(100_000),
-          priority: z.enum(['low', 'normal', 'high', 'urgent']).default('normal'),
-        }),
-        response: { 201: portalTicket },
+        body: createPortalTicketBody,
+        response: { 201: portalTicketSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createPortalTicket(db(), contactOf(request), request.body, request.ip)),
@@ -184,13 +169,13 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/portal/tickets/:id',
-    { config: { access: 'portal' }, schema: { tags, summary: 'A ticket and its public conversation', params: idParams, response: { 200: z.object({ ticket: portalTicket, messages: z.array(portalMessage) }) } } },
+    { config: { access: 'portal' }, schema: { tags, summary: 'A ticket and its public conversation', params: idParams, response: { 200: portalTicketDetailSchema } } },
     async (request) => getPortalTicket(db(), contactOf(request), request.params.id),
   );
 
   app.post(
     '/api/portal/tickets/:id/messages',
-    { config: { access: 'portal' }, schema: { tags, summary: 'Reply on a ticket', params: idParams, body: z.strictObject({ body: z.string().trim().min(1, 'Write a message').max(100_000) }), response: { 201: portalMessage } } },
+    { config: { access: 'portal' }, schema: { tags, summary: 'Reply on a ticket', params: idParams, body: portalReplyBody, response: { 201: portalMessageSchema } } },
     async (request, reply) => reply.status(201).send(await replyOnPortal(db(), contactOf(request), request.params.id, request.body.body)),
   );
 
@@ -202,8 +187,8 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Search the public knowledge base',
-        querystring: z.object({ q: z.string().trim().min(1).max(200) }),
-        response: { 200: z.object({ items: z.array(publicArticleHitSchema) }) },
+        querystring: articleSearchQuery,
+        response: { 200: articleHitListSchema },
       },
     },
     async (request) => ({ items: await searchPublicArticles(db(), request.query.q) }),
@@ -213,7 +198,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/portal/articles/:id',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'A published public article', params: idParams, response: { 200: z.object({ id: z.string(), title: z.string(), body: z.string(), updatedAt: z.string() }) } },
+      schema: { tags, summary: 'A published public article', params: idParams, response: { 200: portalArticleSchema } },
     },
     async (request) => {
       const article = await getArticle(db(), request.params.id).catch(() => null);
@@ -227,7 +212,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/contacts/:id/portal-access',
     {
       config: { access: 'contacts.write' },
-      schema: { tags: ['accounts'], summary: 'Turn a contact’s portal access on or off', params: idParams, body: z.strictObject({ enabled: z.boolean() }), response: { 204: z.null() } },
+      schema: { tags: ['accounts'], summary: 'Turn a contact’s portal access on or off', params: idParams, body: portalAccessBody, response: { 204: z.null() } },
     },
     async (request, reply) => {
       await setPortalAccess(db(), changeContext(request), request.params.id, request.body.enabled);

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { errors } from '../../kernel/errors.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../kernel/pagination.js';
-import { listMessages, addCustomerMessage } from '../support/index.js';
-import { createTicket } from '../support/index.js';
+import type { Page } from '../../kernel/pagination.js';
+import { addCustomerMessage, createTicket, findAccountTicket, listAccountTickets, listMessages, type AccountTicket } from '../support/index.js';
 import { contactContext, type PortalContact } from '../identity/index.js';
 
 /** What a customer sees of a ticket: no tier, SLA, group or internal notes. */
@@ -32,25 +31,8 @@ function customerStatus(status: string): PortalTicket['status'] {
   return 'open';
 }
 
-function base(db: Kysely<Database>, contact: PortalContact) {
-  return db
-    .selectFrom('tickets')
-    .innerJoin('contacts', 'contacts.id', 'tickets.requester_id')
-    .select(['tickets.id', 'tickets.number', 'tickets.subject', 'tickets.status', 'tickets.requester_id', 'contacts.name as requester_name', 'tickets.created_at', 'tickets.updated_at'])
-    // Isolation: every portal query is scoped to the signed-in contact's account, on the server.
-    .where('tickets.account_id', '=', contact.accountId);
-}
-
-function toPortalTicket(r: { id: string; number: number; subject: string; status: string; requester_id: string; requester_name: string; created_at: string; updated_at: string }): PortalTicket {
-  return {
-    id: r.id,
-    number: Number(r.number),
-    subject: r.subject,
-    status: customerStatus(r.status),
-    requester: { id: r.requester_id, name: r.requester_name },
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+function toPortalTicket(t: AccountTicket): PortalTicket {
+  return { ...t, status: customerStatus(t.status) };
 }
 
 /** The organisation's tickets, most recently updated first. */
@@ -59,27 +41,23 @@ export async function listPortalTickets(
   contact: PortalContact,
   q: { status?: 'open' | 'solved' | undefined; mine?: boolean | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<PortalTicket>> {
-  let query = base(db, contact);
-  if (q.status === 'open') query = query.where('tickets.status', 'in', ['new', 'open', 'pending', 'on_hold']);
-  if (q.status === 'solved') query = query.where('tickets.status', 'in', ['solved', 'closed']);
-  if (q.mine) query = query.where('tickets.requester_id', '=', contact.contactId);
-  if (q.cursor) {
-    const { sortValue, id } = decodeCursor(q.cursor, 'timestamp');
-    const at = String(sortValue);
-    query = query.where((eb) => eb.or([eb('tickets.updated_at', '<', at), eb.and([eb('tickets.updated_at', '=', at), eb('tickets.id', '<', id)])]));
-  }
-  const rows = await query.orderBy('tickets.updated_at', 'desc').orderBy('tickets.id', 'desc').limit(q.limit + 1).execute();
-  const page = toPage(rows, q.limit, (r) => encodeCursor(r.updated_at, r.id));
+  // Isolation: every portal query is scoped to the signed-in contact's account, on the server.
+  const page = await listAccountTickets(db, contact.accountId, {
+    statuses: q.status === 'open' ? ['new', 'open', 'pending', 'on_hold'] : q.status === 'solved' ? ['solved', 'closed'] : undefined,
+    requesterId: q.mine ? contact.contactId : undefined,
+    cursor: q.cursor,
+    limit: q.limit,
+  });
   return { items: page.items.map(toPortalTicket), nextCursor: page.nextCursor };
 }
 
 /** One of the organisation's tickets; another account's id answers 404, never the record. */
 export async function getPortalTicket(db: Kysely<Database>, contact: PortalContact, id: string): Promise<{ ticket: PortalTicket; messages: PortalMessage[] }> {
-  const row = await base(db, contact).where('tickets.id', '=', id).executeTakeFirst();
-  if (!row) throw errors.ticketNotFound();
+  const ticket = await findAccountTicket(db, contact.accountId, id);
+  if (!ticket) throw errors.ticketNotFound();
   const messages = await listMessages(db, id, { publicOnly: true });
   return {
-    ticket: toPortalTicket(row),
+    ticket: toPortalTicket(ticket),
     messages: messages.map((m) => ({ id: m.id, author: { name: m.author.name, fromSupport: m.author.type !== 'contact' }, body: m.body, createdAt: m.createdAt })),
   };
 }

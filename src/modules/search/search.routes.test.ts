@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../db/test-database.js';
 import { expectError } from '../../../test/factories/index.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../test/helpers/test-app.js';
-import { reindexAll } from './service.js';
+import { searchDocument } from './documents.js';
+import { indexDocuments, reindexAll } from './service.js';
 
 interface Result {
   type: string;
@@ -202,5 +203,19 @@ describe.each(testDialects())('search on %s', (dialect) => {
     const after = await q('quasar');
     expect(after.counts).toEqual(before.counts);
     expect(after.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
+  });
+
+  it('drops on rebuild the entries whose record is gone, before, between and after the records', async () => {
+    const { id: ticketId } = await openTicket('Nebula sync stalls', 'The nebula job stops halfway.');
+    const gone = (id: string) =>
+      searchDocument('message', id, { title: 'Gone', heading: '', keywords: '', body: 'nebula leftovers', accountId: null, ticketId, visibility: 'public', updatedAt: '2026-01-01T00:00:00.000Z' });
+    // Sorting before the first message, just after the first (before the second), after the last.
+    const first = await t.db.kysely.selectFrom('search_documents').select('doc_id').where('doc_type', '=', 'message').orderBy('doc_id').executeTakeFirstOrThrow();
+    const ids = ['00000000-gone', `${first.doc_id}-gone`, 'ffffffff-gone'];
+    await indexDocuments(t.db.kysely, ids.map(gone));
+    expect((await q('leftovers')).counts.message).toBe(3);
+    await reindexAll(t.db.kysely);
+    expect((await q('leftovers')).counts.message).toBe(0);
+    expect((await q('nebula')).counts).toMatchObject({ ticket: 1, message: 1 });
   });
 });

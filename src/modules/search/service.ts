@@ -1,73 +1,42 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../kernel/transaction.js';
-import type { TicketStatus } from '../support/index.js';
-import { DOCUMENT_LOADERS, messageDocument, SOURCE_TABLES, ticketDocument } from './documents.js';
+import type { SearchTicketStatus } from './contract/search.js';
+import type { SearchDocument } from './documents.js';
+import { searchPorts, type SearchSource } from './ports.js';
 import { parseQuery } from './query-text.js';
 import { searchIndexOf } from './search-index.js';
 import { escapeHtml, markedToHtml } from './snippet-html.js';
 import { SEARCH_TYPES, type SearchType } from './tables.js';
 
 /*
- * The write path keeps the index in step: each service that changes a searchable record calls one
- * of these inside its own transaction, so a record and its index entry commit (or roll back)
- * together. Each call re-reads the record, so callers pass only the id.
+ * The write path keeps the index in step: each service that changes a searchable record builds
+ * the record's documents (the owner knows what is searchable) and calls one of these inside its
+ * own transaction, so a record and its index entry commit (or roll back) together.
  */
 
-async function indexRecords(db: Kysely<Database>, type: SearchType, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  const docs = await DOCUMENT_LOADERS[type](db, { ids });
+/** Inserts or replaces documents by (type, id). */
+export async function indexDocuments(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
   await searchIndexOf(db).upsert(db, docs);
 }
 
-/** A ticket's subject, number and tags; its messages show the (new) subject as their title. */
-export async function indexTicket(db: Kysely<Database>, ticketId: string): Promise<void> {
-  const [doc] = await DOCUMENT_LOADERS.ticket(db, { ids: [ticketId] });
-  if (!doc) return;
+/** A ticket's document; its messages' entries show the (new) subject as their title. */
+export async function indexTicketDocument(db: Kysely<Database>, doc: SearchDocument): Promise<void> {
   await searchIndexOf(db).upsert(db, [doc]);
   await db
     .updateTable('search_documents')
     .set({ title: doc.title })
-    .where('ticket_id', '=', ticketId)
+    .where('ticket_id', '=', doc.id)
     .where('doc_type', '=', 'message')
     .where('title', '<>', doc.title)
     .execute();
 }
 
-/** A ticket just opened: the ticket and the messages it was opened with. */
-export async function indexNewTicket(db: Kysely<Database>, ticketId: string): Promise<void> {
-  await indexTicket(db, ticketId);
-  const messages = await db.selectFrom('ticket_messages').select('id').where('ticket_id', '=', ticketId).execute();
-  await indexRecords(db, 'message', messages.map((m) => m.id));
-}
-
-/**
- * A ticket just opened, from what its creator already holds (no re-reading): the ticket's and its
- * first messages' documents, written in one statement. Gives the same documents as indexNewTicket.
- */
-export async function indexOpenedTicket(
-  db: Kysely<Database>,
-  ticket: { id: string; number: number; subject: string; accountId: string; createdAt: string; tags: readonly string[] },
-  messages: readonly { id: string; body: string; visibility: 'public' | 'internal' }[],
-): Promise<void> {
-  const common = { ticket_id: ticket.id, subject: ticket.subject, account_id: ticket.accountId, created_at: ticket.createdAt };
-  await searchIndexOf(db).upsert(db, [
-    ticketDocument({ id: ticket.id, number: ticket.number, subject: ticket.subject, account_id: ticket.accountId, updated_at: ticket.createdAt }, [...ticket.tags].sort()),
-    ...messages.map((m) => messageDocument({ ...common, id: m.id, body: m.body, visibility: m.visibility })),
-  ]);
-}
-
-/** A new message; its ticket's entry takes the message's time as its last update. */
-export async function indexMessage(db: Kysely<Database>, messageId: string): Promise<void> {
-  const [doc] = await DOCUMENT_LOADERS.message(db, { ids: [messageId] });
-  if (!doc) return;
+/** A new message's document; its ticket's entry takes the message's time as its last update. */
+export async function indexMessageDocument(db: Kysely<Database>, doc: SearchDocument): Promise<void> {
   await searchIndexOf(db).upsert(db, [doc]);
   await db.updateTable('search_documents').set({ updated_at: doc.updatedAt }).where('doc_type', '=', 'ticket').where('doc_id', '=', doc.ticketId!).execute();
 }
-
-export const indexContact = (db: Kysely<Database>, contactId: string) => indexRecords(db, 'contact', [contactId]);
-export const indexAccount = (db: Kysely<Database>, accountId: string) => indexRecords(db, 'account', [accountId]);
-export const indexArticle = (db: Kysely<Database>, articleId: string) => indexRecords(db, 'article', [articleId]);
 
 export async function removeFromIndex(db: Kysely<Database>, type: SearchType, id: string): Promise<void> {
   await db.deleteFrom('search_documents').where('doc_type', '=', type).where('doc_id', '=', id).execute();
@@ -75,25 +44,35 @@ export async function removeFromIndex(db: Kysely<Database>, type: SearchType, id
 
 const REINDEX_BATCH = 500;
 
+/** The wired sources in SEARCH_TYPES order (the order a rebuild writes, and so the rows' ids). */
+function sourcesInOrder(): SearchSource[] {
+  const { sources } = searchPorts();
+  return SEARCH_TYPES.map((type) => {
+    const source = sources.find((s) => s.type === type);
+    if (!source) throw new Error(`No search source is wired for ${type} documents (src/app/wire-modules.ts).`);
+    return source;
+  });
+}
+
 /**
  * Rebuilds the index from the records: every document rewritten, orphans dropped. It works in
  * batches of 500, each its own transaction, so searches keep answering (from the old entries)
  * while it runs and a large workspace does not hold one long write lock.
  */
 export async function reindexAll(db: Kysely<Database>, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const sources = sourcesInOrder();
   let total = 0;
-  for (const type of SEARCH_TYPES) {
-    const row = await db.selectFrom(SOURCE_TABLES[type]).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total += Number(row.n);
-  }
+  for (const source of sources) total += await source.count(db);
   let done = 0;
   onProgress?.(0, total);
-  for (const type of SEARCH_TYPES) {
+  for (const source of sources) {
     let after: string | null = null;
     for (;;) {
+      const from: string | null = after;
       const written: number = await inTransaction(db, async (trx) => {
-        const docs = await DOCUMENT_LOADERS[type](trx, { after, limit: REINDEX_BATCH });
+        const docs = await source.loadBatch(trx, from, REINDEX_BATCH);
         await searchIndexOf(trx).upsert(trx, docs);
+        if (docs.length) await dropOrphansBetween(trx, source, from, docs);
         after = docs[docs.length - 1]?.id ?? after;
         return docs.length;
       });
@@ -101,17 +80,58 @@ export async function reindexAll(db: Kysely<Database>, onProgress?: (done: numbe
       onProgress?.(Math.min(done, total), total);
       if (written < REINDEX_BATCH) break;
     }
-    const table = SOURCE_TABLES[type];
-    await sql`delete from search_documents where doc_type = ${type} and not exists (select 1 from ${sql.table(table)} s where s.id = search_documents.doc_id)`.execute(db);
+    await dropOrphansAfter(db, source, after);
   }
   return done;
+}
+
+/*
+ * Orphans (entries whose record is gone) are found without reading the owner's tables: the
+ * entries between one batch's records and the next's, and those after the last record, are
+ * candidates, and the owner says which of them still have a record. Usually there are none, so
+ * this costs one indexed range read per batch; the live check keeps a record created while the
+ * rebuild runs.
+ */
+
+/** Entries of the batch's range, (from, last document], that are not in the batch. */
+async function dropOrphansBetween(db: Kysely<Database>, source: SearchSource, from: string | null, docs: readonly SearchDocument[]): Promise<void> {
+  let q = db
+    .selectFrom('search_documents')
+    .select('doc_id')
+    .where('doc_type', '=', source.type)
+    .where('doc_id', '<=', docs[docs.length - 1]!.id)
+    .where('doc_id', 'not in', docs.map((d) => d.id));
+  if (from !== null) q = q.where('doc_id', '>', from);
+  const candidates = (await q.execute()).map((r) => r.doc_id);
+  await dropMissing(db, source, candidates);
+}
+
+/** Entries after the last record (all of the type when there are no records), page by page. */
+async function dropOrphansAfter(db: Kysely<Database>, source: SearchSource, after: string | null): Promise<void> {
+  for (let cursor = after; ; ) {
+    let q = db.selectFrom('search_documents').select('doc_id').where('doc_type', '=', source.type).orderBy('doc_id').limit(REINDEX_BATCH);
+    if (cursor !== null) q = q.where('doc_id', '>', cursor);
+    const candidates = (await q.execute()).map((r) => r.doc_id);
+    await dropMissing(db, source, candidates);
+    if (candidates.length < REINDEX_BATCH) return;
+    cursor = candidates[candidates.length - 1]!;
+  }
+}
+
+async function dropMissing(db: Kysely<Database>, source: SearchSource, candidates: readonly string[]): Promise<void> {
+  for (let i = 0; i < candidates.length; i += REINDEX_BATCH) {
+    const chunk = candidates.slice(i, i + REINDEX_BATCH);
+    const existing = new Set(await source.existingIds(db, chunk));
+    const gone = chunk.filter((id) => !existing.has(id));
+    if (gone.length) await db.deleteFrom('search_documents').where('doc_type', '=', source.type).where('doc_id', 'in', gone).execute();
+  }
 }
 
 export interface SearchInput {
   q: string;
   types?: readonly SearchType[] | undefined;
   accountId?: string | undefined;
-  status?: TicketStatus | undefined;
+  status?: SearchTicketStatus | undefined;
   publicOnly?: boolean;
   limit: number;
   offset?: number;

@@ -4,6 +4,7 @@ import { idf, scoreCandidates } from './candidate-score.js';
 import type { SearchDocument } from './documents.js';
 import { toFts5Query, type ParsedQuery } from './query-text.js';
 import { excerpt } from './excerpt.js';
+import { ticketStatusSql } from './search-filters.js';
 import type { SearchFilters, SearchHit, SearchIndex, TypeCount } from './search-index.js';
 import { MARK_END, MARK_START } from './snippet-html.js';
 import { SEARCH_TYPES, type SearchType } from './tables.js';
@@ -114,9 +115,7 @@ function facetMatches(filters: SearchFilters): string[] {
 const all = (...parts: string[]) => parts.map((p) => `(${p})`).join(' AND ');
 
 function statusSql(filters: SearchFilters): RawBuilder<unknown> {
-  return filters.ticketStatus === undefined
-    ? sql``
-    : sql`and exists (select 1 from tickets st where st.id = d.ticket_id and st.status = ${filters.ticketStatus})`;
+  return filters.ticketStatus === undefined ? sql`` : sql`and ${ticketStatusSql(filters.ticketStatus)}`;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Generated } from 'kysely';
+import { SEARCH_TYPES, type SearchType } from './contract/search.js';
 
 /** The search index's tables (merged into the one `Database` interface in src/db/schema.ts). */
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
 }
 
-export const SEARCH_TYPES = ['ticket', 'message', 'contact', 'account', 'article'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+export { SEARCH_TYPES, type SearchType };
 
 /**
  * One searchable record. `heading`, `keywords` and `body` are the indexed text, weighted in that

@@ -4,8 +4,11 @@
  */
 export { createMember, findMemberRow, findMemberRowByEmail, getMember, rolesOf, setPassword } from './members/member-service.js';
 export { engagementTime, logTime } from './time/time-entry-service.js';
-export { TIME_CATEGORIES } from './time/tables.js';
+export { TIME_CATEGORIES } from './contract/time-entries.js';
 export type { TimeTotals } from './time/time-entry-service.js';
 export { ticketTime } from './time/time-entry-service.js';
 export { teamPlugin } from './plugin.js';
+export { memberDirectory } from './members/member-directory.js';
 export { memberRefs, memberRoleSets, type MemberRef } from './members/member-reads.js';
+export { engagementTimeline, minutesByEngagement, minutesByTask } from './time/time-reads.js';
+export { releaseTaskTime } from './time/time-entry-service.js';

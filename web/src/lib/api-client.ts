@@ -1,9 +1,10 @@
+import type { z } from 'zod';
+import type { ErrorBody, ValidationIssue } from '../../../src/kernel/contract/errors';
+import type { pageSchema } from '../../../src/kernel/contract/page';
+
 /** The one way the web app talks to the API: JSON in and out, CSRF header on writes, one error shape. */
 
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
+export type { ValidationIssue };
 
 export class ApiError extends Error {
   constructor(
@@ -64,7 +65,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
 
-  const error = (payload as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+  // Anything can answer an error (a proxy's HTML page, say): read the server's shape defensively.
+  const error = (payload as Partial<ErrorBody> | null)?.error as Partial<ErrorBody['error']> | undefined;
   const apiError = new ApiError(
     response.status,
     error?.code ?? 'http.error',
@@ -86,8 +88,5 @@ export const api = {
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };
 
-/** A page of a cursor-paginated list. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A page of a cursor-paginated list (the kernel contract's `pageSchema`). */
+export type Page<T> = z.infer<ReturnType<typeof pageSchema<z.ZodType<T>>>>;

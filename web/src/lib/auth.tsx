@@ -1,33 +1,13 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Permission } from '../../../src/kernel/contract/permissions';
+import type { ChangePasswordInput, SessionView, SignInInput } from '../../../src/modules/identity/contract/auth';
 import { api, ApiError, setCsrfToken } from './api-client';
 
-export type Permission =
-  | 'accounts.read'
-  | 'accounts.write'
-  | 'contacts.write'
-  | 'interactions.write'
-  | 'members.read'
-  | 'members.manage'
-  | 'settings.manage'
-  | 'tokens.manage'
-  | 'audit.read'
-  | 'tickets.read'
-  | 'tickets.write'
-  | 'support.manage'
-  | 'runbooks.manage'
-  | 'knowledge.write'
-  | 'webhooks.manage'
-  | 'delivery.write'
-  | 'environments.write'
-  | 'delivery.manage';
+export type { Permission };
 
-export interface Session {
-  member: { id: string; name: string; email: string; roles: string[] };
-  permissions: Permission[];
-  csrfToken: string | null;
-  roleLabels: Record<string, string>;
-}
+/** The signed-in member, what they may do and their CSRF token (GET /api/auth/session). */
+export type Session = SessionView;
 
 interface AuthContextValue {
   session: Session | null;
@@ -93,7 +73,7 @@ function forgetEverythingButTheSession(client: QueryClient) {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<Session>('/api/auth/sign-in', body),
+    mutationFn: (body: SignInInput) => api.post<Session>('/api/auth/sign-in', body),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       forgetEverythingButTheSession(client);
@@ -116,6 +96,6 @@ export function useSignOut() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/auth/password', body),
+    mutationFn: (body: ChangePasswordInput) => api.post<void>('/api/auth/password', body),
   });
 }

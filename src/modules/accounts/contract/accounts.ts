@@ -104,6 +104,11 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+/** A contact in its account's list, with whether they may sign in to the customer portal. */
+export const accountContactSchema = contactSchema.extend({ portalAccess: z.boolean() });
+export type AccountContact = z.infer<typeof accountContactSchema>;
+export const accountContactListSchema = z.object({ items: z.array(accountContactSchema) });
+
 export const createContactBody = z.strictObject({
   name: z.string().trim().min(1, 'Enter the contact’s name').max(200),
   email: z.email('Enter a valid e-mail address').max(254),

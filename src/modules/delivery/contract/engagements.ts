@@ -3,7 +3,7 @@ import { CUSTOMER_ROLES } from '../../accounts/contract/kinds.js';
 import { ROLES } from '../../identity/contract/roles.js';
 import { pageQuery } from '../../../kernel/contract/page.js';
 import { timeEntrySchema } from '../../team/contract/time-entries.js';
-import { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, POC_VERDICTS, TASK_STATUSES } from '../engagements/tables.js';
+import { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, POC_VERDICTS, TASK_STATUSES } from './kinds.js';
 
 /**
  * The engagement API (issue 5; contract in the delivery brief). JSON is camelCase, dates are

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SEGMENTS } from '../../accounts/contract/kinds.js';
 import { pageQuery } from '../../../kernel/contract/page.js';
-import { parseConfiguration } from '../environments/config-diff.js';
-import { CAMPAIGN_STATUSES, DEPLOYMENT_STATUSES, HOSTING_KINDS, UPGRADE_STATES } from '../environments/tables.js';
-import { isVersion } from '../environments/version-compare.js';
+import { parseConfiguration } from './configuration.js';
+import { CAMPAIGN_STATUSES, DEPLOYMENT_STATUSES, HOSTING_KINDS, UPGRADE_STATES } from './kinds.js';
+import { isVersion } from './versions.js';
 
 const isoDate = z.iso.date('Use a date as YYYY-MM-DD');
 const isoTime = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 time such as 2026-03-02T22:00:00Z' });
@@ -325,6 +325,13 @@ export type CampaignEntry = z.infer<typeof campaignEntrySchema>;
 
 export const campaignSchema = campaignSummarySchema.extend({ entries: z.array(campaignEntrySchema) });
 export type Campaign = z.infer<typeof campaignSchema>;
+
+export const scopePreviewSchema = z.object({ count: z.number(), environments: z.array(environmentSummarySchema).describe('The first 100') });
+export type ScopePreview = z.infer<typeof scopePreviewSchema>;
+
+/** A campaign after environments were added to it, with how many were new. */
+export const campaignAddedSchema = campaignSchema.extend({ added: z.number() });
+export type CampaignAdded = z.infer<typeof campaignAddedSchema>;
 
 export const campaignListQuery = z.object({
   status: z.enum(CAMPAIGN_STATUSES).optional(),

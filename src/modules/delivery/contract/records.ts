@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { pageQuery } from '../../../kernel/contract/page.js';
-import { POC_VERDICTS } from '../engagements/tables.js';
 import {
   CRITERION_STATUSES,
   OVERALL_STATUSES,
+  POC_VERDICTS,
   REPORT_STATUSES,
   TRAINING_AUDIENCES,
   TRAINING_STATUSES,
   VISIT_STATUSES,
-} from '../records/tables.js';
+} from './kinds.js';
 
 /**
  * Status reports, POC criteria, training sessions and field visits (issue 5). JSON is camelCase,

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
-import { decodeCursor, encodeCursor, likeText, type Page } from '../../../kernel/pagination.js';
-import { engagementTime as timeOfEngagement } from '../../team/index.js';
+import { decodeCursor, encodeCursor, keysetAfter, likeText, type Page } from '../../../kernel/pagination.js';
+import { accountRefs, contactRefs } from '../../accounts/index.js';
+import { engagementTimeline, memberRefs, minutesByEngagement, minutesByTask, engagementTime as timeOfEngagement } from '../../team/index.js';
 import { averageDays, burnDown, dayOf, maxDate, minDate, projectSchedule, timeToValueDays } from './plan.js';
 import type { Engagement, EngagementListQuery, EngagementProgress, EngagementSummary, MyTask, Task, TaskComment, TimeToValue } from '../contract/engagements.js';
 import type { EngagementsTable, EngagementStatus, TaskStatus } from './tables.js';
@@ -32,13 +33,19 @@ export async function countLiveEngagements(db: Kysely<Database>, accountId: stri
 export const bool = (v: unknown) => Boolean(Number(v));
 export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
-export function engagementRows(db: Kysely<Database>) {
-  return db
-    .selectFrom('engagements')
-    .innerJoin('accounts', 'accounts.id', 'engagements.account_id')
-    .leftJoin('members as lead', 'lead.id', 'engagements.lead_id')
-    .selectAll('engagements')
-    .select(['accounts.name as account_name', 'lead.name as lead_name']);
+/** Strings in the order the databases sort them (binary: SQLite's default, PostgreSQL's C collation). */
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Engagement rows with their account's and lead's names: one batch read of each for the whole
+ * list. A row whose account is gone is left out, as the join it replaces did.
+ */
+async function withNames(db: Kysely<Database>, rows: Selectable<EngagementsTable>[]): Promise<EngagementRow[]> {
+  const [accounts, leads] = await Promise.all([accountRefs(db, rows.map((r) => r.account_id)), memberRefs(db, rows.map((r) => r.lead_id))]);
+  return rows.flatMap((r) => {
+    const account = accounts.get(r.account_id);
+    return account ? [{ ...r, account_name: account.name, lead_name: r.lead_id ? (leads.get(r.lead_id)?.name ?? null) : null }] : [];
+  });
 }
 
 // ---------------------------------------------------------------- tasks, loaded per engagement
@@ -52,30 +59,19 @@ interface TaskData {
 export async function loadTasks(db: Kysely<Database>, where: { engagementIds?: string[]; taskIds?: string[] }, today: string): Promise<TaskData> {
   const ids = where.engagementIds ?? where.taskIds ?? [];
   if (!ids.length) return { tasks: [], byEngagement: new Map() };
-  let query = db
-    .selectFrom('engagement_tasks as t')
-    .leftJoin('members as om', (j) => j.onRef('om.id', '=', 't.owner_id').on('t.owner_type', '=', 'member'))
-    .leftJoin('contacts as oc', (j) => j.onRef('oc.id', '=', 't.owner_id').on('t.owner_type', '=', 'contact'))
-    .selectAll('t')
-    .select(['om.name as member_name', 'oc.name as contact_name']);
+  let query = db.selectFrom('engagement_tasks as t').selectAll('t');
   query = where.engagementIds ? query.where('t.engagement_id', 'in', ids) : query.where('t.id', 'in', ids);
   const rows = await query.orderBy('t.engagement_id').orderBy('t.position').orderBy('t.id').execute();
   const engagementIds = [...new Set(rows.map((r) => r.engagement_id))];
   if (!engagementIds.length) return { tasks: [], byEngagement: new Map() };
-  const [deps, statusRows, minutes, comments] = await Promise.all([
+  const ownersOf = (type: 'member' | 'contact') => rows.filter((r) => r.owner_type === type).map((r) => r.owner_id);
+  const [deps, statusRows, minutesOf, comments, members, contacts] = await Promise.all([
     db.selectFrom('task_dependencies').selectAll().where('engagement_id', 'in', engagementIds).execute(),
     // Dependencies' titles and statuses (all tasks of these engagements, when only some were asked for).
     where.engagementIds
       ? Promise.resolve(rows.map((r) => ({ id: r.id, title: r.title, status: r.status })))
       : db.selectFrom('engagement_tasks').select(['id', 'title', 'status']).where('engagement_id', 'in', engagementIds).execute(),
-    db
-      .selectFrom('time_entries')
-      .select(['task_id'])
-      .select((eb) => eb.fn.sum<number>('minutes').as('minutes'))
-      .where('engagement_id', 'in', engagementIds)
-      .where('task_id', 'is not', null)
-      .groupBy('task_id')
-      .execute(),
+    minutesByTask(db, engagementIds),
     db
       .selectFrom('task_comments')
       .innerJoin('engagement_tasks', 'engagement_tasks.id', 'task_comments.task_id')
@@ -84,15 +80,16 @@ export async function loadTasks(db: Kysely<Database>, where: { engagementIds?: s
       .where('engagement_tasks.engagement_id', 'in', engagementIds)
       .groupBy('task_comments.task_id')
       .execute(),
+    memberRefs(db, ownersOf('member')),
+    contactRefs(db, ownersOf('contact')),
   ]);
   const info = new Map(statusRows.map((r) => [r.id, r]));
   const depsOf = new Map<string, string[]>();
   for (const d of deps) depsOf.set(d.task_id, [...(depsOf.get(d.task_id) ?? []), d.depends_on_id]);
-  const minutesOf = new Map(minutes.map((m) => [m.task_id, Number(m.minutes)]));
   const commentsOf = new Map(comments.map((c) => [c.task_id, Number(c.n)]));
   const tasks = rows.map((r): Task => {
     const dependsOn = (depsOf.get(r.id) ?? []).sort((a, b) => (info.get(a)?.title ?? '').localeCompare(info.get(b)?.title ?? ''));
-    const ownerName = r.owner_type === 'member' ? r.member_name : r.owner_type === 'contact' ? r.contact_name : null;
+    const ownerName = r.owner_id === null ? null : r.owner_type === 'member' ? members.get(r.owner_id)?.name : r.owner_type === 'contact' ? contacts.get(r.owner_id)?.name : null;
     return {
       id: r.id,
       engagementId: r.engagement_id,
@@ -122,18 +119,6 @@ export async function loadTasks(db: Kysely<Database>, where: { engagementIds?: s
   return { tasks, byEngagement };
 }
 
-async function loggedMinutesOf(db: Kysely<Database>, engagementIds: string[]): Promise<Map<string, number>> {
-  if (!engagementIds.length) return new Map();
-  const rows = await db
-    .selectFrom('time_entries')
-    .select(['engagement_id'])
-    .select((eb) => eb.fn.sum<number>('minutes').as('minutes'))
-    .where('engagement_id', 'in', engagementIds)
-    .groupBy('engagement_id')
-    .execute();
-  return new Map(rows.map((r) => [r.engagement_id!, Number(r.minutes)]));
-}
-
 /** A milestone named for the go-live ("Go-live", "Go live with the first team"…): what the schedule's go-live date measures. */
 export const GO_LIVE_TITLE = /\bgo[\s-]?live\b/i;
 
@@ -143,7 +128,7 @@ export function goLiveTaskOf<X extends { milestone: boolean; title: string; dueD
   return named.sort((a, b) => b.dueDate.localeCompare(a.dueDate))[0] ?? null;
 }
 
-function scheduleOf(row: EngagementRow, tasks: Task[], today: string) {
+function scheduleOf(row: Selectable<EngagementsTable>, tasks: Task[], today: string) {
   return projectSchedule(
     tasks.map((t) => ({ id: t.id, startDate: t.startDate, dueDate: t.dueDate, status: t.status, completedAt: t.completedAt, dependsOn: t.dependsOn })),
     row.target_go_live_date,
@@ -179,33 +164,35 @@ function toSummary(row: EngagementRow, tasks: Task[], loggedMinutes: number, tod
   };
 }
 
-async function summaries(db: Kysely<Database>, rows: EngagementRow[], today: string): Promise<EngagementSummary[]> {
-  const ids = rows.map((r) => r.id);
-  const [{ byEngagement }, logged] = await Promise.all([loadTasks(db, { engagementIds: ids }, today), loggedMinutesOf(db, ids)]);
+async function summaries(db: Kysely<Database>, plain: Selectable<EngagementsTable>[], today: string): Promise<EngagementSummary[]> {
+  const ids = plain.map((r) => r.id);
+  const [rows, { byEngagement }, logged] = await Promise.all([withNames(db, plain), loadTasks(db, { engagementIds: ids }, today), minutesByEngagement(db, ids)]);
   return rows.map((r) => toSummary(r, byEngagement.get(r.id) ?? [], logged.get(r.id) ?? 0, today));
 }
 
 // ---------------------------------------------------------------- reading engagements
 
-export async function findRow(db: Kysely<Database>, id: string): Promise<EngagementRow> {
-  const row = await engagementRows(db).where('engagements.id', '=', id).executeTakeFirst();
+async function findRow(db: Kysely<Database>, id: string): Promise<Selectable<EngagementsTable>> {
+  const row = await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.engagementNotFound();
   return row;
 }
 
+/** The engagement's team, by name: members no longer on file are left out. */
+async function teamOf(db: Kysely<Database>, id: string): Promise<{ id: string; name: string }[]> {
+  const ids = (await db.selectFrom('engagement_members').select('member_id').where('engagement_id', '=', id).execute()).map((m) => m.member_id);
+  const refs = await memberRefs(db, ids);
+  return [...refs.values()].map((m) => ({ id: m.id, name: m.name })).sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+}
+
 export async function getEngagement(db: Kysely<Database>, id: string, now = new Date()): Promise<Engagement> {
   const today = dayOf(now);
-  const row = await findRow(db, id);
+  const [row] = await withNames(db, [await findRow(db, id)]);
+  if (!row) throw errors.engagementNotFound();
   const [{ tasks }, logged, members, phases] = await Promise.all([
     loadTasks(db, { engagementIds: [id] }, today),
-    loggedMinutesOf(db, [id]),
-    db
-      .selectFrom('engagement_members')
-      .innerJoin('members', 'members.id', 'engagement_members.member_id')
-      .select(['members.id', 'members.name'])
-      .where('engagement_members.engagement_id', '=', id)
-      .orderBy('members.name')
-      .execute(),
+    minutesByEngagement(db, [id]),
+    teamOf(db, id),
     db.selectFrom('engagement_phases').selectAll().where('engagement_id', '=', id).orderBy('position').execute(),
   ]);
   return {
@@ -233,7 +220,7 @@ export async function getEngagement(db: Kysely<Database>, id: string, now = new 
  */
 export async function listEngagements(db: Kysely<Database>, q: EngagementListQuery, now = new Date()): Promise<Page<EngagementSummary>> {
   const today = dayOf(now);
-  let query = engagementRows(db);
+  let query = db.selectFrom('engagements').selectAll('engagements');
   if (q.kind) query = query.where('engagements.kind', '=', q.kind);
   if (q.status) query = query.where('engagements.status', '=', q.status);
   if (q.leadId) query = query.where('engagements.lead_id', '=', q.leadId);
@@ -246,11 +233,7 @@ export async function listEngagements(db: Kysely<Database>, q: EngagementListQue
   const batch = q.atRisk === undefined ? q.limit + 1 : Math.max(50, q.limit * 2);
   for (;;) {
     let page = query;
-    if (after) {
-      const at = String(after.sortValue);
-      const id = after.id;
-      page = page.where((eb) => eb.or([eb('engagements.start_date', '<', at), eb.and([eb('engagements.start_date', '=', at), eb('engagements.id', '<', id)])]));
-    }
+    if (after) page = page.where(keysetAfter('engagements.start_date', 'engagements.id', after, 'desc'));
     const rows = await page.orderBy('engagements.start_date', 'desc').orderBy('engagements.id', 'desc').limit(batch).execute();
     const items = await summaries(db, rows, today);
     for (const item of items) if (q.atRisk === undefined || item.atRisk === q.atRisk) found.push(item);
@@ -275,19 +258,12 @@ export async function getTask(db: Kysely<Database>, id: string, now = new Date()
 
 export async function listComments(db: Kysely<Database>, taskId: string): Promise<TaskComment[]> {
   await getTask(db, taskId);
-  const rows = await db
-    .selectFrom('task_comments as c')
-    .leftJoin('members as m', (j) => j.onRef('m.id', '=', 'c.author_id').on('c.author_type', '=', 'member'))
-    .leftJoin('contacts as k', (j) => j.onRef('k.id', '=', 'c.author_id').on('c.author_type', '=', 'contact'))
-    .selectAll('c')
-    .select(['m.name as member_name', 'k.name as contact_name'])
-    .where('c.task_id', '=', taskId)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .execute();
+  const rows = await db.selectFrom('task_comments').selectAll().where('task_id', '=', taskId).orderBy('created_at').orderBy('id').execute();
+  const authorsOf = (type: 'member' | 'contact') => rows.filter((r) => r.author_type === type).map((r) => r.author_id);
+  const [members, contacts] = await Promise.all([memberRefs(db, authorsOf('member')), contactRefs(db, authorsOf('contact'))]);
   return rows.map((r) => ({
     id: r.id,
-    author: { type: r.author_type, id: r.author_id, name: (r.author_type === 'member' ? r.member_name : r.contact_name) ?? '(removed)' },
+    author: { type: r.author_type, id: r.author_id, name: (r.author_type === 'member' ? members.get(r.author_id) : contacts.get(r.author_id))?.name ?? '(removed)' },
     body: r.body,
     createdAt: r.created_at,
   }));
@@ -306,20 +282,20 @@ export async function engagementProgress(db: Kysely<Database>, id: string, now =
   const row = await findRow(db, id);
   const [{ tasks }, entries] = await Promise.all([
     loadTasks(db, { engagementIds: [id] }, today),
-    db.selectFrom('time_entries').select(['started_at', 'minutes']).where('engagement_id', '=', id).execute(),
+    engagementTimeline(db, id),
   ]);
-  const loggedMinutes = entries.reduce((sum, e) => sum + Number(e.minutes), 0);
+  const loggedMinutes = entries.reduce((sum, e) => sum + e.minutes, 0);
   const budgetHours = Number(row.budget_hours);
   const loggedHours = hours(loggedMinutes);
   const schedule = scheduleOf(row, tasks, today);
   // A finished engagement's burn stops at its go-live (or today, if time is still logged after it).
-  const lastEntry = maxDate(entries.map((e) => dayOf(e.started_at)));
+  const lastEntry = maxDate(entries.map((e) => dayOf(e.startedAt)));
   const burnEnd = row.status === 'done' && row.actual_go_live_date ? (maxDate([row.actual_go_live_date, lastEntry]) ?? today) : today;
   return {
     budgetHours,
     loggedHours,
     remainingHours: Math.round((budgetHours - loggedHours) * 100) / 100,
-    burnDown: burnDown(budgetHours, row.start_date, row.target_go_live_date, burnEnd < today ? burnEnd : today, entries.map((e) => ({ day: dayOf(e.started_at), minutes: Number(e.minutes) }))),
+    burnDown: burnDown(budgetHours, row.start_date, row.target_go_live_date, burnEnd < today ? burnEnd : today, entries.map((e) => ({ day: dayOf(e.startedAt), minutes: e.minutes }))),
     schedule: {
       startDate: row.start_date,
       targetGoLiveDate: row.target_go_live_date,
@@ -348,8 +324,7 @@ export async function myTasks(db: Kysely<Database>, memberId: string, status: 'o
   const rows = await db
     .selectFrom('engagement_tasks')
     .innerJoin('engagements', 'engagements.id', 'engagement_tasks.engagement_id')
-    .innerJoin('accounts', 'accounts.id', 'engagements.account_id')
-    .select(['engagement_tasks.id', 'engagements.id as engagement_id', 'engagements.name as engagement_name', 'engagements.kind', 'accounts.id as account_id', 'accounts.name as account_name'])
+    .select(['engagement_tasks.id', 'engagements.id as engagement_id', 'engagements.name as engagement_name', 'engagements.kind', 'engagements.account_id'])
     .where('engagement_tasks.owner_type', '=', 'member')
     .where('engagement_tasks.owner_id', '=', memberId)
     .where('engagement_tasks.status', status === 'open' ? 'in' : '=', status === 'open' ? ['todo', 'in_progress'] : 'done')
@@ -358,24 +333,27 @@ export async function myTasks(db: Kysely<Database>, memberId: string, status: 'o
     .orderBy('engagement_tasks.id')
     .limit(500)
     .execute();
-  const { tasks } = await loadTasks(db, { taskIds: rows.map((r) => r.id) }, dayOf(now));
+  const [{ tasks }, accounts] = await Promise.all([loadTasks(db, { taskIds: rows.map((r) => r.id) }, dayOf(now)), accountRefs(db, rows.map((r) => r.account_id))]);
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  return rows.map((r) => ({ ...byId.get(r.id)!, engagement: { id: r.engagement_id, name: r.engagement_name, kind: r.kind }, account: { id: r.account_id, name: r.account_name } }));
+  return rows.flatMap((r) => {
+    const account = accounts.get(r.account_id);
+    return account ? [{ ...byId.get(r.id)!, engagement: { id: r.engagement_id, name: r.engagement_name, kind: r.kind }, account: { id: account.id, name: account.name } }] : [];
+  });
 }
 
 /** Contract start → actual go-live per engagement that has both (one account's, or all), and the average. */
 export async function timeToValue(db: Kysely<Database>, filter: { accountId?: string | undefined } = {}): Promise<TimeToValue> {
   let query = db
     .selectFrom('engagements')
-    .innerJoin('accounts', 'accounts.id', 'engagements.account_id')
-    .select(['engagements.id', 'engagements.name', 'engagements.contract_start_date', 'engagements.actual_go_live_date', 'accounts.id as account_id', 'accounts.name as account_name'])
+    .select(['engagements.id', 'engagements.name', 'engagements.contract_start_date', 'engagements.actual_go_live_date', 'engagements.account_id'])
     .where('engagements.contract_start_date', 'is not', null)
     .where('engagements.actual_go_live_date', 'is not', null)
     .where('engagements.status', '!=', 'cancelled');
   if (filter.accountId) query = query.where('engagements.account_id', '=', filter.accountId);
   const rows = await query.orderBy('engagements.actual_go_live_date', 'desc').orderBy('engagements.id').limit(1000).execute();
-  const items = rows.map((r) => ({
-    account: { id: r.account_id, name: r.account_name },
+  const accounts = await accountRefs(db, rows.map((r) => r.account_id));
+  const items = rows.filter((r) => accounts.has(r.account_id)).map((r) => ({
+    account: { id: r.account_id, name: accounts.get(r.account_id)!.name },
     engagement: { id: r.id, name: r.name },
     contractStartDate: r.contract_start_date!,
     goLiveDate: r.actual_go_live_date!,

@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { errors } from '../../../kernel/errors.js';
-import { refreshRelationship } from '../../accounts/index.js';
+import { accountExists, accountTeamSlots, contactRolesOf, refreshRelationship } from '../../accounts/index.js';
+import { memberRefs, memberRoleSets } from '../../team/index.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
@@ -17,8 +18,16 @@ import { getEngagement, goLiveTaskOf, LIVE_STATUSES } from './engagement-read.js
 // ---------------------------------------------------------------- writing engagements
 
 export async function requireActiveMember(db: Kysely<Database>, id: string, field: string): Promise<void> {
-  const member = await db.selectFrom('members').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
-  if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', field);
+  await requireActiveMembers(db, [[id, field]]);
+}
+
+/** Members named on a record, checked in one read: each must exist and not be disabled (422 on the first that fails). */
+async function requireActiveMembers(db: Kysely<Database>, named: [id: string, field: string][]): Promise<void> {
+  const members = await memberRefs(db, named.map(([id]) => id));
+  for (const [id, field] of named) {
+    const member = members.get(id);
+    if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', field);
+  }
 }
 
 function checkDates(start: string, pairs: [field: string, date: string | null | undefined, label: string][]): void {
@@ -29,27 +38,20 @@ function checkDates(start: string, pairs: [field: string, date: string | null | 
 /** Who owns each templated task: see the contract (lead → engagement team → account team by role; customer role → contact). */
 async function ownerResolver(db: Kysely<Database>, accountId: string, leadId: string | null, memberIds: string[]) {
   const team = [...new Set([...(leadId ? [leadId] : []), ...memberIds])];
-  const [roles, accountTeam, contacts] = await Promise.all([
-    team.length ? db.selectFrom('member_roles').select(['member_id', 'role']).where('member_id', 'in', team).execute() : Promise.resolve([]),
-    db
-      .selectFrom('account_team')
-      .innerJoin('members', 'members.id', 'account_team.member_id')
-      .select(['account_team.role', 'account_team.member_id'])
-      .where('account_team.account_id', '=', accountId)
-      .where('members.status', '!=', 'disabled')
-      .execute(),
-    db.selectFrom('contacts').select(['id', 'customer_role']).where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute(),
-  ]);
+  const [roles, slots, contacts] = await Promise.all([memberRoleSets(db, team), accountTeamSlots(db, accountId), contactRolesOf(db, accountId)]);
+  // Account team slots held by a disabled member do not count.
+  const holders = await memberRefs(db, slots.map((s) => s.memberId));
+  const accountTeam = slots.filter((s) => holders.has(s.memberId) && holders.get(s.memberId)!.status !== 'disabled');
   return (side: 'team' | 'customer', role: string | null): { type: 'member' | 'contact'; id: string } | null => {
     if (!role) return null;
     if (side === 'customer') {
-      const contact = contacts.find((c) => c.customer_role === role);
+      const contact = contacts.find((c) => c.customerRole === role);
       return contact ? { type: 'contact', id: contact.id } : null;
     }
-    const inTeam = team.find((m) => roles.some((r) => r.member_id === m && r.role === role));
+    const inTeam = team.find((m) => roles.get(m)?.includes(role));
     if (inTeam) return { type: 'member', id: inTeam };
     const slot = accountTeam.find((s) => s.role === role);
-    return slot ? { type: 'member', id: slot.member_id } : null;
+    return slot ? { type: 'member', id: slot.memberId } : null;
   };
 }
 
@@ -74,11 +76,9 @@ function plainEngagement(r: Selectable<EngagementsTable>) {
  * (see `layoutPlan`) and assigns owners by role. The target go-live defaults to the plan's end.
  */
 export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext, input: CreateEngagementInput, now = new Date()): Promise<Engagement> {
-  const account = await db.selectFrom('accounts').select(['id']).where('id', '=', input.accountId).executeTakeFirst();
-  if (!account) throw errors.referenceMissing('account', 'accountId');
-  if (input.leadId) await requireActiveMember(db, input.leadId, 'leadId');
+  if (!(await accountExists(db, input.accountId))) throw errors.referenceMissing('account', 'accountId');
   const memberIds = [...new Set(input.memberIds ?? [])];
-  for (const [i, m] of memberIds.entries()) await requireActiveMember(db, m, `memberIds.${i}`);
+  await requireActiveMembers(db, [...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []), ...memberIds.map((m, i): [string, string] => [m, `memberIds.${i}`])]);
   let template = null;
   if (input.templateId) {
     template = await getTemplate(db, input.templateId).catch((e: unknown) => {
@@ -173,8 +173,7 @@ export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext,
 export async function updateEngagement(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateEngagementInput, now = new Date()): Promise<Engagement> {
   const before = await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw errors.engagementNotFound();
-  if (input.leadId) await requireActiveMember(db, input.leadId, 'leadId');
-  if (input.memberIds) for (const [i, m] of input.memberIds.entries()) await requireActiveMember(db, m, `memberIds.${i}`);
+  await requireActiveMembers(db, [...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []), ...(input.memberIds ?? []).map((m, i): [string, string] => [m, `memberIds.${i}`])]);
   const start = input.startDate ?? before.start_date;
   const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
   const after: Selectable<EngagementsTable> = {

@@ -3,7 +3,9 @@ import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { errors } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
+import { contactRefs } from '../../accounts/index.js';
 import { contactContext, type PortalContact } from '../../identity/index.js';
+import { memberRefs } from '../../team/index.js';
 import type { PortalEngagement } from '../contract/engagements.js';
 
 /**
@@ -14,7 +16,6 @@ import type { PortalEngagement } from '../contract/engagements.js';
 export async function listPortalEngagements(db: Kysely<Database>, contact: PortalContact): Promise<PortalEngagement[]> {
   const engagements = await db
     .selectFrom('engagements')
-    .leftJoin('members', 'members.id', 'engagements.lead_id')
     .select([
       'engagements.id',
       'engagements.name',
@@ -23,7 +24,7 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
       'engagements.start_date',
       'engagements.target_go_live_date',
       'engagements.actual_go_live_date',
-      'members.name as lead_name',
+      'engagements.lead_id',
     ])
     .where('engagements.account_id', '=', contact.accountId)
     .where('engagements.status', '!=', 'cancelled')
@@ -37,10 +38,7 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
     db.selectFrom('engagement_phases').select(['id', 'engagement_id', 'name', 'position']).where('engagement_id', 'in', ids).orderBy('position').execute(),
     db
       .selectFrom('engagement_tasks as t')
-      .leftJoin('members as om', (j) => j.onRef('om.id', '=', 't.owner_id').on('t.owner_type', '=', 'member'))
-      .leftJoin('contacts as oc', (j) => j.onRef('oc.id', '=', 't.owner_id').on('t.owner_type', '=', 'contact'))
       .select(['t.id', 't.engagement_id', 't.phase_id', 't.title', 't.description', 't.milestone', 't.start_date', 't.due_date', 't.status', 't.completed_at', 't.owner_type', 't.owner_id', 't.position'])
-      .select(['om.name as member_name', 'oc.name as contact_name'])
       .where('t.engagement_id', 'in', ids)
       .where('t.customer_visible', '=', 1)
       .orderBy('t.position')
@@ -54,7 +52,12 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
       .execute(),
   ]);
   const blocked = new Set(deps.map((d) => d.task_id));
+  // Names of the leads and the tasks' owners: one read of each for the whole page.
+  const ownersOf = (type: 'member' | 'contact') => tasks.filter((t) => t.owner_type === type).map((t) => t.owner_id);
+  const [members, contacts] = await Promise.all([memberRefs(db, [...engagements.map((e) => e.lead_id), ...ownersOf('member')]), contactRefs(db, ownersOf('contact'))]);
+  const ownerName = (type: 'member' | 'contact', id: string | null) => (id === null ? undefined : (type === 'member' ? members.get(id) : contacts.get(id))?.name);
   return engagements.map((e) => {
+    const leadName = e.lead_id ? members.get(e.lead_id)?.name : null;
     const own = tasks.filter((t) => t.engagement_id === e.id);
     const toTask = (t: (typeof tasks)[number]) => ({
       id: t.id,
@@ -65,7 +68,7 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
       dueDate: t.due_date,
       status: t.status,
       completedAt: t.completed_at,
-      owner: t.owner_type ? { type: t.owner_type, name: (t.owner_type === 'member' ? t.member_name : t.contact_name) ?? '' } : null,
+      owner: t.owner_type ? { type: t.owner_type, name: ownerName(t.owner_type, t.owner_id) ?? '' } : null,
       yours: t.owner_type === 'contact' && t.owner_id === contact.contactId,
       blocked: t.status !== 'done' && blocked.has(t.id),
     });
@@ -83,7 +86,7 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
       startDate: e.start_date,
       targetGoLiveDate: e.target_go_live_date,
       actualGoLiveDate: e.actual_go_live_date,
-      lead: e.lead_name ? { name: e.lead_name } : null,
+      lead: leadName ? { name: leadName } : null,
       phases: grouped,
     };
   });

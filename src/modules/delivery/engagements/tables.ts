@@ -1,3 +1,5 @@
+import type { EngagementKind, EngagementStatus, PocVerdict, TaskStatus } from '../contract/kinds.js';
+
 /** Engagements and their plans (DESIGN §2, delivery); merged into `Database` in src/db/schema.ts. */
 export interface EngagementTables {
   engagements: EngagementsTable;
@@ -12,17 +14,9 @@ export interface EngagementTables {
   task_comments: TaskCommentsTable;
 }
 
-export const ENGAGEMENT_KINDS = ['implementation', 'professional_services', 'proof_of_concept', 'field_visit', 'forward_deployment', 'onboarding'] as const;
-export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
-
-export const ENGAGEMENT_STATUSES = ['planned', 'active', 'at_risk', 'on_hold', 'done', 'cancelled'] as const;
-export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
-
-export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-export const POC_VERDICTS = ['pending', 'pass', 'fail'] as const;
-export type PocVerdict = (typeof POC_VERDICTS)[number];
+// The value lists live in the contract (the web app shares them); re-exported for the server's files.
+export { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, POC_VERDICTS, TASK_STATUSES } from '../contract/kinds.js';
+export type { EngagementKind, EngagementStatus, PocVerdict, TaskStatus } from '../contract/kinds.js';
 
 export interface EngagementsTable {
   id: string;

@@ -5,7 +5,8 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { logTime } from '../../team/index.js';
+import { contactRefs } from '../../accounts/index.js';
+import { logTime, releaseTaskTime } from '../../team/index.js';
 import type { TimeEntry } from '../../team/contract/time-entries.js';
 import { findCycle } from './plan.js';
 import type { CreateTaskInput, Task, TaskComment, TaskTimeInput, UpdateTaskInput } from '../contract/engagements.js';
@@ -18,8 +19,8 @@ import { requireActiveMember } from './engagement-write.js';
 
 async function checkOwner(db: Kysely<Database>, accountId: string, owner: { type: 'member' | 'contact'; id: string }): Promise<void> {
   if (owner.type === 'member') return requireActiveMember(db, owner.id, 'owner.id');
-  const contact = await db.selectFrom('contacts').select(['account_id']).where('id', '=', owner.id).executeTakeFirst();
-  if (!contact || contact.account_id !== accountId) throw errors.referenceMissing('contact of this engagement’s account', 'owner.id');
+  const contact = (await contactRefs(db, [owner.id])).get(owner.id);
+  if (!contact || contact.accountId !== accountId) throw errors.referenceMissing('contact of this engagement’s account', 'owner.id');
 }
 
 async function checkPhase(db: Kysely<Database>, engagementId: string, phaseId: string): Promise<void> {
@@ -182,7 +183,7 @@ export async function deleteTask(db: Kysely<Database>, ctx: ChangeContext, id: s
   const before = await getTask(db, id, now);
   await inTransaction(db, async (trx) => {
     // Time logged on the task stays on the engagement (and the member's time sheet).
-    await trx.updateTable('time_entries').set({ task_id: null }).where('task_id', '=', id).execute();
+    await releaseTaskTime(trx, id);
     await trx.deleteFrom('task_comments').where('task_id', '=', id).execute();
     await trx.deleteFrom('task_dependencies').where((eb) => eb.or([eb('task_id', '=', id), eb('depends_on_id', '=', id)])).execute();
     await trx.deleteFrom('engagement_tasks').where('id', '=', id).execute();

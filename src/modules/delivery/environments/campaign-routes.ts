@@ -4,12 +4,13 @@ import { changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import {
   addEnvironmentsBody,
+  campaignAddedSchema,
   campaignListQuery,
   campaignSchema,
   campaignSummarySchema,
   createCampaignBody,
-  environmentSummarySchema,
   scopePreviewQuery,
+  scopePreviewSchema,
   stateChangeBody,
   updateCampaignBody,
   windowsBody,
@@ -39,7 +40,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The environments a campaign with these filters would include',
         querystring: scopePreviewQuery,
-        response: { 200: z.object({ count: z.number(), environments: z.array(environmentSummarySchema).describe('The first 100') }) },
+        response: { 200: scopePreviewSchema },
       },
     },
     async (request) => {
@@ -81,7 +82,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/environments',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Add environments, by id or by filters', params: idParams, body: addEnvironmentsBody, response: { 200: campaignSchema.extend({ added: z.number() }) } },
+      schema: { tags, summary: 'Add environments, by id or by filters', params: idParams, body: addEnvironmentsBody, response: { 200: campaignAddedSchema } },
     },
     async (request) => addEnvironments(db(), changeContext(request), request.params.id, request.body),
   );

@@ -9,7 +9,8 @@ import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/p
 import { UNSOLVED } from '../../support/contract/tickets.js';
 import { createTicket, getTicket } from '../../support/index.js';
 import { findMemberRow } from '../../team/index.js';
-import { environmentSummaries, findEnvironmentRow, listEnvironments, primaryContactOf, recordUpgrade } from './environment-service.js';
+import { listEnvironments } from './environment-list.read-model.js';
+import { environmentSummaries, findEnvironmentRow, primaryContactOf, recordUpgrade } from './environment-service.js';
 import { assertKnownVersion } from './release-service.js';
 import type {
   AddEnvironmentsInput,
@@ -24,22 +25,11 @@ import type {
   UpdateCampaignInput,
   WindowInput,
 } from '../contract/environments.js';
+import { UPGRADE_TRANSITIONS } from '../contract/kinds.js';
 import { UPGRADE_STATES, type UpgradeCampaignsTable, type UpgradeState } from './tables.js';
 import { compareVersions } from './version-compare.js';
 
 type CampaignRow = Selectable<UpgradeCampaignsTable>;
-
-/**
- * Where an environment's upgrade may go next. A done upgrade can only be rolled back; a rollback
- * or a failure can be scheduled or tried again. Staying in a state with a note records the note.
- */
-export const UPGRADE_TRANSITIONS: Record<UpgradeState, readonly UpgradeState[]> = {
-  scheduled: ['in_progress', 'done', 'failed'],
-  in_progress: ['scheduled', 'done', 'failed', 'rolled_back'],
-  failed: ['scheduled', 'in_progress', 'done', 'rolled_back'],
-  done: ['rolled_back'],
-  rolled_back: ['scheduled', 'in_progress'],
-};
 
 /** Counts per state and the share done, as a whole percentage. */
 export function progressOf(states: readonly UpgradeState[]): Progress {

@@ -31,20 +31,5 @@ export function configDiff(before: Record<string, unknown>, after: Record<string
   return changes;
 }
 
-/**
- * Reads a configuration the way a person typed it. Returns the object, or the reason it is not
- * one: JSON.parse's own message (which names the position) or the kind of value it found.
- */
-export function parseConfiguration(text: string): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `The configuration is not valid JSON: ${(error as Error).message}` };
-  }
-  if (!isPlainObject(value)) {
-    const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-    return { ok: false, message: `The configuration must be a JSON object ({ … }), not ${kind}` };
-  }
-  return { ok: true, value };
-}
+/** Reading typed configuration text belongs to the contract (its zod schema parses with it). */
+export { parseConfiguration } from '../contract/configuration.js';

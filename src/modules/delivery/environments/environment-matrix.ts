@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../../kernel/pagination.js';
-import { environmentSummaries, filteredDeployments } from './environment-service.js';
+import { matrixEntries } from './environment-list.read-model.js';
+import { environmentSummaries } from './environment-service.js';
 import { allCatalogues, listProducts, listReleases } from './release-service.js';
 import type { EnvironmentSummary, EnvironmentPageQuery } from '../contract/environments.js';
 import { versionsBehind } from './version-compare.js';
@@ -49,12 +50,7 @@ export async function environmentMatrix(db: Kysely<Database>, q: Partial<Environ
   const catalogues = await allCatalogues(db);
   const versions = catalogues.get(product)?.versions ?? [];
   const behindOf = new Map<string, number>();
-  const light = (
-    await filteredDeployments(db, { ...q, product, accountId: undefined })
-      .clearSelect()
-      .select(['deployments.id', 'deployments.account_id', 'deployments.version', 'accounts.name as account_name'])
-      .execute()
-  )
+  const light = (await matrixEntries(db, { ...q, product, accountId: undefined }))
     .map((r) => {
       let behind = behindOf.get(r.version);
       if (behind === undefined) behindOf.set(r.version, (behind = versionsBehind(r.version, versions)));

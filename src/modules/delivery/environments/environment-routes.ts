@@ -25,11 +25,10 @@ import {
   configHistory,
   createEnvironment,
   getEnvironment,
-  listEnvironments,
-  pageEnvironments,
   saveConfiguration,
   updateEnvironment,
 } from './environment-service.js';
+import { listEnvironments, pageEnvironments } from './environment-list.read-model.js';
 
 const tags = ['environments'];
 const idParams = z.object({ id: z.string().max(64) });

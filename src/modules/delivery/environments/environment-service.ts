@@ -6,8 +6,7 @@ import * as accounts from '../../accounts/index.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
-import { findMemberRow } from '../../team/index.js';
+import { findMemberRow, memberRefs } from '../../team/index.js';
 import { configDiff } from './config-diff.js';
 import { listCustomisations } from './customisation-service.js';
 import { allCatalogues, assertKnownVersion, catalogueOf, type Catalogue } from './release-service.js';
@@ -15,15 +14,14 @@ import type {
   ConfigVersion,
   CreateEnvironmentInput,
   Environment,
-  EnvironmentListQuery,
-  EnvironmentPageQuery,
   EnvironmentSummary,
   UpdateEnvironmentInput,
 } from '../contract/environments.js';
 import type { DeploymentsTable } from './tables.js';
 import { compareVersions, versionsBehind } from './version-compare.js';
 
-type DeploymentRow = Selectable<DeploymentsTable> & { account_name: string; account_segment: Selectable<Database['accounts']>['segment'] };
+/** A deployment with its account's name and segment: what a summary shows. */
+export type DeploymentRow = Selectable<DeploymentsTable> & { account_name: string; account_segment: accounts.AccountRef['segment'] };
 
 /** Whose environment this is: a support ticket may name the environment it is about (support asks through its port). */
 export async function environmentAccountOf(db: Kysely<Database>, deploymentId: string): Promise<string | null> {
@@ -31,12 +29,17 @@ export async function environmentAccountOf(db: Kysely<Database>, deploymentId: s
   return row?.account_id ?? null;
 }
 
-export function deploymentsWithAccount(db: Kysely<Database>) {
-  return db
-    .selectFrom('deployments')
-    .innerJoin('accounts', 'accounts.id', 'deployments.account_id')
-    .selectAll('deployments')
-    .select(['accounts.name as account_name', 'accounts.segment as account_segment']);
+/**
+ * Deployments with their accounts' names and segments, one read of accounts for them all (the
+ * lists that filter and page by the account are environment-list.read-model.ts). A deployment
+ * whose account is gone is left out, as the join this replaces did.
+ */
+async function withAccounts(db: Kysely<Database>, rows: Selectable<DeploymentsTable>[]): Promise<DeploymentRow[]> {
+  const owners = await accounts.accountRefs(db, rows.map((r) => r.account_id));
+  return rows.flatMap((r) => {
+    const account = owners.get(r.account_id);
+    return account ? [{ ...r, account_name: account.name, account_segment: account.segment }] : [];
+  });
 }
 
 export function toSummary(r: DeploymentRow, catalogue: Catalogue | undefined): EnvironmentSummary {
@@ -68,61 +71,13 @@ export async function environmentSummaries(
   catalogues?: Map<string, Catalogue>,
 ): Promise<Map<string, EnvironmentSummary>> {
   if (ids.length === 0) return new Map();
-  const rows = await deploymentsWithAccount(db).where('deployments.id', 'in', [...ids]).execute();
+  const rows = await withAccounts(db, await db.selectFrom('deployments').selectAll().where('id', 'in', [...ids]).execute());
   catalogues ??= await allCatalogues(db);
   return new Map(rows.map((r) => [r.id, toSummary(r, catalogues.get(r.product))]));
 }
 
-/** Deployments joined to their accounts, narrowed by the list's filters (all but minBehind). */
-export function filteredDeployments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>) {
-  let query = deploymentsWithAccount(db);
-  if (q.product) query = query.where('deployments.product', '=', q.product);
-  if (q.accountId) query = query.where('deployments.account_id', '=', q.accountId);
-  if (q.segments?.length) query = query.where('accounts.segment', 'in', q.segments);
-  if (q.hosting?.length) query = query.where('deployments.hosting', 'in', q.hosting);
-  if (q.name) query = query.where('deployments.name_lower', '=', q.name.toLowerCase());
-  if (q.status && q.status !== 'all') query = query.where('deployments.status', '=', q.status);
-  return query;
-}
-
-/**
- * A page of the environments matching the filters, by account name then environment id: a keyset,
- * so a deep page costs what the first does. `minBehind` becomes the list of versions at least that
- * far behind (a product has few), so the database does the filtering and every page is full.
- */
-export async function pageEnvironments(db: Kysely<Database>, q: EnvironmentPageQuery): Promise<Page<EnvironmentSummary>> {
-  const catalogues = await allCatalogues(db);
-  let query = filteredDeployments(db, q);
-  if (q.minBehind !== undefined) {
-    const minBehind = q.minBehind;
-    const versions = await filteredDeployments(db, q).clearSelect().select(['deployments.product', 'deployments.version']).distinct().execute();
-    const behind = versions.filter((v) => versionsBehind(v.version, catalogues.get(v.product)?.versions ?? []) >= minBehind);
-    if (behind.length === 0) return { items: [], nextCursor: null };
-    query = query.where((eb) => eb.or(behind.map((v) => eb.and([eb('deployments.product', '=', v.product), eb('deployments.version', '=', v.version)]))));
-  }
-  if (q.cursor) {
-    const after = decodeCursor(q.cursor, 'string');
-    const name = String(after.sortValue);
-    query = query.where((eb) => eb.or([eb('accounts.name', '>', name), eb.and([eb('accounts.name', '=', name), eb('deployments.id', '>', after.id)])]));
-  }
-  const rows = await query.orderBy('accounts.name').orderBy('deployments.id').limit(q.limit + 1).execute();
-  const page = toPage(rows, q.limit, (r) => encodeCursor(r.account_name, r.id));
-  return { items: page.items.map((r) => toSummary(r, catalogues.get(r.product))), nextCursor: page.nextCursor };
-}
-
-/**
- * Environments matching the filters, by account name then environment name. `minBehind` is
- * applied after "versions behind" is worked out from the catalogue.
- */
-export async function listEnvironments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<EnvironmentSummary[]> {
-  const rows = await filteredDeployments(db, q).orderBy('accounts.name').orderBy('deployments.product').orderBy('deployments.name_lower').orderBy('deployments.id').execute();
-  const catalogues = await allCatalogues(db);
-  const summaries = rows.map((r) => toSummary(r, catalogues.get(r.product)));
-  return q.minBehind !== undefined ? summaries.filter((s) => s.versionsBehind >= q.minBehind!) : summaries;
-}
-
 async function findRow(db: Kysely<Database>, id: string): Promise<DeploymentRow> {
-  const row = await deploymentsWithAccount(db).where('deployments.id', '=', id).executeTakeFirst();
+  const [row] = await withAccounts(db, await db.selectFrom('deployments').selectAll().where('id', '=', id).execute());
   if (!row) throw errors.environmentNotFound();
   return row;
 }
@@ -130,13 +85,12 @@ async function findRow(db: Kysely<Database>, id: string): Promise<DeploymentRow>
 export async function getEnvironment(db: Kysely<Database>, id: string): Promise<Environment> {
   const row = await findRow(db, id);
   const catalogue = await catalogueOf(db, row.product);
-  const contacts = await db
-    .selectFrom('deployment_contacts')
-    .innerJoin('contacts', 'contacts.id', 'deployment_contacts.contact_id')
-    .select(['contacts.id', 'contacts.name', 'contacts.email', 'contacts.title'])
-    .where('deployment_contacts.deployment_id', '=', id)
-    .orderBy('deployment_contacts.position')
-    .execute();
+  const responsible = await db.selectFrom('deployment_contacts').select('contact_id').where('deployment_id', '=', id).orderBy('position').execute();
+  const contactsById = await accounts.contactRefs(db, responsible.map((r) => r.contact_id));
+  const contacts = responsible.flatMap((r) => {
+    const c = contactsById.get(r.contact_id);
+    return c ? [{ id: c.id, name: c.name, email: c.email, title: c.title }] : [];
+  });
   const customisations = await listCustomisations(db, id);
   const campaigns = await db
     .selectFrom('campaign_deployments')
@@ -325,14 +279,8 @@ export async function saveConfiguration(
 /** Every saved configuration, newest first, each with what changed against the one before. */
 export async function configHistory(db: Kysely<Database>, id: string): Promise<ConfigVersion[]> {
   await findRow(db, id);
-  const rows = await db
-    .selectFrom('deployment_config_versions')
-    .leftJoin('members', 'members.id', 'deployment_config_versions.changed_by')
-    .selectAll('deployment_config_versions')
-    .select('members.name as member_name')
-    .where('deployment_id', '=', id)
-    .orderBy('version')
-    .execute();
+  const rows = await db.selectFrom('deployment_config_versions').selectAll().where('deployment_id', '=', id).orderBy('version').execute();
+  const members = await memberRefs(db, rows.map((r) => r.changed_by));
   let previous: Record<string, unknown> = {};
   const out: ConfigVersion[] = [];
   for (const r of rows) {
@@ -341,7 +289,7 @@ export async function configHistory(db: Kysely<Database>, id: string): Promise<C
       version: Number(r.version),
       configuration,
       note: r.note,
-      changedBy: r.changed_by ? { id: r.changed_by, name: r.member_name ?? '' } : null,
+      changedBy: r.changed_by ? { id: r.changed_by, name: members.get(r.changed_by)?.name ?? '' } : null,
       changedAt: r.changed_at,
       changes: configDiff(previous, configuration),
     });

@@ -1,3 +1,5 @@
+import type { CampaignStatus, DeploymentStatus, Hosting, UpgradeState } from '../contract/kinds.js';
+
 /** Customer environments, releases and upgrade campaigns (DESIGN §2, delivery); merged into `Database` in src/db/schema.ts. */
 export interface EnvironmentTables {
   releases: ReleasesTable;
@@ -11,17 +13,9 @@ export interface EnvironmentTables {
   campaign_deployment_events: CampaignDeploymentEventsTable;
 }
 
-export const HOSTING_KINDS = ['cloud', 'on_premises', 'hybrid'] as const;
-export type Hosting = (typeof HOSTING_KINDS)[number];
-
-export const DEPLOYMENT_STATUSES = ['active', 'decommissioned'] as const;
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
-
-export const CAMPAIGN_STATUSES = ['active', 'completed', 'cancelled'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-export const UPGRADE_STATES = ['scheduled', 'in_progress', 'done', 'failed', 'rolled_back'] as const;
-export type UpgradeState = (typeof UPGRADE_STATES)[number];
+// The value lists live in the contract (the web app shares them); re-exported for the server's files.
+export { CAMPAIGN_STATUSES, DEPLOYMENT_STATUSES, HOSTING_KINDS, UPGRADE_STATES } from '../contract/kinds.js';
+export type { CampaignStatus, DeploymentStatus, Hosting, UpgradeState } from '../contract/kinds.js';
 
 export interface ReleasesTable {
   id: string;

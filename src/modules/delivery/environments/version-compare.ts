@@ -4,11 +4,8 @@
  * and 5.2.0 are the same version; a pre-release sorts before its release, and pre-release labels
  * compare part by part (numbers numerically, below words), as semver 2.0 §11 orders them.
  */
-export const VERSION_PATTERN = /^\d{1,9}(\.\d{1,9}){0,3}(-[0-9A-Za-z]+(\.[0-9A-Za-z]+)*)?$/;
-
-export function isVersion(text: string): boolean {
-  return VERSION_PATTERN.test(text);
-}
+// What a version looks like is the contract's (its zod schemas validate with it).
+export { VERSION_PATTERN, isVersion } from '../contract/versions.js';
 
 function parse(version: string): { numbers: number[]; pre: string[] } {
   const dash = version.indexOf('-');

@@ -7,23 +7,30 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
+import { memberRefs, type MemberRef } from '../../team/index.js';
 import { assertEngagementOfAccount, assertMember } from './references.js';
 import type { CreateVisitInput, FieldVisit, UpdateVisitInput } from '../contract/records.js';
 import type { FieldVisitsTable } from './tables.js';
 
-type Row = Selectable<FieldVisitsTable> & { engineer_name: string | null; engagement_name: string | null };
+type Row = Selectable<FieldVisitsTable> & { engagement_name: string | null };
 
 function rows(db: Kysely<Database>) {
   return db
     .selectFrom('field_visits')
-    .leftJoin('members', 'members.id', 'field_visits.engineer_id')
     .leftJoin('engagements', 'engagements.id', 'field_visits.engagement_id')
     .selectAll('field_visits')
-    .select(['members.name as engineer_name', 'engagements.name as engagement_name']);
+    .select(['engagements.name as engagement_name']);
 }
 
-function toVisit(r: Row): FieldVisit {
+/** The visits, their engineers named through one read of members for the whole page. */
+async function toVisits(db: Kysely<Database>, found: Row[]): Promise<FieldVisit[]> {
+  const engineers = await memberRefs(db, found.map((r) => r.engineer_id));
+  return found.map((r) => toVisit(r, engineers));
+}
+
+function toVisit(r: Row, engineers: Map<string, MemberRef>): FieldVisit {
+  const engineerName = r.engineer_id ? engineers.get(r.engineer_id)?.name : undefined;
   return {
     id: r.id,
     accountId: r.account_id,
@@ -31,7 +38,7 @@ function toVisit(r: Row): FieldVisit {
     visitDate: r.visit_date,
     siteAddress: r.site_address,
     purpose: r.purpose,
-    engineer: r.engineer_id && r.engineer_name ? { id: r.engineer_id, name: r.engineer_name } : null,
+    engineer: r.engineer_id && engineerName ? { id: r.engineer_id, name: engineerName } : null,
     checklist: JSON.parse(r.checklist) as { label: string; done: boolean }[],
     report: r.report,
     status: r.status,
@@ -45,7 +52,7 @@ function toVisit(r: Row): FieldVisit {
 export async function getFieldVisit(db: Kysely<Database>, id: string): Promise<FieldVisit> {
   const row = await rows(db).where('field_visits.id', '=', id).executeTakeFirst();
   if (!row) throw errors.fieldVisitNotFound();
-  return toVisit(row);
+  return (await toVisits(db, [row]))[0]!;
 }
 
 /** An account's visits, latest first, paged. */
@@ -57,13 +64,9 @@ export async function listFieldVisits(
   if (!(await accounts.accountExists(db, accountId))) throw errors.accountNotFound();
   let query = rows(db).where('field_visits.account_id', '=', accountId);
   if (q.engagementId) query = query.where('field_visits.engagement_id', '=', q.engagementId);
-  if (q.cursor) {
-    const { sortValue, id } = decodeCursor(q.cursor, 'date');
-    const day = String(sortValue);
-    query = query.where((eb) => eb.or([eb('field_visits.visit_date', '<', day), eb.and([eb('field_visits.visit_date', '=', day), eb('field_visits.id', '<', id)])]));
-  }
+  if (q.cursor) query = query.where(keysetAfter('field_visits.visit_date', 'field_visits.id', decodeCursor(q.cursor, 'date'), 'desc'));
   const found = await query.orderBy('field_visits.visit_date', 'desc').orderBy('field_visits.id', 'desc').limit(q.limit + 1).execute();
-  return toPage(found.map(toVisit), q.limit, (v) => encodeCursor(v.visitDate, v.id));
+  return toPage(await toVisits(db, found), q.limit, (v) => encodeCursor(v.visitDate, v.id));
 }
 
 const auditView = (v: FieldVisit) => ({

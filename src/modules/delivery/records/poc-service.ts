@@ -6,6 +6,8 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
+import { contactRefs } from '../../accounts/index.js';
+import { memberRefs } from '../../team/index.js';
 import { setPocVerdict } from '../engagements/service.js';
 import { suggestVerdict } from './poc-verdict.js';
 import { engagementRef, type EngagementRef } from './references.js';
@@ -18,17 +20,13 @@ async function pocEngagement(db: Kysely<Database>, engagementId: string): Promis
 }
 
 async function criteriaOf(db: Kysely<Database>, engagementId: string, criterionId?: string): Promise<Criterion[]> {
-  let query = db
-    .selectFrom('poc_criteria')
-    .leftJoin('members', (j) => j.onRef('members.id', '=', 'poc_criteria.owner_id').on('poc_criteria.owner_type', '=', 'member'))
-    .leftJoin('contacts', (j) => j.onRef('contacts.id', '=', 'poc_criteria.owner_id').on('poc_criteria.owner_type', '=', 'contact'))
-    .selectAll('poc_criteria')
-    .select(['members.name as member_name', 'contacts.name as contact_name'])
-    .where('poc_criteria.engagement_id', '=', engagementId);
-  if (criterionId) query = query.where('poc_criteria.id', '=', criterionId);
-  const found = await query.orderBy('poc_criteria.position').orderBy('poc_criteria.created_at').orderBy('poc_criteria.id').execute();
+  let query = db.selectFrom('poc_criteria').selectAll().where('engagement_id', '=', engagementId);
+  if (criterionId) query = query.where('id', '=', criterionId);
+  const found = await query.orderBy('position').orderBy('created_at').orderBy('id').execute();
+  const ownersOf = (type: 'member' | 'contact') => found.filter((r) => r.owner_type === type).map((r) => r.owner_id);
+  const [members, contacts] = await Promise.all([memberRefs(db, ownersOf('member')), contactRefs(db, ownersOf('contact'))]);
   return found.map((r) => {
-    const ownerName = r.owner_type === 'member' ? r.member_name : r.contact_name;
+    const ownerName = r.owner_id === null ? undefined : (r.owner_type === 'member' ? members.get(r.owner_id) : contacts.get(r.owner_id))?.name;
     return {
       id: r.id,
       engagementId: r.engagement_id,
@@ -76,13 +74,12 @@ export async function getCriterion(db: Kysely<Database>, id: string): Promise<Cr
 async function assertOwner(db: Kysely<Database>, engagement: EngagementRef, owner: { type: 'member' | 'contact'; id: string } | null | undefined): Promise<void> {
   if (!owner) return;
   if (owner.type === 'member') {
-    const found = await db.selectFrom('members').select('id').where('id', '=', owner.id).executeTakeFirst();
-    if (!found) throw errors.referenceMissing('member', 'owner');
+    if (!(await memberRefs(db, [owner.id])).has(owner.id)) throw errors.referenceMissing('member', 'owner');
     return;
   }
-  const contact = await db.selectFrom('contacts').select(['id', 'account_id']).where('id', '=', owner.id).executeTakeFirst();
+  const contact = (await contactRefs(db, [owner.id])).get(owner.id);
   if (!contact) throw errors.referenceMissing('contact', 'owner');
-  if (contact.account_id !== engagement.accountId) throw errors.pocOwnerNotOnEngagement({ field: 'owner' });
+  if (contact.accountId !== engagement.accountId) throw errors.pocOwnerNotOnEngagement({ field: 'owner' });
 }
 
 const view = (c: Criterion) => ({ statement: c.statement, owner: c.owner ? { type: c.owner.type, id: c.owner.id } : null, status: c.status, evidence: c.evidence, evidenceUrl: c.evidenceUrl, position: c.position });

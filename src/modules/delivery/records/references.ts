@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
+import { contactRefs } from '../../accounts/index.js';
+import { memberRefs } from '../../team/index.js';
 
 /**
  * The checks every delivery record makes on what it points at: the engagement (and that it is
@@ -44,8 +46,7 @@ export async function assertEngagementOfAccount(db: Kysely<Database>, engagement
 
 export async function assertMember(db: Kysely<Database>, memberId: string | null | undefined, field: string): Promise<void> {
   if (!memberId) return;
-  const found = await db.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst();
-  if (!found) throw errors.referenceMissing('member', field);
+  if (!(await memberRefs(db, [memberId])).has(memberId)) throw errors.referenceMissing('member', field);
 }
 
 /**
@@ -61,11 +62,10 @@ export async function contactsOfAccount(
 ): Promise<{ id: string; name: string; email: string }[]> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return [];
-  const found = await db.selectFrom('contacts').select(['id', 'name', 'email', 'account_id']).where('id', 'in', ids).execute();
-  const byId = new Map(found.map((c) => [c.id, c]));
+  const byId = await contactRefs(db, ids);
   const missing = ids.filter((i) => !byId.has(i));
   if (missing.length) throw errors.referenceMissing('contact', field);
-  const foreign = found.filter((c) => c.account_id !== accountId).map((c) => c.id);
+  const foreign = [...byId.values()].filter((c) => c.accountId !== accountId).map((c) => c.id);
   if (foreign.length) throw notOnAccount({ field, contactIds: foreign });
   return ids.map((i) => {
     const c = byId.get(i)!;

@@ -5,7 +5,9 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
+import { contactRefs } from '../../accounts/index.js';
 import { enqueueEmail } from '../../platform/index.js';
+import { memberRefs, type MemberRef } from '../../team/index.js';
 import { engagementTime, getEngagement } from '../engagements/service.js';
 import { dayOf } from '../engagements/plan.js';
 import { contactsOfAccount, engagementRef } from './references.js';
@@ -14,14 +16,12 @@ import { composeStatusReport } from './status-report-draft.js';
 import { composeReportMail } from './status-report-mail.js';
 import type { StatusReportsTable } from './tables.js';
 
-type Row = Selectable<StatusReportsTable> & { creator_name: string | null; recipient_count: number | string | null };
+type Row = Selectable<StatusReportsTable> & { recipient_count: number | string | null };
 
 function rows(db: Kysely<Database>) {
   return db
     .selectFrom('status_reports')
-    .leftJoin('members', 'members.id', 'status_reports.created_by')
     .selectAll('status_reports')
-    .select('members.name as creator_name')
     .select((eb) =>
       eb
         .selectFrom('status_report_recipients')
@@ -31,7 +31,17 @@ function rows(db: Kysely<Database>) {
     );
 }
 
-function toSummary(r: Row): StatusReportSummary {
+/** Strings in the order the databases sort them (binary: SQLite's default, PostgreSQL's C collation). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The reports, their authors named through one read of members for the whole list. */
+async function toSummaries(db: Kysely<Database>, found: Row[]): Promise<StatusReportSummary[]> {
+  const creators = await memberRefs(db, found.map((r) => r.created_by));
+  return found.map((r) => toSummary(r, creators));
+}
+
+function toSummary(r: Row, creators: Map<string, MemberRef>): StatusReportSummary {
+  const creatorName = r.created_by ? creators.get(r.created_by)?.name : undefined;
   return {
     id: r.id,
     engagementId: r.engagement_id,
@@ -41,7 +51,7 @@ function toSummary(r: Row): StatusReportSummary {
     overallStatus: r.overall_status,
     suggestedStatus: r.suggested_status,
     status: r.status,
-    createdBy: r.created_by && r.creator_name ? { id: r.created_by, name: r.creator_name } : null,
+    createdBy: r.created_by && creatorName ? { id: r.created_by, name: creatorName } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     sentAt: r.sent_at,
@@ -53,23 +63,21 @@ function toSummary(r: Row): StatusReportSummary {
 export async function listStatusReports(db: Kysely<Database>, engagementId: string): Promise<StatusReportSummary[]> {
   await engagementRef(db, engagementId);
   const found = await rows(db).where('status_reports.engagement_id', '=', engagementId).orderBy('status_reports.created_at', 'desc').orderBy('status_reports.id', 'desc').execute();
-  return found.map(toSummary);
+  return toSummaries(db, found);
 }
 
 export async function getStatusReport(db: Kysely<Database>, id: string): Promise<StatusReport> {
   const row = await rows(db).where('status_reports.id', '=', id).executeTakeFirst();
   if (!row) throw errors.statusReportNotFound();
-  const recipients = await db
-    .selectFrom('status_report_recipients')
-    .innerJoin('contacts', 'contacts.id', 'status_report_recipients.contact_id')
-    .leftJoin('members', 'members.id', 'status_report_recipients.sent_by')
-    .select(['status_report_recipients.contact_id', 'contacts.name as contact_name', 'status_report_recipients.email', 'status_report_recipients.sent_at', 'status_report_recipients.sent_by', 'members.name as sender_name'])
-    .where('status_report_recipients.report_id', '=', id)
-    .orderBy('status_report_recipients.sent_at')
-    .orderBy('contacts.name')
-    .execute();
+  const sent = await db.selectFrom('status_report_recipients').select(['contact_id', 'email', 'sent_at', 'sent_by']).where('report_id', '=', id).execute();
+  const [contacts, members] = await Promise.all([contactRefs(db, sent.map((r) => r.contact_id)), memberRefs(db, [row.created_by, ...sent.map((r) => r.sent_by)])]);
+  // Who got it when, then by name; a recipient whose contact is gone is left out.
+  const recipients = sent
+    .filter((r) => contacts.has(r.contact_id))
+    .map((r) => ({ ...r, contact_name: contacts.get(r.contact_id)!.name, sender_name: r.sent_by ? members.get(r.sent_by)?.name : undefined }))
+    .sort((a, b) => byText(a.sent_at, b.sent_at) || byText(a.contact_name, b.contact_name));
   return {
-    ...toSummary(row),
+    ...toSummary(row, members),
     sections: JSON.parse(row.sections) as ReportSections,
     figures: JSON.parse(row.figures) as ReportFigures,
     recipients: recipients.map((r) => ({
@@ -168,7 +176,7 @@ export async function sendStatusReport(db: Kysely<Database>, ctx: ChangeContext,
   const report = await getStatusReport(db, id);
   const engagement = await engagementRef(db, report.engagementId);
   const recipients = await contactsOfAccount(db, contactIds, engagement.accountId, 'contactIds', errors.recipientNotOnAccount);
-  const sender = ctx.memberId ? await db.selectFrom('members').select('name').where('id', '=', ctx.memberId).executeTakeFirst() : undefined;
+  const sender = ctx.memberId ? (await memberRefs(db, [ctx.memberId])).get(ctx.memberId) : undefined;
   const at = now.toISOString();
   await inTransaction(db, async (trx) => {
     for (const contact of recipients) {

@@ -1,3 +1,5 @@
+import type { CriterionStatus, OverallStatus, ReportStatus, TrainingAudience, TrainingStatus, VisitStatus } from '../contract/kinds.js';
+
 /** Status reports, POC criteria, training sessions and field visits (DESIGN §2, delivery); merged into `Database` in src/db/schema.ts. */
 export interface DeliveryRecordTables {
   status_reports: StatusReportsTable;
@@ -8,15 +10,17 @@ export interface DeliveryRecordTables {
   field_visits: FieldVisitsTable;
 }
 
-export const OVERALL_STATUSES = ['on_track', 'at_risk', 'off_track'] as const;
-export type OverallStatus = (typeof OVERALL_STATUSES)[number];
-
-export const REPORT_STATUSES = ['draft', 'sent'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-/** The sections of a status report, in the order a reader meets them. */
-export const REPORT_SECTIONS = ['summary', 'done', 'next', 'risks', 'decisions', 'budget', 'milestones'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
+// The value lists live in the contract (the web app shares them); re-exported for the server's files.
+export {
+  CRITERION_STATUSES,
+  OVERALL_STATUSES,
+  REPORT_SECTIONS,
+  REPORT_STATUSES,
+  TRAINING_AUDIENCES,
+  TRAINING_STATUSES,
+  VISIT_STATUSES,
+} from '../contract/kinds.js';
+export type { CriterionStatus, OverallStatus, ReportSection, ReportStatus, TrainingAudience, TrainingStatus, VisitStatus } from '../contract/kinds.js';
 
 export interface StatusReportsTable {
   id: string;
@@ -49,9 +53,6 @@ export interface StatusReportRecipientsTable {
   sent_at: string;
 }
 
-export const CRITERION_STATUSES = ['pending', 'pass', 'fail'] as const;
-export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
-
 export interface PocCriteriaTable {
   id: string;
   engagement_id: string;
@@ -65,12 +66,6 @@ export interface PocCriteriaTable {
   created_at: string;
   updated_at: string;
 }
-
-export const TRAINING_AUDIENCES = ['end_users', 'it_admins'] as const;
-export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number];
-
-export const TRAINING_STATUSES = ['scheduled', 'delivered', 'cancelled'] as const;
-export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
 export interface TrainingSessionsTable {
   id: string;
@@ -100,9 +95,6 @@ export interface TrainingAttendeesTable {
   feedback_at: string | null;
   feedback_by: string | null;
 }
-
-export const VISIT_STATUSES = ['planned', 'completed'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 export interface FieldVisitsTable {
   id: string;

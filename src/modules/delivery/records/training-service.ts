@@ -7,38 +7,42 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
+import { memberRefs } from '../../team/index.js';
 import { assertEngagementOfAccount, assertMember, contactsOfAccount } from './references.js';
 import type { CreateTrainingInput, FeedbackInput, TrainingSession, UpdateTrainingInput } from '../contract/records.js';
 import type { TrainingSessionsTable } from './tables.js';
 
-type Row = Selectable<TrainingSessionsTable> & { trainer_name: string | null; engagement_name: string | null };
+type Row = Selectable<TrainingSessionsTable> & { engagement_name: string | null };
 
 function rows(db: Kysely<Database>) {
   return db
     .selectFrom('training_sessions')
-    .leftJoin('members', 'members.id', 'training_sessions.trainer_id')
     .leftJoin('engagements', 'engagements.id', 'training_sessions.engagement_id')
     .selectAll('training_sessions')
-    .select(['members.name as trainer_name', 'engagements.name as engagement_name']);
+    .select(['engagements.name as engagement_name']);
 }
 
+/** Strings in the order the databases sort them (binary: SQLite's default, PostgreSQL's C collation). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The sessions with their trainers and attendees (by name), named through one read of members and
+ * one of contacts for the whole page. An attendee whose contact is gone is left out.
+ */
 async function withAttendees(db: Kysely<Database>, found: Row[]): Promise<TrainingSession[]> {
   if (found.length === 0) return [];
-  const attendees = await db
-    .selectFrom('training_attendees')
-    .innerJoin('contacts', 'contacts.id', 'training_attendees.contact_id')
-    .leftJoin('members', 'members.id', 'training_attendees.feedback_by')
-    .selectAll('training_attendees')
-    .select(['contacts.name as contact_name', 'members.name as feedback_by_name'])
-    .where(
-      'training_attendees.session_id',
-      'in',
-      found.map((r) => r.id),
-    )
-    .orderBy('contacts.name')
-    .execute();
+  const attending = await db.selectFrom('training_attendees').selectAll().where('session_id', 'in', found.map((r) => r.id)).execute();
+  const [contacts, members] = await Promise.all([
+    accounts.contactRefs(db, attending.map((a) => a.contact_id)),
+    memberRefs(db, [...found.map((r) => r.trainer_id), ...attending.map((a) => a.feedback_by)]),
+  ]);
+  const attendees = attending
+    .filter((a) => contacts.has(a.contact_id))
+    .map((a) => ({ ...a, contact_name: contacts.get(a.contact_id)!.name, feedback_by_name: a.feedback_by ? members.get(a.feedback_by)?.name : undefined }))
+    .sort((a, b) => byText(a.contact_name, b.contact_name));
   return found.map((r) => {
+    const trainerName = r.trainer_id ? members.get(r.trainer_id)?.name : undefined;
     const mine = attendees.filter((a) => a.session_id === r.id);
     const rated = mine.filter((a) => a.rating != null).map((a) => Number(a.rating));
     return {
@@ -49,7 +53,7 @@ async function withAttendees(db: Kysely<Database>, found: Row[]): Promise<Traini
       audience: r.audience,
       scheduledAt: r.scheduled_at,
       durationMinutes: Number(r.duration_minutes),
-      trainer: r.trainer_id && r.trainer_name ? { id: r.trainer_id, name: r.trainer_name } : null,
+      trainer: r.trainer_id && trainerName ? { id: r.trainer_id, name: trainerName } : null,
       materials: JSON.parse(r.materials) as { title: string; url: string }[],
       notes: r.notes,
       status: r.status,
@@ -84,13 +88,7 @@ export async function listTrainingSessions(
   if (!(await accounts.accountExists(db, accountId))) throw errors.accountNotFound();
   let query = rows(db).where('training_sessions.account_id', '=', accountId);
   if (q.engagementId) query = query.where('training_sessions.engagement_id', '=', q.engagementId);
-  if (q.cursor) {
-    const { sortValue, id } = decodeCursor(q.cursor, 'timestamp');
-    const at = String(sortValue);
-    query = query.where((eb) =>
-      eb.or([eb('training_sessions.scheduled_at', '<', at), eb.and([eb('training_sessions.scheduled_at', '=', at), eb('training_sessions.id', '<', id)])]),
-    );
-  }
+  if (q.cursor) query = query.where(keysetAfter('training_sessions.scheduled_at', 'training_sessions.id', decodeCursor(q.cursor, 'timestamp'), 'desc'));
   const found = await query.orderBy('training_sessions.scheduled_at', 'desc').orderBy('training_sessions.id', 'desc').limit(q.limit + 1).execute();
   const page = toPage(found, q.limit, (r) => encodeCursor(r.scheduled_at, r.id));
   return { items: await withAttendees(db, page.items), nextCursor: page.nextCursor };

@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from '../sessions/passwords.js';
 import { randomSecret, sha256 } from '../../../kernel/secrets.js';
 import { lockedUntil } from '../sign-in-limits/sign-in-lockout.js';
 import { enqueueEmail } from '../../platform/index.js';
+import { identityPorts } from '../ports.js';
 
 /** A signed-in customer contact: everything the portal shows is scoped to `accountId`. */
 export interface PortalContact {
@@ -29,25 +30,26 @@ export function contactContext(contact: Pick<PortalContact, 'contactId'>, ip: st
   return { actorType: 'contact', actorId: contact.contactId, memberId: null, ip };
 }
 
+/**
+ * The contact (from the accounts module) with its portal credentials, or null when there is no such
+ * contact or its access is turned off. No credentials row means access on, without a password.
+ */
 async function contactWithAccess(db: Kysely<Database>, where: { email: string } | { id: string }) {
-  let query = db
-    .selectFrom('contacts')
-    .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
-    .leftJoin('portal_credentials', 'portal_credentials.contact_id', 'contacts.id')
-    .select([
-      'contacts.id',
-      'contacts.account_id',
-      'contacts.name',
-      'contacts.email',
-      'accounts.name as account_name',
-      'portal_credentials.access',
-      'portal_credentials.password_hash',
-      'portal_credentials.failed_sign_ins',
-      'portal_credentials.locked_until',
-    ]);
-  query = 'email' in where ? query.where('contacts.email', '=', where.email.toLowerCase()) : query.where('contacts.id', '=', where.id);
-  const row = await query.executeTakeFirst();
-  return row && row.access !== 'disabled' ? row : null;
+  const contact = await identityPorts().portalContacts.findContact(db, where);
+  if (!contact) return null;
+  const credentials = await db
+    .selectFrom('portal_credentials')
+    .select(['access', 'password_hash', 'failed_sign_ins', 'locked_until'])
+    .where('contact_id', '=', contact.id)
+    .executeTakeFirst();
+  if (credentials?.access === 'disabled') return null;
+  return {
+    ...contact,
+    access: credentials?.access ?? null,
+    password_hash: credentials?.password_hash ?? null,
+    failed_sign_ins: credentials?.failed_sign_ins ?? null,
+    locked_until: credentials?.locked_until ?? null,
+  };
 }
 
 /**
@@ -190,7 +192,7 @@ export async function setPortalPassword(db: Kysely<Database>, contact: PortalCon
 
 /** Turns a contact's portal access on or off (members with contacts.write). Off ends their sessions. */
 export async function setPortalAccess(db: Kysely<Database>, ctx: ChangeContext, contactId: string, enabled: boolean): Promise<void> {
-  const exists = await db.selectFrom('contacts').select('id').where('id', '=', contactId).executeTakeFirst();
+  const exists = await identityPorts().portalContacts.findContact(db, { id: contactId });
   if (!exists) throw errors.contactNotFound();
   const access = enabled ? ('enabled' as const) : ('disabled' as const);
   const now = nowIso();

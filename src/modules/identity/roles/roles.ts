@@ -2,37 +2,11 @@
  * The role catalogue (DESIGN §1) and what each role may do. A role decides permissions and the
  * home screen, never what data exists. Permissions are checked on the server for every route.
  */
+import { PERMISSIONS, type Permission } from '../../../kernel/permissions.js';
 import { ROLES, ROLE_LABELS, type Role } from '../contract/roles.js';
 
-export { ROLES, ROLE_LABELS, type Role };
+export { PERMISSIONS, ROLES, ROLE_LABELS, type Permission, type Role };
 
-export const PERMISSIONS = [
-  'accounts.read',
-  'accounts.write',
-  'contacts.write',
-  'interactions.write',
-  'members.read',
-  'members.manage',
-  'settings.manage',
-  'tokens.manage',
-  'audit.read',
-  'tickets.read',
-  'tickets.write',
-  'support.manage',
-  'webhooks.manage',
-  // Hand raw e-mail to the support desk (relays and integrations, through an API token).
-  'email.ingest',
-  'runbooks.manage',
-  // Write, publish and archive knowledge-base articles.
-  'knowledge.write',
-  // Delivery (DESIGN §2): run engagements (tasks, time, reports, POC criteria, training, field
-  // visits); keep the customer-environment registry and upgrade campaigns; and curate what every
-  // engagement and environment starts from (engagement templates, the release catalogue).
-  'delivery.write',
-  'environments.write',
-  'delivery.manage',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read'];
 // Everyone who works with customers records contacts and interactions, and works cases. Whoever

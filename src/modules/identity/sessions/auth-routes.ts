@@ -1,20 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
-import * as team from '../../team/index.js';
-import { MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import { changePasswordBody, memberSessionListSchema, sessionViewSchema, signInBody } from '../contract/auth.js';
+import { identityPorts } from '../ports.js';
+import { verifyPassword } from './passwords.js';
 import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { SESSION_COOKIE } from './auth-plugin.js';
 import { listSessions, revokeSession, signIn, signOut } from './auth-service.js';
 import { signInRateLimit } from '../sign-in-limits/security-plugin.js';
 import { permissionsFor, ROLE_LABELS, type Role } from '../roles/roles.js';
-
-const sessionView = z.object({
-  member: z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(z.string()) }),
-  permissions: z.array(z.string()),
-  csrfToken: z.string().nullable().describe('Echo in X-CSRF-Token on every cookie-authenticated write'),
-  roleLabels: z.record(z.string(), z.string()),
-});
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -24,8 +18,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
-        body: z.strictObject({ email: z.string().trim().min(1, 'Enter your e-mail').max(254), password: z.string().min(1, 'Enter your password').max(200) }),
-        response: { 200: sessionView },
+        body: signInBody,
+        response: { 200: sessionViewSchema },
       },
     },
     async (request, reply) => {
@@ -43,10 +37,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         path: '/',
         expires: new Date(session.expiresAt),
       });
-      const member = await team.getMember(app.db.kysely, session.memberId);
+      const members = identityPorts().members;
+      const [member, roles] = await Promise.all([members.findById(app.db.kysely, session.memberId), members.rolesOf(app.db.kysely, session.memberId)]);
+      if (!member) throw errors.memberNotFound();
       return {
-        member: { id: member.id, name: member.name, email: member.email, roles: member.roles },
-        permissions: [...permissionsFor(member.roles)],
+        member: { id: member.id, name: member.name, email: member.email, roles },
+        permissions: [...permissionsFor(roles)],
         csrfToken: session.csrfToken,
         roleLabels: ROLE_LABELS,
       };
@@ -55,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/session',
-    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: sessionView } } },
+    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: sessionViewSchema } } },
     async (request) => {
       const actor = actorOf(request);
       return {
@@ -84,20 +80,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password',
-        body: z.strictObject({
-          currentPassword: z.string().min(1).max(200),
-          newPassword: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
-        }),
+        body: changePasswordBody,
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const row = await team.findMemberRow(app.db.kysely, actor.memberId);
+      const members = identityPorts().members;
+      const row = await members.findById(app.db.kysely, actor.memberId);
       if (!row?.password_hash || !(await verifyPassword(request.body.currentPassword, row.password_hash))) {
         throw errors.invalidCredentials();
       }
-      await team.setPassword(app.db.kysely, changeContext(request), actor.memberId, request.body.newPassword, actor.session?.idHash ?? null);
+      await members.setPassword(app.db.kysely, changeContext(request), actor.memberId, request.body.newPassword, actor.session?.idHash ?? null);
       return reply.status(204).send(null);
     },
   );
@@ -109,13 +103,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Your signed-in sessions (devices)',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() }),
-            ),
-          }),
-        },
+        response: { 200: memberSessionListSchema },
       },
     },
     async (request) => ({ items: await listSessions(app.db.kysely, actorOf(request)) }),

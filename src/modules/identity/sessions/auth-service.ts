@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
-import { compiledRead } from '../../../db/compiled-read.js';
 import { inTransaction } from '../../../kernel/transaction.js';
-import * as team from '../../team/index.js';
 import type { Actor, ChangeContext } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { addDays, nowIso } from '../../../kernel/clock.js';
@@ -12,6 +10,8 @@ import { verifyPassword } from './passwords.js';
 import { lockedUntil } from '../sign-in-limits/sign-in-lockout.js';
 import { permissionsFor, type Permission } from '../roles/roles.js';
 import { randomSecret, sha256 } from '../../../kernel/secrets.js';
+import { identityPorts } from '../ports.js';
+import { sessionPrincipal } from './session-principal.read-model.js';
 
 // A precomputed hash for unknown e-mails, so a wrong e-mail costs as long as a wrong password
 // and response times do not reveal which members exist.
@@ -28,7 +28,8 @@ export async function signIn(
   db: Kysely<Database>,
   input: { email: string; password: string; ip: string | null; userAgent: string | null; sessionDays: number },
 ): Promise<NewSession> {
-  const member = await team.findMemberRowByEmail(db, input.email);
+  const members = identityPorts().members;
+  const member = await members.findByEmail(db, input.email);
   const ok = await verifyPassword(input.password, member?.password_hash ?? DUMMY_HASH);
   const now = nowIso();
   if (member?.locked_until && member.locked_until > now) {
@@ -38,7 +39,7 @@ export async function signIn(
     const failures = member.failed_sign_ins + 1;
     const until = lockedUntil(failures, new Date(now));
     await inTransaction(db, async (trx) => {
-      await trx.updateTable('members').set({ failed_sign_ins: failures, locked_until: until }).where('id', '=', member.id).execute();
+      await members.recordFailedSignIn(trx, member.id, failures, until);
       if (until) {
         await recordAudit(trx, { actorType: 'system', actorId: null, memberId: null, ip: input.ip }, {
           action: 'member.sign_in_locked',
@@ -52,7 +53,7 @@ export async function signIn(
   if (!member || !ok) throw errors.invalidCredentials();
   if (member.status === 'disabled') throw errors.accountDisabled();
   if (member.failed_sign_ins > 0) {
-    await db.updateTable('members').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', member.id).execute();
+    await members.clearFailedSignIns(db, member.id);
   }
   const sessionId = randomSecret(32);
   const csrfToken = randomSecret(24);
@@ -83,32 +84,21 @@ async function actorForMember(
   extra: Pick<Actor, 'type' | 'tokenId' | 'session'>,
   scopes?: Set<Permission>,
 ): Promise<Actor | null> {
-  const member = await team.findMemberRow(db, memberId);
+  const members = identityPorts().members;
+  const member = await members.findById(db, memberId);
   if (!member || member.status === 'disabled') return null;
-  const roles = await team.rolesOf(db, memberId);
+  const roles = await members.rolesOf(db, memberId);
   let permissions = permissionsFor(roles);
   // A token can never do more than the member who made it can do today.
   if (scopes) permissions = new Set([...permissions].filter((p) => scopes.has(p)));
   return { ...extra, memberId, name: member.name, email: member.email, roles, permissions };
 }
 
-/**
- * Every request of a signed-in member reads its session, so the session, the member and the roles
- * come back in one read: a row per role (members have one to three).
- */
-const sessionWithMember = compiledRead((db, idHash: string) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('members', 'members.id', 'sessions.member_id')
-    .leftJoin('member_roles', 'member_roles.member_id', 'sessions.member_id')
-    .select(['sessions.member_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'members.name', 'members.email', 'members.status', 'member_roles.role'])
-    .where('sessions.id_hash', '=', idHash),
-);
-
 /** The member behind a session cookie, or null when it is unknown or expired. */
 export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
   const idHash = sha256(sessionId);
-  const rows = await sessionWithMember(db, idHash);
+  // The session, the member and the roles in one read (see the read model for why).
+  const rows = await sessionPrincipal(db, idHash);
   const session = rows[0];
   const now = nowIso();
   if (!session || session.expires_at <= now || session.status === 'disabled') return null;
@@ -280,4 +270,14 @@ export async function revokeSession(db: Kysely<Database>, actor: Actor, ctx: Cha
     return Number(result.numDeletedRows);
   });
   if (deleted === 0) throw errors.sessionNotFound();
+}
+
+/**
+ * Ends a member's sessions everywhere, all but `exceptIdHash` (the one that asked): the team module
+ * calls it when a member is disabled or their password changes.
+ */
+export async function revokeMemberSessions(db: Kysely<Database>, memberId: string, exceptIdHash: string | null = null): Promise<void> {
+  let sessions = db.deleteFrom('sessions').where('member_id', '=', memberId);
+  if (exceptIdHash) sessions = sessions.where('id_hash', '!=', exceptIdHash);
+  await sessions.execute();
 }

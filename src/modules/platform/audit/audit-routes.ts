@@ -1,28 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
 import { listAuditEntries } from '../../../kernel/audit.js';
-
-const entry = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorType: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable().describe('The member, token or contact behind the change, by name'),
-  action: z.string(),
-  recordType: z.string(),
-  recordId: z.string(),
-  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
-  ip: z.string().nullable(),
-});
-
-const filters = z.object({
-  actorId: z.string().max(64).optional(),
-  recordType: z.string().max(64).optional(),
-  recordId: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('Entries at or after this time'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Entries at or before this time'),
-});
+import { auditFilters, auditListQuery, auditPageSchema } from '../contract/audit.js';
 
 /** The append-only audit log: readable by admins, never edited or deleted through any route. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,11 +12,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'Audit log, newest first',
-        querystring: filters.extend({
-          cursor: z.string().max(500).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) },
+        querystring: auditListQuery,
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => listAuditEntries(app.db.kysely, request.query),
@@ -50,7 +26,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'The filtered audit log as CSV (newest first, up to 50,000 entries)',
-        querystring: filters,
+        querystring: auditFilters,
         produces: ['text/csv'],
       },
     },

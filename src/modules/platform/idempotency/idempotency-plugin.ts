@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import { createHash } from 'node:crypto';
 import { errors } from '../../../kernel/errors.js';
-import '../../../app/types';
 import { nowIso } from '../../../kernel/clock.js';
 
 const MAX_KEY_LENGTH = 200;

@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { TICKET_STATUSES } from '../../support/contract/tickets.js';
-import { SEARCH_TYPES } from '../tables.js';
+
+/** What the search covers, in the order the facet chips show them. */
+export const SEARCH_TYPES = ['ticket', 'message', 'contact', 'account', 'article'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/**
+ * The ticket statuses the status filter accepts: search's own list, so that its contract needs
+ * nothing from the support module above it. Support checks at compile time that it is exactly its
+ * TICKET_STATUSES (src/modules/support/tickets/ticket-search-documents.ts).
+ */
+export const SEARCH_TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export type SearchTicketStatus = (typeof SEARCH_TICKET_STATUSES)[number];
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1, 'Type something to search for').max(200, 'Search for at most 200 characters'),
@@ -12,7 +22,7 @@ export const searchQuery = z.object({
     .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : []))
     .pipe(z.array(z.enum(SEARCH_TYPES, { error: `Types are ${SEARCH_TYPES.join(', ')}` }))),
   accountId: z.string().max(64).optional(),
-  status: z.enum(TICKET_STATUSES).optional().describe('Only tickets, and messages on tickets, in this status'),
+  status: z.enum(SEARCH_TICKET_STATUSES).optional().describe('Only tickets, and messages on tickets, in this status'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().max(100).optional().describe('Opaque cursor from the previous page’s nextCursor'),
 });
@@ -41,3 +51,5 @@ export const searchResponse = z.object({
   totalExact: z.boolean().describe('False when total means "at least total" (show it as 1000+)'),
   nextCursor: z.string().nullable(),
 });
+export type SearchResponse = z.infer<typeof searchResponse>;
+export type SearchResult = z.infer<typeof searchResultSchema>;

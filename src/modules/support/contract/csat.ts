@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CSAT_RATINGS } from './kinds.js';
 
-export const CSAT_RATINGS = ['good', 'bad'] as const;
+export { CSAT_RATINGS } from './kinds.js';
 
 export const rateBody = z.strictObject({
   rating: z.enum(CSAT_RATINGS, 'Rate "good" or "bad"'),
@@ -16,6 +17,7 @@ export const publicSurveySchema = z.object({
   comment: z.string().nullable(),
   expiresAt: z.string().describe('Until then the rating can still be changed'),
 });
+export type PublicSurvey = z.infer<typeof publicSurveySchema>;
 
 export const surveySchema = z.object({
   id: z.string(),

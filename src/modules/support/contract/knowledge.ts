@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from './kinds.js';
 
-export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
-export const ARTICLE_VISIBILITIES = ['internal', 'public'] as const;
+export { ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from './kinds.js';
 
 const tag = z
   .string()
@@ -74,6 +74,7 @@ export const linkArticleBody = z.strictObject({
   articleId: z.string().min(1).max(64),
   solved: z.boolean().describe('Did this article solve the case?'),
 });
+export type LinkArticleInput = z.infer<typeof linkArticleBody>;
 
 export const linkedArticleSchema = z.object({
   ticketId: z.string(),

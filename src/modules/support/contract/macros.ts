@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { tag, TICKET_PRIORITIES } from './tickets.js';
+import { messageSchema, SUBMIT_STATUSES, tag, ticketSchema, TICKET_PRIORITIES } from './tickets.js';
 
 export const CURRENT_USER = 'current_user';
 
 export const macroActionsSchema = z.strictObject({
-  status: z.enum(['open', 'pending', 'on_hold', 'solved']).optional(),
+  status: z.enum(SUBMIT_STATUSES).optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
   addTags: z.array(tag).max(30).optional(),
   removeTags: z.array(tag).max(30).optional(),
@@ -43,3 +43,7 @@ export const macroPreviewSchema = z.object({
   unknownPlaceholders: z.array(z.string()).describe('Placeholders left as written because they are not known'),
   actions: macroActionsSchema,
 });
+export type MacroPreview = z.infer<typeof macroPreviewSchema>;
+
+/** What applying a macro changed: the ticket, and the reply it posted (none for a macro that only changes fields). */
+export const macroApplyResultSchema = z.object({ ticket: ticketSchema, message: messageSchema.nullable() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { tag } from './tickets.js';
+import { RUN_STATUSES, STEP_OUTCOMES } from './kinds.js';
+import { escalationDraftSchema, tag } from './tickets.js';
 
-export const STEP_OUTCOMES = ['done', 'failed', 'skipped'] as const;
-export const RUN_STATUSES = ['in_progress', 'resolved', 'escalated'] as const;
+export { RUN_STATUSES, STEP_OUTCOMES } from './kinds.js';
 
 export const runbookStepBody = z.strictObject({
   instruction: z.string().trim().min(1, 'Write what the agent does in this step').max(2000),
@@ -61,6 +61,7 @@ export const suggestionSchema = z.object({
   matchedTags: z.array(z.string()),
   matchedKeywords: z.array(z.string()),
 });
+export type RunbookSuggestion = z.infer<typeof suggestionSchema>;
 
 export const runStepSchema = runbookStepSchema.extend({
   outcome: z.enum(STEP_OUTCOMES).nullable().describe('null: not recorded yet'),
@@ -102,3 +103,6 @@ export const finishRunBody = z.discriminatedUnion('result', [
   z.strictObject({ result: z.literal('escalate') }),
 ]);
 export type FinishRunInput = z.infer<typeof finishRunBody>;
+
+/** A finished run; escalating it also returns the escalation dialog's pre-filled summary. */
+export const finishRunResultSchema = z.object({ run: runSchema, draft: escalationDraftSchema.optional() });

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { accountSchema } from '../../accounts/contract/accounts.js';
 import { attachmentSchema } from './attachments.js';
+import { CHANNELS, SUBMIT_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TIERS } from './kinds.js';
 
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const TIERS = ['tier1', 'tier2', 'engineering'] as const;
-export const CHANNELS = ['email', 'portal', 'api', 'phone', 'web'] as const;
-/** Statuses in which a ticket still needs work. */
-export const UNSOLVED: readonly (typeof TICKET_STATUSES)[number][] = ['new', 'open', 'pending', 'on_hold'];
+export { CHANNELS, SUBMIT_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TIERS, UNSOLVED } from './kinds.js';
 
 export const tag = z
   .string()
@@ -89,7 +86,7 @@ export type TicketMessage = z.infer<typeof messageSchema>;
 export const addMessageBody = z.strictObject({
   body: z.string().trim().min(1, 'Write a message').max(100_000),
   visibility: z.enum(['public', 'internal']).default('public'),
-  status: z.enum(['open', 'pending', 'on_hold', 'solved']).optional().describe('Submit as: the status to set with this reply'),
+  status: z.enum(SUBMIT_STATUSES).optional().describe('Submit as: the status to set with this reply'),
 });
 export type AddMessageInput = z.infer<typeof addMessageBody>;
 
@@ -119,6 +116,10 @@ export const escalationSchema = z.object({
   engineeringLink: z.string().nullable(),
   at: z.string(),
 });
+export type Escalation = z.infer<typeof escalationSchema>;
+
+/** The escalation dialog's pre-filled summary. */
+export const escalationDraftSchema = z.object({ summary: z.string() });
 
 export const ticketEventSchema = z.object({
   id: z.number(),
@@ -129,6 +130,7 @@ export const ticketEventSchema = z.object({
   type: z.string(),
   data: z.record(z.string(), z.unknown()),
 });
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
 export const viewFiltersSchema = z.strictObject({
   statuses: z.array(z.enum(TICKET_STATUSES)).min(1).optional(),
@@ -150,6 +152,19 @@ export const viewSchema = z.object({
   shared: z.boolean(),
   count: z.number().optional(),
 });
+export type TicketView = z.infer<typeof viewSchema>;
+
+export const createViewBody = z.strictObject({ name: z.string().trim().min(1).max(100), filters: viewFiltersSchema, shared: z.boolean().default(false) });
+export type CreateViewInput = z.infer<typeof createViewBody>;
+
+/** The ticket page: the ticket, its conversation, its account and the account's latest other tickets. */
+export const ticketDetailSchema = z.object({
+  ticket: ticketSchema,
+  messages: z.array(messageSchema),
+  account: accountSchema,
+  recentTickets: z.array(ticketSchema.pick({ id: true, number: true, subject: true, status: true, priority: true, createdAt: true })),
+});
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 export const ticketListQuery = z.object({
   view: z.string().max(64).optional().describe('A view id; its filters apply'),

@@ -8,13 +8,14 @@ import { recordAudit } from '../../../kernel/audit.js';
 import { addDays } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
 import { randomSecret, sha256 } from '../../../kernel/secrets.js';
-import { readSetting } from '../../../kernel/settings.js';
+import { initSetting, readSetting } from '../../../kernel/settings.js';
 import type { TicketRow } from '../tickets/ticket-repository.js';
 import { recordTicketEvent } from '../tickets/ticket-repository.js';
 import { csatScore } from './csat-score.js';
 import { enqueueEmail } from '../../platform/index.js';
 import { ticketSubject } from '../email/reply-mail.js';
 import { findContact } from '../../accounts/index.js';
+import { memberRefs } from '../../team/index.js';
 import type { CsatSurvey, RateInput, SummaryQuery } from '../contract/csat.js';
 import type { CsatSurveysTable } from './tables.js';
 
@@ -29,12 +30,7 @@ const SECRET_KEY = 'csat.link_secret';
 async function linkSecret(db: Kysely<Database>): Promise<string> {
   const existing = await readSetting<string | null>(db, SECRET_KEY, null);
   if (existing) return existing;
-  await db
-    .insertInto('settings')
-    .values({ key: SECRET_KEY, value: JSON.stringify(randomSecret()), updated_at: new Date().toISOString() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await readSetting<string | null>(db, SECRET_KEY, null))!;
+  return initSetting(db, SECRET_KEY, randomSecret());
 }
 
 function tokenFor(secret: string, surveyId: string): string {
@@ -135,20 +131,18 @@ export async function rateSurvey(db: Kysely<Database>, token: string, input: Rat
 export async function ticketSurveys(db: Kysely<Database>, ticketId: string, now = new Date()): Promise<CsatSurvey[]> {
   const rows = await db
     .selectFrom('csat_surveys')
-    .leftJoin('members', 'members.id', 'csat_surveys.assignee_id')
-    .selectAll('csat_surveys')
-    .select('members.name as assignee_name')
-    .where('csat_surveys.ticket_id', '=', ticketId)
-    .orderBy('csat_surveys.created_at', 'desc')
-    .orderBy('csat_surveys.id', 'desc')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   if (rows.length === 0) return [];
-  const secret = await linkSecret(db);
+  const [secret, assignees] = await Promise.all([linkSecret(db), memberRefs(db, rows.map((r) => r.assignee_id))]);
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
     contactId: r.contact_id,
-    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: assignees.get(r.assignee_id)?.name ?? '' } : null,
     rating: r.rating,
     comment: r.comment,
     ratedAt: r.rated_at,

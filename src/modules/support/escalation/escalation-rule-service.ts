@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { SYSTEM_CONTEXT } from '../../../kernel/actor.js';
 import { businessMinutesBetween } from '../sla/business-calendar.js';
+import { ruleCandidates } from './escalation-candidates.read-model.js';
 import { escalateTicket } from './escalation-service.js';
 import { ruleMatches, type EscalationActions, type EscalationConditions } from './escalation-rules.js';
 import * as repo from '../tickets/ticket-repository.js';
@@ -24,31 +25,7 @@ export async function runEscalationRules(db: Kysely<Database>, now = new Date())
   for (const rule of rules) {
     const conditions = JSON.parse(rule.conditions) as EscalationConditions;
     const actions = JSON.parse(rule.actions) as EscalationActions;
-    let q = db
-      .selectFrom('tickets')
-      .innerJoin('accounts', 'accounts.id', 'tickets.account_id')
-      .selectAll('tickets')
-      .select('accounts.segment')
-      .where('tickets.status', 'in', conditions.statuses ?? ['new', 'open'])
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('escalation_rule_firings')
-              .select('escalation_rule_firings.rule_id')
-              .where('escalation_rule_firings.rule_id', '=', rule.id)
-              .whereRef('escalation_rule_firings.ticket_id', '=', 'tickets.id')
-              .whereRef('escalation_rule_firings.tier_entered_at', '=', 'tickets.tier_entered_at'),
-          ),
-        ),
-      );
-    if (conditions.tiers) q = q.where('tickets.tier', 'in', conditions.tiers);
-    if (conditions.priorities) q = q.where('tickets.priority', 'in', conditions.priorities);
-    if (conditions.segments) q = q.where('accounts.segment', 'in', conditions.segments);
-    if (conditions.minHoursInTier !== undefined) q = q.where('tickets.tier_entered_at', '<=', new Date(now.getTime() - conditions.minHoursInTier * 3_600_000).toISOString());
-    if (conditions.minReopenCount !== undefined) q = q.where('tickets.reopen_count', '>=', conditions.minReopenCount);
-    if (conditions.slaMinutesRemainingBelow !== undefined) q = q.where('tickets.sla_due_at', '<', new Date(now.getTime() + conditions.slaMinutesRemainingBelow * 60_000).toISOString());
-    const candidates = await q.execute();
+    const candidates = await ruleCandidates(db, rule.id, conditions, now);
     for (const ticket of candidates) {
       result.examined++;
       const sla = await slaContextOf(db, ticket.sla_policy_id, ticket.priority);

@@ -10,6 +10,7 @@ import { newId } from '../../../kernel/ids.js';
 import * as repo from '../tickets/ticket-repository.js';
 import type { EscalateInput } from '../contract/tickets.js';
 import type { Tier } from '../tables.js';
+import { memberRefs } from '../../team/index.js';
 
 export interface EscalationView {
   id: string;
@@ -27,19 +28,19 @@ export interface EscalationView {
 export async function listEscalations(db: Kysely<Database>, ticketId: string): Promise<EscalationView[]> {
   const rows = await db
     .selectFrom('escalations')
-    .leftJoin('members', 'members.id', 'escalations.actor_id')
     .leftJoin('escalation_rules', 'escalation_rules.id', 'escalations.rule_id')
     .selectAll('escalations')
-    .select(['members.name as member_name', 'escalation_rules.name as rule_name'])
+    .select('escalation_rules.name as rule_name')
     .where('escalations.ticket_id', '=', ticketId)
     .orderBy('escalations.at')
     .execute();
+  const members = await memberRefs(db, rows.map((r) => r.actor_id));
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
     fromTier: r.from_tier,
     toTier: r.to_tier,
-    actor: { type: r.actor_type, id: r.actor_id, name: r.member_name ?? (r.rule_name ? `Rule: ${r.rule_name}` : 'Outpost') },
+    actor: { type: r.actor_type, id: r.actor_id, name: (r.actor_id ? members.get(r.actor_id)?.name : undefined) ?? (r.rule_name ? `Rule: ${r.rule_name}` : 'Outpost') },
     ruleId: r.rule_id,
     reason: r.reason,
     summary: r.summary,
@@ -121,13 +122,13 @@ export async function escalationDraft(db: Kysely<Database>, ticketId: string): P
   if (!row) throw errors.ticketNotFound();
   const notes = await db
     .selectFrom('ticket_messages')
-    .leftJoin('members', 'members.id', 'ticket_messages.author_id')
-    .select(['ticket_messages.body', 'ticket_messages.created_at', 'members.name'])
-    .where('ticket_messages.ticket_id', '=', ticketId)
-    .where('ticket_messages.visibility', '=', 'internal')
-    .orderBy('ticket_messages.created_at', 'desc')
+    .select(['body', 'created_at', 'author_id'])
+    .where('ticket_id', '=', ticketId)
+    .where('visibility', '=', 'internal')
+    .orderBy('created_at', 'desc')
     .limit(3)
     .execute();
+  const authors = await memberRefs(db, notes.map((n) => n.author_id));
   const hoursInTier = (Date.now() - Date.parse(row.tier_entered_at)) / 3_600_000;
   const extra: string[] = [];
   for (const section of extraDraftSections) extra.push(...(await section(db, row)));
@@ -136,7 +137,7 @@ export async function escalationDraft(db: Kysely<Database>, ticketId: string): P
     '',
     ...extra,
     notes.length ? 'Latest internal notes:' : 'No internal notes yet.',
-    ...notes.reverse().map((n) => `- ${n.created_at.slice(0, 16).replace('T', ' ')} ${n.name ?? ''}: ${n.body.slice(0, 500)}`),
+    ...notes.reverse().map((n) => `- ${n.created_at.slice(0, 16).replace('T', ' ')} ${(n.author_id ? authors.get(n.author_id)?.name : undefined) ?? ''}: ${n.body.slice(0, 500)}`),
   ];
   return { summary: lines.join('\n') };
 }

@@ -6,8 +6,10 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
-import { indexArticle, removeFromIndex, searchDocuments } from '../../search/index.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
+import { memberRefs } from '../../team/index.js';
+import { removeFromIndex, searchDocuments } from '../../search/index.js';
+import { indexArticle } from './article-search-documents.js';
 import { listMessages } from '../tickets/message-service.js';
 import { recordTicketEvent } from '../tickets/ticket-repository.js';
 import { actorOfContext, getTicket } from '../tickets/ticket-service.js';
@@ -23,17 +25,18 @@ import type {
 } from '../contract/knowledge.js';
 import type { KbArticlesTable } from './tables.js';
 
-type ArticleRow = KbArticlesTable & { author_name: string | null };
+type ArticleRow = KbArticlesTable;
 
 function articleRows(db: Kysely<Database>) {
-  return db.selectFrom('kb_articles').leftJoin('members', 'members.id', 'kb_articles.author_id').selectAll('kb_articles').select('members.name as author_name');
+  return db.selectFrom('kb_articles').selectAll('kb_articles');
 }
 
-/** Rows as articles, with their tags and how often they were used and solved a case. */
+/** Rows as articles, with their authors' names, their tags and how often they were used and solved a case. */
 async function toArticles(db: Kysely<Database>, rows: ArticleRow[]): Promise<Article[]> {
   const ids = rows.map((r) => r.id);
   const tags = new Map<string, string[]>();
   const counts = new Map<string, { linked: number; solved: number }>();
+  const authors = await memberRefs(db, rows.map((r) => r.author_id));
   if (ids.length) {
     for (const t of await db.selectFrom('kb_article_tags').select(['article_id', 'tag']).where('article_id', 'in', ids).orderBy('tag').execute()) {
       tags.set(t.article_id, [...(tags.get(t.article_id) ?? []), t.tag]);
@@ -54,7 +57,7 @@ async function toArticles(db: Kysely<Database>, rows: ArticleRow[]): Promise<Art
     productArea: r.product_area,
     tags: tags.get(r.id) ?? [],
     status: r.status,
-    author: r.author_id ? { id: r.author_id, name: r.author_name ?? 'Former member' } : null,
+    author: r.author_id ? { id: r.author_id, name: authors.get(r.author_id)?.name ?? 'Former member' } : null,
     sourceTicketId: r.source_ticket_id,
     linkedCount: counts.get(r.id)?.linked ?? 0,
     solvedCount: counts.get(r.id)?.solved ?? 0,
@@ -80,11 +83,7 @@ export async function listArticles(db: Kysely<Database>, query: ArticleListQuery
     const tag = query.tag;
     q = q.where((eb) => eb.exists(eb.selectFrom('kb_article_tags').select('tag').whereRef('kb_article_tags.article_id', '=', 'kb_articles.id').where('tag', '=', tag)));
   }
-  if (query.cursor) {
-    const { sortValue, id } = decodeCursor(query.cursor, 'timestamp');
-    const at = sortValue as string;
-    q = q.where((eb) => eb.or([eb('kb_articles.updated_at', '<', at), eb.and([eb('kb_articles.updated_at', '=', at), eb('kb_articles.id', '<', id)])]));
-  }
+  if (query.cursor) q = q.where(keysetAfter('kb_articles.updated_at', 'kb_articles.id', decodeCursor(query.cursor, 'timestamp'), 'desc'));
   const rows = await q.orderBy('kb_articles.updated_at', 'desc').orderBy('kb_articles.id', 'desc').limit(query.limit + 1).execute();
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.updated_at, r.id));
   return { items: await toArticles(db, page.items), nextCursor: page.nextCursor };
@@ -199,18 +198,10 @@ export async function articleDraft(db: Kysely<Database>, ticketId: string): Prom
 
 /** The articles linked to a ticket, in the order they were linked. */
 export async function articlesOfTicket(db: Kysely<Database>, ticketId: string): Promise<LinkedArticle[]> {
-  const links = await db
-    .selectFrom('kb_article_links')
-    .leftJoin('members', 'members.id', 'kb_article_links.linked_by')
-    .selectAll('kb_article_links')
-    .select('members.name as linked_by_name')
-    .where('ticket_id', '=', ticketId)
-    .orderBy('linked_at')
-    .orderBy('article_id')
-    .execute();
+  const links = await db.selectFrom('kb_article_links').selectAll().where('ticket_id', '=', ticketId).orderBy('linked_at').orderBy('article_id').execute();
   if (!links.length) return [];
   const rows = await articleRows(db).where('kb_articles.id', 'in', links.map((l) => l.article_id)).execute();
-  const articles = new Map((await toArticles(db, rows)).map((a) => [a.id, a]));
+  const [articles, linkers] = await Promise.all([toArticles(db, rows).then((list) => new Map(list.map((a) => [a.id, a]))), memberRefs(db, links.map((l) => l.linked_by))]);
   return links.flatMap((l) => {
     const a = articles.get(l.article_id);
     if (!a) return [];
@@ -219,7 +210,7 @@ export async function articlesOfTicket(db: Kysely<Database>, ticketId: string): 
         ticketId: l.ticket_id,
         solved: Number(l.solved) === 1,
         linkedAt: l.linked_at,
-        linkedBy: l.linked_by ? { id: l.linked_by, name: l.linked_by_name ?? 'Former member' } : null,
+        linkedBy: l.linked_by ? { id: l.linked_by, name: linkers.get(l.linked_by)?.name ?? 'Former member' } : null,
         article: { id: a.id, title: a.title, visibility: a.visibility, status: a.status, productArea: a.productArea, linkedCount: a.linkedCount, solvedCount: a.solvedCount },
       },
     ];

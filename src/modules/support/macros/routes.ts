@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, changeContext } from '../../../kernel/request-context.js';
-import { messageSchema, ticketSchema } from '../contract/tickets.js';
-import { macroBody, macroPreviewSchema, macroSchema } from '../contract/macros.js';
+import { macroApplyResultSchema, macroBody, macroPreviewSchema, macroSchema } from '../contract/macros.js';
 import { applyMacro, deleteMacro, getMacro, listMacros, previewMacro, saveMacro } from './service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -62,7 +61,7 @@ export const macroRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Apply a macro: its message and field changes in one change',
         params: applyParams,
-        response: { 200: z.object({ ticket: ticketSchema, message: messageSchema.nullable() }) },
+        response: { 200: macroApplyResultSchema },
       },
     },
     async (request) => applyMacro(db(), changeContext(request), request.params.id, request.params.macroId, actorOf(request).memberId),

@@ -5,6 +5,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { Actor, ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
+import { memberRefs } from '../../team/index.js';
 import { addAgentMessage } from '../tickets/message-service.js';
 import * as tickets from '../tickets/ticket-repository.js';
 import type { Ticket, TicketMessage, UpdateTicketInput } from '../contract/tickets.js';
@@ -13,16 +14,22 @@ import { placeholderValues, renderMacro } from './render.js';
 import { CURRENT_USER, type Macro, type MacroActions, type MacroInput } from '../contract/macros.js';
 import type { MacrosTable } from './tables.js';
 
-type MacroRow = Selectable<MacrosTable> & { owner_name: string | null };
+type MacroRow = Selectable<MacrosTable>;
 
 /** Shared macros need the permission to keep the team's scripts; personal ones only their owner. */
 const SHARED_PERMISSION = 'runbooks.manage';
 
 function macroRows(db: Kysely<Database>) {
-  return db.selectFrom('macros').leftJoin('members', 'members.id', 'macros.owner_id').selectAll('macros').select('members.name as owner_name');
+  return db.selectFrom('macros').selectAll('macros');
 }
 
-function toMacro(r: MacroRow): Macro {
+/** Rows as macros, with their owners' names (one read for the list). */
+async function toMacros(db: Kysely<Database>, rows: MacroRow[]): Promise<Macro[]> {
+  const owners = await memberRefs(db, rows.map((r) => r.owner_id));
+  return rows.map((r) => toMacro(r, r.owner_id ? (owners.get(r.owner_id)?.name ?? '') : ''));
+}
+
+function toMacro(r: MacroRow, ownerName: string): Macro {
   return {
     id: r.id,
     title: r.title,
@@ -30,7 +37,7 @@ function toMacro(r: MacroRow): Macro {
     visibility: r.visibility,
     actions: JSON.parse(r.actions) as MacroActions,
     shared: r.owner_id === null,
-    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+    owner: r.owner_id ? { id: r.owner_id, name: ownerName } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -43,19 +50,19 @@ export async function listMacros(db: Kysely<Database>, memberId: string): Promis
     .orderBy('macros.title')
     .orderBy('macros.id')
     .execute();
-  return rows.map(toMacro);
+  return toMacros(db, rows);
 }
 
 /** A macro the member may see: shared, or their own. Another member's personal macro is "not found". */
 export async function getMacro(db: Kysely<Database>, id: string, memberId: string): Promise<Macro> {
   const row = await macroRows(db).where('macros.id', '=', id).executeTakeFirst();
   if (!row || (row.owner_id !== null && row.owner_id !== memberId)) throw errors.macroNotFound();
-  return toMacro(row);
+  return (await toMacros(db, [row]))[0]!;
 }
 
 async function assertActionReferences(db: Kysely<Database>, actions: MacroActions): Promise<void> {
   if (actions.assigneeId && actions.assigneeId !== CURRENT_USER) {
-    const member = await db.selectFrom('members').select('status').where('id', '=', actions.assigneeId).executeTakeFirst();
+    const member = (await memberRefs(db, [actions.assigneeId])).get(actions.assigneeId);
     if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', 'actions.assigneeId');
   }
   if (actions.groupId && !(await db.selectFrom('ticket_groups').select('id').where('id', '=', actions.groupId).executeTakeFirst())) {
@@ -105,7 +112,7 @@ export async function deleteMacro(db: Kysely<Database>, ctx: ChangeContext, acto
 export async function previewMacro(db: Kysely<Database>, ticketId: string, macroId: string, memberId: string) {
   const ticket = await getTicket(db, ticketId);
   const macro = await getMacro(db, macroId, memberId);
-  const agent = await db.selectFrom('members').select('name').where('id', '=', memberId).executeTakeFirst();
+  const agent = (await memberRefs(db, [memberId])).get(memberId);
   const values = placeholderValues({
     requesterName: ticket.requester.name,
     ticketNumber: ticket.number,

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQ
 import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
 import * as repo from '../tickets/ticket-repository.js';
 import { viewFiltersSchema, type Ticket, type TicketListQuery, type ViewFilters } from '../contract/tickets.js';
 
@@ -63,7 +63,7 @@ function viewCondition(filters: ViewFilters, memberId: string | null, now: Date)
 }
 
 function filtered(db: Kysely<Database>, filters: ViewFilters, memberId: string | null, now: Date) {
-  return repo.ticketsWithContext(db).where(viewCondition(filters, memberId, now));
+  return repo.ticketRows(db).where(viewCondition(filters, memberId, now));
 }
 
 export async function findView(db: Kysely<Database>, id: string, memberId: string | null): Promise<TicketView> {
@@ -122,20 +122,18 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
   if (query.assignee) filters = { ...filters, assignee: query.assignee };
   if (query.accountId) filters = { ...filters, accountId: query.accountId };
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  // The page's conditions, on the tickets table alone or with the display joins.
+  // The page's conditions, on the tickets table alone or with the group's name.
   const narrowed = <Q extends SelectQueryBuilder<Database, 'tickets', object>>(q: Q): Q => {
     let out = q;
     if (query.requesterId) out = out.where('tickets.requester_id', '=', query.requesterId) as Q;
-    if (cursor) {
-      const due = String(cursor.sortValue);
-      out = out.where((eb) => eb.or([eb('tickets.sla_due_at', '>', due), eb.and([eb('tickets.sla_due_at', '=', due), eb('tickets.id', '>', cursor.id)])])) as Q;
-    }
+    // sla_due_at may be null in the schema (NO_DUE stands in for it): the cursor's value is compared as text, as it always was.
+    if (cursor) out = out.where(keysetAfter('tickets.sla_due_at', 'tickets.id', { sortValue: String(cursor.sortValue), id: cursor.id }, 'asc')) as Q;
     return out.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1) as Q;
   };
   const range = (f: ViewFilters) => narrowed(filtered(db, f, memberId, now));
   const keyRange = (f: ViewFilters) => narrowed(db.selectFrom('tickets').where(viewCondition(f, memberId, now)).select(['tickets.id', 'tickets.sla_due_at']));
   const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
-  let rows: repo.ContextRow[];
+  let rows: repo.GroupedRow[];
   if (statuses) {
     // Keys first, from the tickets table alone (index-only reads, no joins), then the page's rows
     // by id: reading whole rows for every status only to drop most of them cost more than the
@@ -144,11 +142,11 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
       .flat()
       .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
       .slice(0, query.limit + 1);
-    const found = keys.length ? await repo.ticketsWithContext(db).where('tickets.id', 'in', keys.map((k) => k.id)).execute() : [];
-    const byId = new Map(found.map((r) => [r.id, r as repo.ContextRow]));
+    const found = keys.length ? await repo.ticketRows(db).where('tickets.id', 'in', keys.map((k) => k.id)).execute() : [];
+    const byId = new Map(found.map((r) => [r.id, r as repo.GroupedRow]));
     rows = keys.flatMap((k) => byId.get(k.id) ?? []);
   } else {
-    rows = (await range(filters).execute()) as repo.ContextRow[];
+    rows = (await range(filters).execute()) as repo.GroupedRow[];
   }
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.sla_due_at, r.id));
   return { items: await repo.toTickets(db, page.items), nextCursor: page.nextCursor };

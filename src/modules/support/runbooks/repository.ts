@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { memberRefs } from '../../team/index.js';
 import type { RunbookRunsTable, RunbooksTable } from './tables.js';
 import type { Runbook, RunbookRun, RunbookStep } from '../contract/runbooks.js';
 
@@ -7,10 +8,19 @@ export type RunbookRow = Selectable<RunbooksTable>;
 export type RunRow = Selectable<RunbookRunsTable>;
 
 function runbookRows(db: Kysely<Database>) {
-  return db.selectFrom('runbooks').innerJoin('members', 'members.id', 'runbooks.owner_id').selectAll('runbooks').select('members.name as owner_name');
+  return db.selectFrom('runbooks').selectAll('runbooks');
 }
 
-function toRunbook(r: RunbookRow & { owner_name: string }): Runbook {
+/** Rows as runbooks with their owners' names, in one read; a runbook whose owner is gone is left out. */
+async function toRunbooks(db: Kysely<Database>, rows: RunbookRow[]): Promise<Runbook[]> {
+  const owners = await memberRefs(db, rows.map((r) => r.owner_id));
+  return rows.flatMap((r) => {
+    const owner = owners.get(r.owner_id);
+    return owner ? [toRunbook(r, owner.name)] : [];
+  });
+}
+
+function toRunbook(r: RunbookRow, ownerName: string): Runbook {
   return {
     id: r.id,
     title: r.title,
@@ -19,7 +29,7 @@ function toRunbook(r: RunbookRow & { owner_name: string }): Runbook {
     keywords: JSON.parse(r.keywords) as string[],
     steps: JSON.parse(r.steps) as RunbookStep[],
     status: r.status,
-    owner: { id: r.owner_id, name: r.owner_name },
+    owner: { id: r.owner_id, name: ownerName },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -27,7 +37,7 @@ function toRunbook(r: RunbookRow & { owner_name: string }): Runbook {
 
 export async function findRunbook(db: Kysely<Database>, id: string): Promise<Runbook | null> {
   const row = await runbookRows(db).where('runbooks.id', '=', id).executeTakeFirst();
-  return row ? toRunbook(row) : null;
+  return row ? ((await toRunbooks(db, [row]))[0] ?? null) : null;
 }
 
 export async function listRunbooks(db: Kysely<Database>, filter: { status: 'active' | 'archived' | 'all'; q?: string | undefined }): Promise<Runbook[]> {
@@ -35,7 +45,7 @@ export async function listRunbooks(db: Kysely<Database>, filter: { status: 'acti
   if (filter.status !== 'all') query = query.where('runbooks.status', '=', filter.status);
   if (filter.q) query = query.where((eb) => eb(eb.fn('lower', ['runbooks.title']), 'like', `%${filter.q!.toLowerCase()}%`));
   const rows = await query.orderBy('runbooks.title').orderBy('runbooks.id').execute();
-  return rows.map(toRunbook);
+  return toRunbooks(db, rows);
 }
 
 export async function findRunRow(db: Kysely<Database>, id: string): Promise<RunRow | undefined> {
@@ -46,18 +56,9 @@ export async function findRunRow(db: Kysely<Database>, id: string): Promise<RunR
 export async function toRuns(db: Kysely<Database>, rows: RunRow[]): Promise<RunbookRun[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const steps = await db
-    .selectFrom('runbook_run_steps')
-    .leftJoin('members', 'members.id', 'runbook_run_steps.member_id')
-    .selectAll('runbook_run_steps')
-    .select('members.name as member_name')
-    .where('runbook_run_steps.run_id', 'in', ids)
-    .execute();
-  const memberIds = [...new Set(rows.flatMap((r) => [r.started_by, r.finished_by]).filter((x): x is string => !!x))];
-  const names = new Map(
-    memberIds.length ? (await db.selectFrom('members').select(['id', 'name']).where('id', 'in', memberIds).execute()).map((m) => [m.id, m.name]) : [],
-  );
-  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const steps = await db.selectFrom('runbook_run_steps').selectAll().where('run_id', 'in', ids).execute();
+  const names = await memberRefs(db, [...rows.flatMap((r) => [r.started_by, r.finished_by]), ...steps.map((s) => s.member_id)]);
+  const person = (id: string | null) => (id ? { id, name: names.get(id)?.name ?? '' } : null);
   return rows.map((r) => {
     const recorded = new Map(steps.filter((s) => s.run_id === r.id).map((s) => [Number(s.step_index), s]));
     const script = JSON.parse(r.steps) as RunbookStep[];
@@ -68,7 +69,7 @@ export async function toRuns(db: Kysely<Database>, rows: RunRow[]): Promise<Runb
         outcome: s?.outcome ?? null,
         input: s?.input ?? null,
         note: s?.note ?? null,
-        by: s?.member_id ? { id: s.member_id, name: s.member_name ?? '' } : null,
+        by: person(s?.member_id ?? null),
         at: s?.at ?? null,
       };
     });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeContext } from '../../../kernel/request-context.js';
 import { finishRun, getRun, listRuns, recordStep, startRun } from './run-service.js';
-import { finishRunBody, recordStepBody, runbookBody, runbookListQuery, runbookSchema, runSchema, startRunBody, suggestionSchema } from '../contract/runbooks.js';
+import { finishRunBody, finishRunResultSchema, recordStepBody, runbookBody, runbookListQuery, runbookSchema, runSchema, startRunBody, suggestionSchema } from '../contract/runbooks.js';
 import { getRunbook, listRunbooks, saveRunbook, suggestRunbooks } from './service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -84,7 +84,7 @@ export const runbookRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'End the run: "resolved" sends the reply and solves the ticket; "escalate" returns the escalation draft listing the steps done',
         params: idParams,
         body: finishRunBody,
-        response: { 200: z.object({ run: runSchema, draft: z.object({ summary: z.string() }).optional() }) },
+        response: { 200: finishRunResultSchema },
       },
     },
     async (request) => finishRun(db(), changeContext(request), request.params.id, request.body),

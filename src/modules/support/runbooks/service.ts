@@ -5,6 +5,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
+import { memberRefs } from '../../team/index.js';
 import * as tickets from '../tickets/ticket-repository.js';
 import { getTicket } from '../tickets/ticket-service.js';
 import * as repo from './repository.js';
@@ -20,7 +21,7 @@ export async function getRunbook(db: Kysely<Database>, id: string): Promise<Runb
 export { listRunbooks } from './repository.js';
 
 async function assertOwner(db: Kysely<Database>, id: string): Promise<void> {
-  const row = await db.selectFrom('members').select('status').where('id', '=', id).executeTakeFirst();
+  const row = (await memberRefs(db, [id])).get(id);
   if (!row || row.status === 'disabled') throw errors.referenceMissing('active member', 'ownerId');
 }
 

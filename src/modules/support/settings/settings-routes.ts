@@ -1,38 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, changeContext } from '../../../kernel/request-context.js';
-import { calendarSchema } from '../sla/business-calendar.js';
-import { escalationActionsSchema, escalationConditionsSchema } from '../escalation/escalation-rules.js';
 import { runEscalationRules } from '../escalation/escalation-rule-service.js';
-import { TIERS, viewFiltersSchema, viewSchema } from '../contract/tickets.js';
+import { createViewBody, viewSchema } from '../contract/tickets.js';
+import {
+  calendarBody,
+  calendarViewSchema as calendarView,
+  createGroupBody,
+  groupSchema,
+  policyBody,
+  policyViewSchema as policyView,
+  ruleBody,
+  ruleRunResultSchema,
+  ruleViewSchema as ruleView,
+} from '../contract/settings.js';
 import * as settings from './settings-service.js';
-import { slaConditionsSchema, slaTargetsSchema } from '../sla/sla-policy-match.js';
 import { sweepSlaBreaches } from '../sla/sla-service.js';
 import { createView, listViews } from '../queues/views.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['support settings'];
-
-const groupSchema = z.object({ id: z.string(), name: z.string(), tier: z.enum(TIERS) });
-const calendarBody = calendarSchema.extend({ name: z.string().trim().min(1, 'Name the calendar').max(100) });
-const calendarView = z.object({ id: z.string(), name: z.string(), timeZone: z.string(), weeklyHours: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))), holidays: z.array(z.string()) });
-const policyBody = z.strictObject({
-  name: z.string().trim().min(1, 'Name the policy').max(100),
-  position: z.number().int().min(0).max(10_000),
-  conditions: slaConditionsSchema,
-  targets: slaTargetsSchema,
-  calendarId: z.string().max(64).nullable().describe('Business-hours calendar; null for calendar hours (24×7)'),
-  status: z.enum(['active', 'archived']).default('active'),
-});
-const policyView = policyBody.extend({ id: z.string() });
-const ruleBody = z.strictObject({
-  name: z.string().trim().min(1, 'Name the rule').max(100),
-  position: z.number().int().min(0).max(10_000),
-  status: z.enum(['active', 'paused']).default('active'),
-  conditions: escalationConditionsSchema,
-  actions: escalationActionsSchema,
-});
-const ruleView = z.object({ id: z.string(), name: z.string(), position: z.number(), status: z.enum(['active', 'paused']), conditions: z.record(z.string(), z.unknown()), actions: z.record(z.string(), z.unknown()) });
 
 export const supportSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.kysely;
@@ -45,7 +32,7 @@ export const supportSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/views',
     {
       config: { access: 'tickets.read' },
-      schema: { tags: ['tickets'], summary: 'Save a view (personal; shared needs support.manage)', body: z.strictObject({ name: z.string().trim().min(1).max(100), filters: viewFiltersSchema, shared: z.boolean().default(false) }), response: { 201: viewSchema } },
+      schema: { tags: ['tickets'], summary: 'Save a view (personal; shared needs support.manage)', body: createViewBody, response: { 201: viewSchema } },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -57,7 +44,7 @@ export const supportSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/ticket-groups', { config: { access: 'tickets.read' }, schema: { tags, summary: 'Groups', response: { 200: z.object({ items: z.array(groupSchema) }) } } }, async () => ({ items: await settings.listGroups(db()) }));
   app.post(
     '/api/ticket-groups',
-    { config: { access: 'support.manage' }, schema: { tags, summary: 'Create a group', body: z.strictObject({ name: z.string().trim().min(1).max(100), tier: z.enum(TIERS) }), response: { 201: groupSchema } } },
+    { config: { access: 'support.manage' }, schema: { tags, summary: 'Create a group', body: createGroupBody, response: { 201: groupSchema } } },
     async (request, reply) => reply.status(201).send(await settings.createGroup(db(), changeContext(request), request.body)),
   );
 
@@ -100,7 +87,7 @@ export const supportSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/escalation-rules/run',
     {
       config: { access: 'support.manage' },
-      schema: { tags, summary: 'Run the SLA sweep and one escalation-rule pass now (they also run on a schedule)', response: { 200: z.object({ breaches: z.number(), fired: z.number() }) } },
+      schema: { tags, summary: 'Run the SLA sweep and one escalation-rule pass now (they also run on a schedule)', response: { 200: ruleRunResultSchema } },
     },
     async () => {
       const sweep = await sweepSlaBreaches(db());

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { calendarSchema } from '../contract/settings.js';
 
 /**
  * Business time for SLA targets (DESIGN §3 "SLA policies"): a calendar is a time zone, weekly
@@ -47,55 +48,13 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const CLOCK_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 function minuteOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-const clockTimeSchema = z.string().regex(CLOCK_TIME, 'Use a local time as HH:MM, from 00:00 to 24:00');
-
-const intervalSchema = z
-  .strictObject({ start: clockTimeSchema, end: clockTimeSchema })
-  .refine((i) => minuteOfDay(i.start) < minuteOfDay(i.end), { message: 'An interval must end after it starts', path: ['end'] });
-
-const dayHoursSchema = z
-  .array(intervalSchema)
-  .max(48)
-  .superRefine((intervals, ctx) => {
-    const sorted = [...intervals].sort((a, b) => minuteOfDay(a.start) - minuteOfDay(b.start));
-    for (let i = 1; i < sorted.length; i++) {
-      const before = sorted[i - 1]!;
-      const after = sorted[i]!;
-      if (minuteOfDay(after.start) < minuteOfDay(before.end)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Intervals ${before.start}–${before.end} and ${after.start}–${after.end} overlap`,
-        });
-      }
-    }
-  });
-
-export const calendarSchema = z.strictObject({
-  timeZone: z
-    .string()
-    .refine((zone) => IANAZone.isValidZone(zone), 'Use an IANA time zone such as Europe/Berlin'),
-  weeklyHours: z
-    .strictObject({
-      1: dayHoursSchema.optional(),
-      2: dayHoursSchema.optional(),
-      3: dayHoursSchema.optional(),
-      4: dayHoursSchema.optional(),
-      5: dayHoursSchema.optional(),
-      6: dayHoursSchema.optional(),
-      7: dayHoursSchema.optional(),
-    })
-    .refine(
-      (week) => WEEKDAYS.some((day) => (week[day]?.length ?? 0) > 0),
-      'The calendar has no business hours: give at least one weekday an interval',
-    ),
-  holidays: z.array(z.iso.date('Use a date as YYYY-MM-DD')).max(10_000),
-});
+// The calendar schema is part of the HTTP contract (shared with the web app); parsing below uses it.
+export { calendarSchema };
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

@@ -1,21 +1,7 @@
-import { z } from 'zod';
-import { SEGMENTS } from '../../accounts/index.js';
-import { CHANNELS, TICKET_PRIORITIES, TIERS } from '../contract/tickets.js';
+import type { SlaConditions } from '../contract/settings.js';
 
-/** What a policy applies to: every listed condition must hold; an empty object matches all. */
-export const slaConditionsSchema = z.strictObject({
-  segments: z.array(z.enum(SEGMENTS)).min(1).optional(),
-  priorities: z.array(z.enum(TICKET_PRIORITIES)).min(1).optional(),
-  channels: z.array(z.enum(CHANNELS)).min(1).optional(),
-  tiers: z.array(z.enum(TIERS)).min(1).optional(),
-  tags: z.array(z.string()).min(1).optional().describe('The ticket carries at least one of these tags'),
-});
-export type SlaConditions = z.infer<typeof slaConditionsSchema>;
-
-const minutes = z.number().min(1).max(60 * 24 * 365).nullable();
-const target = z.strictObject({ firstReplyMinutes: minutes, nextReplyMinutes: minutes, resolutionMinutes: minutes });
-export const slaTargetsSchema = z.strictObject({ low: target, normal: target, high: target, urgent: target });
-export type SlaTargetsByPriority = z.infer<typeof slaTargetsSchema>;
+// The policy schemas are part of the HTTP contract (shared with the web app).
+export { slaConditionsSchema, slaTargetsSchema, type SlaConditions, type SlaTargetsByPriority } from '../contract/settings.js';
 
 export interface TicketFacts {
   segment: string;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { compiledRead } from '../../../db/compiled-read.js';
 import { inTransaction } from '../../../kernel/transaction.js';
@@ -11,37 +11,67 @@ import type { AddMessageInput, TicketMessage } from '../contract/tickets.js';
 import { onAgentPublicReply, onCustomerMessage, type SlaState } from '../sla/sla-clock.js';
 import { recordRevealedBreaches, slaColumns, slaContextOf } from '../sla/sla-service.js';
 import { actorOfContext, applyStatus } from './ticket-service.js';
-import { indexMessage } from '../../search/index.js';
+import { indexMessage } from './ticket-search-documents.js';
 import { enqueueReplyEmail, replyMessageId } from '../email/reply-mail.js';
 import { attachmentsByMessage } from '../attachments/service.js';
+import { contactRefs } from '../../accounts/index.js';
+import { memberRefs } from '../../team/index.js';
+import type { TicketMessagesTable } from '../tables.js';
 
 function messagesQuery(db: Kysely<Database>, ticketId: string) {
-  return db
-    .selectFrom('ticket_messages')
-    .leftJoin('members', (j) => j.onRef('members.id', '=', 'ticket_messages.author_id').on('ticket_messages.author_type', '=', 'member'))
-    .leftJoin('contacts', (j) => j.onRef('contacts.id', '=', 'ticket_messages.author_id').on('ticket_messages.author_type', '=', 'contact'))
-    .selectAll('ticket_messages')
-    .select(['members.name as member_name', 'contacts.name as contact_name'])
-    .where('ticket_messages.ticket_id', '=', ticketId)
-    .orderBy('ticket_messages.created_at')
-    .orderBy('ticket_messages.id');
+  return db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id');
 }
 // Read on every open of a ticket (agent and portal): compiled once, see compiled-read.ts.
 const allMessages = compiledRead((db, ticketId: string) => messagesQuery(db, ticketId));
-const publicMessages = compiledRead((db, ticketId: string) => messagesQuery(db, ticketId).where('ticket_messages.visibility', '=', 'public'));
+const publicMessages = compiledRead((db, ticketId: string) => messagesQuery(db, ticketId).where('visibility', '=', 'public'));
 
-export async function listMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<TicketMessage[]> {
+type MessageRow = Selectable<TicketMessagesTable>;
+
+/** A conversation's rows and their attachments, before the authors are named. */
+export interface LoadedMessages {
+  rows: MessageRow[];
+  attachments: Awaited<ReturnType<typeof attachmentsByMessage>>;
+}
+
+export async function loadMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<LoadedMessages> {
   const [rows, attachments] = await Promise.all([(options.publicOnly ? publicMessages : allMessages)(db, ticketId), attachmentsByMessage(db, ticketId)]);
+  return { rows, attachments };
+}
+
+/** Who wrote the messages, as the ids to read from the team module and from the accounts module. */
+export function authorIds(rows: MessageRow[]): { members: (string | null)[]; contacts: (string | null)[] } {
+  return {
+    members: rows.filter((r) => r.author_type === 'member').map((r) => r.author_id),
+    contacts: rows.filter((r) => r.author_type === 'contact').map((r) => r.author_id),
+  };
+}
+
+/** The conversation with its authors' names (members and contacts read by the caller, in one read each). */
+export function toMessages(loaded: LoadedMessages, members: Map<string, { name: string }>, contacts: Map<string, { name: string }>): TicketMessage[] {
+  const authorName = (r: MessageRow) => {
+    if (!r.author_id) return undefined;
+    if (r.author_type === 'member') return members.get(r.author_id)?.name;
+    if (r.author_type === 'contact') return contacts.get(r.author_id)?.name;
+    return undefined;
+  };
+  const { rows, attachments } = loaded;
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
     visibility: r.visibility,
-    author: { type: r.author_type, id: r.author_id, name: r.member_name ?? r.contact_name ?? 'Outpost' },
+    author: { type: r.author_type, id: r.author_id, name: authorName(r) ?? 'Outpost' },
     body: r.body,
     via: r.via,
     createdAt: r.created_at,
     attachments: attachments.get(r.id) ?? [],
   }));
+}
+
+export async function listMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<TicketMessage[]> {
+  const loaded = await loadMessages(db, ticketId, options);
+  const ids = authorIds(loaded.rows);
+  const [members, contacts] = await Promise.all([memberRefs(db, ids.members), contactRefs(db, ids.contacts)]);
+  return toMessages(loaded, members, contacts);
 }
 
 async function messageById(db: Kysely<Database>, ticketId: string, id: string): Promise<TicketMessage> {

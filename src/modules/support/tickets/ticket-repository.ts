@@ -5,6 +5,8 @@ import { emitEvent, type EventType } from '../../../kernel/domain-events.js';
 import { NO_DUE, type TicketsTable } from '../tables.js';
 import type { SlaState } from '../sla/sla-clock.js';
 import type { Ticket } from '../contract/tickets.js';
+import { accountRefs, contactRefs } from '../../accounts/index.js';
+import { memberRefs } from '../../team/index.js';
 
 export type TicketRow = Selectable<TicketsTable>;
 
@@ -50,11 +52,6 @@ const recentTicketRows = compiledRead((db, accountId: string) =>
 export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: string) {
   const rows = await recentTicketRows(db, accountId);
   return rows.map((r) => ({ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, priority: r.priority, createdAt: r.created_at }));
-}
-
-/** An account's name and segment (what SLA policies and escalation rules match on), or undefined. */
-export async function accountSummary(db: Kysely<Database>, accountId: string): Promise<{ name: string; segment: string } | undefined> {
-  return db.selectFrom('accounts').select(['name', 'segment']).where('id', '=', accountId).executeTakeFirst();
 }
 
 export async function replaceTags(db: Kysely<Database>, ticketId: string, tags: string[]): Promise<void> {
@@ -103,37 +100,57 @@ const PUBLISHED_AS: Record<string, EventType> = {
   'sla.breached': 'sla.breached',
 };
 
-/** Rows joined with what a queue or a ticket page shows: account, requester, assignee, group. */
-export function ticketsWithContext(db: Kysely<Database>) {
-  return db
-    .selectFrom('tickets')
-    .innerJoin('accounts', 'accounts.id', 'tickets.account_id')
-    .innerJoin('contacts', 'contacts.id', 'tickets.requester_id')
-    .leftJoin('members', 'members.id', 'tickets.assignee_id')
-    .leftJoin('ticket_groups', 'ticket_groups.id', 'tickets.group_id')
-    .selectAll('tickets')
-    .select([
-      'accounts.name as account_name',
-      'accounts.segment as account_segment',
-      'contacts.name as requester_name',
-      'contacts.email as requester_email',
-      'members.name as assignee_name',
-      'ticket_groups.name as group_name',
-    ]);
+/**
+ * Rows with their group's name, for a queue or a ticket page. The account, requester and assignee
+ * belong to other modules: withContext names them, one batch read per owner for the whole page.
+ */
+export function ticketRows(db: Kysely<Database>) {
+  return db.selectFrom('tickets').leftJoin('ticket_groups', 'ticket_groups.id', 'tickets.group_id').selectAll('tickets').select('ticket_groups.name as group_name');
 }
 
-type ContextRow = TicketRow & {
+export type GroupedRow = TicketRow & { group_name: string | null };
+
+type ContextRow = GroupedRow & {
   account_name: string;
   account_segment: string;
   requester_name: string;
   requester_email: string;
   assignee_name: string | null;
-  group_name: string | null;
 };
 
-export async function toTickets(db: Kysely<Database>, rows: ContextRow[]): Promise<Ticket[]> {
-  const tags = await tagsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => toTicket(r, tags.get(r.id) ?? []));
+/** What the API shows of the account, requester and assignee beside a ticket's own columns. */
+export function contextOf(
+  r: GroupedRow,
+  account: { name: string; segment: string } | undefined,
+  requester: { name: string; email: string } | undefined,
+  assignee: { name: string } | undefined,
+): ContextRow | null {
+  // Every ticket has its account and requester (foreign keys); one without is left out, as the
+  // inner joins of the single query this replaces did.
+  if (!account || !requester) return null;
+  return {
+    ...r,
+    account_name: account.name,
+    account_segment: account.segment,
+    requester_name: requester.name,
+    requester_email: requester.email,
+    assignee_name: r.assignee_id ? (assignee?.name ?? null) : null,
+  };
+}
+
+/** Rows with their account, requester and assignee: one read from each owner module. */
+export async function withContext(db: Kysely<Database>, rows: GroupedRow[]): Promise<ContextRow[]> {
+  const [accountsById, contactsById, membersById] = await Promise.all([
+    accountRefs(db, rows.map((r) => r.account_id)),
+    contactRefs(db, rows.map((r) => r.requester_id)),
+    memberRefs(db, rows.map((r) => r.assignee_id)),
+  ]);
+  return rows.flatMap((r) => contextOf(r, accountsById.get(r.account_id), contactsById.get(r.requester_id), r.assignee_id ? membersById.get(r.assignee_id) : undefined) ?? []);
+}
+
+export async function toTickets(db: Kysely<Database>, rows: GroupedRow[]): Promise<Ticket[]> {
+  const [tags, context] = await Promise.all([tagsOf(db, rows.map((r) => r.id)), withContext(db, rows)]);
+  return context.map((r) => toTicket(r, tags.get(r.id) ?? []));
 }
 
 /** A ticket as the API shows it, from its row with context and its tags (sorted). */
@@ -173,13 +190,20 @@ export function toTicket(r: ContextRow, tags: string[]): Ticket {
 }
 
 // The ticket page's reads (every open of a ticket): compiled once, see compiled-read.ts.
-const ticketWithContextById = compiledRead((db, id: string) => ticketsWithContext(db).where('tickets.id', '=', id));
+const ticketById = compiledRead((db, id: string) => ticketRows(db).where('tickets.id', '=', id));
 const tagsOfTicket = compiledRead((db, ticketId: string) => db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'));
 
+/** A ticket's row with its group's name, and its tags (sorted), or null when there is no such ticket. */
+export async function ticketWithTags(db: Kysely<Database>, id: string): Promise<{ row: GroupedRow; tags: string[] } | null> {
+  const [[row], tags] = await Promise.all([ticketById(db, id), tagsOfTicket(db, id)]);
+  return row ? { row: row as GroupedRow, tags: tags.map((t) => t.tag) } : null;
+}
+
 export async function getTicketWithContext(db: Kysely<Database>, id: string): Promise<Ticket | null> {
-  const [[row], tags] = await Promise.all([ticketWithContextById(db, id), tagsOfTicket(db, id)]);
-  if (!row) return null;
-  return toTicket(row as ContextRow, tags.map((t) => t.tag));
+  const found = await ticketWithTags(db, id);
+  if (!found) return null;
+  const [row] = await withContext(db, [found.row]);
+  return row ? toTicket(row, found.tags) : null;
 }
 
 export type { ContextRow };

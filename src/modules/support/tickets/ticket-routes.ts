@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import * as accounts from '../../accounts/index.js';
-import { accountSchema } from '../../accounts/contract/accounts.js';
 import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import { escalateTicket, escalationDraft, listEscalations } from '../escalation/escalation-service.js';
-import { addAgentMessage, listMessages } from './message-service.js';
+import { addAgentMessage } from './message-service.js';
 import {
   addMessageBody,
   createTicketBody,
   escalateBody,
+  escalationDraftSchema,
   escalationSchema,
   messageSchema,
+  ticketDetailSchema,
   ticketEventSchema,
   ticketListQuery,
   ticketSchema,
@@ -20,7 +20,7 @@ import {
 import { listTicketEvents } from './ticket-events.js';
 import { createTicket, getTicket, updateTicket } from './ticket-service.js';
 import { listTickets } from '../queues/views.js';
-import { recentTicketsOfAccount } from './ticket-repository.js';
+import { ticketPage } from './ticket-page.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['tickets'];
@@ -48,25 +48,10 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'A ticket with its conversation and the account’s context',
         params: idParams,
-        response: {
-          200: z.object({
-            ticket: ticketSchema,
-            messages: z.array(messageSchema),
-            account: accountSchema,
-            recentTickets: z.array(ticketSchema.pick({ id: true, number: true, subject: true, status: true, priority: true, createdAt: true })),
-          }),
-        },
+        response: { 200: ticketDetailSchema },
       },
     },
-    async (request) => {
-      const ticket = await getTicket(db(), request.params.id);
-      const [messages, account, recent] = await Promise.all([
-        listMessages(db(), ticket.id),
-        accounts.getAccount(db(), ticket.account.id),
-        recentTicketsOfAccount(db(), ticket.account.id),
-      ]);
-      return { ticket, messages, account, recentTickets: recent.filter((t) => t.id !== ticket.id).slice(0, 5) };
-    },
+    async (request) => ticketPage(db(), request.params.id),
   );
 
   app.patch(
@@ -102,7 +87,7 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/tickets/:id/escalation-draft',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Pre-filled summary for the escalation dialog', params: idParams, response: { 200: z.object({ summary: z.string() }) } } },
+    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Pre-filled summary for the escalation dialog', params: idParams, response: { 200: escalationDraftSchema } } },
     async (request) => escalationDraft(db(), request.params.id),
   );
 

@@ -8,7 +8,8 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import * as repo from './ticket-repository.js';
-import { indexOpenedTicket, indexTicket } from '../../search/index.js';
+import { memberRefs } from '../../team/index.js';
+import { indexOpenedTicket, indexTicket } from './ticket-search-documents.js';
 import type { CreateTicketInput, Ticket, UpdateTicketInput } from '../contract/tickets.js';
 import { addBusinessMinutes, CALENDAR_HOURS } from '../sla/business-calendar.js';
 import { onStatusChange, startSla, type SlaState } from '../sla/sla-clock.js';
@@ -28,7 +29,7 @@ export async function getTicket(db: Kysely<Database>, id: string): Promise<Ticke
 
 /** An active member's name; a missing or disabled one is a bad reference. */
 async function assertMember(db: Kysely<Database>, id: string, field: string): Promise<string> {
-  const row = await db.selectFrom('members').select(['name', 'status']).where('id', '=', id).executeTakeFirst();
+  const row = (await memberRefs(db, [id])).get(id);
   if (!row || row.status === 'disabled') throw errors.referenceMissing('active member', field);
   return row.name;
 }
@@ -87,7 +88,7 @@ export async function createTicket(
   const row = await inTransaction(db, async (trx) => {
     const requester = await resolveRequester(trx, ctx, input);
     const { contactId, accountId } = requester;
-    const account = await repo.accountSummary(trx, accountId);
+    const account = (await accounts.accountRefs(trx, [accountId])).get(accountId);
     if (!account) throw errors.accountNotFound();
     const at = now.toISOString();
     const number = await repo.nextTicketNumber(trx);
@@ -125,16 +126,16 @@ export async function createTicket(
       .execute();
     await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.created', { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId }, at, { accountId, number });
     await recordAudit(trx, ctx, { action: 'ticket.created', recordType: 'ticket', recordId: id, changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }) });
-    // Indexed from what is in hand: the same documents indexNewTicket would read back.
+    // Indexed from what is in hand: the same documents the search loaders would read back.
     await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags }, [{ id: messageId, body: input.description, visibility: 'public' }]);
     const context: repo.ContextRow = {
       ...ticketRow,
+      group_name: groupName,
       account_name: account.name,
       account_segment: account.segment,
       requester_name: requester.name,
       requester_email: requester.email,
       assignee_name: assigneeName,
-      group_name: groupName,
     };
     return context;
   });
@@ -143,7 +144,7 @@ export async function createTicket(
 
 /** Tickets linked to a customer environment (deployment), newest first. */
 export async function listDeploymentTickets(db: Kysely<Database>, deploymentId: string, limit = 50): Promise<Ticket[]> {
-  const rows = await repo.ticketsWithContext(db).where('tickets.deployment_id', '=', deploymentId).orderBy('tickets.created_at', 'desc').orderBy('tickets.id', 'desc').limit(limit).execute();
+  const rows = await repo.ticketRows(db).where('tickets.deployment_id', '=', deploymentId).orderBy('tickets.created_at', 'desc').orderBy('tickets.id', 'desc').limit(limit).execute();
   return repo.toTickets(db, rows);
 }
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, changeContext } from '../../../kernel/request-context.js';
-import { categoryTotalsSchema, ticketTimeBody, timeEntrySchema } from '../../team/contract/time-entries.js';
+import { ticketTimeBody, timeEntrySchema } from '../../team/contract/time-entries.js';
+import { ticketTimeSchema } from '../contract/ticket-time.js';
 import { logTime, ticketTime } from '../../team/index.js';
 import { getTicket } from './ticket-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['time'];
-const totals = { totalMinutes: z.number(), byCategory: categoryTotalsSchema.describe('Minutes per category') };
 
 /** Time tracking on a ticket: the ticket must exist (and be readable); the entry is the team module's. */
 export const ticketTimeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,7 +38,7 @@ export const ticketTimeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tickets/:id/time',
     {
       config: { access: 'tickets.read' },
-      schema: { tags, summary: 'Time logged on a ticket, with totals', params: idParams, response: { 200: z.object({ items: z.array(timeEntrySchema), ...totals }) } },
+      schema: { tags, summary: 'Time logged on a ticket, with totals', params: idParams, response: { 200: ticketTimeSchema } },
     },
     async (request) => {
       await getTicket(db(), request.params.id);

@@ -41,6 +41,12 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** A new member, with the temporary password generated for them (shown once) when none was given. */
+export const createdMemberSchema = z.object({ member: memberSchema, temporaryPassword: z.string().nullable() });
+
+/** The role catalogue with display names, for pickers. */
+export const roleListSchema = z.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) });
+
 const skills = z.array(z.string().trim().min(1).max(60)).max(50);
 
 export const createMemberBody = z.strictObject({

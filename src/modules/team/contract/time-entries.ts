@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { pageQuery } from '../../../kernel/contract/page.js';
-import { TIME_CATEGORIES } from '../time/tables.js';
+
+/**
+ * DESIGN §1: the categories separate hands-on technical work from scripted routine work,
+ * customer time, management and internal work, so the team view can tell who works as a
+ * customer-facing engineer.
+ */
+export const TIME_CATEGORIES = ['engineering', 'routine', 'customer', 'management', 'internal'] as const;
+export type TimeCategory = (typeof TIME_CATEGORIES)[number];
 
 export const timeEntrySchema = z.object({
   id: z.string(),

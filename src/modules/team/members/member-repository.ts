@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, MembersTable } from '../../../db/schema.js';
-import { decodeCursor, encodeCursor, likeText, toPage, type Page } from '../../../kernel/pagination.js';
+import { decodeCursor, encodeCursor, keysetAfter, likeText, toPage, type Page } from '../../../kernel/pagination.js';
 import type { Member } from '../contract/members.js';
 
 export type MemberRow = Selectable<MembersTable>;
@@ -93,9 +93,7 @@ export async function listMemberRows(
     );
   }
   if (filter.cursor) {
-    const { sortValue, id } = decodeCursor(filter.cursor, 'string');
-    const name = String(sortValue);
-    query = query.where((eb) => eb.or([eb('members.name', '>', name), eb.and([eb('members.name', '=', name), eb('members.id', '>', id)])]));
+    query = query.where(keysetAfter('members.name', 'members.id', decodeCursor(filter.cursor, 'string'), 'asc'));
   }
   const rows = await query.orderBy('members.name').orderBy('members.id').limit(filter.limit + 1).execute();
   return toPage(rows, filter.limit, (r) => encodeCursor(r.name, r.id));

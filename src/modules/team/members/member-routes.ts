@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import { ROLE_LABELS, ROLES } from '../../identity/index.js';
-import { createMemberBody, memberListQuery, memberSchema, setPasswordBody, updateMemberBody } from '../contract/members.js';
+import { createdMemberSchema, createMemberBody, memberListQuery, memberSchema, roleListSchema, setPasswordBody, updateMemberBody } from '../contract/members.js';
 import * as service from './member-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -15,7 +15,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/roles',
     {
       config: { access: 'signed_in' },
-      schema: { tags: ['team'], summary: 'The role catalogue', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) }) } },
+      schema: { tags: ['team'], summary: 'The role catalogue', response: { 200: roleListSchema } },
     },
     async () => ({ items: ROLES.map((id) => ({ id, label: ROLE_LABELS[id] })) }),
   );
@@ -40,7 +40,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['team'],
         summary: 'Create (invite) a member',
         body: createMemberBody,
-        response: { 201: z.object({ member: memberSchema, temporaryPassword: z.string().nullable() }) },
+        response: { 201: createdMemberSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await service.createMember(db(), changeContext(request), request.body)),

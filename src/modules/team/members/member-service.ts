@@ -6,7 +6,7 @@ import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
-import { hashPassword } from '../../identity/index.js';
+import { hashPassword, revokeMemberSessions } from '../../identity/index.js';
 import { randomSecret } from '../../../kernel/secrets.js';
 import * as repo from './member-repository.js';
 import type { CreateMemberInput, Member, UpdateMemberInput } from '../contract/members.js';
@@ -92,7 +92,7 @@ export async function updateMember(
     if (input.roles) await repo.replaceRoles(trx, id, [...new Set(input.roles)]);
     if (input.skills) await repo.replaceSkills(trx, id, [...new Set(input.skills)]);
     // A disabled member is signed out everywhere at once.
-    if (input.status === 'disabled') await trx.deleteFrom('sessions').where('member_id', '=', id).execute();
+    if (input.status === 'disabled') await revokeMemberSessions(trx, id);
     const after = { ...before, ...input, title: input.title === undefined ? before.title : (input.title ?? null) };
     await recordAudit(trx, ctx, { action: 'member.updated', recordType: 'member', recordId: id, changes: diff(before, after) });
   });
@@ -108,9 +108,7 @@ export async function setPassword(db: Kysely<Database>, ctx: ChangeContext, id: 
   const hash = await hashPassword(password);
   await inTransaction(db, async (trx) => {
     await repo.updateMemberRow(trx, id, { password_hash: hash, updated_at: nowIso() });
-    let sessions = trx.deleteFrom('sessions').where('member_id', '=', id);
-    if (keepSessionIdHash) sessions = sessions.where('id_hash', '!=', keepSessionIdHash);
-    await sessions.execute();
+    await revokeMemberSessions(trx, id, keepSessionIdHash);
     await recordAudit(trx, ctx, { action: 'member.password_set', recordType: 'member', recordId: id });
   });
 }

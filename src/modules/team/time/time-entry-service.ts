@@ -5,9 +5,9 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
-import type { TimeEntry } from '../contract/time-entries.js';
-import type { TimeCategory, TimeEntriesTable } from './tables.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
+import type { TimeCategory, TimeEntry } from '../contract/time-entries.js';
+import type { TimeEntriesTable } from './tables.js';
 
 type Row = Selectable<TimeEntriesTable> & { member_name: string };
 
@@ -125,9 +125,7 @@ export async function listMemberTime(
     .execute();
   let paged = query;
   if (filter.cursor) {
-    const { sortValue, id } = decodeCursor(filter.cursor, 'timestamp');
-    const at = String(sortValue);
-    paged = paged.where((eb) => eb.or([eb('time_entries.started_at', '<', at), eb.and([eb('time_entries.started_at', '=', at), eb('time_entries.id', '<', id)])]));
+    paged = paged.where(keysetAfter('time_entries.started_at', 'time_entries.id', decodeCursor(filter.cursor, 'timestamp'), 'desc'));
   }
   const found = await paged.orderBy('time_entries.started_at', 'desc').orderBy('time_entries.id', 'desc').limit(filter.limit + 1).execute();
   const page = toPage(found.map(toEntry), filter.limit, (e) => encodeCursor(e.startedAt, e.id));
@@ -147,4 +145,12 @@ export async function deleteTimeEntry(db: Kysely<Database>, ctx: ChangeContext, 
       changes: diff({ memberId: entry.member.id, minutes: entry.minutes, category: entry.category, ticketId: entry.ticketId }, null),
     });
   });
+}
+
+/**
+ * A task of the delivery module is being deleted: its time stays on the engagement (and the
+ * members' time sheets) but no longer names the task. Runs in the caller's transaction.
+ */
+export async function releaseTaskTime(db: Kysely<Database>, taskId: string): Promise<void> {
+  await db.updateTable('time_entries').set({ task_id: null }).where('task_id', '=', taskId).execute();
 }

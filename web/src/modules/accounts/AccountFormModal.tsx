@@ -5,11 +5,14 @@ import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useCreateAccount, useUpdateAccount, type Account, type AccountInput } from './api';
 import { SEGMENT_LABELS, SEGMENTS, STAGE_LABELS, STAGES, options } from './labels';
 
+/** The form edits every field; the API lets a client leave out those with a default. */
+type AccountFormValues = Required<AccountInput>;
+
 const FIELDS = ['name', 'domains', 'segment', 'arr', 'lifecycleStage', 'renewalDate'] as const;
 
-const blank: AccountInput = { name: '', domains: [], segment: 'mid_market', arr: 0, lifecycleStage: 'onboarding', renewalDate: null };
+const blank: AccountFormValues = { name: '', domains: [], segment: 'mid_market', arr: 0, lifecycleStage: 'onboarding', renewalDate: null };
 
-const valuesOf = (account?: Account): AccountInput =>
+const valuesOf = (account?: Account): AccountFormValues =>
   account
     ? {
         name: account.name,
@@ -42,12 +45,12 @@ function AccountForm({ onClose, account, onSaved }: Props) {
   const create = useCreateAccount();
   const update = useUpdateAccount(account?.id ?? '');
   const saving = create.isPending || update.isPending;
-  const form = useForm<AccountInput>({
+  const form = useForm<AccountFormValues>({
     initialValues: valuesOf(account),
     validate: { name: (v) => (v.trim() ? null : 'Enter the account’s name') },
   });
 
-  const submit = (values: AccountInput) => {
+  const submit = (values: AccountFormValues) => {
     const body = { ...values, name: values.name.trim(), domains: values.domains.map((d) => d.trim()).filter(Boolean) };
     const handlers = {
       onSuccess: (saved: Account) => {

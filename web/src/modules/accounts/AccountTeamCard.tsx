@@ -7,7 +7,7 @@ import { initials } from '../../ui/format';
 import { IconPencil, IconUsers } from '@tabler/icons-react';
 import { notifySuccess, notifyError } from '../../ui/server-errors';
 import { useMemberOptions, useRoles, type Member } from '../team/api';
-import { useSetAccountTeam, type Account } from './api';
+import { useSetAccountTeam, type Account, type TeamSlot } from './api';
 
 // Roles that make sense on an account team; admins and stakeholders are not customer-facing.
 const NOT_ON_TEAMS = new Set(['admin', 'stakeholder']);
@@ -68,7 +68,8 @@ function TeamForm({ account, onDone }: { account: Account; onDone: () => void })
 
   const submit = () =>
     save.mutate(
-      Object.entries(slots).flatMap(([role, memberId]) => (memberId ? [{ role, memberId }] : [])),
+      // The slots are keyed by the role ids the role catalogue returned.
+      Object.entries(slots).flatMap(([role, memberId]) => (memberId ? [{ role: role as TeamSlot['role'], memberId }] : [])),
       {
         onSuccess: () => {
           notifySuccess('Account team saved.');

@@ -1,109 +1,33 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, type Page } from '../../lib/api-client';
-import type { Relationship } from '../../ui/RelationshipBadge';
-import type { CustomerRole, InteractionKind, Segment, Stage } from './labels';
+import type { QueryParams } from '../../lib/query-params';
+import type {
+  Account,
+  AccountContact,
+  accountContactListSchema,
+  AccountSummary,
+  accountListQuery,
+  Contact,
+  createAccountBody,
+  createContactBody,
+  createInteractionBody,
+  evidenceSchema,
+  Interaction,
+  setTeamBody,
+  updateAccountBody,
+} from '../../../../src/modules/accounts/contract/accounts';
+import type { RelationshipRules } from '../../../../src/modules/accounts/contract/relationship-rules';
 
-export interface AccountSummary {
-  id: string;
-  name: string;
-  domains: string[];
-  segment: Segment;
-  arr: number;
-  lifecycleStage: Stage;
-  renewalDate: string | null;
-  relationship: Relationship;
-  contactCount: number;
-  accountManager: { id: string; name: string } | null;
-}
-
-export interface RelationshipEvidence {
-  verdict: Relationship;
-  windowDays: number;
-  interactionCount: number;
-  deepInteractionCount: number;
-  activeMonths: number;
-  firstAt: string | null;
-  lastAt: string | null;
-  spanDays: number;
-  kinds: Partial<Record<InteractionKind, number>>;
-  activeEngagements: number;
-  criteria: { label: string; actual: number; required: number; met: boolean }[];
-  computedAt: string;
-}
-
-export interface Account extends AccountSummary {
-  relationshipEvidence: RelationshipEvidence;
-  team: { role: string; memberId: string; memberName: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AccountInput {
-  name: string;
-  domains: string[];
-  segment: Segment;
-  arr: number;
-  lifecycleStage: Stage;
-  renewalDate: string | null;
-}
-
-export interface Contact {
-  id: string;
-  accountId: string;
-  name: string;
-  email: string;
-  title: string | null;
-  customerRole: CustomerRole | null;
-  phone: string | null;
-  createdAt: string;
-  /** In the account's contact list: whether the contact may sign in to the customer portal. */
-  portalAccess?: boolean;
-}
-
-export type ContactInput = Pick<Contact, 'name' | 'email' | 'title' | 'customerRole' | 'phone'>;
-
-export interface Interaction {
-  id: string;
-  accountId: string;
-  kind: InteractionKind;
-  occurredAt: string;
-  durationMinutes: number;
-  subject: string;
-  notes: string | null;
-  createdBy: string | null;
-  attendees: { type: 'member' | 'contact'; id: string; name: string }[];
-}
-
-export interface InteractionInput {
-  kind: InteractionKind;
-  occurredAt: string;
-  durationMinutes: number;
-  subject: string;
-  notes: string | null;
-  memberIds: string[];
-  contactIds: string[];
-}
-
-export interface RelationshipRules {
-  windowDays: number;
-  minInteractions: number;
-  minActiveMonths: number;
-  deepKinds: InteractionKind[];
-  minDeepInteractions: number;
-  engagementCountsAsEngaged: boolean;
-}
-
-export interface AccountListParams {
-  q?: string;
-  segment?: string;
-  stage?: string;
-  relationship?: string;
-  memberId?: string;
-  sort?: 'name' | 'arr' | 'renewal_date';
-  order?: 'asc' | 'desc';
-  cursor?: string;
-  limit?: number;
-}
+// Shapes of the accounts API: src/modules/accounts/contract/.
+export type { Account, AccountContact, AccountSummary, Contact, Interaction, RelationshipRules };
+export type RelationshipEvidence = z.infer<typeof evidenceSchema>;
+export type AccountInput = z.input<typeof createAccountBody>;
+export type AccountUpdate = z.input<typeof updateAccountBody>;
+export type ContactInput = z.input<typeof createContactBody>;
+export type InteractionInput = z.input<typeof createInteractionBody>;
+export type TeamSlot = z.input<typeof setTeamBody>['slots'][number];
+export type AccountListParams = QueryParams<typeof accountListQuery>;
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -138,7 +62,7 @@ export function useCreateAccount() {
 export function useUpdateAccount(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<AccountInput>) => api.patch<Account>(`/api/accounts/${id}`, body),
+    mutationFn: (body: AccountUpdate) => api.patch<Account>(`/api/accounts/${id}`, body),
     onSuccess: (account) => {
       client.setQueryData(accountKeys.detail(id), account);
       return client.invalidateQueries({ queryKey: ['accounts', 'list'] });
@@ -149,7 +73,7 @@ export function useUpdateAccount(id: string) {
 export function useSetAccountTeam(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (slots: { role: string; memberId: string }[]) => api.put<Account>(`/api/accounts/${id}/team`, { slots }),
+    mutationFn: (slots: TeamSlot[]) => api.put<Account>(`/api/accounts/${id}/team`, { slots }),
     onSuccess: (account) => {
       client.setQueryData(accountKeys.detail(id), account);
       return client.invalidateQueries({ queryKey: ['accounts', 'list'] });
@@ -160,7 +84,7 @@ export function useSetAccountTeam(id: string) {
 export function useContacts(accountId: string) {
   return useQuery({
     queryKey: accountKeys.contacts(accountId),
-    queryFn: () => api.get<{ items: Contact[] }>(`/api/accounts/${accountId}/contacts`).then((r) => r.items),
+    queryFn: () => api.get<z.infer<typeof accountContactListSchema>>(`/api/accounts/${accountId}/contacts`).then((r) => r.items),
   });
 }
 

@@ -1,6 +1,8 @@
-/** Display names for the accounts module's enums (the server's kinds.ts holds the values). */
+import { CUSTOMER_ROLES, INTERACTION_KINDS, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../../../src/modules/accounts/contract/kinds';
 
-export const SEGMENTS = ['strategic', 'enterprise', 'mid_market', 'smb'] as const;
+/** Display names for the accounts module's enums; the values come from the server's contract (kinds.ts). */
+
+export { CUSTOMER_ROLES, INTERACTION_KINDS, SEGMENTS, LIFECYCLE_STAGES as STAGES, type InteractionKind };
 export type Segment = (typeof SEGMENTS)[number];
 export const SEGMENT_LABELS: Record<Segment, string> = {
   strategic: 'Strategic',
@@ -9,8 +11,7 @@ export const SEGMENT_LABELS: Record<Segment, string> = {
   smb: 'SMB',
 };
 
-export const STAGES = ['prospect', 'onboarding', 'adoption', 'expansion', 'renewal', 'at_risk', 'churned'] as const;
-export type Stage = (typeof STAGES)[number];
+export type Stage = (typeof LIFECYCLE_STAGES)[number];
 export const STAGE_LABELS: Record<Stage, string> = {
   prospect: 'Prospect',
   onboarding: 'Onboarding',
@@ -30,8 +31,6 @@ export const STAGE_COLORS: Record<Stage, string> = {
   churned: 'red',
 };
 
-export const INTERACTION_KINDS = ['meeting', 'call', 'email', 'site_visit', 'training', 'demo', 'workshop', 'business_review'] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const KIND_LABELS: Record<InteractionKind, string> = {
   meeting: 'Meeting',
   call: 'Call',
@@ -53,7 +52,6 @@ export const KIND_COLORS: Record<InteractionKind, string> = {
   business_review: 'violet',
 };
 
-export const CUSTOMER_ROLES = ['decision_maker', 'champion', 'end_user', 'it_admin'] as const;
 export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
 export const CUSTOMER_ROLE_LABELS: Record<CustomerRole, string> = {
   decision_maker: 'Decision maker',

@@ -16,9 +16,10 @@ export function useAccountFilters() {
     order,
     query: {
       q: get('q'),
-      segment: get('segment'),
-      stage: get('stage'),
-      relationship: get('relationship'),
+      // Whatever the address bar holds; the server rejects a value that is not one of its own.
+      segment: get('segment') as AccountListParams['segment'],
+      stage: get('stage') as AccountListParams['stage'],
+      relationship: get('relationship') as AccountListParams['relationship'],
       memberId: get('owner'),
       sort,
       order,

@@ -1,168 +1,61 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  addMessageBody,
+  createTicketBody,
+  createViewBody,
+  escalateBody,
+  escalationDraftSchema,
+  escalationSchema,
+  messageSchema,
+  ticketDetailSchema,
+  ticketEventSchema,
+  ticketListQuery,
+  ticketSchema,
+  updateTicketBody,
+  viewFiltersSchema,
+  viewSchema,
+} from '../../../../src/modules/support/contract/tickets';
+import type { attachmentSchema } from '../../../../src/modules/support/contract/attachments';
+import type {
+  calendarBody,
+  calendarViewSchema,
+  createGroupBody,
+  escalationActionsSchema,
+  escalationConditionsSchema,
+  groupSchema,
+  policyBody,
+  policyViewSchema,
+  ruleBody,
+  ruleRunResultSchema,
+  ruleViewSchema,
+  slaConditionsSchema,
+} from '../../../../src/modules/support/contract/settings';
 import { api, type Page } from '../../lib/api-client';
-import { accountKeys, type Account, type Contact } from '../accounts/api';
-import type { Segment } from '../accounts/labels';
-import type { Channel, Priority, Status, Tier } from './labels';
+import { accountKeys, type Contact } from '../accounts/api';
+import type { Priority } from './labels';
 
-/** Shapes of the support module's API (src/modules/support/schemas.ts and settings-routes.ts). */
+/** The support module's API types, inferred from the server's contract (src/modules/support/contract). */
 
-export interface TicketSla {
-  policyId: string | null;
-  firstReplyDueAt: string | null;
-  nextReplyDueAt: string | null;
-  resolutionDueAt: string | null;
-  /** The earliest active target. */
-  dueAt: string | null;
-  paused: boolean;
-  breaches: string[];
-}
-
-export interface Ticket {
-  id: string;
-  number: number;
-  subject: string;
-  status: Status;
-  priority: Priority;
-  tier: Tier;
-  group: { id: string; name: string } | null;
-  assignee: { id: string; name: string } | null;
-  requester: { id: string; name: string; email: string };
-  account: { id: string; name: string; segment: Segment };
-  channel: Channel;
-  tags: string[];
-  deploymentId: string | null;
-  engineeringLink: string | null;
-  reopenCount: number;
-  tierEnteredAt: string;
-  sla: TicketSla;
-  createdAt: string;
-  updatedAt: string;
-  solvedAt: string | null;
-}
-
-export interface Attachment {
-  id: string;
-  ticketId: string;
-  messageId: string | null;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  url: string;
-  createdAt: string;
-}
-
-export interface TicketMessage {
-  id: string;
-  ticketId: string;
-  visibility: 'public' | 'internal';
-  author: { type: 'member' | 'contact' | 'system'; id: string | null; name: string };
-  body: string;
-  via: 'web' | 'email' | 'portal' | 'api';
-  createdAt: string;
-  attachments: Attachment[];
-}
-
-export type RecentTicket = Pick<Ticket, 'id' | 'number' | 'subject' | 'status' | 'priority' | 'createdAt'>;
-
-export interface TicketDetail {
-  ticket: Ticket;
-  messages: TicketMessage[];
-  account: Account;
-  recentTickets: RecentTicket[];
-}
-
-export interface TicketEvent {
-  id: number;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  type: string;
-  data: Record<string, unknown>;
-}
-
-export interface Escalation {
-  id: string;
-  ticketId: string;
-  fromTier: Tier;
-  toTier: Tier;
-  actor: { type: string; id: string | null; name: string };
-  ruleId: string | null;
-  reason: string;
-  summary: string;
-  engineeringLink: string | null;
-  at: string;
-}
-
-export interface ViewFilters {
-  statuses?: Status[];
-  tiers?: Tier[];
-  priorities?: Priority[];
-  assignee?: string;
-  groupId?: string;
-  accountId?: string;
-  tag?: string;
-  dueWithinMinutes?: number;
-}
-
-export interface TicketView {
-  id: string;
-  name: string;
-  position: number;
-  filters: ViewFilters;
-  shared: boolean;
-  count?: number;
-}
-
-export interface TicketListParams {
-  view?: string;
-  status?: Status;
-  tier?: Tier;
-  assignee?: string;
-  accountId?: string;
-  requesterId?: string;
-  limit?: number;
-}
-
-export interface CreateTicketInput {
-  subject: string;
-  description: string;
-  requesterId?: string;
-  requesterEmail?: string;
-  requesterName?: string;
-  accountId?: string;
-  priority: Priority;
-  channel?: Channel;
-  tags: string[];
-  assigneeId?: string | null;
-  groupId?: string | null;
-}
-
-export interface UpdateTicketInput {
-  subject?: string;
-  status?: Status;
-  priority?: Priority;
-  assigneeId?: string | null;
-  groupId?: string | null;
-  tags?: string[];
-  deploymentId?: string | null;
-}
-
-export type SubmitStatus = 'open' | 'pending' | 'on_hold' | 'solved';
-
-export interface AddMessageInput {
-  body: string;
-  visibility: 'public' | 'internal';
-  status?: SubmitStatus;
-}
-
-export interface EscalateInput {
-  toTier: Tier;
-  reason: string;
-  summary: string;
-  engineeringLink?: string;
-  groupId?: string | null;
-}
+export type Ticket = z.infer<typeof ticketSchema>;
+export type TicketSla = Ticket['sla'];
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type TicketMessage = z.infer<typeof messageSchema>;
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+export type RecentTicket = TicketDetail['recentTickets'][number];
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
+export type Escalation = z.infer<typeof escalationSchema>;
+export type ViewFilters = z.infer<typeof viewFiltersSchema>;
+export type TicketView = z.infer<typeof viewSchema>;
+export type CreateViewInput = z.input<typeof createViewBody>;
+/** A queue's filters; the cursor is added page by page. */
+export type TicketListParams = Omit<Partial<z.infer<typeof ticketListQuery>>, 'cursor'>;
+export type CreateTicketInput = z.input<typeof createTicketBody>;
+export type UpdateTicketInput = z.input<typeof updateTicketBody>;
+export type { SubmitStatus } from '../../../../src/modules/support/contract/kinds';
+export type AddMessageInput = z.input<typeof addMessageBody>;
+export type EscalateInput = z.input<typeof escalateBody>;
+type EscalationDraft = z.infer<typeof escalationDraftSchema>;
 
 export const ticketKeys = {
   all: ['tickets'] as const,
@@ -187,7 +80,7 @@ export function useViews() {
 export function useCreateView() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; filters: ViewFilters; shared: boolean }) => api.post<TicketView>('/api/views', body),
+    mutationFn: (body: CreateViewInput) => api.post<TicketView>('/api/views', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.views }),
   });
 }
@@ -244,7 +137,7 @@ export function useEscalations(id: string) {
 export function useEscalationDraft(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['tickets', 'escalation-draft', id],
-    queryFn: () => api.get<{ summary: string }>(`/api/tickets/${id}/escalation-draft`),
+    queryFn: () => api.get<EscalationDraft>(`/api/tickets/${id}/escalation-draft`),
     enabled,
     // The draft is read when the dialog opens; it must reflect the notes written a moment ago.
     staleTime: 0,
@@ -300,80 +193,22 @@ export function useEscalate(id: string) {
 
 // ——— Support settings (admin) ———
 
-export interface TicketGroup {
-  id: string;
-  name: string;
-  tier: Tier;
-}
-
-export interface TimeInterval {
-  start: string;
-  end: string;
-}
-
+export type TicketGroup = z.infer<typeof groupSchema>;
+type CreateGroupInput = z.input<typeof createGroupBody>;
+export type BusinessCalendar = z.infer<typeof calendarViewSchema>;
+export type BusinessCalendarInput = z.input<typeof calendarBody>;
 /** ISO weekday (1 = Monday … 7 = Sunday) → opening intervals. */
-export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', TimeInterval[]>>;
-
-export interface BusinessCalendar {
-  id: string;
-  name: string;
-  timeZone: string;
-  weeklyHours: WeeklyHours;
-  holidays: string[];
-}
-export type BusinessCalendarInput = Omit<BusinessCalendar, 'id'>;
-
-export interface SlaTarget {
-  firstReplyMinutes: number | null;
-  nextReplyMinutes: number | null;
-  resolutionMinutes: number | null;
-}
-
-export interface SlaConditions {
-  segments?: Segment[];
-  priorities?: Priority[];
-  channels?: Channel[];
-  tiers?: Tier[];
-  tags?: string[];
-}
-
-export interface SlaPolicy {
-  id: string;
-  name: string;
-  position: number;
-  conditions: SlaConditions;
-  targets: Record<Priority, SlaTarget>;
-  calendarId: string | null;
-  status: 'active' | 'archived';
-}
-export type SlaPolicyInput = Omit<SlaPolicy, 'id'>;
-
-export interface EscalationConditions {
-  tiers?: Tier[];
-  priorities?: Priority[];
-  segments?: Segment[];
-  statuses?: Status[];
-  minHoursInTier?: number;
-  minBusinessHoursInTier?: number;
-  slaMinutesRemainingBelow?: number;
-  minReopenCount?: number;
-}
-
-export interface EscalationActions {
-  moveToTier?: Tier;
-  assignGroupId?: string;
-  notifyRole?: string;
-}
-
-export interface EscalationRule {
-  id: string;
-  name: string;
-  position: number;
-  status: 'active' | 'paused';
-  conditions: EscalationConditions;
-  actions: EscalationActions;
-}
-export type EscalationRuleInput = Omit<EscalationRule, 'id'>;
+export type WeeklyHours = BusinessCalendarInput['weeklyHours'];
+export type TimeInterval = BusinessCalendar['weeklyHours'][string][number];
+export type SlaConditions = z.infer<typeof slaConditionsSchema>;
+export type SlaPolicy = z.infer<typeof policyViewSchema>;
+export type SlaPolicyInput = z.input<typeof policyBody>;
+export type SlaTarget = SlaPolicy['targets'][Priority];
+export type EscalationConditions = z.infer<typeof escalationConditionsSchema>;
+export type EscalationActions = z.infer<typeof escalationActionsSchema>;
+export type EscalationRule = z.infer<typeof ruleViewSchema>;
+export type EscalationRuleInput = z.input<typeof ruleBody>;
+type RuleRunResult = z.infer<typeof ruleRunResultSchema>;
 
 export const settingsKeys = {
   groups: ['support-settings', 'groups'] as const,
@@ -393,7 +228,7 @@ export function useGroups() {
 export function useCreateGroup() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<TicketGroup, 'id'>) => api.post<TicketGroup>('/api/ticket-groups', body),
+    mutationFn: (body: CreateGroupInput) => api.post<TicketGroup>('/api/ticket-groups', body),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.groups }),
   });
 }
@@ -440,7 +275,7 @@ export function useSaveEscalationRule() {
 export function useRunEscalationRules() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ breaches: number; fired: number }>('/api/escalation-rules/run'),
+    mutationFn: () => api.post<RuleRunResult>('/api/escalation-rules/run'),
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
   });
 }

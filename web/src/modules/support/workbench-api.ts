@@ -1,113 +1,41 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { surveySchema } from '../../../../src/modules/support/contract/csat';
+import type { macroApplyResultSchema, macroActionsSchema, macroPreviewSchema, macroSchema } from '../../../../src/modules/support/contract/macros';
+import type {
+  finishRunBody,
+  finishRunResultSchema,
+  recordStepBody,
+  runbookSchema,
+  runbookStepSchema,
+  runSchema,
+  suggestionSchema,
+} from '../../../../src/modules/support/contract/runbooks';
+import type { ticketTimeSchema } from '../../../../src/modules/support/contract/ticket-time';
+import type { ticketTimeBody, timeEntrySchema } from '../../../../src/modules/team/contract/time-entries';
 import { api } from '../../lib/api-client';
-import { ticketKeys, type SubmitStatus, type Ticket, type TicketMessage } from './api';
-import type { Priority } from './labels';
+import { ticketKeys } from './api';
 
-/** The agent's tools on a ticket: runbooks, macros, time and CSAT (src/modules/support/{runbooks,macros,csat}, team/time-entries). */
+/** The agent's tools on a ticket: runbooks, macros, time and CSAT, typed by the server's contract (support/contract, team/contract/time-entries). */
 
-export interface RunbookStep {
-  index: number;
-  instruction: string;
-  expectedResult: string | null;
-  inputLabel: string | null;
-}
-
-export interface Runbook {
-  id: string;
-  title: string;
-  description: string;
-  tags: string[];
-  keywords: string[];
-  steps: RunbookStep[];
-  status: 'active' | 'archived';
-  owner: { id: string; name: string };
-}
-
-export interface RunbookSuggestion {
-  runbook: Runbook;
-  score: number;
-  matchedTags: string[];
-  matchedKeywords: string[];
-}
-
-export type StepOutcome = 'done' | 'failed' | 'skipped';
-
-export interface RunStep extends RunbookStep {
-  outcome: StepOutcome | null;
-  input: string | null;
-  note: string | null;
-  by: { id: string; name: string } | null;
-  at: string | null;
-}
-
-export interface RunbookRun {
-  id: string;
-  ticketId: string;
-  runbookId: string;
-  title: string;
-  status: 'in_progress' | 'resolved' | 'escalated';
-  startedBy: { id: string; name: string } | null;
-  startedAt: string;
-  finishedAt: string | null;
-  steps: RunStep[];
-  nextStepIndex: number | null;
-}
-
-export interface MacroActions {
-  status?: SubmitStatus;
-  priority?: Priority;
-  addTags?: string[];
-  removeTags?: string[];
-  assigneeId?: string | null;
-  groupId?: string | null;
-}
-
-export interface Macro {
-  id: string;
-  title: string;
-  body: string;
-  visibility: 'public' | 'internal';
-  actions: MacroActions;
-  shared: boolean;
-  owner: { id: string; name: string } | null;
-}
-
-export interface MacroPreview {
-  body: string;
-  visibility: 'public' | 'internal';
-  unknownPlaceholders: string[];
-  actions: MacroActions;
-}
-
-export type TimeCategory = 'routine' | 'engineering';
-
-export interface TimeEntry {
-  id: string;
-  member: { id: string; name: string };
-  minutes: number;
-  category: string;
-  note: string | null;
-  startedAt: string;
-  createdAt: string;
-}
-
-export interface TicketTime {
-  items: TimeEntry[];
-  totalMinutes: number;
-  byCategory: Partial<Record<string, number>>;
-}
-
-export interface CsatSurvey {
-  id: string;
-  assignee: { id: string; name: string } | null;
-  rating: 'good' | 'bad' | null;
-  comment: string | null;
-  ratedAt: string | null;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-  link: string;
-}
+export type RunbookStep = z.infer<typeof runbookStepSchema>;
+export type Runbook = z.infer<typeof runbookSchema>;
+export type RunbookSuggestion = z.infer<typeof suggestionSchema>;
+export type { StepOutcome } from '../../../../src/modules/support/contract/kinds';
+export type RunbookRun = z.infer<typeof runSchema>;
+export type RunStep = RunbookRun['steps'][number];
+type RecordStepInput = z.input<typeof recordStepBody>;
+type FinishRunInput = z.input<typeof finishRunBody>;
+type FinishRunResult = z.infer<typeof finishRunResultSchema>;
+export type MacroActions = z.infer<typeof macroActionsSchema>;
+export type Macro = z.infer<typeof macroSchema>;
+export type MacroPreview = z.infer<typeof macroPreviewSchema>;
+type MacroApplyResult = z.infer<typeof macroApplyResultSchema>;
+type TicketTimeInput = z.input<typeof ticketTimeBody>;
+export type TimeCategory = TicketTimeInput['category'];
+export type TimeEntry = z.infer<typeof timeEntrySchema>;
+export type TicketTime = z.infer<typeof ticketTimeSchema>;
+export type CsatSurvey = z.infer<typeof surveySchema>;
 
 const keys = {
   runs: (id: string) => ['tickets', 'runbook-runs', id] as const,
@@ -154,7 +82,7 @@ export function useStartRun(ticketId: string) {
 export function useRecordStep(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ runId, index, ...body }: { runId: string; index: number; outcome: StepOutcome; input?: string; note?: string }) =>
+    mutationFn: ({ runId, index, ...body }: { runId: string; index: number } & RecordStepInput) =>
       api.post<RunbookRun>(`/api/runbook-runs/${runId}/steps/${index}`, body),
     onSuccess: () => refresh(client, ticketId),
   });
@@ -163,8 +91,7 @@ export function useRecordStep(ticketId: string) {
 export function useFinishRun(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ runId, ...body }: { runId: string } & ({ result: 'resolved'; reply: string } | { result: 'escalate' })) =>
-      api.post<{ run: RunbookRun; draft?: { summary: string } }>(`/api/runbook-runs/${runId}/finish`, body),
+    mutationFn: ({ runId, ...body }: { runId: string } & FinishRunInput) => api.post<FinishRunResult>(`/api/runbook-runs/${runId}/finish`, body),
     onSuccess: () => refresh(client, ticketId),
   });
 }
@@ -185,7 +112,7 @@ export function useMacroPreview(ticketId: string, macroId: string | null) {
 export function useApplyMacro(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (macroId: string) => api.post<{ ticket: Ticket; message: TicketMessage | null }>(`/api/tickets/${ticketId}/macros/${macroId}/apply`),
+    mutationFn: (macroId: string) => api.post<MacroApplyResult>(`/api/tickets/${ticketId}/macros/${macroId}/apply`),
     onSuccess: () => Promise.all([refresh(client, ticketId), client.invalidateQueries({ queryKey: ticketKeys.views })]),
   });
 }
@@ -197,7 +124,7 @@ export function useTicketTime(ticketId: string) {
 export function useLogTime(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { minutes: number; category: TimeCategory; note?: string; startedAt?: string }) => api.post<TimeEntry>(`/api/tickets/${ticketId}/time`, body),
+    mutationFn: (body: TicketTimeInput) => api.post<TimeEntry>(`/api/tickets/${ticketId}/time`, body),
     onSuccess: () => refresh(client, ticketId),
   });
 }

@@ -1,222 +1,55 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  commentSchema,
+  createEngagementBody,
+  createTaskBody,
+  engagementListQuery,
+  engagementSchema,
+  engagementSummarySchema,
+  engagementTimeSchema,
+  myTaskSchema,
+  progressSchema,
+  taskOwnerSchema,
+  taskSchema,
+  taskTimeBody,
+  templatePutBody,
+  templateSchema,
+  templateSummarySchema,
+  templateTaskSchema,
+  updateEngagementBody,
+  updateTaskBody,
+} from '../../../../../src/modules/delivery/contract/engagements';
 import { api, type Page } from '../../../lib/api-client';
-import type { CustomerRole } from '../../accounts/labels';
-import type { EngagementKind, EngagementStatus, EngagementTimeCategory, TaskStatus } from './labels';
 
-// Hand-mirrored from src/modules/delivery/engagements/schemas.ts.
+// The shapes come from the server's contract (src/modules/delivery/contract/engagements.ts):
+// responses as the server sends them (z.infer), request bodies as it accepts them (z.input).
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export type TemplateTask = z.infer<typeof templateTaskSchema>;
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+export type Template = z.infer<typeof templateSchema>;
+/** A template as the editor saves it: created (POST) or replaced, perhaps archived (PUT). */
+export type TemplateInput = z.input<typeof templatePutBody>;
 
-export interface TemplateTask {
-  key: string;
-  title: string;
-  description: string | null;
-  ownerSide: 'team' | 'customer';
-  /** One of our roles when ownerSide is 'team', a customer role when 'customer'. */
-  ownerRole: string | CustomerRole | null;
-  startOffsetDays: number;
-  durationDays: number;
-  dependsOn: string[];
-  customerVisible: boolean;
-  milestone: boolean;
-}
+type EngagementSummary = z.infer<typeof engagementSummarySchema>;
+export type Engagement = z.infer<typeof engagementSchema>;
+export type Phase = Engagement['phases'][number];
+export type Task = z.infer<typeof taskSchema>;
+export type TaskOwner = z.infer<typeof taskOwnerSchema>;
+export type MyTask = z.infer<typeof myTaskSchema>;
+export type EngagementProgress = z.infer<typeof progressSchema>;
+type EngagementTime = z.infer<typeof engagementTimeSchema>;
+type TaskComment = z.infer<typeof commentSchema>;
 
-export interface TemplateSummary {
-  id: string;
-  name: string;
-  kind: EngagementKind;
-  description: string | null;
-  phaseCount: number;
-  taskCount: number;
-  durationDays: number;
-  archived: boolean;
-}
+type EngagementInput = z.input<typeof createEngagementBody>;
+type EngagementPatch = z.input<typeof updateEngagementBody>;
+type TaskInput = z.input<typeof createTaskBody>;
+type TaskPatch = z.input<typeof updateTaskBody>;
+type TimeInput = z.input<typeof taskTimeBody>;
 
-export interface Template {
-  id: string;
-  name: string;
-  kind: EngagementKind;
-  description: string | null;
-  archived: boolean;
-  durationDays: number;
-  createdAt: string;
-  updatedAt: string;
-  phases: { id: string; name: string; position: number; tasks: TemplateTask[] }[];
-}
-
-export interface TemplateInput {
-  name: string;
-  kind: EngagementKind;
-  description?: string | null;
-  phases: { name: string; tasks: TemplateTask[] }[];
-  archived?: boolean;
-}
-
-export interface EngagementSummary {
-  id: string;
-  name: string;
-  kind: EngagementKind;
-  status: EngagementStatus;
-  account: Ref;
-  lead: Ref | null;
-  startDate: string;
-  targetGoLiveDate: string | null;
-  projectedGoLiveDate: string | null;
-  actualGoLiveDate: string | null;
-  slipDays: number | null;
-  atRisk: boolean;
-  budgetHours: number;
-  loggedHours: number;
-  progress: { done: number; total: number };
-  nextMilestone: { id: string; title: string; dueDate: string } | null;
-}
-
-export interface TaskOwner {
-  type: 'member' | 'contact';
-  id: string;
-  name: string;
-}
-
-export interface Task {
-  id: string;
-  engagementId: string;
-  phaseId: string | null;
-  position: number;
-  title: string;
-  description: string | null;
-  owner: TaskOwner | null;
-  customerVisible: boolean;
-  milestone: boolean;
-  startDate: string;
-  dueDate: string;
-  status: TaskStatus;
-  completedAt: string | null;
-  dependsOn: string[];
-  blockedBy: { id: string; title: string; status: TaskStatus }[];
-  /** Not done and due before today. */
-  overdue: boolean;
-  loggedMinutes: number;
-  commentCount: number;
-}
-
-export interface Phase {
-  id: string;
-  name: string;
-  position: number;
-  startDate: string | null;
-  endDate: string | null;
-}
-
-export interface Engagement extends EngagementSummary {
-  description: string | null;
-  members: Ref[];
-  contractStartDate: string | null;
-  opportunityRef: string | null;
-  templateId: string | null;
-  pocVerdict: 'pending' | 'pass' | 'fail' | null;
-  pocVerdictNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-  phases: Phase[];
-  tasks: Task[];
-}
-
-export interface EngagementInput {
-  accountId: string;
-  kind: EngagementKind;
-  name: string;
-  description?: string | null;
-  status?: EngagementStatus;
-  leadId?: string | null;
-  memberIds?: string[];
-  templateId?: string | null;
-  startDate: string;
-  targetGoLiveDate?: string | null;
-  contractStartDate?: string | null;
-  budgetHours: number;
-  opportunityRef?: string | null;
-}
-
-export type EngagementPatch = Partial<Omit<EngagementInput, 'accountId' | 'kind' | 'templateId'>> & { actualGoLiveDate?: string | null };
-
-export interface TaskInput {
-  phaseId?: string | null;
-  title: string;
-  description?: string | null;
-  owner?: { type: 'member' | 'contact'; id: string } | null;
-  customerVisible?: boolean;
-  milestone?: boolean;
-  startDate: string;
-  dueDate: string;
-  dependsOn?: string[];
-}
-
-export type TaskPatch = Partial<TaskInput> & { status?: TaskStatus };
-
-export interface TaskComment {
-  id: string;
-  author: TaskOwner;
-  body: string;
-  createdAt: string;
-}
-
-export interface TimeEntry {
-  id: string;
-  member: Ref;
-  minutes: number;
-  category: string;
-  note: string | null;
-  startedAt: string;
-  createdAt: string;
-}
-
-export interface TimeInput {
-  minutes: number;
-  category: EngagementTimeCategory;
-  note?: string;
-  startedAt?: string;
-}
-
-export interface Milestone {
-  id: string;
-  title: string;
-  dueDate: string;
-  status: TaskStatus;
-  completedAt: string | null;
-}
-
-export interface EngagementProgress {
-  budgetHours: number;
-  loggedHours: number;
-  remainingHours: number;
-  burnDown: { date: string; remainingHours: number; idealRemainingHours: number }[];
-  schedule: {
-    startDate: string;
-    targetGoLiveDate: string | null;
-    projectedGoLiveDate: string | null;
-    actualGoLiveDate: string | null;
-    slipDays: number | null;
-  };
-  taskCounts: { todo: number; inProgress: number; done: number; total: number; blocked: number; overdue: number };
-  milestones: Milestone[];
-  timeToValueDays: number | null;
-}
-
-export type MyTask = Task & { engagement: { id: string; name: string; kind: EngagementKind }; account: Ref };
-
-export interface EngagementListParams {
-  kind?: string;
-  status?: string;
-  leadId?: string;
-  accountId?: string;
-  atRisk?: 'true';
-  q?: string;
-  cursor?: string;
-  limit?: number;
-}
+/** A list's query as the browser sends it: the contract's parameters, each as URL text. */
+type QueryOf<S extends z.ZodType> = { [K in keyof z.input<S>]?: string | number };
+export type EngagementListParams = QueryOf<typeof engagementListQuery>;
 
 export const engagementKeys = {
   all: ['engagements'] as const,
@@ -253,7 +86,7 @@ export function useEngagementProgress(id: string) {
 export function useEngagementTime(id: string) {
   return useQuery({
     queryKey: engagementKeys.time(id),
-    queryFn: () => api.get<{ items: TimeEntry[]; totalMinutes: number; byCategory: Record<string, number> }>(`/api/engagements/${id}/time`),
+    queryFn: () => api.get<EngagementTime>(`/api/engagements/${id}/time`),
   });
 }
 
@@ -318,7 +151,7 @@ export function useAddComment(taskId: string) {
 export function useLogTaskTime(taskId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TimeInput) => api.post<TimeEntry>(`/api/tasks/${taskId}/time`, body),
+    mutationFn: (body: TimeInput) => api.post<EngagementTime['items'][number]>(`/api/tasks/${taskId}/time`, body),
     onSuccess: () => refreshEngagements(client),
   });
 }

@@ -1,7 +1,13 @@
-/** Display names and colours for the engagements module's enums (the server's schemas.ts holds the values). */
+import type { z } from 'zod';
+import type { taskTimeBody } from '../../../../../src/modules/delivery/contract/engagements';
+import { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, TASK_STATUSES, type EngagementKind, type EngagementStatus, type TaskStatus } from '../../../../../src/modules/delivery/contract/kinds';
 
-export const KINDS = ['implementation', 'professional_services', 'proof_of_concept', 'field_visit', 'forward_deployment', 'onboarding'] as const;
-export type EngagementKind = (typeof KINDS)[number];
+/** Display names and colours for the engagements module's enums (the server's contract/kinds.ts holds the values). */
+
+export { TASK_STATUSES };
+export type { EngagementKind, EngagementStatus, TaskStatus };
+
+export const KINDS = ENGAGEMENT_KINDS;
 export const KIND_LABELS: Record<EngagementKind, string> = {
   implementation: 'Implementation',
   professional_services: 'Professional services',
@@ -11,8 +17,7 @@ export const KIND_LABELS: Record<EngagementKind, string> = {
   onboarding: 'Onboarding',
 };
 
-export const STATUSES = ['planned', 'active', 'at_risk', 'on_hold', 'done', 'cancelled'] as const;
-export type EngagementStatus = (typeof STATUSES)[number];
+export const STATUSES = ENGAGEMENT_STATUSES;
 export const STATUS_LABELS: Record<EngagementStatus, string> = {
   planned: 'Planned',
   active: 'Active',
@@ -30,12 +35,11 @@ export const STATUS_COLORS: Record<EngagementStatus, string> = {
   cancelled: 'dark',
 };
 
-export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' };
 
-export const TIME_CATEGORY_LABELS = { engineering: 'Engineering', customer: 'Customer' } as const;
-export type EngagementTimeCategory = keyof typeof TIME_CATEGORY_LABELS;
+/** The categories time on an engagement may have (the server refuses the others). */
+export type EngagementTimeCategory = z.input<typeof taskTimeBody>['category'];
+export const TIME_CATEGORY_LABELS: Record<EngagementTimeCategory, string> = { engineering: 'Engineering', customer: 'Customer' };
 
 export const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));

@@ -9,8 +9,8 @@ import { formatDateTime } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
-import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
-import { HOSTING_KINDS, HOSTING_LABELS, STATE_COLORS, STATE_LABELS, TRANSITIONS, UPGRADE_STATES, useCampaign, useCampaignMutations, type Campaign, type CampaignEntry, type UpgradeState } from './api';
+import { SEGMENT_LABELS, SEGMENTS, type Segment } from '../../accounts/labels';
+import { HOSTING_KINDS, HOSTING_LABELS, STATE_COLORS, STATE_LABELS, TRANSITIONS, UPGRADE_STATES, useCampaign, useCampaignMutations, type Campaign, type CampaignEntry, type Hosting, type UpgradeState } from './api';
 import { CAMPAIGN_STATUS_COLORS } from './CampaignsPage';
 import { BehindBadge, CampaignProgressBar } from './parts';
 
@@ -278,8 +278,8 @@ function MoveForm({ campaignId, entry, to, onClose }: { campaignId: string; entr
 
 function AddEnvironmentsForm({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
   const { add } = useCampaignMutations(campaignId);
-  const [segments, setSegments] = useState<string[]>([]);
-  const [hosting, setHosting] = useState<string[]>([]);
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [hosting, setHosting] = useState<Hosting[]>([]);
   const [names, setNames] = useState<string[]>([]);
   const [belowTarget, setBelowTarget] = useState(true);
   return (
@@ -287,8 +287,8 @@ function AddEnvironmentsForm({ campaignId, onClose }: { campaignId: string; onCl
       <Text size="sm" c="dimmed">
         Environments of the campaign’s product that match are added as scheduled; those already in it stay as they are.
       </Text>
-      <MultiSelect label="Account segment" placeholder="Any" data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segments} onChange={setSegments} />
-      <MultiSelect label="Hosting" placeholder="Any" data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} value={hosting} onChange={setHosting} />
+      <MultiSelect label="Account segment" placeholder="Any" data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segments} onChange={(v) => setSegments(v as Segment[])} />
+      <MultiSelect label="Hosting" placeholder="Any" data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} value={hosting} onChange={(v) => setHosting(v as Hosting[])} />
       <TagsInput label="Environment names" placeholder="staging (Enter)" value={names} onChange={setNames} />
       <Switch label="Only environments older than the target" checked={belowTarget} onChange={(e) => setBelowTarget(e.currentTarget.checked)} />
       <Group justify="flex-end">

@@ -4,9 +4,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
-import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
+import { SEGMENT_LABELS, SEGMENTS, type Segment } from '../../accounts/labels';
 import { useMemberOptions } from '../../team/api';
-import { HOSTING_KINDS, HOSTING_LABELS, useCreateCampaign, useReleases, useScopePreview } from './api';
+import { HOSTING_KINDS, HOSTING_LABELS, useCreateCampaign, useReleases, useScopePreview, type Hosting } from './api';
 
 const FIELDS = ['name', 'product', 'targetVersion', 'ownerId', 'description', 'filters', 'windows'] as const;
 
@@ -34,8 +34,9 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
       targetVersion: '',
       ownerId: null as string | null,
       description: '',
-      segments: [] as string[],
-      hosting: [] as string[],
+      // Chosen from the selects' data, so only the contract's values.
+      segments: [] as Segment[],
+      hosting: [] as Hosting[],
       names: [] as string[],
       belowTarget: true,
       windows: [] as { startsAt: string; endsAt: string; note: string }[],

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
 import { useEngagement } from '../engagements/api';
-import { useDeleteCriterion, usePoc, useSetVerdict, useUpdateCriterion, type Criterion, type CriterionStatus, type Poc, type Verdict } from './api';
+import { useDeleteCriterion, usePoc, useSetVerdict, useUpdateCriterion, type Criterion, type CriterionStatus, type Poc, type PocVerdict } from './api';
 import { CriterionFormModal } from './CriterionFormModal';
 import { CRITERION_COLORS, CRITERION_LABELS } from './labels';
 
@@ -144,7 +144,7 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
 
 function VerdictControl({ engagementId, poc, canWrite }: { engagementId: string; poc: Poc; canWrite: boolean }) {
   const setVerdict = useSetVerdict(engagementId);
-  const [verdict, setLocal] = useState<Verdict>(poc.verdict);
+  const [verdict, setLocal] = useState<PocVerdict>(poc.verdict);
   const [note, setNote] = useState(poc.verdictNote ?? '');
   const changed = verdict !== poc.verdict || (note.trim() || null) !== poc.verdictNote;
   const { pass, fail, pending } = poc.counts;
@@ -171,7 +171,7 @@ function VerdictControl({ engagementId, poc, canWrite }: { engagementId: string;
       </Group>
       {canWrite && (
         <>
-          <SegmentedControl size="xs" aria-label="Verdict" data={STATUS_DATA} value={verdict} onChange={(v) => setLocal(v as Verdict)} />
+          <SegmentedControl size="xs" aria-label="Verdict" data={STATUS_DATA} value={verdict} onChange={(v) => setLocal(v as PocVerdict)} />
           <Textarea aria-label="Verdict note" placeholder="Why, in a sentence the customer would sign" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <Group justify="flex-end">
             <Button

@@ -6,7 +6,7 @@ import { useSession } from '../../../lib/auth';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
 import { useContacts } from '../../accounts/api';
 import { useMemberOptions } from '../../team/api';
-import { useScheduleTraining, useUpdateTraining, type Audience, type TrainingSession } from './api';
+import { useScheduleTraining, useUpdateTraining, type TrainingAudience, type TrainingSession } from './api';
 import { AUDIENCE_LABELS } from './labels';
 
 const FIELDS = ['topic', 'audience', 'scheduledAt', 'durationMinutes', 'trainerId', 'contactIds', 'materials', 'notes'] as const;
@@ -36,7 +36,7 @@ function TrainingForm({ accountId, session, onClose }: Props) {
   const form = useForm({
     initialValues: {
       topic: session?.topic ?? '',
-      audience: (session?.audience ?? 'end_users') as Audience,
+      audience: (session?.audience ?? 'end_users') as TrainingAudience,
       // A datetime-local input works in the user's own time zone; converted to UTC on submit.
       scheduledAt: dayjs(session?.scheduledAt ?? dayjs().add(7, 'day').hour(10).minute(0)).format('YYYY-MM-DDTHH:mm'),
       durationMinutes: (session?.durationMinutes ?? 90) as number | string,
@@ -83,7 +83,7 @@ function TrainingForm({ accountId, session, onClose }: Props) {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label="Audience"
-            data={(Object.keys(AUDIENCE_LABELS) as Audience[]).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+            data={(Object.keys(AUDIENCE_LABELS) as TrainingAudience[]).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
             allowDeselect={false}
             {...form.getInputProps('audience')}
           />

@@ -1,71 +1,37 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  createCriterionBody,
+  createTrainingBody,
+  createVisitBody,
+  criterionSchema,
+  feedbackBody,
+  fieldVisitSchema,
+  generateReportBody,
+  pocSchema,
+  statusReportSchema,
+  statusReportSummarySchema,
+  trainingSessionSchema,
+  updateCriterionBody,
+  updateReportBody,
+  updateTrainingBody,
+  updateVisitBody,
+  verdictBody,
+} from '../../../../../src/modules/delivery/contract/records';
 import { api, type Page } from '../../../lib/api-client';
 import { accountKeys } from '../../accounts/api';
 
-/** Mirrors src/modules/delivery/records/schemas.ts (status reports, POC criteria, training, field visits). */
+// The shapes come from the server's contract (src/modules/delivery/contract/records.ts): responses
+// as the server sends them (z.infer), request bodies as it accepts them (z.input).
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export { REPORT_SECTIONS } from '../../../../../src/modules/delivery/contract/kinds';
+export type { CriterionStatus, OverallStatus, PocVerdict, TrainingAudience } from '../../../../../src/modules/delivery/contract/kinds';
 
 // ---------------------------------------------------------------- status reports
 
-export type OverallStatus = 'on_track' | 'at_risk' | 'off_track';
-export const REPORT_SECTIONS = ['summary', 'done', 'next', 'risks', 'decisions', 'budget', 'milestones'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
-export type ReportSections = Record<ReportSection, string>;
-
-interface TaskLine {
-  id: string;
-  title: string;
-  dueDate: string;
-  owner: string | null;
-}
-
-export interface ReportFigures {
-  asOf: string;
-  engagementStatus: string;
-  tasks: { done: number; total: number; doneInPeriod: number; overdue: number; blocked: number };
-  progressPercent: number | null;
-  budget: { budgetHours: number; loggedHoursInPeriod: number; loggedHoursToDate: number; remainingHours: number; burnPercent: number | null };
-  schedule: { targetGoLiveDate: string | null; projectedGoLiveDate: string | null; slipDays: number | null };
-  done: (TaskLine & { completedAt: string })[];
-  next: TaskLine[];
-  overdue: TaskLine[];
-  blocked: (TaskLine & { blockedBy: string[] })[];
-  decisions: (TaskLine & { reason: 'blocks_others' | 'overdue' })[];
-  milestonesReached: { id: string; title: string; completedAt: string }[];
-  milestonesUpcoming: { id: string; title: string; dueDate: string }[];
-}
-
-export interface StatusReportSummary {
-  id: string;
-  engagementId: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  overallStatus: OverallStatus;
-  suggestedStatus: OverallStatus;
-  status: 'draft' | 'sent';
-  createdBy: Ref | null;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
-  recipientCount: number;
-}
-
-export interface StatusReport extends StatusReportSummary {
-  sections: ReportSections;
-  figures: ReportFigures;
-  recipients: { contact: Ref; email: string; sentAt: string; sentBy: Ref | null }[];
-}
-
-export interface ReportEdit {
-  title?: string;
-  overallStatus?: OverallStatus;
-  sections?: Partial<ReportSections>;
-}
+type StatusReportSummary = z.infer<typeof statusReportSummarySchema>;
+export type StatusReport = z.infer<typeof statusReportSchema>;
+export type ReportSections = StatusReport['sections'];
 
 const reportKeys = {
   list: (engagementId: string) => ['delivery', 'status-reports', engagementId] as const,
@@ -95,13 +61,13 @@ function useReportMutation<I>(engagementId: string, fn: (input: I) => Promise<St
 }
 
 export function useGenerateReport(engagementId: string) {
-  return useReportMutation(engagementId, (body: { periodStart: string; periodEnd: string; title?: string }) =>
+  return useReportMutation(engagementId, (body: z.input<typeof generateReportBody>) =>
     api.post<StatusReport>(`/api/engagements/${engagementId}/status-reports`, body),
   );
 }
 
 export function useUpdateReport(engagementId: string, id: string) {
-  return useReportMutation(engagementId, (body: ReportEdit) => api.patch<StatusReport>(`/api/status-reports/${id}`, body));
+  return useReportMutation(engagementId, (body: z.input<typeof updateReportBody>) => api.patch<StatusReport>(`/api/status-reports/${id}`, body));
 }
 
 export function useSendReport(engagementId: string, id: string) {
@@ -118,39 +84,8 @@ export function useDeleteReport(engagementId: string) {
 
 // ---------------------------------------------------------------- proof of concept
 
-export type CriterionStatus = 'pending' | 'pass' | 'fail';
-export type Verdict = 'pending' | 'pass' | 'fail';
-
-export interface Criterion {
-  id: string;
-  engagementId: string;
-  position: number;
-  statement: string;
-  owner: { type: 'member' | 'contact'; id: string; name: string } | null;
-  status: CriterionStatus;
-  evidence: string | null;
-  evidenceUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Poc {
-  engagementId: string;
-  opportunityRef: string | null;
-  criteria: Criterion[];
-  counts: Record<CriterionStatus, number>;
-  verdict: Verdict;
-  verdictNote: string | null;
-  suggestedVerdict: Verdict;
-}
-
-export interface CriterionInput {
-  statement?: string;
-  owner?: { type: 'member' | 'contact'; id: string } | null;
-  status?: CriterionStatus;
-  evidence?: string | null;
-  evidenceUrl?: string | null;
-}
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Poc = z.infer<typeof pocSchema>;
 
 const pocKey = (engagementId: string) => ['delivery', 'poc', engagementId] as const;
 
@@ -167,11 +102,11 @@ function usePocMutation<I, O>(engagementId: string, fn: (input: I) => Promise<O>
 }
 
 export function useAddCriterion(engagementId: string) {
-  return usePocMutation(engagementId, (body: CriterionInput & { statement: string }) => api.post<Criterion>(`/api/engagements/${engagementId}/poc-criteria`, body));
+  return usePocMutation(engagementId, (body: z.input<typeof createCriterionBody>) => api.post<Criterion>(`/api/engagements/${engagementId}/poc-criteria`, body));
 }
 
 export function useUpdateCriterion(engagementId: string) {
-  return usePocMutation(engagementId, ({ id, ...body }: CriterionInput & { id: string }) => api.patch<Criterion>(`/api/poc-criteria/${id}`, body));
+  return usePocMutation(engagementId, ({ id, ...body }: z.input<typeof updateCriterionBody> & { id: string }) => api.patch<Criterion>(`/api/poc-criteria/${id}`, body));
 }
 
 export function useDeleteCriterion(engagementId: string) {
@@ -179,50 +114,12 @@ export function useDeleteCriterion(engagementId: string) {
 }
 
 export function useSetVerdict(engagementId: string) {
-  return usePocMutation(engagementId, (body: { verdict: Verdict; note: string | null }) => api.put<Poc>(`/api/engagements/${engagementId}/poc-verdict`, body));
+  return usePocMutation(engagementId, (body: z.input<typeof verdictBody>) => api.put<Poc>(`/api/engagements/${engagementId}/poc-verdict`, body));
 }
 
 // ---------------------------------------------------------------- training sessions
 
-export type Audience = 'end_users' | 'it_admins';
-export type TrainingStatus = 'scheduled' | 'delivered' | 'cancelled';
-
-export interface Material {
-  title: string;
-  url: string;
-}
-
-export interface TrainingSession {
-  id: string;
-  accountId: string;
-  engagement: Ref | null;
-  topic: string;
-  audience: Audience;
-  scheduledAt: string;
-  durationMinutes: number;
-  trainer: Ref | null;
-  materials: Material[];
-  notes: string | null;
-  status: TrainingStatus;
-  deliveredAt: string | null;
-  interactionId: string | null;
-  attendees: { contact: Ref; rating: number | null; comment: string | null; feedbackAt: string | null; feedbackBy: Ref | null }[];
-  feedback: { count: number; averageRating: number | null };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TrainingInput {
-  topic: string;
-  audience: Audience;
-  scheduledAt: string;
-  durationMinutes: number;
-  trainerId: string | null;
-  engagementId?: string | null;
-  contactIds: string[];
-  materials: Material[];
-  notes: string | null;
-}
+export type TrainingSession = z.infer<typeof trainingSessionSchema>;
 
 const trainingKey = (accountId: string) => ['delivery', 'training', accountId] as const;
 const visitsKey = (accountId: string) => ['delivery', 'field-visits', accountId] as const;
@@ -249,54 +146,24 @@ export function useTrainingSessions(accountId: string) {
 }
 
 export function useScheduleTraining(accountId: string) {
-  return useAccountRecordMutation(accountId, trainingKey(accountId), (body: TrainingInput) => api.post<TrainingSession>(`/api/accounts/${accountId}/training-sessions`, body));
+  return useAccountRecordMutation(accountId, trainingKey(accountId), (body: z.input<typeof createTrainingBody>) => api.post<TrainingSession>(`/api/accounts/${accountId}/training-sessions`, body));
 }
 
 export function useUpdateTraining(accountId: string) {
-  return useAccountRecordMutation(accountId, trainingKey(accountId), ({ id, ...body }: Partial<TrainingInput> & { id: string; status?: TrainingStatus }) =>
+  return useAccountRecordMutation(accountId, trainingKey(accountId), ({ id, ...body }: z.input<typeof updateTrainingBody> & { id: string }) =>
     api.patch<TrainingSession>(`/api/training-sessions/${id}`, body),
   );
 }
 
 export function useRecordFeedback(accountId: string) {
-  return useAccountRecordMutation(accountId, trainingKey(accountId), ({ id, contactId, ...body }: { id: string; contactId: string; rating: number; comment: string | null }) =>
+  return useAccountRecordMutation(accountId, trainingKey(accountId), ({ id, contactId, ...body }: z.input<typeof feedbackBody> & { id: string; contactId: string }) =>
     api.put<TrainingSession>(`/api/training-sessions/${id}/feedback/${contactId}`, body),
   );
 }
 
 // ---------------------------------------------------------------- field visits
 
-export interface ChecklistItem {
-  label: string;
-  done: boolean;
-}
-
-export interface FieldVisit {
-  id: string;
-  accountId: string;
-  engagement: Ref | null;
-  visitDate: string;
-  siteAddress: string;
-  purpose: string;
-  engineer: Ref | null;
-  checklist: ChecklistItem[];
-  report: string | null;
-  status: 'planned' | 'completed';
-  completedAt: string | null;
-  interactionId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface VisitInput {
-  visitDate: string;
-  siteAddress: string;
-  purpose: string;
-  engineerId: string | null;
-  engagementId?: string | null;
-  checklist: ChecklistItem[];
-  report?: string | null;
-}
+export type FieldVisit = z.infer<typeof fieldVisitSchema>;
 
 export function useFieldVisits(accountId: string) {
   return useQuery({
@@ -306,11 +173,11 @@ export function useFieldVisits(accountId: string) {
 }
 
 export function usePlanVisit(accountId: string) {
-  return useAccountRecordMutation(accountId, visitsKey(accountId), (body: VisitInput) => api.post<FieldVisit>(`/api/accounts/${accountId}/field-visits`, body));
+  return useAccountRecordMutation(accountId, visitsKey(accountId), (body: z.input<typeof createVisitBody>) => api.post<FieldVisit>(`/api/accounts/${accountId}/field-visits`, body));
 }
 
 export function useUpdateVisit(accountId: string) {
-  return useAccountRecordMutation(accountId, visitsKey(accountId), ({ id, ...body }: Partial<VisitInput> & { id: string; status?: 'planned' | 'completed' }) =>
+  return useAccountRecordMutation(accountId, visitsKey(accountId), ({ id, ...body }: z.input<typeof updateVisitBody> & { id: string }) =>
     api.patch<FieldVisit>(`/api/field-visits/${id}`, body),
   );
 }
@@ -328,7 +195,7 @@ export function useTickChecklist(accountId: string) {
   return useMutation({
     mutationKey,
     scope: { id: `field-visit-checklist:${accountId}` },
-    mutationFn: ({ id, checklist }: { id: string; checklist: ChecklistItem[] }) => api.patch<FieldVisit>(`/api/field-visits/${id}`, { checklist }),
+    mutationFn: ({ id, checklist }: { id: string; checklist: FieldVisit['checklist'] }) => api.patch<FieldVisit>(`/api/field-visits/${id}`, { checklist }),
     onMutate: async ({ id, checklist }) => {
       // The tick shows in this very render; a re-read already on its way is then dropped so it
       // cannot bring the old list back.

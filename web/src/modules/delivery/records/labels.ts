@@ -1,7 +1,7 @@
-import type { Audience, CriterionStatus, OverallStatus, ReportSection, TrainingStatus } from './api';
+import type { CriterionStatus, OverallStatus, ReportSection, TrainingAudience, TrainingStatus } from '../../../../../src/modules/delivery/contract/kinds';
 
-export const AUDIENCE_LABELS: Record<Audience, string> = { end_users: 'End users', it_admins: 'IT admins' };
-export const AUDIENCE_COLORS: Record<Audience, string> = { end_users: 'cyan', it_admins: 'grape' };
+export const AUDIENCE_LABELS: Record<TrainingAudience, string> = { end_users: 'End users', it_admins: 'IT admins' };
+export const AUDIENCE_COLORS: Record<TrainingAudience, string> = { end_users: 'cyan', it_admins: 'grape' };
 
 export const TRAINING_STATUS_LABELS: Record<TrainingStatus, string> = { scheduled: 'Scheduled', delivered: 'Delivered', cancelled: 'Cancelled' };
 export const TRAINING_STATUS_COLORS: Record<TrainingStatus, string> = { scheduled: 'blue', delivered: 'teal', cancelled: 'gray' };

@@ -1,14 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { publicSurveySchema, rateBody } from '../../../../../src/modules/support/contract/csat';
 import { api } from '../../../lib/api-client';
 
-/** The public rating page's survey (src/modules/support/csat/schemas.ts, publicSurveySchema). */
-export interface PublicSurvey {
-  ticket: { number: number; subject: string };
-  rated: boolean;
-  rating: 'good' | 'bad' | null;
-  comment: string | null;
-  expiresAt: string;
-}
+/** The public rating page's survey (the server's contract/csat.ts). */
+export type PublicSurvey = z.infer<typeof publicSurveySchema>;
+type RateInput = z.input<typeof rateBody>;
 
 const key = (token: string) => ['csat', token] as const;
 
@@ -19,7 +16,7 @@ export function useSurvey(token: string) {
 export function useRate(token: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { rating: 'good' | 'bad'; comment?: string }) => api.post<PublicSurvey>(`/api/csat/${encodeURIComponent(token)}`, body),
+    mutationFn: (body: RateInput) => api.post<PublicSurvey>(`/api/csat/${encodeURIComponent(token)}`, body),
     onSuccess: (survey) => client.setQueryData(key(token), survey),
   });
 }

@@ -1,60 +1,28 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  articleDraftSchema,
+  articleListQuery,
+  articleSchema,
+  createArticleBody,
+  linkArticleBody,
+  linkedArticleSchema,
+  updateArticleBody,
+} from '../../../../../src/modules/support/contract/knowledge';
 import { api, type Page } from '../../../lib/api-client';
 
-/** Shapes of the knowledge-base API (src/modules/support/knowledge/schemas.ts). */
+/** The knowledge-base API's types, inferred from the server's contract (src/modules/support/contract/knowledge.ts). */
 
-export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
-export const ARTICLE_VISIBILITIES = ['internal', 'public'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-export type ArticleVisibility = (typeof ARTICLE_VISIBILITIES)[number];
-
-export interface Article {
-  id: string;
-  title: string;
-  /** Markdown as written. */
-  body: string;
-  visibility: ArticleVisibility;
-  productArea: string | null;
-  tags: string[];
-  status: ArticleStatus;
-  author: { id: string; name: string } | null;
-  sourceTicketId: string | null;
-  /** Tickets the article was used on. */
-  linkedCount: number;
-  /** Tickets the article solved. */
-  solvedCount: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface ArticleInput {
-  title: string;
-  body: string;
-  visibility: ArticleVisibility;
-  productArea: string | null;
-  tags: string[];
-  status: ArticleStatus;
-  sourceTicketId?: string | null;
-}
-
-export type ArticleDraft = Omit<ArticleInput, 'sourceTicketId'> & { sourceTicketId: string };
-
-export interface ArticleListParams {
-  status?: ArticleStatus;
-  visibility?: ArticleVisibility;
-  productArea?: string;
-  tag?: string;
-  limit?: number;
-}
-
-export interface LinkedArticle {
-  ticketId: string;
-  solved: boolean;
-  linkedAt: string;
-  linkedBy: { id: string; name: string } | null;
-  article: Pick<Article, 'id' | 'title' | 'visibility' | 'status' | 'productArea' | 'linkedCount' | 'solvedCount'>;
-}
+export { ARTICLE_STATUSES, ARTICLE_VISIBILITIES, type ArticleStatus, type ArticleVisibility } from '../../../../../src/modules/support/contract/kinds';
+export type Article = z.infer<typeof articleSchema>;
+/** A complete article as the editor holds it; also a body POST /api/articles accepts. */
+export type ArticleInput = z.infer<typeof createArticleBody>;
+type ArticleUpdate = z.input<typeof updateArticleBody>;
+export type ArticleDraft = z.infer<typeof articleDraftSchema>;
+/** The list's filters; the cursor is added page by page. */
+export type ArticleListParams = Omit<Partial<z.infer<typeof articleListQuery>>, 'cursor'>;
+export type LinkedArticle = z.infer<typeof linkedArticleSchema>;
+type LinkArticleInput = z.input<typeof linkArticleBody>;
 
 export const articleKeys = {
   all: ['articles'] as const,
@@ -122,7 +90,7 @@ export function useCreateArticle() {
 export function useUpdateArticle(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<ArticleInput>) => api.patch<Article>(`/api/articles/${id}`, body),
+    mutationFn: (body: ArticleUpdate) => api.patch<Article>(`/api/articles/${id}`, body),
     onSuccess: (article) => {
       client.setQueryData(articleKeys.detail(id), article);
       return Promise.all([client.invalidateQueries({ queryKey: ['articles', 'list'] }), client.invalidateQueries({ queryKey: ['articles', 'ticket'] })]);
@@ -152,7 +120,7 @@ export function useTicketArticles(ticketId: string) {
 export function useLinkArticle(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { articleId: string; solved: boolean }) => api.post<LinkedArticle>(`/api/tickets/${ticketId}/articles`, body),
+    mutationFn: (body: LinkArticleInput) => api.post<LinkedArticle>(`/api/tickets/${ticketId}/articles`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: articleKeys.all }),
   });
 }

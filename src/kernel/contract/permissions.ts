@@ -1,0 +1,33 @@
+/**
+ * The permission catalogue: the names routes declare as their access (`config.access`) and actors
+ * carry. Like the error catalogue it sits below every module; which role grants which permission
+ * is the identity module's (src/modules/identity/roles/roles.ts). Shared with the web app, which
+ * shows and hides screens by the same names.
+ */
+export const PERMISSIONS = [
+  'accounts.read',
+  'accounts.write',
+  'contacts.write',
+  'interactions.write',
+  'members.read',
+  'members.manage',
+  'settings.manage',
+  'tokens.manage',
+  'audit.read',
+  'tickets.read',
+  'tickets.write',
+  'support.manage',
+  'webhooks.manage',
+  // Hand raw e-mail to the support desk (relays and integrations, through an API token).
+  'email.ingest',
+  'runbooks.manage',
+  // Write, publish and archive knowledge-base articles.
+  'knowledge.write',
+  // Delivery (DESIGN §2): run engagements (tasks, time, reports, POC criteria, training, field
+  // visits); keep the customer-environment registry and upgrade campaigns; and curate what every
+  // engagement and environment starts from (engagement templates, the release catalogue).
+  'delivery.write',
+  'environments.write',
+  'delivery.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
