@@ -6,6 +6,7 @@ import { connect } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedBenchDataset, type BenchDatasetSummary } from '../src/db/seed/bench-dataset.js';
 import { progressBar } from '../src/cli/progress.js';
+import { wireModules } from '../src/app/wire-modules.js';
 
 /** Bump when the generator's output changes, so a cached dataset is not reused across versions. */
 const DATASET_VERSION = 2;
@@ -21,6 +22,7 @@ export interface PreparedDataset {
 }
 
 async function generate(url: string, scale: number): Promise<BenchDatasetSummary> {
+  wireModules();
   const db = connect(url);
   try {
     await migrateToLatest(db);

@@ -12,6 +12,7 @@ import { deleteEndedRateLimitWindows, RATE_LIMIT_EXPIRY_PASS_MS } from '../modul
 import type { JobRunner } from '../modules/platform/index.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
+import { wireModules } from './wire-modules.js';
 
 export interface RunningWorkbench {
   app: FastifyInstance;
@@ -37,6 +38,7 @@ export interface WorkbenchOptions {
 
 /** Opens and migrates the database, starts the HTTP server and the scheduled jobs. */
 export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+  wireModules();
   // The server's own writes never wait for a checkpoint on SQLite (src/db/sqlite-checkpointer.ts).
   let warn = (message: string) => console.warn(`SQLite checkpoint failed: ${message}`);
   const db = connect(config.databaseUrl, { backgroundCheckpoints: true, onCheckpointError: (message) => warn(message) });

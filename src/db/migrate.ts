@@ -21,7 +21,6 @@ import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
 import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
-import { wireModules } from '../app/wire-modules.js';
 
 interface OutpostMigration {
   up(db: Kysely<unknown>, types: DialectTypes): Promise<void>;
@@ -74,9 +73,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   // The search index starts empty; a workspace that already has records gets them indexed once.
   if (applied.includes('0005-knowledge-and-search')) {
-    // The rebuild reads the records through the owners' document sources, wired at start-up; a
-    // script that only migrates (the bench's dataset generator) has not wired them yet.
-    wireModules();
+    // The rebuild reads the records through the owners' document sources (wired at start-up).
     await reindexAll(db.kysely);
   }
   return applied;

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import { SEARCH_TYPES, type SearchType } from './contract/search.js';
+import { SEARCH_TYPES, type SearchType } from './contract/kinds.js';
 
 /** The search index's tables (merged into the one `Database` interface in src/db/schema.ts). */
 export interface SearchTables {

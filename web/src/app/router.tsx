@@ -92,11 +92,11 @@ export const router = createBrowserRouter([
           },
           {
             element: <RequirePermission permission="tokens.manage" />,
-            children: [{ path: 'admin/tokens', lazy: async () => ({ Component: (await import('../modules/platform/settings/TokensPage')).TokensPage }) }],
+            children: [{ path: 'admin/tokens', lazy: async () => ({ Component: (await import('../modules/identity/tokens/TokensPage')).TokensPage }) }],
           },
           {
             element: <RequirePermission permission="audit.read" />,
-            children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../modules/platform/settings/AuditPage')).AuditPage }) }],
+            children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../modules/platform/audit/AuditPage')).AuditPage }) }],
           },
           { path: 'account/security', lazy: async () => ({ Component: (await import('../modules/identity/security/SecurityPage')).SecurityPage }) },
           {
@@ -112,7 +112,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 path: 'admin/relationship-rules',
-                lazy: async () => ({ Component: (await import('../modules/platform/settings/RelationshipRulesPage')).RelationshipRulesPage }),
+                lazy: async () => ({ Component: (await import('../modules/accounts/relationship-rules/RelationshipRulesPage')).RelationshipRulesPage }),
               },
             ],
           },

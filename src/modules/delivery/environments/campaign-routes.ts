@@ -15,7 +15,8 @@ import {
   updateCampaignBody,
   windowsBody,
 } from '../contract/environments.js';
-import { addEnvironments, changeUpgradeState, createCampaign, getCampaign, listCampaigns, replaceWindows, resolveScope, updateCampaign } from './campaign-service.js';
+import { getCampaign, listCampaigns } from './campaign-board.js';
+import { addEnvironments, changeUpgradeState, createCampaign, replaceWindows, resolveScope, updateCampaign } from './campaign-service.js';
 import { assertKnownVersion } from './release-service.js';
 
 const tags = ['campaigns'];

@@ -1,43 +1,35 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../../kernel/pagination.js';
 import { UNSOLVED } from '../../support/contract/tickets.js';
 import { createTicket, getTicket } from '../../support/index.js';
 import { findMemberRow } from '../../team/index.js';
 import { listEnvironments } from './environment-list.read-model.js';
+import { findCampaignRow, getCampaign, windowsOf, type CampaignRow } from './campaign-board.js';
 import { environmentSummaries, findEnvironmentRow, primaryContactOf, recordUpgrade } from './environment-service.js';
 import { assertKnownVersion } from './release-service.js';
 import type {
   AddEnvironmentsInput,
   Campaign,
-  CampaignEntry,
-  CampaignSummary,
   CreateCampaignInput,
   EnvironmentSummary,
-  Progress,
   ScopeFilters,
   StateChangeInput,
   UpdateCampaignInput,
   WindowInput,
 } from '../contract/environments.js';
 import { UPGRADE_TRANSITIONS } from '../contract/kinds.js';
-import { UPGRADE_STATES, type UpgradeCampaignsTable, type UpgradeState } from './tables.js';
 import { compareVersions } from './version-compare.js';
 
-type CampaignRow = Selectable<UpgradeCampaignsTable>;
-
-/** Counts per state and the share done, as a whole percentage. */
-export function progressOf(states: readonly UpgradeState[]): Progress {
-  const byState = Object.fromEntries(UPGRADE_STATES.map((s) => [s, 0])) as Record<UpgradeState, number>;
-  for (const s of states) byState[s]++;
-  const total = states.length;
-  return { total, byState, percentDone: total === 0 ? 0 : Math.round((byState.done * 100) / total) };
-}
+/**
+ * Changing upgrade campaigns: creating one over a scope of environments, its windows, adding
+ * environments, and moving each environment's upgrade from state to state. Reading them (the list
+ * and a campaign's board) is campaign-board.ts.
+ */
 
 /**
  * The active environments of the product that the filters select: segment, hosting, environment
@@ -63,12 +55,6 @@ export async function resolveScope(
 async function assertMember(db: Kysely<Database>, id: string, field: string): Promise<void> {
   const row = await findMemberRow(db, id);
   if (!row || row.status === 'disabled') throw errors.referenceMissing('active member', field);
-}
-
-async function findCampaignRow(db: Kysely<Database>, id: string): Promise<CampaignRow> {
-  const row = await db.selectFrom('upgrade_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw errors.campaignNotFound();
-  return row;
 }
 
 async function insertWindows(db: Kysely<Database>, campaignId: string, windows: readonly WindowInput[]): Promise<void> {
@@ -141,115 +127,6 @@ export async function createCampaign(db: Kysely<Database>, ctx: ChangeContext, i
     });
   });
   return getCampaign(db, id);
-}
-
-async function windowsOf(db: Kysely<Database>, campaignIds: readonly string[]) {
-  if (!campaignIds.length) return new Map<string, CampaignSummary['windows']>();
-  const rows = await db.selectFrom('campaign_windows').selectAll().where('campaign_id', 'in', [...campaignIds]).orderBy('starts_at').orderBy('id').execute();
-  const out = new Map<string, CampaignSummary['windows']>();
-  for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), { id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, note: r.note }]);
-  return out;
-}
-
-async function statesOf(db: Kysely<Database>, campaignIds: readonly string[]) {
-  if (!campaignIds.length) return new Map<string, UpgradeState[]>();
-  const rows = await db.selectFrom('campaign_deployments').select(['campaign_id', 'state']).where('campaign_id', 'in', [...campaignIds]).execute();
-  const out = new Map<string, UpgradeState[]>();
-  for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), r.state]);
-  return out;
-}
-
-async function toSummaries(db: Kysely<Database>, rows: (CampaignRow & { owner_name: string | null })[]): Promise<CampaignSummary[]> {
-  const ids = rows.map((r) => r.id);
-  const [windows, states] = [await windowsOf(db, ids), await statesOf(db, ids)];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    product: r.product,
-    targetVersion: r.target_version,
-    status: r.status,
-    description: r.description,
-    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
-    filters: JSON.parse(r.filters) as Record<string, unknown>,
-    windows: windows.get(r.id) ?? [],
-    progress: progressOf(states.get(r.id) ?? []),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
-}
-
-function campaignsWithOwner(db: Kysely<Database>) {
-  return db.selectFrom('upgrade_campaigns').leftJoin('members', 'members.id', 'upgrade_campaigns.owner_id').selectAll('upgrade_campaigns').select('members.name as owner_name');
-}
-
-/** Campaigns, newest first, paged. */
-export async function listCampaigns(
-  db: Kysely<Database>,
-  q: { status?: CampaignRow['status'] | undefined; product?: string | undefined; cursor?: string | undefined; limit: number },
-): Promise<Page<CampaignSummary>> {
-  let query = campaignsWithOwner(db);
-  if (q.status) query = query.where('upgrade_campaigns.status', '=', q.status);
-  if (q.product) query = query.where('upgrade_campaigns.product', '=', q.product);
-  if (q.cursor) {
-    const { sortValue, id } = decodeCursor(q.cursor, 'timestamp');
-    const at = String(sortValue);
-    query = query.where((eb) => eb.or([eb('upgrade_campaigns.created_at', '<', at), eb.and([eb('upgrade_campaigns.created_at', '=', at), eb('upgrade_campaigns.id', '<', id)])]));
-  }
-  const rows = await query.orderBy('upgrade_campaigns.created_at', 'desc').orderBy('upgrade_campaigns.id', 'desc').limit(q.limit + 1).execute();
-  const page = toPage(rows, q.limit, (r) => encodeCursor(r.created_at, r.id));
-  return { items: await toSummaries(db, page.items), nextCursor: page.nextCursor };
-}
-
-export async function getCampaign(db: Kysely<Database>, id: string): Promise<Campaign> {
-  const row = await campaignsWithOwner(db).where('upgrade_campaigns.id', '=', id).executeTakeFirst();
-  if (!row) throw errors.campaignNotFound();
-  const [summary] = await toSummaries(db, [row]);
-  const entries = await db
-    .selectFrom('campaign_deployments')
-    .leftJoin('members', 'members.id', 'campaign_deployments.updated_by')
-    .selectAll('campaign_deployments')
-    .select('members.name as updated_by_name')
-    .where('campaign_id', '=', id)
-    .orderBy('added_at')
-    .execute();
-  const events = await db
-    .selectFrom('campaign_deployment_events')
-    .leftJoin('members', 'members.id', 'campaign_deployment_events.actor_id')
-    .selectAll('campaign_deployment_events')
-    .select('members.name as actor_name')
-    .where('campaign_id', '=', id)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  const environments = await environmentSummaries(db, entries.map((e) => e.deployment_id));
-  const tickets = new Map<string, NonNullable<CampaignEntry['ticket']>>();
-  for (const ticketId of new Set(entries.map((e) => e.ticket_id).filter((t): t is string => !!t))) {
-    const t = await getTicket(db, ticketId).catch(() => null);
-    if (t) tickets.set(ticketId, { id: t.id, number: t.number, subject: t.subject, status: t.status });
-  }
-  const list: CampaignEntry[] = entries
-    .filter((e) => environments.has(e.deployment_id))
-    .map((e) => ({
-      environment: environments.get(e.deployment_id)!,
-      state: e.state,
-      fromVersion: e.from_version,
-      note: e.note,
-      ticket: e.ticket_id ? (tickets.get(e.ticket_id) ?? null) : null,
-      updatedBy: e.updated_by ? { id: e.updated_by, name: e.updated_by_name ?? '' } : null,
-      updatedAt: e.updated_at,
-      history: events
-        .filter((ev) => ev.deployment_id === e.deployment_id)
-        .map((ev) => ({
-          fromState: ev.from_state,
-          toState: ev.to_state,
-          note: ev.note,
-          ticketId: ev.ticket_id,
-          actor: ev.actor_id ? { id: ev.actor_id, name: ev.actor_name ?? '' } : null,
-          at: ev.at,
-        })),
-    }));
-  list.sort((a, b) => a.environment.account.name.localeCompare(b.environment.account.name) || a.environment.name.localeCompare(b.environment.name));
-  return { ...summary!, entries: list };
 }
 
 export async function updateCampaign(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateCampaignInput, now = new Date()): Promise<Campaign> {

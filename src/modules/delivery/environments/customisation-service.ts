@@ -5,7 +5,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import { findMemberRow } from '../../team/index.js';
+import { findMemberRow, memberRefs } from '../../team/index.js';
 import type { Customisation, CustomisationInput } from '../contract/environments.js';
 
 /**
@@ -23,20 +23,13 @@ async function assertMember(db: Kysely<Database>, id: string, field: string): Pr
 }
 
 export async function listCustomisations(db: Kysely<Database>, deploymentId: string): Promise<Customisation[]> {
-  const rows = await db
-    .selectFrom('deployment_customisations')
-    .leftJoin('members', 'members.id', 'deployment_customisations.owner_id')
-    .selectAll('deployment_customisations')
-    .select('members.name as owner_name')
-    .where('deployment_id', '=', deploymentId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('deployment_customisations').selectAll().where('deployment_id', '=', deploymentId).orderBy('created_at').orderBy('id').execute();
+  const owners = await memberRefs(db, rows.map((r) => r.owner_id));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
     reason: r.reason,
-    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+    owner: r.owner_id ? { id: r.owner_id, name: owners.get(r.owner_id)?.name ?? '' } : null,
     repositoryUrl: r.repository_url,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

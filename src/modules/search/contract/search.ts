@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { SEARCH_TYPES } from './kinds.js';
 
-/** What the search covers, in the order the facet chips show them. */
-export const SEARCH_TYPES = ['ticket', 'message', 'contact', 'account', 'article'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+export { SEARCH_TYPES, type SearchType } from './kinds.js';
 
 /**
  * The ticket statuses the status filter accepts: search's own list, so that its contract needs

@@ -45,7 +45,7 @@ export type Member = z.infer<typeof memberSchema>;
 export const createdMemberSchema = z.object({ member: memberSchema, temporaryPassword: z.string().nullable() });
 
 /** The role catalogue with display names, for pickers. */
-export const roleListSchema = z.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) });
+export const roleListSchema = z.object({ items: z.array(z.object({ id: roleSchema, label: z.string() })) });
 
 const skills = z.array(z.string().trim().min(1).max(60)).max(50);
 

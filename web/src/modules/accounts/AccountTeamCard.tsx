@@ -6,8 +6,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { initials } from '../../ui/format';
 import { IconPencil, IconUsers } from '@tabler/icons-react';
 import { notifySuccess, notifyError } from '../../ui/server-errors';
-import { useMemberOptions, useRoles, type Member } from '../team/api';
-import { useSetAccountTeam, type Account, type TeamSlot } from './api';
+import { useMemberOptions, useRoles, type Member, type Role } from '../team/api';
+import { useSetAccountTeam, type Account } from './api';
 
 // Roles that make sense on an account team; admins and stakeholders are not customer-facing.
 const NOT_ON_TEAMS = new Set(['admin', 'stakeholder']);
@@ -69,7 +69,7 @@ function TeamForm({ account, onDone }: { account: Account; onDone: () => void })
   const submit = () =>
     save.mutate(
       // The slots are keyed by the role ids the role catalogue returned.
-      Object.entries(slots).flatMap(([role, memberId]) => (memberId ? [{ role: role as TeamSlot['role'], memberId }] : [])),
+      Object.entries(slots).flatMap(([role, memberId]) => (memberId ? [{ role: role as Role, memberId }] : [])),
       {
         onSuccess: () => {
           notifySuccess('Account team saved.');
@@ -108,7 +108,7 @@ function TeamForm({ account, onDone }: { account: Account; onDone: () => void })
   );
 }
 
-function groupedOptions(members: Member[], role: string) {
+function groupedOptions(members: Member[], role: Role) {
   const option = (m: Member) => ({ value: m.id, label: m.name });
   const holding = members.filter((m) => m.roles.includes(role)).map(option);
   const others = members.filter((m) => !m.roles.includes(role)).map(option);

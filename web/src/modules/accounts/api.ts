@@ -16,15 +16,16 @@ import type {
   Interaction,
   setTeamBody,
   updateAccountBody,
+  updateContactBody,
 } from '../../../../src/modules/accounts/contract/accounts';
-import type { RelationshipRules } from '../../../../src/modules/accounts/contract/relationship-rules';
 
 // Shapes of the accounts API: src/modules/accounts/contract/.
-export type { Account, AccountContact, AccountSummary, Contact, Interaction, RelationshipRules };
+export type { Account, AccountContact, AccountSummary, Contact, Interaction };
 export type RelationshipEvidence = z.infer<typeof evidenceSchema>;
 export type AccountInput = z.input<typeof createAccountBody>;
 export type AccountUpdate = z.input<typeof updateAccountBody>;
 export type ContactInput = z.input<typeof createContactBody>;
+export type ContactUpdate = z.input<typeof updateContactBody>;
 export type InteractionInput = z.input<typeof createInteractionBody>;
 export type TeamSlot = z.input<typeof setTeamBody>['slots'][number];
 export type AccountListParams = QueryParams<typeof accountListQuery>;
@@ -99,7 +100,7 @@ export function useCreateContact(accountId: string) {
 export function useUpdateContact(accountId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: ContactInput & { id: string }) => api.patch<Contact>(`/api/contacts/${id}`, body),
+    mutationFn: ({ id, ...body }: ContactUpdate & { id: string }) => api.patch<Contact>(`/api/contacts/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.contacts(accountId) }),
   });
 }
@@ -136,20 +137,5 @@ export function useDeleteInteraction(accountId: string) {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/interactions/${id}`),
     onSuccess: () => refreshAfterTimelineChange(client, accountId),
-  });
-}
-
-export function useRelationshipRules() {
-  return useQuery({ queryKey: accountKeys.rules, queryFn: () => api.get<RelationshipRules>('/api/settings/relationship-rules') });
-}
-
-export function useSaveRelationshipRules() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (rules: RelationshipRules) => api.put<RelationshipRules>('/api/settings/relationship-rules', rules),
-    onSuccess: (rules) => {
-      client.setQueryData(accountKeys.rules, rules);
-      return client.invalidateQueries({ queryKey: accountKeys.all });
-    },
   });
 }

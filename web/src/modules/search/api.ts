@@ -1,44 +1,14 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { SEARCH_TYPES, type SearchType } from '../../../../src/modules/search/contract/kinds';
+import type { SearchResponse, SearchResult, searchQuery } from '../../../../src/modules/search/contract/search';
 import { api } from '../../lib/api-client';
 
-/** Shapes of the search API (src/modules/search/schemas.ts). */
-
-export const SEARCH_TYPES = ['ticket', 'message', 'contact', 'account', 'article'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
-
-export interface SearchResult {
-  type: SearchType;
-  id: string;
-  title: string;
-  /** The title, HTML-escaped by the server, matched words in <mark>. */
-  titleHtml: string;
-  /** An excerpt, HTML-escaped by the server, matched words in <mark>. */
-  snippet: string;
-  score: number;
-  ticketId: string | null;
-  accountId: string | null;
-  /** An article's status. */
-  status: string | null;
-  visibility: 'public' | 'internal';
-  updatedAt: string;
-}
-
-export interface SearchResponse {
-  items: SearchResult[];
-  counts: Record<SearchType, number>;
-  /** Per type: false when the server stopped counting at its cap, so the count means "at least". */
-  countsExact: Record<SearchType, boolean>;
-  total: number;
-  totalExact: boolean;
-  nextCursor: string | null;
-}
-
-export interface SearchParams {
-  q: string;
-  types?: SearchType[];
-  accountId?: string;
-  limit?: number;
-}
+// Shapes of the search API: src/modules/search/contract/search.ts.
+export { SEARCH_TYPES, type SearchType };
+export type { SearchResponse, SearchResult };
+/** The search hooks' parameters: the endpoint's query, with the types as a list (sent comma-separated). */
+export type SearchParams = Pick<z.input<typeof searchQuery>, 'q' | 'accountId'> & Partial<Pick<z.output<typeof searchQuery>, 'types' | 'limit'>>;
 
 export const searchKeys = {
   all: ['search'] as const,

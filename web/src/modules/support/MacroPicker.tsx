@@ -3,10 +3,10 @@ import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, Skeleton, Stack
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { IconBolt } from '@tabler/icons-react';
-import { useApplyMacro, useMacroPreview, useMacros, type MacroActions } from './workbench-api';
+import { useApplyMacro, useMacroPreview, useMacros, type MacroActions, type MacroPreview } from './workbench-api';
 
 /** Macros: pick one, see the reply rendered for this ticket and the changes it makes, then apply or edit first. */
-export function MacroPicker({ ticketId, onInsert }: { ticketId: string; onInsert: (body: string, visibility: 'public' | 'internal') => void }) {
+export function MacroPicker({ ticketId, onInsert }: { ticketId: string; onInsert: (body: string, visibility: MacroPreview['visibility']) => void }) {
   const [opened, setOpened] = useState(false);
   return (
     <>
@@ -20,7 +20,7 @@ export function MacroPicker({ ticketId, onInsert }: { ticketId: string; onInsert
   );
 }
 
-function MacroChooser({ ticketId, onDone, onInsert }: { ticketId: string; onDone: () => void; onInsert: (body: string, visibility: 'public' | 'internal') => void }) {
+function MacroChooser({ ticketId, onDone, onInsert }: { ticketId: string; onDone: () => void; onInsert: (body: string, visibility: MacroPreview['visibility']) => void }) {
   const macros = useMacros(true);
   const [macroId, setMacroId] = useState<string | null>(null);
   const preview = useMacroPreview(ticketId, macroId);

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { ActionIcon, Button, Card, ColorSwatch, Group, Menu, Tabs, Text, Textarea } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
-import { useAddMessage, type SubmitStatus, type Ticket } from './api';
+import { useAddMessage, type SubmitStatus, type Ticket, type TicketMessage } from './api';
 import { AttachFilesButton, ComposerFileList, useComposerFiles } from './attachments';
 import { STATUS_COLORS, STATUS_LABELS, SUBMIT_STATUSES } from './labels';
 import { MacroPicker } from './MacroPicker';
 import { IconNote, IconSend } from '@tabler/icons-react';
 
-type Visibility = 'public' | 'internal';
+type Visibility = TicketMessage['visibility'];
 
 /** What "Submit as" offers first: the status the ticket keeps, or Open for a new one. */
 function defaultStatus(ticket: Ticket): SubmitStatus {

@@ -1,7 +1,20 @@
-/** Display names and colours for the support module's enums (the server's schemas.ts holds the values). */
+import type { Channel, Tier, TicketPriority as Priority, TicketStatus as Status } from '../../../../src/modules/support/contract/kinds';
 
-export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
-export type Status = (typeof STATUSES)[number];
+/** Display names and colours for the support module's enums (the server's contract/kinds.ts holds the values). */
+
+export {
+  CHANNELS,
+  SUBMIT_STATUSES,
+  TICKET_PRIORITIES as PRIORITIES,
+  TICKET_STATUSES as STATUSES,
+  TIERS,
+  UNSOLVED,
+  type Channel,
+  type Tier,
+  type TicketPriority as Priority,
+  type TicketStatus as Status,
+} from '../../../../src/modules/support/contract/kinds';
+
 export const STATUS_LABELS: Record<Status, string> = {
   new: 'New',
   open: 'Open',
@@ -20,18 +33,12 @@ export const STATUS_COLORS: Record<Status, string> = {
   closed: 'gray',
 };
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 export const PRIORITY_COLORS: Record<Priority, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
 
-export const TIERS = ['tier1', 'tier2', 'engineering'] as const;
-export type Tier = (typeof TIERS)[number];
 export const TIER_LABELS: Record<Tier, string> = { tier1: 'Tier 1', tier2: 'Tier 2', engineering: 'Engineering' };
 export const TIER_COLORS: Record<Tier, string> = { tier1: 'cyan', tier2: 'violet', engineering: 'grape' };
 
-export const CHANNELS = ['email', 'portal', 'api', 'phone', 'web'] as const;
-export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { email: 'E-mail', portal: 'Portal', api: 'API', phone: 'Phone', web: 'Web' };
 
 export const SLA_METRIC_LABELS: Record<string, string> = {
@@ -39,10 +46,5 @@ export const SLA_METRIC_LABELS: Record<string, string> = {
   next_reply: 'Next reply',
   resolution: 'Resolution',
 };
-
-/** The statuses an agent can submit a reply as (Zendesk's "Submit as"). */
-export const SUBMIT_STATUSES = ['open', 'pending', 'on_hold', 'solved'] as const;
-
-export const UNSOLVED: readonly Status[] = ['new', 'open', 'pending', 'on_hold'];
 
 export { options } from '../accounts/labels';

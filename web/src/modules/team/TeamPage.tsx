@@ -12,7 +12,7 @@ import { SecretModal } from '../../ui/SecretModal';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useCursorPages } from '../../ui/use-cursor-pages';
-import { useMembers, useRoles, useUpdateMember, type Member } from './api';
+import { useMembers, useRoles, useUpdateMember, type Member, type Role } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { SetPasswordModal } from './SetPasswordModal';
 import { describeDays } from './time-zones';
@@ -26,7 +26,7 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
   const roles = useRoles();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [role, setRole] = useState<string | null>(null);
+  const [role, setRole] = useState<Role | null>(null);
   const [cursor, setCursor] = useState<string | undefined>();
   const pages = useCursorPages(cursor, setCursor);
   const members = useMembers({ q: q || undefined, role: role ?? undefined, cursor, limit: 25 });
@@ -86,7 +86,7 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
             data={(roles.data ?? []).map((r) => ({ value: r.id, label: r.label }))}
             value={role}
             onChange={(value) => {
-              setRole(value);
+              setRole(value as Role | null);
               resetPaging();
             }}
             w={260}

@@ -1,55 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, type Page } from '../../lib/api-client';
+import type { QueryParams } from '../../lib/query-params';
+import type {
+  createdMemberSchema,
+  CreateMemberInput,
+  Member,
+  memberListQuery,
+  roleListSchema,
+  setPasswordBody,
+  UpdateMemberInput,
+} from '../../../../src/modules/team/contract/members';
 
-export interface WorkingHours {
-  start: string;
-  end: string;
-  days: number[];
-}
-
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  title: string | null;
-  status: 'active' | 'invited' | 'disabled';
-  roles: string[];
-  skills: string[];
-  capacityHours: number;
-  timeZone: string;
-  workingHours: WorkingHours;
-  createdAt: string;
-}
-
-export interface CreateMemberInput {
-  email: string;
-  name: string;
-  title?: string | null;
-  roles: string[];
-  skills?: string[];
-  capacityHours?: number;
-  timeZone?: string;
-  workingHours?: WorkingHours;
-  password?: string;
-}
-
-export interface UpdateMemberInput {
-  name?: string;
-  title?: string | null;
-  roles?: string[];
-  skills?: string[];
-  capacityHours?: number;
-  timeZone?: string;
-  workingHours?: WorkingHours;
-  status?: 'active' | 'disabled';
-}
-
-export interface MemberListParams {
-  q?: string;
-  role?: string;
-  cursor?: string;
-  limit?: number;
-}
+// Shapes of the team API: src/modules/team/contract/members.ts.
+export type { CreateMemberInput, Member, UpdateMemberInput };
+export type WorkingHours = Member['workingHours'];
+export type Role = Member['roles'][number];
+export type MemberListParams = QueryParams<typeof memberListQuery>;
+type SetPasswordInput = z.infer<typeof setPasswordBody>;
 
 export const memberKeys = {
   all: ['members'] as const,
@@ -60,7 +28,7 @@ export const memberKeys = {
 export function useRoles() {
   return useQuery({
     queryKey: memberKeys.roles,
-    queryFn: () => api.get<{ items: { id: string; label: string }[] }>('/api/roles').then((r) => r.items),
+    queryFn: () => api.get<z.infer<typeof roleListSchema>>('/api/roles').then((r) => r.items),
     staleTime: Infinity,
   });
 }
@@ -86,7 +54,7 @@ export function useMemberOptions(enabled = true) {
 export function useCreateMember() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMemberInput) => api.post<{ member: Member; temporaryPassword: string | null }>('/api/members', body),
+    mutationFn: (body: CreateMemberInput) => api.post<z.infer<typeof createdMemberSchema>>('/api/members', body),
     onSuccess: () => client.invalidateQueries({ queryKey: memberKeys.all }),
   });
 }
@@ -101,6 +69,6 @@ export function useUpdateMember() {
 
 export function useSetMemberPassword() {
   return useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) => api.post<void>(`/api/members/${id}/password`, { password }),
+    mutationFn: ({ id, password }: SetPasswordInput & { id: string }) => api.post<void>(`/api/members/${id}/password`, { password }),
   });
 }

@@ -1,21 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { MemberSession, memberSessionListSchema } from '../../../../../src/modules/identity/contract/auth';
 import { api } from '../../../lib/api-client';
 
-/** A signed-in session of the current member (src/modules/platform/auth-routes.ts). */
-export interface MemberSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+// Shapes of the sessions API: src/modules/identity/contract/auth.ts.
+export type { MemberSession };
 
 const key = ['auth-sessions'] as const;
 
 export function useMySessions() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<{ items: MemberSession[] }>('/api/auth/sessions').then((r) => r.items) });
+  return useQuery({ queryKey: key, queryFn: () => api.get<z.infer<typeof memberSessionListSchema>>('/api/auth/sessions').then((r) => r.items) });
 }
 
 export function useRevokeSession() {

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { showServerErrors } from '../../../ui/server-errors';
-import { useCreateWebhook, useUpdateWebhook, type Webhook } from './api';
+import { useCreateWebhook, useUpdateWebhook, type Webhook, type WebhookInput } from './api';
 import { EVENT_LABELS } from './labels';
 
 interface Props {
@@ -39,7 +39,9 @@ function WebhookForm({ webhook, eventTypes, onClose, onCreated }: Omit<Props, 'o
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
-          const body = { name: values.name.trim(), url: values.url.trim(), eventTypes: values.eventTypes.includes('*') ? ['*'] : values.eventTypes };
+          // The boxes carry the event types the server listed; it checks them again.
+          const eventTypes = (values.eventTypes.includes('*') ? ['*'] : values.eventTypes) as WebhookInput['eventTypes'];
+          const body = { name: values.name.trim(), url: values.url.trim(), eventTypes };
           if (webhook) {
             update.mutate({ id: webhook.id, ...body }, { onSuccess: onClose, onError: (error) => showServerErrors(form, error, fields) });
           } else {

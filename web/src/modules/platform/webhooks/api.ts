@@ -1,42 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  createdWebhookSchema,
+  createWebhookBody,
+  Delivery,
+  deliveryListSchema,
+  updateWebhookBody,
+  Webhook,
+  webhookListSchema,
+} from '../../../../../src/modules/platform/contract/webhooks';
 import { api } from '../../../lib/api-client';
 
-/** Shapes of the webhooks API (src/modules/platform/webhooks/routes.ts). */
-
-export interface Webhook {
-  id: string;
-  name: string;
-  url: string;
-  eventTypes: string[];
-  status: 'active' | 'paused';
-  consecutiveFailures: number;
-  pausedReason: string | null;
-  createdAt: string;
-}
-
-export interface DeliveryAttempt {
-  at: string;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-}
-
-export interface Delivery {
-  id: string;
-  eventId: number;
-  eventType: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: DeliveryAttempt[];
-  nextAttemptAt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-export interface WebhookInput {
-  name: string;
-  url: string;
-  eventTypes: string[];
-}
+// Shapes of the webhooks API: src/modules/platform/contract/webhooks.ts.
+export type { Delivery, Webhook };
+export type WebhookInput = z.input<typeof createWebhookBody>;
+export type WebhookUpdate = z.input<typeof updateWebhookBody>;
 
 const keys = {
   all: ['webhooks'] as const,
@@ -44,13 +22,13 @@ const keys = {
 };
 
 export function useWebhooks() {
-  return useQuery({ queryKey: keys.all, queryFn: () => api.get<{ items: Webhook[]; eventTypes: string[] }>('/api/webhooks') });
+  return useQuery({ queryKey: keys.all, queryFn: () => api.get<z.infer<typeof webhookListSchema>>('/api/webhooks') });
 }
 
 export function useCreateWebhook() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: WebhookInput) => api.post<{ webhook: Webhook; secret: string }>('/api/webhooks', body),
+    mutationFn: (body: WebhookInput) => api.post<z.infer<typeof createdWebhookSchema>>('/api/webhooks', body),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -58,7 +36,7 @@ export function useCreateWebhook() {
 export function useUpdateWebhook() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<WebhookInput> & { id: string; status?: 'active' | 'paused' }) => api.patch<Webhook>(`/api/webhooks/${id}`, body),
+    mutationFn: ({ id, ...body }: WebhookUpdate & { id: string }) => api.patch<Webhook>(`/api/webhooks/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -83,7 +61,7 @@ export function usePingWebhook() {
 export function useDeliveries(id: string | null) {
   return useQuery({
     queryKey: keys.deliveries(id ?? ''),
-    queryFn: () => api.get<{ items: Delivery[] }>(`/api/webhooks/${id}/deliveries`).then((r) => r.items),
+    queryFn: () => api.get<z.infer<typeof deliveryListSchema>>(`/api/webhooks/${id}/deliveries`).then((r) => r.items),
     enabled: id !== null,
     refetchInterval: 3000,
   });

@@ -60,7 +60,7 @@ function Unavailable({ error }: { error: unknown }) {
 
 function Survey({ token, survey }: { token: string; survey: PublicSurvey }) {
   const rate = useRate(token);
-  const [rating, setRating] = useState<'good' | 'bad' | null>(survey.rating);
+  const [rating, setRating] = useState<PublicSurvey['rating']>(survey.rating);
   const [comment, setComment] = useState(survey.comment ?? '');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(!survey.rated);

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
-import { useRelationshipRules, useSaveRelationshipRules, type RelationshipRules } from '../../accounts/api';
-import { INTERACTION_KINDS, KIND_LABELS, options } from '../../accounts/labels';
+import { useRelationshipRules, useSaveRelationshipRules, type RelationshipRules } from './api';
+import { INTERACTION_KINDS, KIND_LABELS, options } from '../labels';
 
 const FIELDS = ['windowDays', 'minInteractions', 'minActiveMonths', 'deepKinds', 'minDeepInteractions', 'engagementCountsAsEngaged'] as const;
 

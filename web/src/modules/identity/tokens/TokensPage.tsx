@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, Code, Group, Modal, Popover, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
-import { useSession } from '../../../lib/auth';
+import { useSession, type Permission } from '../../../lib/auth';
 import { EmptyState } from '../../../ui/EmptyState';
 import { formatDate, fromNow } from '../../../ui/format';
 import { IconKey, IconPlus } from '@tabler/icons-react';
@@ -137,7 +137,7 @@ function CreateTokenForm({ onClose, onCreated }: { onClose: () => void; onCreate
   const { permissions } = useSession();
   const create = useCreateToken();
   const form = useForm({
-    initialValues: { name: '', scopes: ['accounts.read'] as string[] },
+    initialValues: { name: '', scopes: ['accounts.read'] as Permission[] },
     validate: {
       name: (v) => (v.trim() ? null : 'Name the token after the integration that uses it'),
       scopes: (v) => (v.length ? null : 'Give the token at least one scope'),
