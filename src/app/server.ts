@@ -18,6 +18,7 @@ import { teamPlugin } from '../modules/team/index.js';
 import type { Config } from './config.js';
 import { errors } from '../kernel/errors.js';
 import { installErrorHandler } from './error-handler.js';
+import { installInputBoundary } from './input-boundary.js';
 import './types.js';
 import { wireModules } from './wire-modules.js';
 
@@ -50,6 +51,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   app.decorate('config', config);
   app.decorate('secretBox', secretBox ?? loadSecretBox(process.env, config.dataDir));
   installErrorHandler(app);
+  installInputBoundary(app);
 
   await app.register(swagger, {
     openapi: {

@@ -39,6 +39,8 @@ export const errors = {
   tokenNotFound: make('tokens.not_found', 404, 'No API token with this id.'),
   validation: (message: string, details: Record<string, unknown>) => new AppError('request.invalid', 400, message, details),
   malformedJson: make('request.malformed_json', 400, 'The request body is not valid JSON.'),
+  invalidUtf8: make('request.invalid_utf8', 400, 'The request is not valid UTF-8: send text encoded as UTF-8.'),
+  nulCharacter: make('request.nul_character', 400, 'The request contains a NUL character (\\u0000), which no text field accepts: remove it and send again.'),
   bodyTooLarge: make('request.too_large', 413, 'The request body is too large.'),
   unsupportedMediaType: make('request.unsupported_media_type', 415, 'Send the body as application/json.'),
   routeNotFound: make('route.not_found', 404, 'There is no such API route.'),
