@@ -6,7 +6,7 @@ import { contactOf } from '../../kernel/request-context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { changeContext } from '../../kernel/request-context.js';
 import { PORTAL_COOKIE } from '../identity/index.js';
-import { signInRateLimit } from '../identity/index.js';
+import { addressSignInLimit, signInRateLimit } from '../identity/index.js';
 import { readSetting, writeSetting } from '../../kernel/settings.js';
 import { getArticle, searchPublicArticles } from '../support/index.js';
 import { pageSchema } from '../../kernel/pagination.js';
@@ -87,7 +87,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/portal/sign-in/link',
-    { config: { access: 'public', rateLimit: signInRateLimit }, schema: { tags, summary: 'Sign in with the token from an e-mailed link', body: linkSignInBody, response: { 200: portalSessionSchema } } },
+    { config: { access: 'public', rateLimit: signInRateLimit }, ...addressSignInLimit, schema: { tags, summary: 'Sign in with the token from an e-mailed link', body: linkSignInBody, response: { 200: portalSessionSchema } } },
     async (request, reply) => {
       const session = await signInWithLink(db(), { token: request.body.token, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       setCookie(reply, session);
@@ -99,6 +99,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/portal/sign-in/password',
     {
       config: { access: 'public', rateLimit: signInRateLimit },
+      ...addressSignInLimit,
       schema: { tags, summary: 'Sign in with e-mail and portal password', body: passwordSignInBody, response: { 200: portalSessionSchema } },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import type { LiveEvent } from '../../../src/modules/platform/contract/events';
 import { ticketKeys } from '../modules/support/api';
 
 /**
@@ -8,16 +9,6 @@ import { ticketKeys } from '../modules/support/api';
  * that listens. An event invalidates the TanStack queries it affects, so queues, view counts and
  * the open ticket refetch on their own.
  */
-
-/** One outbox event, as the server sends it (src/modules/platform/realtime/event-feed.ts). */
-export interface LiveTicketEvent {
-  id: number;
-  type: string;
-  occurredAt: string;
-  record: { type: string; id: string };
-  accountId: string | null;
-  data: Record<string, unknown>;
-}
 
 export interface LiveStatus {
   /** `live` once the stream is open; `connecting` while (re)connecting. */
@@ -32,7 +23,7 @@ const CLOSE_GRACE_MS = 5_000;
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 60_000;
 
-type Listener = (event: LiveTicketEvent) => void;
+type Listener = (event: LiveEvent) => void;
 
 class LiveEventStream {
   private source: EventSource | null = null;
@@ -74,7 +65,7 @@ class LiveEventStream {
       this.setStatus({ state: 'live' });
     });
     source.addEventListener('ticket', (message) => {
-      const event = JSON.parse((message as MessageEvent<string>).data) as LiveTicketEvent;
+      const event = JSON.parse((message as MessageEvent<string>).data) as LiveEvent;
       this.setStatus({ lastEventAt: Date.now() });
       for (const listener of this.listeners) listener(event);
     });
@@ -105,7 +96,7 @@ class LiveEventStream {
 const stream = new LiveEventStream();
 
 /** Queries an event makes stale: every queue and count, and the ticket's own page. */
-function staleKeys(event: LiveTicketEvent): QueryKey[] {
+function staleKeys(event: LiveEvent): QueryKey[] {
   const keys: QueryKey[] = [['tickets', 'list'], ticketKeys.views];
   if (event.record.type === 'ticket') {
     keys.push(ticketKeys.detail(event.record.id), ticketKeys.events(event.record.id), ticketKeys.escalations(event.record.id));

@@ -7,7 +7,7 @@ import { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, POC_VERDICTS, TASK_STATUSES } fr
 
 /**
  * The engagement API (issue 5; contract in the delivery brief). JSON is camelCase, dates are
- * `YYYY-MM-DD`, timestamps ISO. The screens mirror these shapes in web/src/features/delivery/engagements/api.ts.
+ * `YYYY-MM-DD`, timestamps ISO. The screens take their types from these schemas (web/src/modules/delivery/engagements/api.ts).
  */
 
 const isoDate = z.iso.date('Use a date as YYYY-MM-DD');

@@ -12,7 +12,7 @@ import {
 
 /**
  * Status reports, POC criteria, training sessions and field visits (issue 5). JSON is camelCase,
- * dates `YYYY-MM-DD`, timestamps ISO; the screens mirror these in web/src/features/delivery/records/api.ts.
+ * dates `YYYY-MM-DD`, timestamps ISO; the screens take their types from these schemas (web/src/modules/delivery/records/api.ts).
  */
 
 const isoDate = z.iso.date('Use a date as YYYY-MM-DD');

@@ -4,6 +4,7 @@ import { errors } from '../../../kernel/errors.js';
 import { decodeCursor, encodeCursor, keysetAfter, likeText, type Page } from '../../../kernel/pagination.js';
 import { accountRefs, contactRefs } from '../../accounts/index.js';
 import { engagementTimeline, memberRefs, minutesByEngagement, minutesByTask, engagementTime as timeOfEngagement } from '../../team/index.js';
+import { byText } from '../text-order.js';
 import { averageDays, burnDown, dayOf, maxDate, minDate, projectSchedule, timeToValueDays } from './plan.js';
 import type { Engagement, EngagementListQuery, EngagementProgress, EngagementSummary, MyTask, Task, TaskComment, TimeToValue } from '../contract/engagements.js';
 import type { EngagementsTable, EngagementStatus, TaskStatus } from './tables.js';
@@ -32,9 +33,6 @@ export async function countLiveEngagements(db: Kysely<Database>, accountId: stri
 
 export const bool = (v: unknown) => Boolean(Number(v));
 export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
-
-/** Strings in the order the databases sort them (binary: SQLite's default, PostgreSQL's C collation). */
-export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Engagement rows with their account's and lead's names: one batch read of each for the whole

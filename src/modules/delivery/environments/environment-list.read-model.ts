@@ -1,11 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
-import type { EnvironmentListQuery, EnvironmentPageQuery, EnvironmentSummary } from '../contract/environments.js';
-import { toSummary } from './environment-service.js';
-import { allCatalogues } from './release-service.js';
-import { versionsBehind } from './version-compare.js';
-
 /**
  * Read model: deployments ⋈ accounts (the accounts module's table), for the environment lists —
  * the paged registry, an account's environments, a campaign's scope and the environment matrix.
@@ -14,6 +6,13 @@ import { versionsBehind } from './version-compare.js';
  * batch reads would have to read every environment and every account before a page could be cut.
  * Single environments and a campaign's entries name their accounts through `accountRefs`.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
+import type { EnvironmentListQuery, EnvironmentPageQuery, EnvironmentSummary } from '../contract/environments.js';
+import { toSummary } from './environment-service.js';
+import { allCatalogues } from './release-service.js';
+import { versionsBehind } from './version-compare.js';
 
 /** Deployments joined to their accounts, narrowed by the list's filters (all but minBehind). */
 function filteredDeployments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>) {

@@ -12,6 +12,7 @@ import { engagementTime, getEngagement } from '../engagements/service.js';
 import { dayOf } from '../engagements/plan.js';
 import { contactsOfAccount, engagementRef } from './references.js';
 import type { GenerateReportInput, ReportFigures, ReportSections, StatusReport, StatusReportSummary, UpdateReportInput } from '../contract/records.js';
+import { byText } from '../text-order.js';
 import { composeStatusReport } from './status-report-draft.js';
 import { composeReportMail } from './status-report-mail.js';
 import type { StatusReportsTable } from './tables.js';
@@ -30,9 +31,6 @@ function rows(db: Kysely<Database>) {
         .as('recipient_count'),
     );
 }
-
-/** Strings in the order the databases sort them (binary: SQLite's default, PostgreSQL's C collation). */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The reports, their authors named through one read of members for the whole list. */
 async function toSummaries(db: Kysely<Database>, found: Row[]): Promise<StatusReportSummary[]> {

@@ -9,6 +9,7 @@ import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
 import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
 import { memberRefs } from '../../team/index.js';
+import { byText } from '../text-order.js';
 import { assertEngagementOfAccount, assertMember, contactsOfAccount } from './references.js';
 import type { CreateTrainingInput, FeedbackInput, TrainingSession, UpdateTrainingInput } from '../contract/records.js';
 import type { TrainingSessionsTable } from './tables.js';
@@ -22,9 +23,6 @@ function rows(db: Kysely<Database>) {
     .selectAll('training_sessions')
     .select(['engagements.name as engagement_name']);
 }
-
-/** Strings in the order the databases sort them (binary: SQLite's default, PostgreSQL's C collation). */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The sessions with their trainers and attendees (by name), named through one read of members and

@@ -8,6 +8,7 @@ import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { SESSION_COOKIE } from './auth-plugin.js';
 import { listSessions, revokeSession, signIn, signOut } from './auth-service.js';
 import { signInRateLimit } from '../sign-in-limits/security-plugin.js';
+import { addressSignInLimit } from '../sign-in-limits/address-limit.js';
 import { permissionsFor, ROLE_LABELS, type Role } from '../roles/roles.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,6 +16,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sign-in',
     {
       config: { access: 'public', rateLimit: signInRateLimit },
+      ...addressSignInLimit,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',

@@ -63,3 +63,9 @@ export function databaseRateLimitStore(db: Kysely<Database>) {
     }
   };
 }
+
+/** The attempts counted under `key` in its current window, without counting one more. */
+export async function currentAttempts(db: Kysely<Database>, key: string, now = new Date()): Promise<number> {
+  const row = await db.selectFrom('rate_limit_counters').select('count').where('key', '=', key).where('expires_at', '>', now.toISOString()).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -4,6 +4,7 @@ import { inTransaction } from '../../../kernel/transaction.js';
 import { SYSTEM_CONTEXT } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
+import { eventsAwaitingFanOut, eventsByIds, markFannedOut } from '../../../kernel/domain-events.js';
 import type { SecretBox } from './secret-box.js';
 import { signPayload } from './webhook-signature.js';
 
@@ -31,7 +32,7 @@ export const httpSend: Send = async (url, headers, body) => {
  * out, and marks those events. Jobs run once across nodes, so passes never overlap.
  */
 export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const events = await db.selectFrom('events').select(['id', 'type', 'record_id']).where('fanned_out_at', 'is', null).orderBy('id').limit(1000).execute();
+  const events = await eventsAwaitingFanOut(db, 1000);
   if (events.length === 0) return 0;
   const subscriptions = await db.selectFrom('webhook_subscriptions').select(['id', 'event_types']).where('status', '=', 'active').execute();
   const wanted = subscriptions.map((s) => ({ id: s.id, types: new Set(JSON.parse(s.event_types) as string[]) }));
@@ -40,13 +41,13 @@ export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Prom
     for (const event of events) {
       for (const sub of wanted) {
         // A test ping goes to the subscription it tests, and to no other.
-        if (event.type === 'webhook.ping' ? event.record_id !== sub.id : !sub.types.has(event.type) && !sub.types.has('*')) continue;
+        if (event.type === 'webhook.ping' ? event.recordId !== sub.id : !sub.types.has(event.type) && !sub.types.has('*')) continue;
         await trx
           .insertInto('webhook_deliveries')
           .values({
             id: newId(),
             subscription_id: sub.id,
-            event_id: Number(event.id),
+            event_id: event.id,
             status: 'pending',
             attempts: 0,
             next_attempt_at: now.toISOString(),
@@ -60,11 +61,7 @@ export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Prom
         created++;
       }
     }
-    await trx
-      .updateTable('events')
-      .set({ fanned_out_at: now.toISOString() })
-      .where('id', 'in', events.map((e) => Number(e.id)))
-      .execute();
+    await markFannedOut(trx, events.map((e) => e.id), now.toISOString());
   });
   return created;
 }
@@ -75,50 +72,48 @@ export interface DeliveryPassResult {
   failed: number;
 }
 
-/** Attempts every delivery that is due, signing each body with its subscription's secret. */
-export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, now = new Date(), send: Send = httpSend): Promise<DeliveryPassResult> {
-  const due = await db
+/** Deliveries attempted per pass at most; the rest wait for the next one. */
+const DUE_PER_PASS = 100;
+
+/**
+ * Up to 100 pending deliveries of active subscriptions that are due, earliest first, each with its
+ * event. The outbox is the kernel's, so its rows come in one batch read after the deliveries rather
+ * than through a join. A delivery whose event is missing is skipped, as the join did; the foreign
+ * key from `webhook_deliveries.event_id` keeps that from happening, so one read fills the pass.
+ */
+async function dueDeliveries(db: Kysely<Database>, now: Date) {
+  const rows = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhook_subscriptions', 'webhook_subscriptions.id', 'webhook_deliveries.subscription_id')
-    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
-    .select([
-      'webhook_deliveries.id',
-      'webhook_deliveries.attempts',
-      'webhook_subscriptions.id as subscription_id',
-      'webhook_subscriptions.url',
-      'webhook_subscriptions.secret_sealed',
-      'events.id as event_id',
-      'events.type',
-      'events.occurred_at',
-      'events.record_type',
-      'events.record_id',
-      'events.account_id',
-      'events.payload',
-    ])
+    .select(['webhook_deliveries.id', 'webhook_deliveries.attempts', 'webhook_deliveries.event_id', 'webhook_subscriptions.id as subscription_id', 'webhook_subscriptions.url', 'webhook_subscriptions.secret_sealed'])
     .where('webhook_deliveries.status', '=', 'pending')
     .where('webhook_deliveries.next_attempt_at', '<=', now.toISOString())
     .where('webhook_subscriptions.status', '=', 'active')
     .orderBy('webhook_deliveries.next_attempt_at')
-    .limit(100)
+    .limit(DUE_PER_PASS)
     .execute();
+  const events = new Map((await eventsByIds(db, rows.map((r) => Number(r.event_id)))).map((e) => [e.id, e]));
+  return rows.flatMap((r) => {
+    const event = events.get(Number(r.event_id));
+    return event ? [{ id: r.id, attempts: r.attempts, subscription_id: r.subscription_id, url: r.url, secret_sealed: r.secret_sealed, event }] : [];
+  });
+}
+
+/** Attempts every delivery that is due, signing each body with its subscription's secret. */
+export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, now = new Date(), send: Send = httpSend): Promise<DeliveryPassResult> {
+  const due = await dueDeliveries(db, now);
   const result: DeliveryPassResult = { attempted: 0, succeeded: 0, failed: 0 };
   const pausedNow = new Set<string>();
   for (const d of due) {
     // Paused during this pass: its remaining deliveries wait for the subscription to resume.
     if (pausedNow.has(d.subscription_id)) continue;
-    const body = JSON.stringify({
-      id: Number(d.event_id),
-      type: d.type,
-      occurredAt: d.occurred_at,
-      record: { type: d.record_type, id: d.record_id },
-      accountId: d.account_id,
-      data: JSON.parse(d.payload) as unknown,
-    });
+    const { event } = d;
+    const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt, record: event.record, accountId: event.accountId, data: event.data });
     const timestamp = Math.floor(now.getTime() / 1000);
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'Outpost-Webhooks/1',
-      'outpost-event': d.type,
+      'outpost-event': event.type,
       'outpost-delivery': d.id,
       'outpost-signature': signPayload(box.open(d.secret_sealed), timestamp, body),
     };

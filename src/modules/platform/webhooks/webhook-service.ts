@@ -7,7 +7,7 @@ import { diff, recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
 import { randomSecret } from '../../../kernel/secrets.js';
-import { emitEvent } from '../../../kernel/domain-events.js';
+import { emitEvent, eventsByIds } from '../../../kernel/domain-events.js';
 import type { SecretBox } from './secret-box.js';
 
 export interface WebhookView {
@@ -140,16 +140,21 @@ export interface DeliveryView {
 /** The delivery log of a subscription, newest first, with every attempt. */
 export async function listDeliveries(db: Kysely<Database>, id: string, limit = 50): Promise<DeliveryView[]> {
   await getWebhook(db, id);
-  const rows = await db
+  const deliveries = await db
     .selectFrom('webhook_deliveries')
-    .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
-    .selectAll('webhook_deliveries')
-    .select('events.type')
-    .where('webhook_deliveries.subscription_id', '=', id)
-    .orderBy('webhook_deliveries.created_at', 'desc')
-    .orderBy('webhook_deliveries.id', 'desc')
+    .selectAll()
+    .where('subscription_id', '=', id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  // The outbox is the kernel's: the event types come in one batch read, not through a join. Every
+  // delivery has its event (a foreign key), but one without would be left out, as the join did.
+  const eventTypes = new Map((await eventsByIds(db, deliveries.map((d) => Number(d.event_id)))).map((e) => [e.id, e.type]));
+  const rows = deliveries.flatMap((d) => {
+    const type = eventTypes.get(Number(d.event_id));
+    return type === undefined ? [] : [{ ...d, type }];
+  });
   const attempts = rows.length
     ? await db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', rows.map((r) => r.id)).orderBy('id').execute()
     : [];

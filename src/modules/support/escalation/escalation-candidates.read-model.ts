@@ -1,7 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import type { EscalationConditions } from './escalation-rules.js';
-
 /**
  * Read model: tickets ⋈ accounts (accounts belong to the accounts module), for the segment.
  *
@@ -11,6 +7,11 @@ import type { EscalationConditions } from './escalation-rules.js';
  * would mean either an `in` list of every account of a segment or a segment read for every
  * candidate ticket, only to drop most of them.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { EscalationConditions } from './escalation-rules.js';
+
+/** The tickets a rule's conditions select in SQL, with their account's segment, that it has not fired on in their current stint in the tier. */
 export function ruleCandidates(db: Kysely<Database>, ruleId: string, conditions: EscalationConditions, now: Date) {
   let q = db
     .selectFrom('tickets')

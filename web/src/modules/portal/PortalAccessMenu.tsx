@@ -1,6 +1,7 @@
 import { ActionIcon, Menu, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { accountKeys } from '../accounts/api';
+import { accountKeys, type AccountContact } from '../accounts/api';
+import type { PortalAccessInput } from '../../../../src/modules/portal/contract/portal';
 import { api } from '../../lib/api-client';
 import { IconLock, IconWorld } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
@@ -9,10 +10,10 @@ import { notifyError, notifySuccess } from '../../ui/server-errors';
  * Turns a contact's customer-portal sign-in on or off (members with contacts.write). Contacts can
  * sign in by default; turning access off also ends their portal sessions.
  */
-export function PortalAccessMenu({ contact }: { contact: { id: string; accountId: string; name: string; portalAccess?: boolean } }) {
+export function PortalAccessMenu({ contact }: { contact: AccountContact }) {
   const client = useQueryClient();
   const setAccess = useMutation({
-    mutationFn: (enabled: boolean) => api.put<void>(`/api/contacts/${contact.id}/portal-access`, { enabled }),
+    mutationFn: (enabled: boolean) => api.put<void>(`/api/contacts/${contact.id}/portal-access`, { enabled } satisfies PortalAccessInput),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.contacts(contact.accountId) }),
   });
   const allowed = contact.portalAccess !== false;

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../ui/PageHeader';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
-import { useCreatePortalTicket } from './api';
+import { useCreatePortalTicket, type CreatePortalTicketInput } from './api';
 import { PRIORITY_OPTIONS } from './labels';
 import { IconArrowLeft } from '@tabler/icons-react';
 
@@ -11,7 +11,7 @@ export function PortalNewTicketPage() {
   const create = useCreatePortalTicket();
   const navigate = useNavigate();
   const form = useForm({
-    initialValues: { subject: '', description: '', priority: 'normal' },
+    initialValues: { subject: '', description: '', priority: 'normal' as NonNullable<CreatePortalTicketInput['priority']> },
     validate: {
       subject: (v) => (v.trim() ? null : 'Give your request a subject'),
       description: (v) => (v.trim() ? null : 'Describe the problem'),

@@ -1,56 +1,28 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ArticleHit,
+  articleHitListSchema,
+  CreatePortalTicketInput,
+  PasswordSignInInput,
+  PortalArticle,
+  PortalBranding,
+  PortalMessage,
+  PortalSession,
+  PortalTicket,
+  PortalTicketDetail,
+  portalTicketListQuery,
+  PortalTicketStatus,
+  SetPortalPasswordInput,
+  signInLinkSentSchema,
+} from '../../../../src/modules/portal/contract/portal';
 import { ApiError, type Page } from '../../lib/api-client';
 import { portalApi, setPortalCsrfToken } from './portal-client';
 
-/** Shapes of the portal API (src/modules/portal/portal-routes.ts). */
-
-export interface PortalBranding {
-  name: string;
-  logoUrl: string | null;
-  colour: string;
-}
-
-export interface PortalSession {
-  contact: { id: string; name: string; email: string; hasPassword: boolean };
-  account: { id: string; name: string };
-  csrfToken: string;
-}
-
-export type PortalTicketStatus = 'open' | 'awaiting_your_reply' | 'solved' | 'closed';
-
-export interface PortalTicket {
-  id: string;
-  number: number;
-  subject: string;
-  status: PortalTicketStatus;
-  requester: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PortalMessage {
-  id: string;
-  author: { name: string; fromSupport: boolean };
-  body: string;
-  createdAt: string;
-}
-
-export interface ArticleHit {
-  id: string;
-  title: string;
-  titleHtml: string;
-  /** HTML: the server escapes the text and wraps matches in <mark>. */
-  snippet: string;
-  score: number;
-  updatedAt: string;
-}
-
-export interface Article {
-  id: string;
-  title: string;
-  body: string;
-  updatedAt: string;
-}
+// Shapes of the portal API: src/modules/portal/contract/portal.ts.
+export type { ArticleHit, CreatePortalTicketInput, PortalArticle, PortalBranding, PortalMessage, PortalSession, PortalTicket, PortalTicketStatus };
+/** The ticket list's filters, as the server reads them. */
+export type PortalTicketFilters = Pick<z.output<typeof portalTicketListQuery>, 'status' | 'mine' | 'cursor'>;
 
 export const BRANDING_KEY = ['portal-branding'] as const;
 export const PORTAL_SESSION_KEY = ['portal', 'session'] as const;
@@ -84,7 +56,7 @@ function startPortalSession(client: QueryClient, session: PortalSession | null) 
 }
 
 export function useRequestSignInLink() {
-  return useMutation({ mutationFn: (email: string) => portalApi.post<{ sent: true }>('/api/portal/sign-in-link', { email }) });
+  return useMutation({ mutationFn: (email: string) => portalApi.post<z.infer<typeof signInLinkSentSchema>>('/api/portal/sign-in-link', { email }) });
 }
 
 export function useSignInWithLink() {
@@ -98,7 +70,7 @@ export function useSignInWithLink() {
 export function useSignInWithPassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => portalApi.post<PortalSession>('/api/portal/sign-in/password', body),
+    mutationFn: (body: PasswordSignInInput) => portalApi.post<PortalSession>('/api/portal/sign-in/password', body),
     onSuccess: (session) => startPortalSession(client, session),
   });
 }
@@ -114,15 +86,9 @@ export function usePortalSignOut() {
 export function useSetPortalPassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword?: string; newPassword: string }) => portalApi.post<void>('/api/portal/password', body),
+    mutationFn: (body: SetPortalPasswordInput) => portalApi.post<void>('/api/portal/password', body),
     onSuccess: () => client.invalidateQueries({ queryKey: PORTAL_SESSION_KEY }),
   });
-}
-
-export interface PortalTicketFilters {
-  status: 'open' | 'solved';
-  mine: boolean;
-  cursor?: string;
 }
 
 export function usePortalTickets(filters: PortalTicketFilters) {
@@ -136,14 +102,14 @@ export function usePortalTickets(filters: PortalTicketFilters) {
 export function usePortalTicket(id: string) {
   return useQuery({
     queryKey: ['portal', 'ticket', id],
-    queryFn: () => portalApi.get<{ ticket: PortalTicket; messages: PortalMessage[] }>(`/api/portal/tickets/${encodeURIComponent(id)}`),
+    queryFn: () => portalApi.get<PortalTicketDetail>(`/api/portal/tickets/${encodeURIComponent(id)}`),
   });
 }
 
 export function useCreatePortalTicket() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { subject: string; description: string; priority: string }) => portalApi.post<PortalTicket>('/api/portal/tickets', body),
+    mutationFn: (body: CreatePortalTicketInput) => portalApi.post<PortalTicket>('/api/portal/tickets', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['portal', 'tickets'] }),
   });
 }
@@ -162,12 +128,12 @@ export function usePortalReply(ticketId: string) {
 export function useArticleSearch(q: string) {
   return useQuery({
     queryKey: ['portal', 'articles', q],
-    queryFn: () => portalApi.get<{ items: ArticleHit[] }>('/api/portal/articles', { q }).then((r) => r.items),
+    queryFn: () => portalApi.get<z.infer<typeof articleHitListSchema>>('/api/portal/articles', { q }).then((r) => r.items),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useArticle(id: string) {
-  return useQuery({ queryKey: ['portal', 'article', id], queryFn: () => portalApi.get<Article>(`/api/portal/articles/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['portal', 'article', id], queryFn: () => portalApi.get<PortalArticle>(`/api/portal/articles/${encodeURIComponent(id)}`) });
 }

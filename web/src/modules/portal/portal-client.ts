@@ -1,3 +1,4 @@
+import type { ErrorBody } from '../../../../src/kernel/contract/errors';
 import { ApiError, withQuery } from '../../lib/api-client';
 
 /**
@@ -28,7 +29,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
 
-  const error = (payload as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+  const error = (payload as Partial<ErrorBody> | null)?.error as Partial<ErrorBody['error']> | undefined;
   const apiError = new ApiError(
     response.status,
     error?.code ?? 'http.error',

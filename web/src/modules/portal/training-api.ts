@@ -1,32 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { feedbackBody, PortalTrainingSession } from '../../../../src/modules/delivery/contract/records';
 import { portalApi } from './portal-client';
 
-/** The customer's view of the training they attend (src/modules/delivery/records/schemas.ts, portal section). */
-
-export type PortalTrainingAudience = 'end_users' | 'it_admins';
-
-export interface PortalTrainingFeedback {
-  rating: number;
-  comment: string | null;
-}
-
-export interface PortalTrainingSession {
-  id: string;
-  topic: string;
-  audience: PortalTrainingAudience;
-  scheduledAt: string;
-  durationMinutes: number;
-  trainer: { name: string } | null;
-  materials: { title: string; url: string }[];
-  status: 'scheduled' | 'delivered';
-  /** The signed-in contact's own rating; they may change it. */
-  yourFeedback: PortalTrainingFeedback | null;
-}
-
-export interface PortalFeedbackInput {
-  rating: number;
-  comment?: string | null;
-}
+// The customer's view of the training they attend: the portal section of src/modules/delivery/contract/records.ts.
+export type { PortalTrainingSession };
+export type PortalTrainingAudience = PortalTrainingSession['audience'];
+export type PortalFeedbackInput = z.input<typeof feedbackBody>;
 
 const KEY = ['portal', 'training-sessions'] as const;
 
