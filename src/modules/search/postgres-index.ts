@@ -4,7 +4,7 @@ import { toTsQuery, wordsOf } from './query-text.js';
 import { filterSql } from './search-filters.js';
 import type { SearchIndex, TypeCount } from './search-index.js';
 import { MARK_END, MARK_START } from './snippet-html.js';
-import { toHit, type HitRow } from './sqlite-index.js';
+import { toHit, type HitRow } from './search-hit.js';
 import { SEARCH_TYPES, type SearchType } from './tables.js';
 
 /**

@@ -5,7 +5,7 @@ import type { SearchTicketStatus } from './contract/search.js';
 import type { SearchDocument } from './documents.js';
 import { searchPorts, type SearchSource } from './ports.js';
 import { parseQuery } from './query-text.js';
-import { searchIndexOf } from './search-index.js';
+import { searchIndexOf } from './search-index-of.js';
 import { escapeHtml, markedToHtml } from './snippet-html.js';
 import { SEARCH_TYPES, type SearchType } from './tables.js';
 

@@ -4,6 +4,7 @@ import { idf, scoreCandidates } from './candidate-score.js';
 import type { SearchDocument } from './documents.js';
 import { toFts5Query, type ParsedQuery } from './query-text.js';
 import { excerpt } from './excerpt.js';
+import { toHit, type HitRow } from './search-hit.js';
 import { ticketStatusSql } from './search-filters.js';
 import type { SearchFilters, SearchHit, SearchIndex, TypeCount } from './search-index.js';
 import { MARK_END, MARK_START } from './snippet-html.js';
@@ -242,36 +243,6 @@ export const sqliteSearchIndex: SearchIndex = {
     return Object.fromEntries(SEARCH_TYPES.map((t) => [t, { n: Number(row[t]), exact: Number(row[t]) <= cap && floor === 0 }])) as Record<SearchType, TypeCount>;
   },
 };
-
-export interface HitRow {
-  doc_type: SearchType;
-  doc_id: string;
-  title: string;
-  account_id: string | null;
-  ticket_id: string | null;
-  status: string | null;
-  visibility: 'public' | 'internal';
-  updated_at: string;
-  score: number;
-  title_marked: string | null;
-  snippet_marked: string | null;
-}
-
-export function toHit(r: HitRow): SearchHit {
-  return {
-    type: r.doc_type,
-    id: r.doc_id,
-    title: r.title,
-    titleMarked: r.title_marked ?? '',
-    snippetMarked: r.snippet_marked ?? '',
-    score: Number(r.score),
-    accountId: r.account_id,
-    ticketId: r.ticket_id,
-    status: r.status,
-    visibility: r.visibility,
-    updatedAt: r.updated_at,
-  };
-}
 
 export function row(d: SearchDocument) {
   return {
