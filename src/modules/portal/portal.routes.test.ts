@@ -32,6 +32,16 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     await expect(latestLinkToken(t, 'stranger@nowhere.test')).rejects.toThrow();
   });
 
+  it('retires an earlier sign-in link when a newer one is requested (issue 13, finding 7)', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/portal/sign-in-link', payload: { email: 'bob@globex.test' } });
+    const older = await latestLinkToken(t, 'bob@globex.test');
+    await t.app.inject({ method: 'POST', url: '/api/portal/sign-in-link', payload: { email: 'bob@globex.test' } });
+    const newer = await latestLinkToken(t, 'bob@globex.test');
+    expect(newer).not.toBe(older);
+    expectError(await t.app.inject({ method: 'POST', url: '/api/portal/sign-in/link', payload: { token: older } }), 401, 'portal.link_invalid');
+    expect((await t.app.inject({ method: 'POST', url: '/api/portal/sign-in/link', payload: { token: newer } })).statusCode).toBe(200);
+  });
+
   it('refuses a link used twice, a tampered link and an expired link, auditing the refusals', async () => {
     await t.app.inject({ method: 'POST', url: '/api/portal/sign-in-link', payload: { email: 'alice@acme.test' } });
     const token = await latestLinkToken(t, 'alice@acme.test');

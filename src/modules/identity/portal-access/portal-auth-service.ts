@@ -63,6 +63,9 @@ export async function requestSignInLink(db: Kysely<Database>, input: { email: st
   const now = new Date();
   const link = `${input.publicUrl.replace(/\/$/, '')}/portal/sign-in?token=${encodeURIComponent(token)}`;
   await inTransaction(db, async (trx) => {
+    // Only the newest link works: one asked for again (lost mail, a second device) retires the
+    // earlier ones, so a link left in an old mailbox cannot sign anyone in later.
+    await trx.updateTable('portal_links').set({ used_at: now.toISOString() }).where('contact_id', '=', contact.id).where('used_at', 'is', null).execute();
     await trx
       .insertInto('portal_links')
       .values({ token_hash: sha256(token), contact_id: contact.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000).toISOString(), used_at: null, requested_ip: input.ip })
