@@ -45,7 +45,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
       appError = errors.malformedJson();
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      appError = errors.bodyTooLarge({ limitBytes: app.initialConfig.bodyLimit });
+      // A raw body in the route's own content type (the e-mail intake's message/rfc822, 25 MiB by
+      // default) has the route's limit; JSON everywhere has the server's.
+      const raw = !/json/i.test(request.headers['content-type'] ?? '') ? request.routeOptions.config?.rawBodyLimitBytes : undefined;
+      appError = errors.bodyTooLarge(raw ?? app.initialConfig.bodyLimit ?? 1024 * 1024);
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       appError = errors.unsupportedMediaType();
     } else if (isResponseSerializationError(err)) {

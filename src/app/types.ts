@@ -9,6 +9,8 @@ import type { SecretBox } from '../modules/platform/index.js';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The limit of a route's raw (non-JSON) body, set where its content-type parser has its own, for the 413's message. */
+    rawBodyLimitBytes?: number;
   }
   interface FastifyInstance {
     db: Db;

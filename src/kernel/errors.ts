@@ -41,7 +41,8 @@ export const errors = {
   malformedJson: make('request.malformed_json', 400, 'The request body is not valid JSON.'),
   invalidUtf8: make('request.invalid_utf8', 400, 'The request is not valid UTF-8: send text encoded as UTF-8.'),
   nulCharacter: make('request.nul_character', 400, 'The request contains a NUL character (\\u0000), which no text field accepts: remove it and send again.'),
-  bodyTooLarge: make('request.too_large', 413, 'The request body is too large.'),
+  bodyTooLarge: (limitBytes: number) =>
+    new AppError('request.too_large', 413, `The request body is larger than this endpoint accepts (${(limitBytes / 1024 / 1024).toFixed(limitBytes < 1024 * 1024 ? 2 : 0)} MiB).`, { limitBytes }),
   unsupportedMediaType: make('request.unsupported_media_type', 415, 'Send the body as application/json.'),
   routeNotFound: make('route.not_found', 404, 'There is no such API route.'),
   idempotencyMismatch: make(

@@ -39,6 +39,8 @@ describe.each(testDialects())('raw-MIME e-mail intake over HTTP on %s', (dialect
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-intake-'));
     process.env.OUTPOST_DATA_DIR = dataDir;
+    // Above the server's 1 MiB default, so the 413 must name the intake's own limit.
+    process.env.OUTPOST_MAX_EMAIL_BYTES = String(2 * 1024 * 1024);
     t = await startTestApp(dialect);
     admin = await signInAs(t, ['admin']);
     await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' } });
@@ -49,11 +51,22 @@ describe.each(testDialects())('raw-MIME e-mail intake over HTTP on %s', (dialect
   afterAll(async () => {
     await t.close();
     delete process.env.OUTPOST_DATA_DIR;
+    delete process.env.OUTPOST_MAX_EMAIL_BYTES;
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
   const ingest = (payload: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/inbound/email', headers: { authorization: `Bearer ${token}`, 'content-type': 'message/rfc822', ...headers }, payload });
+
+  it('refuses a message over the intake limit with 413 naming that limit, not the 1 MiB of JSON bodies (issue 13, finding 8)', async () => {
+    const huge = rawMail(`<huge-${unique()}@initech.com>`, 'Huge').replace('The export fails again.', 'x'.repeat(2 * 1024 * 1024 + 10));
+    const error = expectError(await ingest(huge), 413, 'request.too_large');
+    expect(error.details.limitBytes).toBe(2 * 1024 * 1024);
+    expect(error.message).toContain('2 MiB');
+    // Between the JSON limit and the intake's, a message is accepted.
+    const large = rawMail(`<large-${unique()}@initech.com>`, 'Large log').replace('The export fails again.', 'y'.repeat(1536 * 1024));
+    expect((await ingest(large)).statusCode).toBe(201);
+  });
 
   it('opens a ticket from a raw e-mail handed in with an email.ingest token, once however often it is sent', async () => {
     const messageId = `<relay-${unique()}@initech.com>`;

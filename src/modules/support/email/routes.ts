@@ -23,7 +23,7 @@ export const inboundEmailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/inbound/email',
     {
-      config: { access: 'email.ingest' },
+      config: { access: 'email.ingest', rawBodyLimitBytes: settings.maxMessageBytes },
       schema: {
         tags: ['email'],
         summary: 'Hand in one raw e-mail (Content-Type: message/rfc822): it opens a ticket or joins the thread it answers',
