@@ -11,9 +11,14 @@ import { databaseRateLimitStore } from './rate-limit-store.js';
  * machinery that routes opt into with `config.rateLimit`, its counters shared by every node.
  */
 export const securityPlugin = fp(async (app) => {
+  // HSTS and upgrade-insecure-requests only when served over HTTPS (OUTPOST_SECURE_COOKIES): over
+  // plain HTTP they would send browsers to an https:// that is not there.
+  const https = app.config.secureCookies;
   await app.register(helmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],

@@ -78,12 +78,28 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
     expect(left).toEqual([]);
   });
 
-  it('sends secure headers and a content security policy', async () => {
+  it('sends secure headers and a content security policy; HSTS and upgrade-insecure-requests only over HTTPS (issue 13)', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['strict-transport-security']).toBeDefined();
+    // Over plain HTTP they would send the browser to an https:// that is not there.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+
+    const https = await buildServer({ db: t.db, config: { ...loadConfig({ OUTPOST_SECURE_COOKIES: 'true' }), webRoot: '/nonexistent' }, logger: false, secretBox: secretBoxFromKey(randomBytes(32)) });
+    try {
+      const secure = await https.inject({ method: 'GET', url: '/healthz' });
+      expect(secure.headers['strict-transport-security']).toContain('max-age=');
+      expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('listens on this machine only unless HOST says otherwise (issue 13)', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   it('lists your sessions and signs one of them out', async () => {
