@@ -5,7 +5,7 @@
 export { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS } from './contract/kinds.js';
 export type { InteractionKind } from './contract/kinds.js';
 export { DEFAULT_RELATIONSHIP_RULES, assessRelationship } from './relationship-depth.js';
-export { accountExists, accountIdForEmail, createAccount, createContact, findContact, findContactByEmail, getAccount, listAccounts, listContacts, logInteraction, refreshAllRelationships, refreshRelationship, setAccountTeam } from './service.js';
+export { accountExists, accountIdForEmail, createAccount, createContact, ensureContact, findContact, findContactByEmail, getAccount, listAccounts, listContacts, logInteraction, refreshAllRelationships, refreshRelationship, setAccountTeam } from './service.js';
 export { configureAccounts, type AccountsPorts } from './ports.js';
 export { accountsPlugin } from './plugin.js';
 export { portalContactDirectory } from './portal-contacts.js';

@@ -243,6 +243,31 @@ export async function createContact(db: Kysely<Database>, ctx: ChangeContext, ac
   return toContact(row);
 }
 
+/**
+ * The contact with this e-mail, created on the account when there is none. Safe when called at
+ * once for the same new address (parallel tickets from one new requester): the insert yields to
+ * a concurrent one (on conflict do nothing) and the caller gets the contact that won, where a
+ * plain insert failed the whole ticket with a duplicate on PostgreSQL.
+ */
+export async function ensureContact(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: { name: string; email: string }): Promise<Contact> {
+  const email = input.email.toLowerCase();
+  const existing = await repo.findContactRowByEmail(db, email);
+  if (existing) return toContact(existing);
+  const now = nowIso();
+  const row: repo.ContactRow = { id: newId(), account_id: accountId, name: input.name, email, title: null, customer_role: null, phone: null, created_at: now, updated_at: now };
+  const created = await inTransaction(db, async (trx) => {
+    const inserted = await trx.insertInto('contacts').values(row).onConflict((oc) => oc.column('email').doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) return false;
+    await indexContact(trx, row.id);
+    await recordAudit(trx, ctx, { action: 'contact.created', recordType: 'contact', recordId: row.id, changes: diff(null, toContact(row)) });
+    return true;
+  });
+  if (created) return toContact(row);
+  const winner = await repo.findContactRowByEmail(db, email);
+  if (!winner) throw errors.duplicate('A contact', 'email');
+  return toContact(winner);
+}
+
 export async function updateContact(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateContactInput): Promise<Contact> {
   const before = await repo.findContactRow(db, id);
   if (!before) throw errors.contactNotFound();

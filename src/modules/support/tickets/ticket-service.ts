@@ -67,7 +67,7 @@ export async function resolveRequester(
   const accountId = input.accountId ?? (await accounts.accountIdForEmail(db, email));
   if (!accountId) throw errors.requesterAccountUnknown({ email });
   if (!(await accounts.accountExists(db, accountId))) throw errors.referenceMissing('account', 'accountId');
-  const contact = await accounts.createContact(db, ctx, accountId, { name: input.requesterName || email.split('@')[0]!, email });
+  const contact = await accounts.ensureContact(db, ctx, accountId, { name: input.requesterName || email.split('@')[0]!, email });
   return { contactId: contact.id, accountId, name: contact.name, email: contact.email };
 }
 

@@ -56,6 +56,20 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     expect(contacts.json().items.map((c: { email: string }) => c.email)).toContain(ticket.requester.email);
   });
 
+  it('creates every ticket and one contact when a new requester sends several at once (issue 13, finding 3)', async () => {
+    const email = `parallel.${Date.now()}@initech.com`;
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        agent.request({ method: 'POST', url: '/api/tickets', payload: { subject: `Parallel ${n}`, description: 'Sent at once', requesterEmail: email, requesterName: 'Sam Parallel' } }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const contactIds = new Set(results.map((r) => r.json().requester.id));
+    expect(contactIds.size).toBe(1);
+    const contacts = await t.db.kysely.selectFrom('contacts').select('id').where('email', '=', email).execute();
+    expect(contacts).toHaveLength(1);
+  });
+
   it('refuses a requester whose domain matches no account unless an account is named', async () => {
     const res = await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Hi', description: 'Hello', requesterEmail: 'x@nowhere.example' } });
     expect(res.statusCode).toBe(422);
