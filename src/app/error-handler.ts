@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '../kernel/contract/errors.js';
 import { AppError, errors } from '../kernel/errors.js';
 
 interface DbError {
@@ -66,6 +67,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     void reply
       .status(appError.statusCode)
-      .send({ error: { code: appError.code, message: appError.message, details: appError.details } });
+      .send({ error: { code: appError.code, message: appError.message, details: appError.details } } satisfies ErrorBody);
   });
 }

@@ -4,12 +4,28 @@ import { errors } from '../../../kernel/errors.js';
 import { nowIso } from '../../../kernel/clock.js';
 
 const MAX_KEY_LENGTH = 200;
+/**
+ * How long a reservation holds its key. A request that crashed with its process (kill -9) leaves a
+ * reservation no response will ever complete; after this lease a retry takes it over and runs the
+ * request, instead of being told "in progress" until the key expires a day later.
+ */
+export const RESERVATION_LEASE_MS = Number(process.env.OUTPOST_IDEMPOTENCY_LEASE_MS ?? 60_000);
+
+/**
+ * Answers worth replaying: successes and 4xx that will not change on a retry. A conflict (409),
+ * a timeout (408), too early (425), rate limits (429) and every 5xx are transient; they free the
+ * key, so a retry runs the request again instead of being handed the same failure forever.
+ */
+function isFinal(status: number): boolean {
+  return status < 400 || (status < 500 && ![408, 409, 425, 429].includes(status));
+}
 
 /**
  * Honours `Idempotency-Key` on POST: the first response for a (caller, key) pair is stored, and a
  * retry with the same key and body gets that response again instead of a second record. Reusing
  * a key for a different request is refused rather than silently answered with the old result, and
  * a retry that overlaps the still-running original gets 409 (retry later) rather than a second record.
+ * Only final answers are stored, and a reservation left by a crashed request expires with its lease.
  */
 export const idempotencyPlugin = fp(async (app) => {
   app.decorateRequest('idempotency', null);
@@ -43,7 +59,21 @@ export const idempotencyPlugin = fp(async (app) => {
       .executeTakeFirst();
     if (!stored) throw errors.idempotencyInProgress();
     if (stored.request_hash !== requestHash || stored.route !== route) throw errors.idempotencyMismatch();
-    if (stored.status_code === 0) throw errors.idempotencyInProgress();
+    if (stored.status_code === 0) {
+      // A reservation past its lease belongs to a request that will never answer: take it over.
+      const leaseEnded = new Date(Date.now() - RESERVATION_LEASE_MS).toISOString();
+      const takenOver = await app.db.kysely
+        .updateTable('idempotency_keys')
+        .set({ created_at: nowIso() })
+        .where('principal', '=', principal)
+        .where('key', '=', key)
+        .where('status_code', '=', 0)
+        .where('created_at', '<', leaseEnded)
+        .executeTakeFirst();
+      if (Number(takenOver.numUpdatedRows) !== 1) throw errors.idempotencyInProgress();
+      request.idempotency = { key, principal, route, requestHash };
+      return;
+    }
     return reply
       .status(stored.status_code)
       .header('idempotent-replayed', 'true')
@@ -56,7 +86,7 @@ export const idempotencyPlugin = fp(async (app) => {
     const marker = request.idempotency;
     if (!marker) return payload;
     request.idempotency = null;
-    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+    if (!isFinal(reply.statusCode) || typeof payload !== 'string') {
       // Nothing worth replaying: free the key so a retry runs the request again.
       await app.db.kysely.deleteFrom('idempotency_keys').where('principal', '=', marker.principal).where('key', '=', marker.key).execute();
       return payload;

@@ -79,13 +79,46 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
     expect(await accountsNamed('Tyrell')).toBe(1);
   });
 
-  it('replays a refusal too, so a retry of a failed request fails the same way', async () => {
-    const headers = { 'idempotency-key': 'dup-umbrella' };
-    const first = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'UMBRELLA', segment: 'smb' } });
-    expectError(first, 409, 'conflict.duplicate');
-    const retry = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'UMBRELLA', segment: 'smb' } });
-    expectError(retry, 409, 'conflict.duplicate');
+  it('replays a final refusal, so a retry of a request that cannot succeed fails the same way', async () => {
+    const headers = { 'idempotency-key': 'call-nowhere' };
+    const payload = { kind: 'call', occurredAt: new Date().toISOString(), durationMinutes: 5, subject: 'Nobody there' };
+    const first = await tam.request({ method: 'POST', url: '/api/accounts/no-such-account/interactions', headers, payload });
+    expectError(first, 404, 'accounts.not_found');
+    const retry = await tam.request({ method: 'POST', url: '/api/accounts/no-such-account/interactions', headers, payload });
+    expectError(retry, 404, 'accounts.not_found');
     expect(retry.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('never stores a conflict: once it is gone, a retry with the same key creates the record (issue 13, finding 3)', async () => {
+    const existing = await createAccountViaService(t.db, { name: 'Initrode' });
+    const headers = { 'idempotency-key': 'dup-umbrella' };
+    expectError(await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Initrode', segment: 'smb' } }), 409, 'conflict.duplicate');
+    expect((await tam.request({ method: 'PATCH', url: `/api/accounts/${existing.id}`, payload: { name: 'Initrode (old)' } })).statusCode).toBe(200);
+    const retry = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Initrode', segment: 'smb' } });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('lets a retry take over a reservation its crashed original left behind, once the lease has ended (issue 13, finding 2)', async () => {
+    const payload = { name: 'Crashed Corp', segment: 'smb' };
+    const headers = { 'idempotency-key': 'crashed-create' };
+    // What a process killed mid-request leaves: the key's reservation (status 0), no answer, and
+    // no record (the work's transaction never committed).
+    const original = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload });
+    expect(original.statusCode).toBe(201);
+    await t.db.kysely.updateTable('idempotency_keys').set({ status_code: 0, response_body: '', created_at: new Date().toISOString() }).where('key', '=', 'crashed-create').execute();
+    await t.db.kysely.deleteFrom('audit_log').where('record_id', '=', original.json().id).execute();
+    await t.db.kysely.deleteFrom('search_documents').where('doc_id', '=', original.json().id).execute();
+    await t.db.kysely.deleteFrom('accounts').where('id', '=', original.json().id).execute();
+    // Within the lease the original may still be running: the retry is told to wait.
+    expectError(await tam.request({ method: 'POST', url: '/api/accounts', headers, payload }), 409, 'request.idempotency_in_progress');
+    await t.db.kysely.updateTable('idempotency_keys').set({ created_at: new Date(Date.now() - 5 * 60_000).toISOString() }).where('key', '=', 'crashed-create').execute();
+    const retry = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(await accountsNamed('Crashed Corp')).toBe(1);
+    const replay = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(await accountsNamed('Crashed Corp')).toBe(1);
   });
 
   it('refuses an over-long key with 400', async () => {
