@@ -60,6 +60,13 @@ module.exports = {
       to: { path: '^web/src/app/' },
     },
     {
+      name: 'web-kit-knows-no-module',
+      comment: 'web/src/lib and web/src/ui serve every module and import none of them.',
+      severity: 'error',
+      from: { path: '^web/src/(lib|ui)/' },
+      to: { path: '^web/src/modules/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles: not between modules, not between the files of one module.',
       severity: 'error',

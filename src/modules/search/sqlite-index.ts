@@ -6,7 +6,7 @@ import { toFts5Query, type ParsedQuery } from './query-text.js';
 import { excerpt } from './excerpt.js';
 import { toHit, type HitRow } from './search-hit.js';
 import { ticketStatusSql } from './search-filters.js';
-import type { SearchFilters, SearchHit, SearchIndex, TypeCount } from './search-index.js';
+import type { SearchFilters, SearchIndex, TypeCount } from './search-index.js';
 import { MARK_END, MARK_START } from './snippet-html.js';
 import { SEARCH_TYPES, type SearchType } from './tables.js';
 

@@ -1,7 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { LiveEvent } from '../../../src/modules/platform/contract/events';
-import { ticketKeys } from '../modules/support/api';
 
 /**
  * Live updates for the agent workspace: one EventSource per browser tab on `/api/events/stream`
@@ -95,19 +94,10 @@ class LiveEventStream {
 
 const stream = new LiveEventStream();
 
-/** Queries an event makes stale: every queue and count, and the ticket's own page. */
-function staleKeys(event: LiveEvent): QueryKey[] {
-  const keys: QueryKey[] = [['tickets', 'list'], ticketKeys.views];
-  if (event.record.type === 'ticket') {
-    keys.push(ticketKeys.detail(event.record.id), ticketKeys.events(event.record.id), ticketKeys.escalations(event.record.id));
-  }
-  return keys;
-}
-
 /** A burst of events (a bulk change, an SLA sweep) refetches each query once, not once per event. */
 const BATCH_MS = 250;
 
-function invalidator(client: QueryClient): Listener {
+function invalidator(client: QueryClient, staleKeys: (event: LiveEvent) => QueryKey[]): Listener {
   const pending = new Map<string, QueryKey>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   return (event) => {
@@ -122,11 +112,12 @@ function invalidator(client: QueryClient): Listener {
 }
 
 /**
- * Keeps the support screens current while they are open: listens to the live stream and
- * invalidates what each ticket event touches. Returns the stream's status for an indicator.
+ * Keeps a screen current while it is open: listens to the live stream and invalidates the queries
+ * each event makes stale (the module that owns the screen says which). Returns the stream's
+ * status for an indicator. `staleKeys` should be a stable function (module level).
  */
-export function useLiveTicketUpdates(): LiveStatus {
+export function useLiveEvents(staleKeys: (event: LiveEvent) => QueryKey[]): LiveStatus {
   const client = useQueryClient();
-  useEffect(() => stream.listen(invalidator(client)), [client]);
+  useEffect(() => stream.listen(invalidator(client, staleKeys)), [client, staleKeys]);
   return useSyncExternalStore(stream.watch, stream.snapshot);
 }

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../lib/api-client';
 import { useAuth } from '../../lib/auth';
 import { LiveIndicator } from '../../ui/LiveIndicator';
-import { useLiveTicketUpdates } from '../../lib/live-events';
+import { useLiveTicketUpdates } from './use-live-ticket-updates';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { fromNow } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';

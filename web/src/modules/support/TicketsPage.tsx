@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../lib/auth';
 import { LiveIndicator } from '../../ui/LiveIndicator';
-import { useLiveTicketUpdates } from '../../lib/live-events';
+import { useLiveTicketUpdates } from './use-live-ticket-updates';
 import { EmptyState } from '../../ui/EmptyState';
 import { IconBookmark, IconPlus } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
