@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { decodeCursor, encodeCursor, keysetAfter, toPage, type Page } from '../../../kernel/pagination.js';
+import { ticketsWithContext } from '../tickets/ticket-context.read-model.js';
 import * as repo from '../tickets/ticket-repository.js';
 import { viewFiltersSchema, type Ticket, type TicketListQuery, type ViewFilters } from '../contract/tickets.js';
 
@@ -63,7 +64,7 @@ function viewCondition(filters: ViewFilters, memberId: string | null, now: Date)
 }
 
 function filtered(db: Kysely<Database>, filters: ViewFilters, memberId: string | null, now: Date) {
-  return repo.ticketRows(db).where(viewCondition(filters, memberId, now));
+  return ticketsWithContext(db).where(viewCondition(filters, memberId, now));
 }
 
 export async function findView(db: Kysely<Database>, id: string, memberId: string | null): Promise<TicketView> {
@@ -133,7 +134,7 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
   const range = (f: ViewFilters) => narrowed(filtered(db, f, memberId, now));
   const keyRange = (f: ViewFilters) => narrowed(db.selectFrom('tickets').where(viewCondition(f, memberId, now)).select(['tickets.id', 'tickets.sla_due_at']));
   const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
-  let rows: repo.GroupedRow[];
+  let rows: repo.ContextRow[];
   if (statuses) {
     // Keys first, from the tickets table alone (index-only reads, no joins), then the page's rows
     // by id: reading whole rows for every status only to drop most of them cost more than the
@@ -142,14 +143,14 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
       .flat()
       .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
       .slice(0, query.limit + 1);
-    const found = keys.length ? await repo.ticketRows(db).where('tickets.id', 'in', keys.map((k) => k.id)).execute() : [];
-    const byId = new Map(found.map((r) => [r.id, r as repo.GroupedRow]));
+    const found = keys.length ? await ticketsWithContext(db).where('tickets.id', 'in', keys.map((k) => k.id)).execute() : [];
+    const byId = new Map(found.map((r) => [r.id, r as repo.ContextRow]));
     rows = keys.flatMap((k) => byId.get(k.id) ?? []);
   } else {
-    rows = (await range(filters).execute()) as repo.GroupedRow[];
+    rows = (await range(filters).execute()) as repo.ContextRow[];
   }
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.sla_due_at, r.id));
-  return { items: await repo.toTickets(db, page.items), nextCursor: page.nextCursor };
+  return { items: await repo.ticketsFromContext(db, page.items), nextCursor: page.nextCursor };
 }
 
 /** The order of (sla_due_at, id) as both databases sort it: ISO timestamps and ids compare as text. */

@@ -148,6 +148,12 @@ export async function withContext(db: Kysely<Database>, rows: GroupedRow[]): Pro
   return rows.flatMap((r) => contextOf(r, accountsById.get(r.account_id), contactsById.get(r.requester_id), r.assignee_id ? membersById.get(r.assignee_id) : undefined) ?? []);
 }
 
+/** Tickets as the API shows them, from rows that already carry their context (the queue's read model). */
+export async function ticketsFromContext(db: Kysely<Database>, rows: ContextRow[]): Promise<Ticket[]> {
+  const tags = await tagsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toTicket(r, tags.get(r.id) ?? []));
+}
+
 export async function toTickets(db: Kysely<Database>, rows: GroupedRow[]): Promise<Ticket[]> {
   const [tags, context] = await Promise.all([tagsOf(db, rows.map((r) => r.id)), withContext(db, rows)]);
   return context.map((r) => toTicket(r, tags.get(r.id) ?? []));
