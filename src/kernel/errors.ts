@@ -100,6 +100,9 @@ export const errors = {
   attachmentFileGone: make('attachments.file_missing_on_disk', 410, 'The stored file for this attachment is missing from the data folder; restore it from a backup.'),
   inboundEmailMediaType: make('email.unsupported_media_type', 415, 'Send the raw e-mail as the request body with Content-Type: message/rfc822.'),
   inboundEmailUnreadable: make('email.unreadable', 400, 'The body is not an e-mail message with a From address; send the raw MIME message as received.'),
+  inboundEmailHeaderTooLarge: (limitBytes: number) =>
+    new AppError('email.header_too_large', 413, `A header block of this message is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB Outpost reads; it will not be accepted however often it is sent.`, { limitBytes }),
+  inboundEmailTooComplex: make('email.too_many_parts', 422, 'The message has more MIME parts than Outpost reads (1,000); it will not be accepted however often it is sent.'),
   runbookNotFound: make('runbooks.not_found', 404, 'No runbook with this id.'),
   runbookArchived: make('runbooks.archived', 409, 'This runbook is archived; pick an active runbook or set this one active again.'),
   runbookRunNotFound: make('runbook_runs.not_found', 404, 'No runbook run with this id.'),

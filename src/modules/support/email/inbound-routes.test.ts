@@ -115,4 +115,26 @@ describe.each(testDialects())('raw-MIME e-mail intake over HTTP on %s', (dialect
     expectError(byToken, 403, 'auth.forbidden');
     expectError(await t.app.inject({ method: 'POST', url: '/api/inbound/email', headers: { 'content-type': 'message/rfc822' }, payload: rawMail('<o@x>', 'Hi') }), 401, 'auth.unauthenticated');
   });
+
+  it('refuses a header block too big to read with 413 in the error shape, writing nothing (issue 13, finding 5)', async () => {
+    const count = async () => (await t.db.kysely.selectFrom('inbound_emails').select('message_id').execute()).length;
+    const before = await count();
+    const filler = Array.from({ length: 1500 }, (_, i) => `X-Filler-${i}: ${'x'.repeat(1000)}\r\n`).join('');
+    const many = rawMail(`<bighead-${unique()}@initech.com>`, 'Big headers').replace('MIME-Version: 1.0', `${filler}MIME-Version: 1.0`);
+    expect(expectError(await ingest(many), 413, 'email.header_too_large').details.limitBytes).toBe(1024 * 1024);
+    const oneLine = rawMail(`<longline-${unique()}@initech.com>`, 'Long line').replace('MIME-Version: 1.0', `X-Long: ${'y'.repeat(1100 * 1024)}\r\nMIME-Version: 1.0`);
+    expectError(await ingest(oneLine), 413, 'email.header_too_large');
+    expect(await count()).toBe(before);
+  });
+
+  it('opens a new ticket for a stranger who names an existing ticket in the subject (issue 13, finding 4)', async () => {
+    const first = await ingest(rawMail(`<own-${unique()}@initech.com>`, 'Quota'));
+    const { ticketId, ticketNumber } = first.json();
+    const stranger = rawMail(`<mallory-${unique()}@gmail.com>`, `Re: [#${ticketNumber}] Quota`).replace('Peter Gibbons <peter@initech.com>', 'mallory@gmail.com');
+    const res = await ingest(stranger);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ outcome: 'ticket_created' });
+    expect(res.json().ticketId).not.toBe(ticketId);
+    expect((await admin.request({ method: 'GET', url: `/api/tickets/${ticketId}` })).json().messages).toHaveLength(1);
+  });
 });

@@ -27,7 +27,7 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     db = await freshDatabase(dialect);
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-mail-'));
     const attachments: AttachmentSettings = { dataDir, maxBytes: 64 * 1024 };
-    listener = await startSmtpListener(db.kysely, { port: 0, host: '127.0.0.1', maxMessageBytes: 1024 * 1024, attachments });
+    listener = await startSmtpListener(db.kysely, { port: 0, host: '127.0.0.1', maxMessageBytes: 8 * 1024 * 1024, attachments });
     sender = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
     initechId = (await createAccountViaService(db, { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' })).id;
     const { member } = await createMember(db.kysely, SYSTEM_CONTEXT, { email: `agent${unique()}@team.test`, name: 'Agent Smith', roles: ['support_tier1'] });
@@ -45,6 +45,10 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     const row = await db.kysely.selectFrom('inbound_emails').selectAll().where('message_id', '=', messageId).executeTakeFirstOrThrow();
     return getTicket(db.kysely, row.ticket_id!);
   }
+
+  /** Hands the listener a message exactly as written (no folding, no added headers). */
+  const sendRaw = (from: string, lines: string[]) =>
+    sender.sendMail({ envelope: { from, to: 'support@outpost.local' }, raw: [...lines, ''].join('\r\n') });
 
   const mailFrom = (local: string, extra: Partial<nodemailer.SendMailOptions> = {}) => {
     const messageId = `<${local}-${unique()}@initech.com>`;
@@ -187,5 +191,101 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     const followUp = await ticketOf(reply.messageId);
     expect(followUp.id).not.toBe(ticket.id);
     expect(followUp.subject).toBe('Re: Flair');
+  });
+
+  describe('a reply joins the ticket it names only when it belongs to it (issue 13, finding 4)', () => {
+    /** A solved ticket of Initech's, and the Message-ID of the agent's reply that Outpost sent. */
+    async function solvedTicket(local: string) {
+      const first = mailFrom(local, { subject: `Invoice ${unique()}`, text: 'Where is my invoice?' });
+      await sender.sendMail(first.mail);
+      const ticket = await ticketOf(first.messageId);
+      await addAgentMessage(db.kysely, agent, ticket.id, { body: 'Sent again.', visibility: 'public', status: 'solved' });
+      const headers = (await db.kysely.selectFrom('outbox_emails').select('headers').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()).headers;
+      return { ticket, firstMessageId: first.messageId, agentMessageId: (JSON.parse(headers) as Record<string, string>)['Message-ID']! };
+    }
+
+    async function expectUntouched(ticketId: string) {
+      const after = await getTicket(db.kysely, ticketId);
+      expect(after.status).toBe('solved');
+      expect(after.reopenCount).toBe(0);
+      expect((await listMessages(db.kysely, ticketId)).map((m) => m.author.type)).toEqual(['contact', 'member']);
+    }
+
+    it('opens a new ticket for a stranger who names another account’s ticket, and leaves that ticket alone', async () => {
+      const { ticket } = await solvedTicket('nina');
+      const messageId = `<mallory-${unique()}@gmail.com>`;
+      await sender.sendMail({ from: 'Mallory <mallory@gmail.com>', to: 'support@outpost.local', messageId, subject: `Re: [#${ticket.number}] Invoice`, text: 'Please wire the refund to me.' });
+      const landed = await ticketOf(messageId);
+      expect(landed.id).not.toBe(ticket.id);
+      expect(landed.account.name).toBe(UNASSIGNED_ACCOUNT_NAME);
+      expect(landed.requester.email).toBe('mallory@gmail.com');
+      expect(landed.subject).toBe('Re: Invoice');
+      await expectUntouched(ticket.id);
+      // The new ticket's history says why the mail did not join the ticket it named.
+      const events = await db.kysely.selectFrom('ticket_events').select(['type', 'data']).where('ticket_id', '=', landed.id).execute();
+      const refused = events.find((e) => e.type === 'email.thread_refused');
+      expect(JSON.parse(refused!.data)).toMatchObject({ ticketNumber: ticket.number, reason: expect.stringContaining('requester') });
+    });
+
+    it('opens a new ticket for a stranger whose In-Reply-To is a customer’s Message-ID or a guessed one of Outpost’s', async () => {
+      const { ticket, firstMessageId, agentMessageId } = await solvedTicket('ursula');
+      const guessed = agentMessageId.replace(/[0-9a-f]{12}@outpost>$/, '000000000000@outpost>');
+      for (const inReplyTo of [firstMessageId, guessed]) {
+        const messageId = `<guess-${unique()}@nowhere.test>`;
+        await sender.sendMail({ from: `stranger-${unique()}@nowhere.test`, to: 'support@outpost.local', messageId, inReplyTo, references: [inReplyTo], subject: 'Re: Invoice', text: 'Me too.' });
+        expect((await ticketOf(messageId)).id).not.toBe(ticket.id);
+      }
+      await expectUntouched(ticket.id);
+    });
+
+    it('still joins for the requester, for another contact of the account, and for anyone answering Outpost’s own Message-ID', async () => {
+      const { ticket, agentMessageId } = await solvedTicket('dom');
+      const colleague = await createContactViaService(db, initechId);
+      const fromRequester = `<dom-${unique()}@initech.com>`;
+      await sender.sendMail({ from: 'dom@initech.com', to: 'support@outpost.local', messageId: fromRequester, subject: `Re: [#${ticket.number}] Invoice`, text: 'Still missing.' });
+      const fromColleague = `<colleague-${unique()}@initech.com>`;
+      await sender.sendMail({ from: colleague.email, to: 'support@outpost.local', messageId: fromColleague, subject: `Re: [#${ticket.number}] Invoice`, text: 'Same here.' });
+      const forwarded = `<fwd-${unique()}@partner.test>`;
+      await sender.sendMail({ from: 'accountant@partner.test', to: 'support@outpost.local', messageId: forwarded, inReplyTo: agentMessageId, references: [agentMessageId], subject: 'Re: Invoice', text: 'Forwarded to me: which invoice?' });
+      for (const id of [fromRequester, fromColleague, forwarded]) expect((await ticketOf(id)).id).toBe(ticket.id);
+      expect((await listMessages(db.kysely, ticket.id)).map((m) => m.body)).toEqual(['Where is my invoice?', 'Sent again.', 'Still missing.', 'Same here.', 'Forwarded to me: which invoice?']);
+      expect((await getTicket(db.kysely, ticket.id)).status).toBe('open');
+    });
+  });
+
+  describe('a header block too big to read is refused for good, not for later (issue 13, finding 5)', () => {
+    const countTickets = async () => (await db.kysely.selectFrom('tickets').select('id').execute()).length;
+    const head = (messageId: string, subject: string) => ['From: Peter Gibbons <peter@initech.com>', 'To: support@outpost.local', `Subject: ${subject}`, `Message-ID: ${messageId}`];
+
+    it('answers several MB of headers with 552 and stores nothing', async () => {
+      const before = await countTickets();
+      const messageId = `<bigheaders-${unique()}@initech.com>`;
+      const filler = Array.from({ length: 3000 }, (_, i) => `X-Filler-${i}: ${'x'.repeat(1000)}`);
+      const sent = sendRaw('peter@initech.com', [...head(messageId, 'Big headers'), ...filler, '', 'Body.']);
+      await expect(sent).rejects.toMatchObject({ responseCode: 552, response: expect.stringMatching(/header/i) });
+      expect(await countTickets()).toBe(before);
+      expect(await db.kysely.selectFrom('inbound_emails').select('message_id').where('message_id', '=', messageId).executeTakeFirst()).toBeUndefined();
+    });
+
+    it('answers one header line over the limit with 552', async () => {
+      const before = await countTickets();
+      const sent = sendRaw('peter@initech.com', [...head(`<longline-${unique()}@initech.com>`, 'Long line'), `X-Long: ${'y'.repeat(1200 * 1024)}`, '', 'Body.']);
+      await expect(sent).rejects.toMatchObject({ responseCode: 552 });
+      expect(await countTickets()).toBe(before);
+    });
+
+    it('accepts a mail whose References list tens of thousands of ids, or whose Message-ID or sender name is very long', async () => {
+      const many = `<many-${unique()}@initech.com>`;
+      const references = Array.from({ length: 80_000 }, (_, i) => `<r${i}@x>`).join(' ');
+      await sendRaw('peter@initech.com', [...head(many, 'Many references'), `References: ${references}`, '', 'Body.']);
+      expect((await ticketOf(many)).subject).toBe('Many references');
+      const long = `<${'z'.repeat(10_000)}@initech.com>`;
+      await sendRaw('peter@initech.com', [...head(long, 'Long Message-ID'), '', 'Body.']);
+      const row = await db.kysely.selectFrom('inbound_emails').select('ticket_id').where('subject', '=', 'Long Message-ID').executeTakeFirstOrThrow();
+      expect((await getTicket(db.kysely, row.ticket_id!)).subject).toBe('Long Message-ID');
+      const named = `<longname-${unique()}@initech.com>`;
+      await sendRaw('rob@initech.com', [`From: ${'R'.repeat(10_000)} <rob@initech.com>`, 'To: support@outpost.local', 'Subject: Long name', `Message-ID: ${named}`, '', 'Body.']);
+      expect((await ticketOf(named)).requester.name).toBe('R'.repeat(200));
+    });
   });
 });

@@ -17,11 +17,15 @@ import { attachmentSettings, removeStoredFile, type AttachmentSettings } from '.
 import { automatedMailReason } from './automated-mail.js';
 import { addressOf, mailSettings } from '../../platform/index.js';
 import { stripQuotedReply } from './quoted-text.js';
+import { findNamedThread, MAX_MESSAGE_ID, refusalOf } from './thread.js';
 
 export const UNASSIGNED_ACCOUNT_NAME = 'Unassigned senders';
 const UNASSIGNED_ACCOUNT_KEY = 'support.email.unassigned_account_id';
 const MAX_BODY = 100_000;
 const MAX_SUBJECT = 300;
+const MAX_ADDRESS = 254;
+/** A contact's name, as the accounts API allows it (PostgreSQL indexes it, so it must stay short). */
+const MAX_NAME = 200;
 
 export type IngestResult =
   | { outcome: 'ticket_created' | 'message_added'; ticketId: string; ticketNumber: number; messageId: string; attachments: number; skippedAttachments: string[] }
@@ -38,34 +42,28 @@ export interface IngestOptions {
   now?: Date;
 }
 
-/** Every `<id@host>` in In-Reply-To and References, newest first. */
-function threadIds(mail: ParsedMail): string[] {
-  const refs = [mail.references ?? []].flat();
-  const all = [...refs, mail.inReplyTo ?? ''].join(' ').match(/<[^<>\s]+>/g) ?? [];
-  return [...new Set(all.reverse())];
-}
-
 function firstAddress(from: AddressObject | AddressObject[] | undefined): { address: string; name: string } | null {
   const entry = [from ?? []].flat()[0]?.value.find((v) => v.address);
-  return entry?.address ? { address: entry.address.trim().toLowerCase(), name: entry.name?.trim() ?? '' } : null;
+  return entry?.address ? { address: entry.address.trim().toLowerCase(), name: entry.name?.trim().slice(0, MAX_NAME) ?? '' } : null;
 }
 
-/** The ticket a mail answers: by a Message-ID we stored, else by a `[#123]` in the subject. */
-async function findThread(db: Kysely<Database>, mail: ParsedMail): Promise<repo.TicketRow | null> {
-  const ids = threadIds(mail);
-  if (ids.length) {
-    const hit = await db
-      .selectFrom('ticket_messages')
-      .select('ticket_id')
-      .where('email_message_id', 'in', ids)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (hit) return (await repo.findTicketRow(db, hit.ticket_id)) ?? null;
+/** What mailparser reads of one MIME node's header block before it gives up (its own default). */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+
+/**
+ * Parses the raw message. What the parser refuses — a header block or header line over
+ * MAX_HEADER_BYTES, too many MIME parts, bytes it cannot read — it refuses every time, so it is
+ * a permanent refusal (4xx over HTTP, 552/554 over SMTP), never a 5xx that asks for a retry.
+ */
+async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  try {
+    return await simpleParser(raw, { maxHeadSize: MAX_HEADER_BYTES });
+  } catch (err) {
+    const { code, message } = err as { code?: string; message?: string };
+    if (code === 'EMAXLEN' && /header/i.test(message ?? '')) throw errors.inboundEmailHeaderTooLarge(MAX_HEADER_BYTES);
+    if (code === 'EMAXLEN') throw errors.inboundEmailTooComplex();
+    throw errors.inboundEmailUnreadable({ reason: message ?? String(err) });
   }
-  const number = /\[#(\d{1,12})\]/.exec(mail.subject ?? '')?.[1];
-  if (number) return (await db.selectFrom('tickets').selectAll().where('number', '=', Number(number)).executeTakeFirst()) ?? null;
-  return null;
 }
 
 /**
@@ -114,11 +112,12 @@ async function duplicateOf(db: Kysely<Database>, messageId: string): Promise<Ing
 
 /**
  * Turns one raw e-mail into support work: a reply to a ticket (matched by its threading headers
- * or `[#number]` subject) becomes a customer message that reopens a solved ticket; anything else
- * opens a ticket on the sender's account (a new contact matched by e-mail domain, or on the
- * "Unassigned senders" account). The same Message-ID twice is processed once; auto-replies and
- * bounces are ignored. Attachments are kept; one that is too big or not allowed is named in the
- * message instead, so the mail itself is never refused for it.
+ * or `[#number]` subject) from someone it belongs to (see `refusalOf`) becomes a customer
+ * message that reopens a solved ticket; anything else opens a ticket on the sender's account (a
+ * new contact matched by e-mail domain, or on the "Unassigned senders" account). The same
+ * Message-ID twice is processed once; auto-replies and bounces are ignored. Attachments are kept;
+ * one that is too big or not allowed is named in the message instead, so the mail itself is never
+ * refused for it.
  */
 export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string, options: IngestOptions = {}): Promise<IngestResult> {
   const now = options.now ?? new Date();
@@ -127,10 +126,12 @@ export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string
   const ownAddress = options.ownAddress ?? addressOf(mailSettings().from);
   const raw = typeof rawMime === 'string' ? Buffer.from(rawMime) : rawMime;
 
-  const mail = await simpleParser(raw);
+  const mail = await parseMail(raw);
   const sender = firstAddress(mail.from);
-  if (!sender) throw errors.inboundEmailUnreadable();
-  const messageId = mail.messageId?.trim() || `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`;
+  // An address longer than RFC 5321 allows is no address a contact can have or a reply can reach.
+  if (!sender || sender.address.length > MAX_ADDRESS) throw errors.inboundEmailUnreadable();
+  const givenId = mail.messageId?.trim();
+  const messageId = givenId && givenId.length <= MAX_MESSAGE_ID ? givenId : `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`;
   const subject = (mail.subject ?? '').trim();
 
   const seen = await duplicateOf(db, messageId);
@@ -151,8 +152,14 @@ export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string
   // when the sender's domain belongs to no other account. Mail never crosses accounts.
   const contact = await accounts.findContactByEmail(db, sender.address);
   const domainAccount = contact ? contact.accountId : await accounts.accountIdForEmail(db, sender.address);
-  let ticket = await findThread(db, mail);
-  if (ticket && (ticket.status === 'closed' || (domainAccount !== null && domainAccount !== ticket.account_id))) ticket = null;
+  const named = await findNamedThread(db, mail);
+  let ticket = named && named.ticket.status !== 'closed' ? named.ticket : null;
+  // A mail that names a ticket it does not belong to opens one of its own; the named one is left alone.
+  const refusal = ticket && named ? refusalOf(named, { contact, domainAccountId: domainAccount }) : null;
+  if (refusal && named) {
+    options.log?.info({ messageId, sender: sender.address, ticketNumber: Number(named.ticket.number), reason: refusal }, 'inbound e-mail not joined to the ticket it names');
+    ticket = null;
+  }
   const accountId = ticket ? ticket.account_id : (domainAccount ?? (await ensureUnassignedAccount(db)));
 
   // Attachments are vetted before anything is written, so a refused one is named in the message.
@@ -221,6 +228,10 @@ export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string
         const first = await trx.selectFrom('ticket_messages').select('id').where('ticket_id', '=', ticketId).executeTakeFirstOrThrow();
         await trx.updateTable('ticket_messages').set({ email_message_id: messageId }).where('id', '=', first.id).execute();
         ticketMessageId = first.id;
+        if (refusal && named) {
+          const why = { ticketNumber: Number(named.ticket.number), reason: refusal };
+          await repo.recordTicketEvent(trx, ticketId, { type: 'system', id: null }, 'email.thread_refused', why, now.toISOString());
+        }
       }
       const contactCtx: ChangeContext = { actorType: 'contact', actorId: contactId, memberId: null, ip: null };
       for (const file of accepted) {

@@ -22,10 +22,12 @@ function smtpError(message: string, responseCode: number): Error {
 }
 
 /**
- * The built-in SMTP listener: every mail it accepts goes through `ingestEmail`. A mail that could
- * not be stored gets a temporary failure (451), so the sending relay keeps it and tries again —
- * no mail is lost to a passing database error. Plain SMTP without authentication: bind it to
- * loopback (the default) or a private network behind the relay that receives from the internet.
+ * The built-in SMTP listener: every mail it accepts goes through `ingestEmail`. A mail that can
+ * never be read (a header block over the parser's limit, no From) is refused for good with 552 or
+ * 554; one that could not be stored gets a temporary failure (451), so the sending relay keeps it
+ * and tries again — no mail is lost to a passing database error. Plain SMTP without
+ * authentication: bind it to loopback (the default) or a private network behind the relay that
+ * receives from the internet.
  */
 export async function startSmtpListener(
   db: Kysely<Database>,
@@ -54,8 +56,9 @@ export async function startSmtpListener(
             callback(null);
           },
           (err: unknown) => {
-            // A mail that can never be read is refused for good; anything else is worth a retry.
-            if (err instanceof AppError && err.statusCode < 500) return callback(smtpError(err.message, 550));
+            // A mail that can never be read is refused for good (552 when it is too big to read,
+            // else 554); only anything else — a database that is away — is worth a retry.
+            if (err instanceof AppError && err.statusCode < 500) return callback(smtpError(err.message, err.statusCode === 413 ? 552 : 554));
             options.log?.error({ err }, 'inbound e-mail could not be stored');
             callback(smtpError('Could not store the message now; try again later', 451));
           },

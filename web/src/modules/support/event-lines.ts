@@ -100,6 +100,9 @@ export function describeEvent(event: TicketEvent, names: NameBook): string[] {
       return [`${who} attached ${str('filename') || 'a file'}`];
     case 'csat.survey_created':
       return ['Satisfaction survey sent to the requester'];
+    case 'email.thread_refused':
+      // The mail named another ticket but its sender does not belong to it (issue 13): it opened this one.
+      return [`Opened from an e-mail that named ticket #${String(d.ticketNumber ?? '?')}, whose conversation its sender does not belong to`];
     case 'csat.rated':
       return [`${who} rated the support ${str('rating') || String(d.rating ?? '')}${str('comment') ? `: “${str('comment')}”` : ''}`];
     default:
