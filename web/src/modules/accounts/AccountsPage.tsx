@@ -1,17 +1,14 @@
-import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Select, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useDebouncedSearch } from '../../ui/use-debounced-search';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../lib/auth';
 import { EmptyState } from '../../ui/EmptyState';
-import { CursorPager } from '../../ui/CursorPager';
+import { FilterBar, filterWidth } from '../../ui/FilterBar';
 import { daysUntil, formatDate, formatMoney } from '../../ui/format';
-import { IconBuilding, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
-import { QueryError } from '../../ui/QueryError';
+import { ListScreen } from '../../ui/ListScreen';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
-import { SkeletonRows } from '../../ui/SkeletonRows';
 import { SortableTh } from '../../ui/SortableTh';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { useMemberOptions } from '../team/api';
@@ -30,13 +27,6 @@ export function AccountsPage() {
   const accounts = useAccounts(filters.query);
   const members = useMemberOptions();
   const [createOpen, create] = useDisclosure();
-
-  const [search, setSearch] = useState(filters.values.q ?? '');
-  // The URL (and so the request) follows the search box once typing pauses.
-  const applySearch = useDebouncedSearch((value: string) => {
-    pages.reset();
-    filters.setFilter('q', value.trim());
-  });
 
   const setFilter = (key: Parameters<typeof filters.setFilter>[0], value: string | null) => {
     pages.reset();
@@ -62,125 +52,92 @@ export function AccountsPage() {
           )
         }
       />
-      <Card p={0}>
-        <Group p="md" gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            label="Search"
-            placeholder="Name or e-mail domain"
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              applySearch(e.currentTarget.value);
+      <ListScreen
+        header={
+          <FilterBar
+            search={{ placeholder: 'Name or e-mail domain', value: filters.values.q, onSearch: (q) => setFilter('q', q) }}
+            active={filters.active}
+            onClear={() => {
+              pages.reset();
+              filters.clear();
             }}
-            style={{ flex: '1 1 220px' }}
-          />
-          <Select label="Segment" placeholder="Any" clearable data={options(SEGMENTS, SEGMENT_LABELS)} value={filters.values.segment ?? null} onChange={(v) => setFilter('segment', v)} w={150} />
-          <Select label="Stage" placeholder="Any" clearable data={options(STAGES, STAGE_LABELS)} value={filters.values.stage ?? null} onChange={(v) => setFilter('stage', v)} w={150} />
-          <Select
-            label="Relationship"
-            placeholder="Any"
-            clearable
-            data={[
-              { value: 'engaged', label: 'Engaged' },
-              { value: 'transactional', label: 'Transactional' },
-            ]}
-            value={filters.values.relationship ?? null}
-            onChange={(v) => setFilter('relationship', v)}
-            w={150}
-          />
-          <Select label="Team member" placeholder="Anyone" clearable searchable data={members.options} value={filters.values.owner ?? null} onChange={(v) => setFilter('owner', v)} w={190} />
-          {filters.active && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setSearch('');
-                pages.reset();
-                filters.clear();
-              }}
-            >
-              Clear filters
-            </Button>
-          )}
-        </Group>
-        {accounts.isError ? (
-          <Stack p="md">
-            <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} />
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table style={{ opacity: accounts.isPlaceholderData ? 0.6 : 1 }} aria-busy={accounts.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <SortableTh active={filters.sort === 'name'} order={filters.order} onSort={() => sortBy('name')}>
-                    Name
-                  </SortableTh>
-                  <Table.Th>Segment</Table.Th>
-                  <Table.Th>Stage</Table.Th>
-                  <SortableTh active={filters.sort === 'arr'} order={filters.order} onSort={() => sortBy('arr')} align="right">
-                    ARR
-                  </SortableTh>
-                  <SortableTh active={filters.sort === 'renewal_date'} order={filters.order} onSort={() => sortBy('renewal_date')}>
-                    Renewal
-                  </SortableTh>
-                  <Table.Th>Relationship</Table.Th>
-                  <Table.Th>Account manager</Table.Th>
-                  <Table.Th style={{ textAlign: 'right' }}>Contacts</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {accounts.isPending && <SkeletonRows columns={COLUMNS} rows={8} />}
-                {items.map((account) => (
-                  <Table.Tr key={account.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/accounts/${account.id}`)}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/accounts/${account.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
-                        {account.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {account.domains.join(', ') || 'No domains'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{SEGMENT_LABELS[account.segment]}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="dot" color={STAGE_COLORS[account.lifecycleStage]}>
-                        {STAGE_LABELS[account.lifecycleStage]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{formatMoney(account.arr)}</Table.Td>
-                    <Table.Td>
-                      <RenewalCell date={account.renewalDate} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RelationshipBadge value={account.relationship} />
-                    </Table.Td>
-                    <Table.Td>{account.accountManager?.name ?? <Text size="sm" c="dimmed">Unassigned</Text>}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{account.contactCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {accounts.isSuccess && items.length === 0 && (
+          >
+            <Select label="Segment" placeholder="Any" clearable data={options(SEGMENTS, SEGMENT_LABELS)} value={filters.values.segment ?? null} onChange={(v) => setFilter('segment', v)} w={filterWidth(150)} />
+            <Select label="Stage" placeholder="Any" clearable data={options(STAGES, STAGE_LABELS)} value={filters.values.stage ?? null} onChange={(v) => setFilter('stage', v)} w={filterWidth(150)} />
+            <Select
+              label="Relationship"
+              placeholder="Any"
+              clearable
+              data={[
+                { value: 'engaged', label: 'Engaged' },
+                { value: 'transactional', label: 'Transactional' },
+              ]}
+              value={filters.values.relationship ?? null}
+              onChange={(v) => setFilter('relationship', v)}
+              w={filterWidth(150)}
+            />
+            <Select label="Team member" placeholder="Anyone" clearable searchable data={members.options} value={filters.values.owner ?? null} onChange={(v) => setFilter('owner', v)} w={filterWidth(190)} />
+          </FilterBar>
+        }
+        query={accounts}
+        rowCount={items.length}
+        columns={COLUMNS}
+        minWidth={900}
+        head={
+          <>
+            <SortableTh active={filters.sort === 'name'} order={filters.order} onSort={() => sortBy('name')}>
+              Name
+            </SortableTh>
+            <Table.Th>Segment</Table.Th>
+            <Table.Th>Stage</Table.Th>
+            <SortableTh active={filters.sort === 'arr'} order={filters.order} onSort={() => sortBy('arr')} align="right">
+              ARR
+            </SortableTh>
+            <SortableTh active={filters.sort === 'renewal_date'} order={filters.order} onSort={() => sortBy('renewal_date')}>
+              Renewal
+            </SortableTh>
+            <Table.Th>Relationship</Table.Th>
+            <Table.Th>Account manager</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>Contacts</Table.Th>
+          </>
+        }
+        empty={
           <EmptyState
             icon={<IconBuilding size={18} />}
             title={filters.active ? 'No accounts match these filters' : 'No accounts yet'}
             description={filters.active ? 'Try a different search or clear the filters.' : 'Create the first account to start tracking the relationship.'}
           />
-        )}
-        {accounts.isSuccess && (items.length > 0 || pages.hasPrevious) && (
-          <Stack px="md" pb="md">
-            <CursorPager
-              page={pages.page}
-              shown={items.length}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(accounts.data.nextCursor)}
-              onPrevious={pages.previous}
-              onNext={() => accounts.data.nextCursor && pages.next(accounts.data.nextCursor)}
-            />
-          </Stack>
-        )}
-      </Card>
+        }
+        pager={{ pages, nextCursor: accounts.data?.nextCursor }}
+      >
+        {items.map((account) => (
+          <Table.Tr key={account.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/accounts/${account.id}`)}>
+            <Table.Td>
+              <Anchor component={Link} to={`/accounts/${account.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
+                {account.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {account.domains.join(', ') || 'No domains'}
+              </Text>
+            </Table.Td>
+            <Table.Td>{SEGMENT_LABELS[account.segment]}</Table.Td>
+            <Table.Td>
+              <Badge variant="dot" color={STAGE_COLORS[account.lifecycleStage]}>
+                {STAGE_LABELS[account.lifecycleStage]}
+              </Badge>
+            </Table.Td>
+            <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{formatMoney(account.arr)}</Table.Td>
+            <Table.Td>
+              <RenewalCell date={account.renewalDate} />
+            </Table.Td>
+            <Table.Td>
+              <RelationshipBadge value={account.relationship} />
+            </Table.Td>
+            <Table.Td>{account.accountManager?.name ?? <Text size="sm" c="dimmed">Unassigned</Text>}</Table.Td>
+            <Table.Td style={{ textAlign: 'right' }}>{account.contactCount}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListScreen>
       <AccountFormModal opened={createOpen} onClose={create.close} onSaved={(account) => navigate(`/accounts/${account.id}`)} />
     </>
   );

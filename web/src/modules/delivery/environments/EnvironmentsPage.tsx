@@ -5,6 +5,7 @@ import { IconCircleCheck, IconServer2, IconAlertTriangle, IconClockExclamation }
 import { Link } from 'react-router-dom';
 import { CursorPager } from '../../../ui/CursorPager';
 import { EmptyState } from '../../../ui/EmptyState';
+import { FilterBar, filterWidth } from '../../../ui/FilterBar';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { StatCard } from '../../../ui/StatCard';
@@ -44,15 +45,15 @@ export function EnvironmentsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Environments" description="Every customer environment by the release it runs; colours show how far behind the latest release it is." />
-      <Card>
-        <Group align="flex-end" gap="sm" wrap="wrap">
+      <Card p={0}>
+        <FilterBar>
           <Select
             label="Product"
             data={data?.products ?? []}
             value={data?.product ?? url.get('product') ?? null}
             onChange={(v) => set('product', v)}
             allowDeselect={false}
-            w={220}
+            w={filterWidth(220)}
           />
           <MultiSelect
             label="Segment"
@@ -60,7 +61,7 @@ export function EnvironmentsPage() {
             data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))}
             value={url.get('segments')?.split(',').filter(Boolean) ?? []}
             onChange={(v) => set('segments', v.join(','))}
-            w={260}
+            w={filterWidth(260)}
             clearable
           />
           <MultiSelect
@@ -69,12 +70,12 @@ export function EnvironmentsPage() {
             data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))}
             value={url.get('hosting')?.split(',').filter(Boolean) ?? []}
             onChange={(v) => set('hosting', v.join(','))}
-            w={240}
+            w={filterWidth(240)}
             clearable
           />
-          <TextInput label="Environment name" placeholder="production" value={url.get('name') ?? ''} onChange={(e) => set('name', e.currentTarget.value)} w={170} />
-          <NumberInput label="Behind at least" min={0} max={50} value={url.get('minBehind') ?? ''} onChange={(v) => set('minBehind', v === '' ? null : String(v))} w={130} />
-        </Group>
+          <TextInput label="Environment name" placeholder="production" value={url.get('name') ?? ''} onChange={(e) => set('name', e.currentTarget.value)} w={filterWidth(170)} />
+          <NumberInput label="Behind at least" min={0} max={50} value={url.get('minBehind') ?? ''} onChange={(v) => set('minBehind', v === '' ? null : String(v))} w={filterWidth(130)} />
+        </FilterBar>
       </Card>
 
       {matrix.isError && <QueryError error={matrix.error} onRetry={() => void matrix.refetch()} />}

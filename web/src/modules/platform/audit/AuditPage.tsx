@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import dayjs from 'dayjs';
 import { withQuery } from '../../../lib/api-client';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSearchParamsUpdate } from '../../../ui/use-url-filters';
-import { CursorPager } from '../../../ui/CursorPager';
 import { EmptyState } from '../../../ui/EmptyState';
+import { FilterBar, filterWidth } from '../../../ui/FilterBar';
 import { formatDateTime, fromNow, humanize } from '../../../ui/format';
 import { IconHistory } from '@tabler/icons-react';
 import { PageHeader } from '../../../ui/PageHeader';
-import { QueryError } from '../../../ui/QueryError';
-import { SkeletonRows } from '../../../ui/SkeletonRows';
+import { ListScreen } from '../../../ui/ListScreen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { useMemberOptions } from '../../team/api';
 import { useAuditLog, type AuditEntry } from './api';
@@ -59,140 +58,116 @@ export function AuditPage() {
           </Button>
         }
       />
-      <Card p={0}>
-        <Group p="md" gap="sm" align="flex-end">
-          <Select label="Actor" placeholder="Anyone" clearable searchable data={members.options} value={actorId ?? null} onChange={(v) => setFilter('actor', v)} w={220} />
-          <Select
-            label="Record type"
-            placeholder="Any"
-            clearable
-            data={RECORD_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
-            value={recordType ?? null}
-            onChange={(v) => setFilter('recordType', v)}
-            w={180}
-          />
-          <TextInput
-            label="Record id"
-            placeholder="Paste an id"
-            value={recordIdInput}
-            onChange={(e) => {
-              setRecordIdInput(e.currentTarget.value);
-              setFilter('recordId', e.currentTarget.value.trim() || null);
+      <ListScreen
+        header={
+          <FilterBar
+            active={filtered}
+            onClear={() => {
+              setRecordIdInput('');
+              pages.reset();
+              setCursor(undefined);
+              setParams(new URLSearchParams(), { replace: true });
             }}
-            style={{ flex: '1 1 240px' }}
-          />
-          <DatePickerInput
-            label="From"
-            placeholder="Any day"
-            clearable
-            valueFormat="D MMM YYYY"
-            maxDate={toDay ?? undefined}
-            value={fromDay}
-            onChange={(v) => setFilter('from', v)}
-            w={150}
-          />
-          <DatePickerInput
-            label="To"
-            placeholder="Any day"
-            clearable
-            valueFormat="D MMM YYYY"
-            minDate={fromDay ?? undefined}
-            value={toDay}
-            onChange={(v) => setFilter('to', v)}
-            w={150}
-          />
-          {filtered && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setRecordIdInput('');
-                pages.reset();
-                setCursor(undefined);
-                setParams(new URLSearchParams(), { replace: true });
-              }}
-            >
-              Clear filters
-            </Button>
-          )}
-        </Group>
-        {audit.isError ? (
-          <Stack p="md">
-            <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table style={{ opacity: audit.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Record</Table.Th>
-                  <Table.Th>Changes</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {audit.isPending && <SkeletonRows columns={5} rows={8} />}
-                {items.map((entry) => (
-                  <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Tooltip label={formatDateTime(entry.at)}>
-                        <Text size="sm">{fromNow(entry.at)}</Text>
-                      </Tooltip>
-                      {entry.ip && (
-                        <Text size="xs" c="dimmed">
-                          {entry.ip}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{nameOf(entry)}</Text>
-                      {entry.actorType !== 'member' && (
-                        <Text size="xs" c="dimmed">
-                          {humanize(entry.actorType)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" tt="none" color={entry.action.endsWith('deleted') || entry.action.endsWith('revoked') ? 'red' : 'indigo'}>
-                        {entry.action}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{humanize(entry.recordType)}</Text>
-                      {entry.recordType === 'account' ? (
-                        <Anchor component={Link} to={`/accounts/${entry.recordId}`} size="xs">
-                          {entry.recordId}
-                        </Anchor>
-                      ) : (
-                        <Code fz="xs">{entry.recordId}</Code>
-                      )}
-                    </Table.Td>
-                    <Table.Td maw={460}>
-                      <AuditChanges changes={entry.changes} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {audit.isSuccess && items.length === 0 && (
-          <EmptyState icon={<IconHistory size={18} />} title={filtered ? 'No entries match these filters' : 'The audit log is empty'} />
-        )}
-        {audit.isSuccess && (items.length > 0 || pages.hasPrevious) && (
-          <Stack px="md" pb="md">
-            <CursorPager
-              page={pages.page}
-              shown={items.length}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(audit.data.nextCursor)}
-              onPrevious={pages.previous}
-              onNext={() => audit.data.nextCursor && pages.next(audit.data.nextCursor)}
+          >
+            <Select label="Actor" placeholder="Anyone" clearable searchable data={members.options} value={actorId ?? null} onChange={(v) => setFilter('actor', v)} w={filterWidth(220)} />
+            <Select
+              label="Record type"
+              placeholder="Any"
+              clearable
+              data={RECORD_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
+              value={recordType ?? null}
+              onChange={(v) => setFilter('recordType', v)}
+              w={filterWidth(180)}
             />
-          </Stack>
-        )}
-      </Card>
+            <TextInput
+              label="Record id"
+              placeholder="Paste an id"
+              value={recordIdInput}
+              onChange={(e) => {
+                setRecordIdInput(e.currentTarget.value);
+                setFilter('recordId', e.currentTarget.value.trim() || null);
+              }}
+              style={{ flex: '1 1 160px' }}
+            />
+            <DatePickerInput
+              label="From"
+              placeholder="Any day"
+              clearable
+              valueFormat="D MMM YYYY"
+              maxDate={toDay ?? undefined}
+              value={fromDay}
+              onChange={(v) => setFilter('from', v)}
+              w={filterWidth(150)}
+            />
+            <DatePickerInput
+              label="To"
+              placeholder="Any day"
+              clearable
+              valueFormat="D MMM YYYY"
+              minDate={fromDay ?? undefined}
+              value={toDay}
+              onChange={(v) => setFilter('to', v)}
+              w={filterWidth(150)}
+            />
+          </FilterBar>
+        }
+        query={audit}
+        rowCount={items.length}
+        columns={5}
+        minWidth={900}
+        head={
+          <>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Actor</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Record</Table.Th>
+            <Table.Th>Changes</Table.Th>
+          </>
+        }
+        empty={<EmptyState icon={<IconHistory size={18} />} title={filtered ? 'No entries match these filters' : 'The audit log is empty'} />}
+        pager={{ pages, nextCursor: audit.data?.nextCursor }}
+      >
+        {items.map((entry) => (
+          <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Tooltip label={formatDateTime(entry.at)}>
+                <Text size="sm">{fromNow(entry.at)}</Text>
+              </Tooltip>
+              {entry.ip && (
+                <Text size="xs" c="dimmed">
+                  {entry.ip}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{nameOf(entry)}</Text>
+              {entry.actorType !== 'member' && (
+                <Text size="xs" c="dimmed">
+                  {humanize(entry.actorType)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" tt="none" color={entry.action.endsWith('deleted') || entry.action.endsWith('revoked') ? 'red' : 'indigo'}>
+                {entry.action}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{humanize(entry.recordType)}</Text>
+              {entry.recordType === 'account' ? (
+                <Anchor component={Link} to={`/accounts/${entry.recordId}`} size="xs">
+                  {entry.recordId}
+                </Anchor>
+              ) : (
+                <Code fz="xs">{entry.recordId}</Code>
+              )}
+            </Table.Td>
+            <Table.Td maw={460}>
+              <AuditChanges changes={entry.changes} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListScreen>
     </>
   );
 }

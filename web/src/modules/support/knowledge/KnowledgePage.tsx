@@ -1,13 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Table, Text, Tooltip } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSearchParamsUpdate } from '../../../ui/use-url-filters';
 import { useAuth } from '../../../lib/auth';
 import { EmptyState } from '../../../ui/EmptyState';
+import { FilterBar, filterWidth } from '../../../ui/FilterBar';
+import { ListScreen } from '../../../ui/ListScreen';
 import { formatDateTime, fromNow } from '../../../ui/format';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../../ui/PageHeader';
-import { QueryError } from '../../../ui/QueryError';
-import { SkeletonRows } from '../../../ui/SkeletonRows';
 import { ARTICLE_STATUSES, ARTICLE_VISIBILITIES, useArticleFacets, useArticles, type Article, type ArticleListParams, type ArticleStatus, type ArticleVisibility } from './api';
 import { ArticleStatusBadge, VisibilityBadge } from './ArticleBadges';
 import { STATUS_LABELS, VISIBILITY_LABELS } from './labels';
@@ -48,86 +48,72 @@ export function KnowledgePage() {
           )
         }
       />
-      <Card p={0}>
-        <Group p="md" gap="sm" align="flex-end" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-          <Select
-            label="Status"
-            placeholder="Any status"
-            data={ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-            value={query.status ?? null}
-            onChange={(v) => setFilter('status', v)}
-            clearable
-            w={160}
-          />
-          <Select
-            label="Visibility"
-            placeholder="Internal and public"
-            data={ARTICLE_VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
-            value={query.visibility ?? null}
-            onChange={(v) => setFilter('visibility', v)}
-            clearable
-            w={180}
-          />
-          <Select
-            label="Product area"
-            placeholder="Any area"
-            data={facets.data?.productAreas ?? []}
-            value={query.productArea ?? null}
-            onChange={(v) => setFilter('productArea', v)}
-            clearable
-            searchable
-            w={200}
-          />
-          <Select
-            label="Tag"
-            placeholder="Any tag"
-            data={facets.data?.tags ?? []}
-            value={query.tag ?? null}
-            onChange={(v) => setFilter('tag', v)}
-            clearable
-            searchable
-            w={180}
-          />
-          {filtered && (
-            <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              Clear filters
-            </Button>
-          )}
-        </Group>
-        {articles.isError ? (
-          <Stack p="md">
-            <QueryError error={articles.error} onRetry={() => void articles.refetch()} />
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label="Articles" highlightOnHover style={{ opacity: articles.isPlaceholderData ? 0.6 : 1 }} aria-busy={articles.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th pl="md">Article</Table.Th>
-                  <Table.Th>Product area</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Visibility</Table.Th>
-                  <Table.Th ta="right">Solved</Table.Th>
-                  <Table.Th pr="md">Updated</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {articles.isPending && <SkeletonRows columns={COLUMNS} rows={8} />}
-                {items.map((article) => (
-                  <ArticleRow key={article.id} article={article} onOpen={() => navigate(`/knowledge/${article.id}`)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {articles.isSuccess && items.length === 0 && (
+      <ListScreen
+        header={
+          <FilterBar active={filtered} onClear={() => setParams(new URLSearchParams(), { replace: true })} withBorder>
+            <Select
+              label="Status"
+              placeholder="Any status"
+              data={ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+              value={query.status ?? null}
+              onChange={(v) => setFilter('status', v)}
+              clearable
+              w={filterWidth(160)}
+            />
+            <Select
+              label="Visibility"
+              placeholder="Internal and public"
+              data={ARTICLE_VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+              value={query.visibility ?? null}
+              onChange={(v) => setFilter('visibility', v)}
+              clearable
+              w={filterWidth(180)}
+            />
+            <Select
+              label="Product area"
+              placeholder="Any area"
+              data={facets.data?.productAreas ?? []}
+              value={query.productArea ?? null}
+              onChange={(v) => setFilter('productArea', v)}
+              clearable
+              searchable
+              w={filterWidth(200)}
+            />
+            <Select
+              label="Tag"
+              placeholder="Any tag"
+              data={facets.data?.tags ?? []}
+              value={query.tag ?? null}
+              onChange={(v) => setFilter('tag', v)}
+              clearable
+              searchable
+              w={filterWidth(180)}
+            />
+          </FilterBar>
+        }
+        query={articles}
+        rowCount={items.length}
+        columns={COLUMNS}
+        minWidth={760}
+        tableProps={{ 'aria-label': 'Articles', highlightOnHover: true }}
+        head={
+          <>
+            <Table.Th pl="md">Article</Table.Th>
+            <Table.Th>Product area</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Visibility</Table.Th>
+            <Table.Th ta="right">Solved</Table.Th>
+            <Table.Th pr="md">Updated</Table.Th>
+          </>
+        }
+        empty={
           <EmptyState
             icon={<IconFileText size={18} />}
             title={filtered ? 'No articles match these filters' : 'No articles yet'}
             description={filtered ? 'Clear a filter to see more.' : 'Write the first one, or turn a solved ticket into an article from its page.'}
           />
-        )}
-        {articles.isSuccess && items.length > 0 && (
+        }
+        footer={
           <Group justify="space-between" p="md">
             <Text size="sm" c="dimmed">
               {items.length} shown
@@ -138,8 +124,12 @@ export function KnowledgePage() {
               </Button>
             )}
           </Group>
-        )}
-      </Card>
+        }
+      >
+        {items.map((article) => (
+          <ArticleRow key={article.id} article={article} onOpen={() => navigate(`/knowledge/${article.id}`)} />
+        ))}
+      </ListScreen>
     </>
   );
 }
