@@ -17,7 +17,7 @@ import { supportPlugin } from '../modules/support/index.js';
 import { teamPlugin } from '../modules/team/index.js';
 import type { Config } from './config.js';
 import { errors } from '../kernel/errors.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { installInputBoundary } from './input-boundary.js';
 import './types.js';
 import { wireModules } from './wire-modules.js';
@@ -42,6 +42,8 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
         }
       : false,
     bodyLimit: 1024 * 1024,
+    // The router's own 400/414 answers in the one error shape (see error-handler.ts).
+    frameworkErrors,
     trustProxy: process.env.OUTPOST_TRUST_PROXY === 'true',
   }).withTypeProvider<ZodTypeProvider>();
 

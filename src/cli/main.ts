@@ -14,6 +14,7 @@ import { randomSecret } from '../kernel/secrets.js';
 import * as team from '../modules/team/index.js';
 import { progressBar } from './progress.js';
 import { reindexAll } from '../modules/search/index.js';
+import { addBackupCommands } from './backup/commands.js';
 
 wireModules();
 
@@ -167,6 +168,8 @@ user
       console.log(options.password ? `Password changed for ${row.email}.` : `New password for ${row.email} (shown once): ${password}`);
     });
   });
+
+addBackupCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);

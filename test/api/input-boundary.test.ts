@@ -57,6 +57,13 @@ describe.each(testDialects())('input boundary on %s', (dialect) => {
     expectError(await admin.request({ method: 'GET', url: '/api/search?q=a%00' }), 400, 'request.nul_character');
   });
 
+  it('answers the router\'s own refusals (bad percent-encoding, an over-long path value) in the error shape', async () => {
+    // Found by test/api/hostile-input.test.ts: Fastify answered these itself with {error, code, statusCode}.
+    expectError(await admin.request({ method: 'GET', url: '/api/tickets/%zz' }), 400, 'request.bad_url');
+    expectError(await t.app.inject({ method: 'POST', url: '/api/accounts/%/interactions', headers: json, payload: '{}' }), 400, 'request.bad_url');
+    expectError(await admin.request({ method: 'GET', url: `/api/accounts/${'x'.repeat(5_000)}` }), 414, 'request.path_too_long');
+  });
+
   it('still accepts ordinary UTF-8 text, escaped or not', async () => {
     const name = `Zürich Ωmega ${unique()}`;
     const res = await admin.request({ method: 'POST', url: '/api/accounts', headers: json, payload: JSON.stringify({ name, domains: [], segment: 'smb', arr: 0, lifecycleStage: 'prospect', renewalDate: null }) });
