@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { refreshAllRelationships } from '../modules/accounts/index.js';
 import { runEscalationRules } from '../modules/support/index.js';
 import { sweepSlaBreaches } from '../modules/support/index.js';
+import { expireRawMail, RAW_MAIL_RETENTION_PASS_MS } from '../modules/support/index.js';
 import { deliverDueWebhooks, fanOutEvents } from '../modules/platform/index.js';
 import { startEmailChannel } from '../modules/support/index.js';
 import { createJobRunner } from '../modules/platform/index.js';
@@ -68,6 +69,8 @@ export async function startWorkbench(config: Config, beforeListen?: (db: Db) => 
   jobs.schedule('idempotency-expiry', IDEMPOTENCY_EXPIRY_PASS_MS, () => expireIdempotencyKeys(db.kysely), { runAtStart: true });
   // Rate-limit windows that have ended (sign-in attempts, token creation) are deleted too.
   jobs.schedule('rate-limit-expiry', RATE_LIMIT_EXPIRY_PASS_MS, () => deleteEndedRateLimitWindows(db.kysely), { runAtStart: true });
+  // Raw copies of inbound mail are kept OUTPOST_RAW_MAIL_DAYS (default 90), quarantined mail's until it is dealt with.
+  jobs.schedule('raw-mail-expiry', RAW_MAIL_RETENTION_PASS_MS, () => expireRawMail(db.kysely), { runAtStart: true });
 
   // Webhooks: fan new events out to subscriptions and send what is due, every few seconds.
   jobs.schedule('webhook-pass', WEBHOOK_PASS_MS, async () => {

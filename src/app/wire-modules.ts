@@ -1,8 +1,9 @@
 import { accountSearchSource, configureAccounts, contactSearchSource, portalContactDirectory } from '../modules/accounts/index.js';
 import { countLiveEngagements, environmentAccountOf } from '../modules/delivery/index.js';
 import { configureIdentity } from '../modules/identity/index.js';
+import { configureMetrics } from '../modules/platform/index.js';
 import { configureSearch } from '../modules/search/index.js';
-import { articleSearchSource, configureSupport, messageSearchSource, ticketInStatusSql, ticketSearchSource } from '../modules/support/index.js';
+import { articleSearchSource, configureSupport, mailMetrics, messageSearchSource, ticketInStatusSql, ticketSearchSource } from '../modules/support/index.js';
 import { memberDirectory } from '../modules/team/index.js';
 
 /**
@@ -14,5 +15,6 @@ export function wireModules(): void {
   configureIdentity({ members: memberDirectory, portalContacts: portalContactDirectory });
   configureAccounts({ countLiveEngagements });
   configureSupport({ environmentAccountOf });
+  configureMetrics([mailMetrics]);
   configureSearch({ sources: [ticketSearchSource, messageSearchSource, contactSearchSource, accountSearchSource, articleSearchSource], ticketInStatus: ticketInStatusSql });
 }

@@ -19,6 +19,7 @@ import * as deliveryRecords from './migrations/0014-delivery-records.js';
 import * as speed from './migrations/0015-speed.js';
 import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
 import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
+import * as rawMailAndQuarantine from './migrations/0018-raw-mail-and-quarantine.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -46,6 +47,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0015-speed': speed,
   '0016-idempotency-expiry': idempotencyExpiry,
   '0017-rate-limit-counters': rateLimitCounters,
+  '0018-raw-mail-and-quarantine': rawMailAndQuarantine,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

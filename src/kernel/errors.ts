@@ -103,6 +103,9 @@ export const errors = {
   inboundEmailHeaderTooLarge: (limitBytes: number) =>
     new AppError('email.header_too_large', 413, `A header block of this message is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB Outpost reads; it will not be accepted however often it is sent.`, { limitBytes }),
   inboundEmailTooComplex: make('email.too_many_parts', 422, 'The message has more MIME parts than Outpost reads (1,000); it will not be accepted however often it is sent.'),
+  quarantinedMailNotFound: make('email.quarantine_not_found', 404, 'No quarantined mail with this id.'),
+  quarantinedMailReleased: make('email.quarantine_released', 409, 'This mail was already released as a ticket; open the ticket instead.'),
+  quarantinedMailRawGone: make('email.raw_missing', 410, 'The raw copy of this mail is missing from the data folder; restore it from a backup or delete the record.'),
   runbookNotFound: make('runbooks.not_found', 404, 'No runbook with this id.'),
   runbookArchived: make('runbooks.archived', 409, 'This runbook is archived; pick an active runbook or set this one active again.'),
   runbookRunNotFound: make('runbook_runs.not_found', 404, 'No runbook run with this id.'),

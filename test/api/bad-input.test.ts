@@ -15,6 +15,7 @@ import type { Fixtures, WriteCase } from './bad-input-cases/write-case.js';
 import { engagementCases } from './bad-input-cases/engagements.js';
 import { environmentCases } from './bad-input-cases/environments.js';
 import { deliveryRecordCases } from './bad-input-cases/delivery-records.js';
+import { mailQuarantineCases } from './bad-input-cases/mail-quarantine.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -358,7 +359,7 @@ const CORE_CASES: Record<string, WriteCase> = {
   },
 };
 
-const CASE_SETS = [engagementCases, environmentCases, deliveryRecordCases];
+const CASE_SETS = [engagementCases, environmentCases, deliveryRecordCases, mailQuarantineCases];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

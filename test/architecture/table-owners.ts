@@ -12,7 +12,7 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
   accounts: ['account_domains', 'account_team', 'accounts', 'contacts', 'interaction_attendees', 'interactions'],
   support: [
     'business_calendars', 'csat_surveys', 'escalation_rule_firings', 'escalation_rules', 'escalations', 'inbound_emails',
-    'kb_article_links', 'kb_article_tags', 'kb_articles', 'macros', 'runbook_run_steps', 'runbook_runs', 'runbooks', 'sequences',
+    'kb_article_links', 'kb_article_tags', 'kb_articles', 'macros', 'quarantined_emails', 'runbook_run_steps', 'runbook_runs', 'runbooks', 'sequences',
     'sla_policies', 'ticket_attachments', 'ticket_events', 'ticket_groups', 'ticket_messages', 'ticket_tags', 'ticket_views', 'tickets',
   ],
   delivery: [

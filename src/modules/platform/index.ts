@@ -13,4 +13,5 @@ export type { MailTransport } from './mail/outbox.js';
 export { loadSecretBox } from './webhooks/secret-box.js';
 export type { SecretBox } from './webhooks/secret-box.js';
 export { deliverDueWebhooks, fanOutEvents } from './webhooks/webhook-dispatcher.js';
+export { configureMetrics, type MetricsSource } from './system/system-routes.js';
 export { platformPlugin } from './plugin.js';

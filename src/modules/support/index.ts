@@ -3,6 +3,7 @@
  * besides its contract/ schemas. Everything else in this folder is private to the module.
  */
 export { startEmailChannel } from './email/channel.js';
+export { expireRawMail, mailMetrics, RAW_MAIL_RETENTION_PASS_MS } from './email/mail-quarantine-exports.js';
 export { runEscalationRules } from './escalation/escalation-rule-service.js';
 export { escalateTicket } from './escalation/escalation-service.js';
 export { createArticle, getArticle, linkArticle, searchPublicArticles } from './knowledge/service.js';

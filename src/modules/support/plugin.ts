@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attachmentRoutes } from './attachments/routes.js';
 import { csatRoutes } from './csat/routes.js';
 import { inboundEmailRoutes } from './email/routes.js';
+import { quarantineRoutes } from './email/quarantine-routes.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { macroRoutes } from './macros/routes.js';
 import { runbookRoutes } from './runbooks/routes.js';
@@ -17,6 +18,7 @@ export const supportPlugin: FastifyPluginAsyncZod = async (app) => {
   await app.register(knowledgeRoutes);
   await app.register(attachmentRoutes);
   await app.register(inboundEmailRoutes);
+  await app.register(quarantineRoutes);
   await app.register(runbookRoutes);
   await app.register(macroRoutes);
   await app.register(csatRoutes);

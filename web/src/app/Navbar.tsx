@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
-import { IconBook, IconLifebuoy, IconTicket } from '@tabler/icons-react';
+import { IconBook, IconLifebuoy, IconMailOff, IconTicket } from '@tabler/icons-react';
 import { IconPalette, IconWebhook } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
 import { useAuth, type Permission } from '../lib/auth';
@@ -44,6 +44,7 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/templates', label: 'Engagement templates', icon: <IconTemplate size={18} />, permission: 'delivery.manage' },
       { to: '/admin/releases', label: 'Releases', icon: <IconStack2 size={18} />, permission: 'delivery.manage' },
       { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy size={18} />, permission: 'support.manage' },
+      { to: '/admin/mail-quarantine', label: 'Mail quarantine', icon: <IconMailOff size={18} />, permission: 'support.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },
     ],

@@ -72,6 +72,7 @@ export const router = createBrowserRouter([
                 path: 'admin/support',
                 lazy: async () => ({ Component: (await import('../modules/support/settings/SupportSettingsPage')).SupportSettingsPage }),
               },
+              { path: 'admin/mail-quarantine', lazy: async () => ({ Component: (await import('../modules/support/quarantine/MailQuarantinePage')).MailQuarantinePage }) },
             ],
           },
           {

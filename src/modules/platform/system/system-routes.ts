@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
+import type { Database } from '../../../db/schema.js';
+
+/** Metrics a module above platform adds to /metrics (e.g. support's mail counts), wired in src/app/wire-modules.ts. */
+export type MetricsSource = (registry: Registry, db: Kysely<Database>) => void;
+let metricsSources: MetricsSource[] = [];
+
+/** Called once at start-up by src/app/wire-modules.ts (a port: platform may not import the modules above it). */
+export function configureMetrics(sources: MetricsSource[]): void {
+  metricsSources = sources;
+}
 
 /** Liveness, readiness and Prometheus metrics, for load balancers and monitoring. */
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,6 +24,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  for (const source of metricsSources) source(registry, app.db.kysely);
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },

@@ -168,6 +168,19 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     expect(ignored.map((r) => r.outcome)).toEqual(['ignored', 'ignored']);
   });
 
+  it('keeps ignored and unreadable mail over SMTP in quarantine, with its raw copy', async () => {
+    const ooo = mailFrom('milton', { subject: 'Away', text: 'Gone fishing.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await sender.sendMail(ooo.mail);
+    const held = await db.kysely.selectFrom('quarantined_emails').selectAll().where('message_id', '=', ooo.messageId).executeTakeFirstOrThrow();
+    expect(held).toMatchObject({ reason: 'automated', sender: 'milton@initech.com', subject: 'Away' });
+    expect((await fs.readFile(path.join(dataDir, held.raw_path!), 'utf8')).includes('Gone fishing.')).toBe(true);
+    // No From: refused for good (554), and still kept.
+    await expect(sendRaw('bob@initech.com', ['To: support@outpost.local', 'Subject: Who am I', '', 'No sender.'])).rejects.toMatchObject({ responseCode: 554 });
+    const refused = await db.kysely.selectFrom('quarantined_emails').selectAll().where('subject', '=', 'Who am I').executeTakeFirstOrThrow();
+    expect(refused.reason).toBe('refused');
+    expect(await fs.readFile(path.join(dataDir, refused.raw_path!), 'utf8')).toContain('No sender.');
+  });
+
   it('keeps a mail whose attachment is not allowed, naming the file it did not attach', async () => {
     const { messageId, mail } = mailFrom('tom', {
       subject: 'Installer',

@@ -18,6 +18,9 @@ import { automatedMailReason } from './automated-mail.js';
 import { addressOf, mailSettings } from '../../platform/index.js';
 import { stripQuotedReply } from './quoted-text.js';
 import { findNamedThread, MAX_MESSAGE_ID, refusalOf } from './thread.js';
+import { decodeProblems } from './decode-check.js';
+import { quarantineMail } from './quarantine.js';
+import { rawMailSettings, removeRawMail, storeRawMail } from './raw-mail.js';
 
 export const UNASSIGNED_ACCOUNT_NAME = 'Unassigned senders';
 const UNASSIGNED_ACCOUNT_KEY = 'support.email.unassigned_account_id';
@@ -30,7 +33,7 @@ const MAX_NAME = 200;
 export type IngestResult =
   | { outcome: 'ticket_created' | 'message_added'; ticketId: string; ticketNumber: number; messageId: string; attachments: number; skippedAttachments: string[] }
   | { outcome: 'duplicate'; ticketId: string | null; messageId: string | null }
-  | { outcome: 'ignored'; reason: string };
+  | { outcome: 'ignored' | 'quarantined'; reason: string; quarantineId: string };
 
 export interface IngestOptions {
   /** Who handed the mail in, for the audit log (an API token on the HTTP intake). */
@@ -40,6 +43,13 @@ export interface IngestOptions {
   ownAddress?: string;
   log?: { info(obj: object, msg: string): void };
   now?: Date;
+  /** The data folder the raw copy is kept in (defaults to OUTPOST_DATA_DIR). */
+  rawMailDir?: string;
+  /**
+   * An admin releasing a quarantined mail: its raw copy is already kept, and it becomes a ticket
+   * even though it is automated or did not decode cleanly.
+   */
+  release?: { rawPath: string };
 }
 
 function firstAddress(from: AddressObject | AddressObject[] | undefined): { address: string; name: string } | null {
@@ -121,31 +131,79 @@ async function duplicateOf(db: Kysely<Database>, messageId: string): Promise<Ing
  */
 export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string, options: IngestOptions = {}): Promise<IngestResult> {
   const now = options.now ?? new Date();
+  const raw = typeof rawMime === 'string' ? Buffer.from(rawMime) : rawMime;
+  const dataDir = options.rawMailDir ?? options.attachments?.dataDir ?? rawMailSettings().dataDir;
+  // Kept before anything reads it: whatever happens next, the message as received is on disk.
+  const rawPath = options.release?.rawPath ?? (await storeRawMail(dataDir, raw, now));
+  try {
+    const result = await ingestParsed(db, raw, rawPath, now, options);
+    // The same mail again: the first copy is the one kept.
+    if (result.outcome === 'duplicate' && !options.release) await removeRawMail(dataDir, rawPath);
+    return result;
+  } catch (err) {
+    if (options.release) throw err;
+    // Refused for good after it was received (unreadable, no From, not storable as a ticket): kept in quarantine.
+    if (err instanceof AppError && err.statusCode < 500) {
+      const head = raw.subarray(0, 64 * 1024).toString('latin1');
+      await quarantineMail(db, {
+        messageId: `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`,
+        reason: 'refused',
+        detail: `${err.code}: ${err.message}`,
+        sender: /^from:.*?([^\s<>"]+@[^\s<>"]+)/im.exec(head)?.[1]?.toLowerCase() ?? '',
+        subject: /^subject:[ \t]*(.*)$/im.exec(head)?.[1]?.trim() ?? '',
+        rawPath,
+        sizeBytes: raw.length,
+        receivedAt: now,
+      });
+    } else {
+      // A passing failure: the sender retries (451 over SMTP), and that attempt keeps its own copy.
+      await removeRawMail(dataDir, rawPath);
+    }
+    throw err;
+  }
+}
+
+async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, now: Date, options: IngestOptions): Promise<IngestResult> {
   const ctx = options.ctx ?? SYSTEM_CONTEXT;
   const settings = options.attachments ?? attachmentSettings();
   const ownAddress = options.ownAddress ?? addressOf(mailSettings().from);
-  const raw = typeof rawMime === 'string' ? Buffer.from(rawMime) : rawMime;
 
   const mail = await parseMail(raw);
   const sender = firstAddress(mail.from);
   // An address longer than RFC 5321 allows is no address a contact can have or a reply can reach.
   if (!sender || sender.address.length > MAX_ADDRESS) throw errors.inboundEmailUnreadable();
-  const givenId = mail.messageId?.trim();
+  const givenId = mail.messageId?.trim().replaceAll('\u0000', '');
   const messageId = givenId && givenId.length <= MAX_MESSAGE_ID ? givenId : `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`;
-  const subject = (mail.subject ?? '').trim();
+  // NUL is no text (PostgreSQL refuses it): removed, and the inbound log says so.
+  const notes: string[] = [];
+  const withoutNul = (text: string) => {
+    if (!text.includes('\u0000')) return text;
+    if (!notes.length) notes.push('NUL characters removed');
+    return text.replaceAll('\u0000', '');
+  };
+  const subject = withoutNul((mail.subject ?? '').trim());
+  sender.name = withoutNul(sender.name);
 
+  // A released mail replaces its own "ignored"/"quarantined" line in the inbound log.
+  if (options.release) await db.deleteFrom('inbound_emails').where('message_id', '=', messageId).where('ticket_id', 'is', null).execute();
   const seen = await duplicateOf(db, messageId);
   if (seen) return seen;
 
-  const automated = sender.address === ownAddress ? 'sent by Outpost itself' : automatedMailReason(mail.headers, sender.address);
-  if (automated) {
-    options.log?.info({ messageId, sender: sender.address, reason: automated }, 'inbound e-mail ignored: automated mail');
-    await db
+  const logLine = (outcome: 'ignored' | 'quarantined') =>
+    db
       .insertInto('inbound_emails')
-      .values({ message_id: messageId, sender: sender.address, subject: subject.slice(0, MAX_SUBJECT), outcome: 'ignored', ticket_id: null, ticket_message_id: null, received_at: now.toISOString() })
+      .values({ message_id: messageId, sender: sender.address, subject: subject.slice(0, MAX_SUBJECT), outcome, ticket_id: null, ticket_message_id: null, received_at: now.toISOString(), raw_path: rawPath, decode_notes: notes.length ? JSON.stringify(notes) : null })
       .onConflict((oc) => oc.column('message_id').doNothing())
       .execute();
-    return { outcome: 'ignored', reason: automated };
+  const automated = options.release ? null : sender.address === ownAddress ? 'sent by Outpost itself' : automatedMailReason(mail.headers, sender.address);
+  const problems = options.release || automated ? [] : decodeProblems(raw);
+  if (automated || problems.length) {
+    const reason = automated ?? problems.join(', ');
+    options.log?.info({ messageId, sender: sender.address, reason }, automated ? 'inbound e-mail ignored: automated mail' : 'inbound e-mail quarantined: not decodable cleanly');
+    await logLine(automated ? 'ignored' : 'quarantined');
+    const entry = { messageId, detail: reason, sender: sender.address, subject, rawPath, sizeBytes: raw.length, receivedAt: now };
+    const quarantineId = await quarantineMail(db, { ...entry, reason: automated ? 'automated' : 'undecodable' });
+    return { outcome: automated ? 'ignored' : 'quarantined', reason, quarantineId };
   }
 
   // Which ticket, and as whom: a known contact of the ticket's account, or a new contact on it
@@ -176,7 +234,7 @@ export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string
     }
   });
 
-  const fullText = (mail.text ?? '').trim();
+  const fullText = withoutNul(mail.text ?? '').trim();
   let body = (ticket ? stripQuotedReply(fullText) : fullText) || (accepted.length ? '(attachments only)' : '(empty message)');
   if (skipped.length) body += `\n\n[Not attached: ${skipped.join(', ')}]`;
   body = body.slice(0, MAX_BODY);
@@ -195,6 +253,8 @@ export async function ingestEmail(db: Kysely<Database>, rawMime: Buffer | string
           ticket_id: null,
           ticket_message_id: null,
           received_at: now.toISOString(),
+          raw_path: rawPath,
+          decode_notes: notes.length ? JSON.stringify(notes) : null,
         })
         .execute();
       let ticketId: string;
