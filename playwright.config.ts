@@ -44,7 +44,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: [
@@ -53,7 +60,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: database, PORT: String(PORT), LOG_LEVEL: 'warn', OUTPOST_SIGN_IN_LIMIT: '1000', OUTPOST_SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK.sqlite}`, OUTPOST_PUBLIC_URL: `http://127.0.0.1:${PORT}` },
+      env: {
+        DATABASE_URL: database,
+        PORT: String(PORT),
+        LOG_LEVEL: 'warn',
+        OUTPOST_SIGN_IN_LIMIT: '1000',
+        OUTPOST_SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK.sqlite}`,
+        OUTPOST_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      },
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -45,7 +45,10 @@ export async function prepareSqlite(scale: number, runDir: string, fresh: boolea
   const cacheFile = path.join(cacheDir, `dataset-v${DATASET_VERSION}-${scale}.db`);
   const summaryFile = `${cacheFile}.json`;
   const usable =
-    !fresh && fs.existsSync(cacheFile) && fs.existsSync(summaryFile) && Date.now() - fs.statSync(summaryFile).mtimeMs < CACHE_HOURS * 3_600_000;
+    !fresh &&
+    fs.existsSync(cacheFile) &&
+    fs.existsSync(summaryFile) &&
+    Date.now() - fs.statSync(summaryFile).mtimeMs < CACHE_HOURS * 3_600_000;
   let summary: BenchDatasetSummary;
   if (usable) {
     summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as BenchDatasetSummary;

@@ -65,8 +65,19 @@ function freePort(offset: number): number {
 }
 
 /** Starts a TypeScript entry point under tsx as a child process and waits for it to answer. */
-async function startChild(name: string, entry: string, childArgs: string[], env: NodeJS.ProcessEnv, readyUrl: string, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...childArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startChild(
+  name: string,
+  entry: string,
+  childArgs: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string,
+  nodeArgs: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...childArgs], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -160,21 +171,43 @@ async function main() {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-'));
   const database = args.postgres ? 'postgres' : 'sqlite';
   log(`Outpost bench: ${scale} tickets on ${database}, ${connections} connections, ${duration} s per endpoint (run folder ${runDir})`);
-  const dataset: PreparedDataset = args.postgres ? await preparePostgres(scale, args['postgres-url']) : await prepareSqlite(scale, runDir, args.fresh);
+  const dataset: PreparedDataset = args.postgres
+    ? await preparePostgres(scale, args['postgres-url'])
+    : await prepareSqlite(scale, runDir, args.fresh);
   log(`Dataset: ${dataset.summary.rows} rows, generated at ${dataset.summary.rowsPerSecond} rows/s${dataset.cached ? ' (cached)' : ''}`);
 
   // Samples of ids to rotate through, read once, and the in-process timings.
   const db = connect(dataset.databaseUrl);
   const step = Math.max(1, Math.floor(scale / 2000));
-  const ticketIds = (await sql<{ id: string }>`select id from tickets where number % ${step} = 0 order by number limit 2000`.execute(db.kysely)).rows.map((r) => r.id);
-  const openTicketIds = (await db.kysely.selectFrom('tickets').select('id').where('status', 'in', ['open', 'pending']).orderBy('sla_due_at').limit(2000).execute()).map((r) => r.id);
+  const ticketIds = (
+    await sql<{ id: string }>`select id from tickets where number % ${step} = 0 order by number limit 2000`.execute(db.kysely)
+  ).rows.map((r) => r.id);
+  const openTicketIds = (
+    await db.kysely
+      .selectFrom('tickets')
+      .select('id')
+      .where('status', 'in', ['open', 'pending'])
+      .orderBy('sla_due_at')
+      .limit(2000)
+      .execute()
+  ).map((r) => r.id);
   const contactIds = (await sql<{ id: string }>`select id from contacts order by id limit 2000`.execute(db.kysely)).rows.map((r) => r.id);
-  const openTickets = Number((await db.kysely.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['new', 'open', 'pending', 'on_hold']).executeTakeFirstOrThrow()).n);
+  const openTickets = Number(
+    (
+      await db.kysely
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['new', 'open', 'pending', 'on_hold'])
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   await writeSetting(db.kysely, 'support.sla_sweep_watermark', '1970-01-01T00:00:00.000Z');
   let t = performance.now();
   const sweep = await sweepSlaBreaches(db.kysely);
   const slaSweepMs = round(performance.now() - t, 1);
-  log(`SLA sweep over ${openTickets} open tickets: ${slaSweepMs} ms (${sweep.checked} with a due target up to now, ${sweep.breaches.length} new breaches)`);
+  log(
+    `SLA sweep over ${openTickets} open tickets: ${slaSweepMs} ms (${sweep.checked} with a due target up to now, ${sweep.breaches.length} new breaches)`,
+  );
   t = performance.now();
   const pass = await runEscalationRules(db.kysely);
   const escalationPassMs = round(performance.now() - t, 1);
@@ -188,22 +221,49 @@ async function main() {
     'outpost serve',
     'src/cli/main.ts',
     ['serve'],
-    { DATABASE_URL: dataset.databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OUTPOST_DATA_DIR: runDir, OUTPOST_WEB_ROOT: path.join(runDir, 'no-web') },
+    {
+      DATABASE_URL: dataset.databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      OUTPOST_DATA_DIR: runDir,
+      OUTPOST_WEB_ROOT: path.join(runDir, 'no-web'),
+    },
     `${base}/readyz`,
     args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [],
   );
 
   log(`Server up; waited ${Math.round((await waitForIdle(server.pid!)) / 1000)} s for its start-up work to finish`);
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_ADMIN_EMAIL, password: BENCH_PASSWORD }) });
+  const signIn = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_ADMIN_EMAIL, password: BENCH_PASSWORD }),
+  });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const member = { cookie: signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
-  const portalSignIn = await fetch(`${base}/api/portal/sign-in/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_PORTAL_EMAIL, password: BENCH_PASSWORD }) });
+  const member = {
+    cookie: signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken,
+  };
+  const portalSignIn = await fetch(`${base}/api/portal/sign-in/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_PORTAL_EMAIL, password: BENCH_PASSWORD }),
+  });
   if (!portalSignIn.ok) throw new Error(`portal sign-in failed: ${portalSignIn.status} ${await portalSignIn.text()}`);
-  const portal = { cookie: portalSignIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  const portal = {
+    cookie: portalSignIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  };
 
   // The baseline answers with as many bytes as the ticket page does.
   let pageBytes = 0;
-  for (const id of ticketIds.slice(0, 20)) pageBytes += (await (await fetch(`${base}/api/tickets/${id}`, { headers: member })).text()).length;
+  for (const id of ticketIds.slice(0, 20))
+    pageBytes += (await (await fetch(`${base}/api/tickets/${id}`, { headers: member })).text()).length;
   pageBytes = Math.round(pageBytes / 20);
   const baselinePort = freePort(2);
   const baseline = await startChild(
@@ -264,7 +324,9 @@ async function main() {
     await drive(base, load, 1);
     const run = await drive(base, load);
     endpoints[name] = figures(run.latencies, run.seconds, run.errors, baselineRps);
-    log(`${name.padEnd(18)} p50 ${endpoints[name].p50_ms} ms, p95 ${endpoints[name].p95_ms} ms, p99 ${endpoints[name].p99_ms} ms, ${endpoints[name].rps} rps${run.errors ? `, ${run.errors} errors` : ''}`);
+    log(
+      `${name.padEnd(18)} p50 ${endpoints[name].p50_ms} ms, p95 ${endpoints[name].p95_ms} ms, p99 ${endpoints[name].p99_ms} ms, ${endpoints[name].rps} rps${run.errors ? `, ${run.errors} errors` : ''}`,
+    );
   }
   const rssPeakMb = peakRssMb(server.pid!);
   // Waited for, so that a profiling server has written its profile before the run ends.

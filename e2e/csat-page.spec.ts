@@ -9,9 +9,17 @@ test('an unknown or expired rating link says so', async ({ page }) => {
 test('the requester rates a solved ticket from the e-mailed link and can change the rating', async ({ page, browser }) => {
   await signIn(page);
   const subject = unique('Dashboard widgets load slowly');
-  const ticket = await createTicketViaApi(page, { subject, description: 'The usage dashboard takes a minute to load.', requesterEmail: 'ops@northwind-logistics.com', requesterName: 'Ops Desk' });
+  const ticket = await createTicketViaApi(page, {
+    subject,
+    description: 'The usage dashboard takes a minute to load.',
+    requesterEmail: 'ops@northwind-logistics.com',
+    requesterName: 'Ops Desk',
+  });
   const session = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
-  const solved = await page.request.post(`/api/tickets/${ticket.id}/messages`, { data: { body: 'Fixed by the new cache.', status: 'solved' }, headers: { 'x-csrf-token': session.csrfToken } });
+  const solved = await page.request.post(`/api/tickets/${ticket.id}/messages`, {
+    data: { body: 'Fixed by the new cache.', status: 'solved' },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
   expect(solved.status(), await solved.text()).toBe(201);
   const surveys = await apiGet<{ items: { link: string }[] }>(page, `/api/tickets/${ticket.id}/csat`);
 

@@ -44,7 +44,9 @@ function ancestorsInOrder(tasks: PlanTask[], task: PlanTask): PlanTask[] {
   return ordered;
 }
 
-test('an implementation engineer plans an engagement from the standard template, works the plan, logs time and reaches a milestone', async ({ page }) => {
+test('an implementation engineer plans an engagement from the standard template, works the plan, logs time and reaches a milestone', async ({
+  page,
+}) => {
   await signIn(page, 'tomas.herrera@outpost.local');
 
   // Create the engagement from the template.
@@ -121,7 +123,9 @@ test('an implementation engineer plans an engagement from the standard template,
   const fresh = await apiGet<PlanEngagement>(page, `/api/engagements/${id}`);
   const milestones = fresh.tasks.filter((t) => t.milestone && t.status !== 'done');
   expect(milestones.length).toBeGreaterThan(0);
-  const milestone = milestones.map((m) => ({ m, before: ancestorsInOrder(fresh.tasks, m) })).sort((a, b) => a.before.length - b.before.length)[0]!;
+  const milestone = milestones
+    .map((m) => ({ m, before: ancestorsInOrder(fresh.tasks, m) }))
+    .sort((a, b) => a.before.length - b.before.length)[0]!;
   for (const task of milestone.before) if (task.status !== 'done') await apiPatch(page, `/api/tasks/${task.id}`, { status: 'done' });
   await page.reload();
   const milestoneCard = page.getByRole('region', { name: 'Milestones' });

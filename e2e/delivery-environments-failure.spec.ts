@@ -4,9 +4,12 @@ import { apiCreate, pick, signIn, unique } from './helpers.js';
 const PRODUCT = 'Beacon Platform';
 
 async function accountWithContact(page: Page, name: string): Promise<{ id: string; contactId: string; contactName: string }> {
-  const accounts = ((await (await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`)).json()) as { items: { id: string; name: string }[] }).items;
+  const accounts = (
+    (await (await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`)).json()) as { items: { id: string; name: string }[] }
+  ).items;
   const id = accounts.find((a) => a.name === name)!.id;
-  const contacts = ((await (await page.request.get(`/api/accounts/${id}/contacts`)).json()) as { items: { id: string; name: string }[] }).items;
+  const contacts = ((await (await page.request.get(`/api/accounts/${id}/contacts`)).json()) as { items: { id: string; name: string }[] })
+    .items;
   return { id, contactId: contacts[0]!.id, contactName: contacts[0]!.name };
 }
 
@@ -15,8 +18,16 @@ test('a failed upgrade opens a ticket linked to the environment, shown on the bo
   const account = 'Driftwood Hotels';
   const { id, contactId, contactName } = await accountWithContact(page, account);
   const envName = unique('prod-fail').replace(' ', '-').toLowerCase();
-  const latest = ((await (await page.request.get(`/api/releases?product=${encodeURIComponent(PRODUCT)}`)).json()) as { items: { version: string }[] }).items[0]!.version;
-  await apiCreate<{ id: string }>(page, `/api/accounts/${id}/environments`, { name: envName, product: PRODUCT, version: '4.5', hosting: 'on_premises', contactIds: [contactId] });
+  const latest = (
+    (await (await page.request.get(`/api/releases?product=${encodeURIComponent(PRODUCT)}`)).json()) as { items: { version: string }[] }
+  ).items[0]!.version;
+  await apiCreate<{ id: string }>(page, `/api/accounts/${id}/environments`, {
+    name: envName,
+    product: PRODUCT,
+    version: '4.5',
+    hosting: 'on_premises',
+    contactIds: [contactId],
+  });
   const campaign = await apiCreate<{ id: string; name: string }>(page, '/api/campaigns', {
     name: unique('Failing upgrade'),
     product: PRODUCT,

@@ -12,7 +12,12 @@ test('the environment matrix shows fifty accounts a page, with totals over every
   const names = Array.from({ length: 52 }, (_, i) => `Zz Pager ${run} ${String(i + 1).padStart(2, '0')}`);
   for (const [i, name] of names.entries()) {
     const account = await apiCreate<{ id: string }>(page, '/api/accounts', { name, segment: 'smb' });
-    await apiCreate(page, `/api/accounts/${account.id}/environments`, { name: 'production', product, version: i < 2 ? '1.0' : '2.0', hosting: 'cloud' });
+    await apiCreate(page, `/api/accounts/${account.id}/environments`, {
+      name: 'production',
+      product,
+      version: i < 2 ? '1.0' : '2.0',
+      hosting: 'cloud',
+    });
   }
 
   await page.goto(`/environments?product=${encodeURIComponent(product)}`);

@@ -14,7 +14,9 @@ async function latestVersion(page: Page): Promise<string> {
   return ((await res.json()) as { items: { version: string }[] }).items[0]!.version;
 }
 
-test('an implementation engineer registers an old environment, upgrades it in a campaign and sees versions behind drop to zero', async ({ page }) => {
+test('an implementation engineer registers an old environment, upgrades it in a campaign and sees versions behind drop to zero', async ({
+  page,
+}) => {
   await signIn(page, 'tomas.herrera@outpost.local');
   const account = 'Copperleaf Foods';
   const envName = unique('prod-eu').replace(' ', '-').toLowerCase();

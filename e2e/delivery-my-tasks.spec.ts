@@ -18,7 +18,13 @@ async function createPlan(page: Page) {
   });
   const me = { type: 'member', id: session.member.id };
   const task = (title: string, startDate: string, dueDate: string, dependsOn: string[] = []) =>
-    apiCreate<{ id: string; title: string }>(page, `/api/engagements/${engagement.id}/tasks`, { title, owner: me, startDate, dueDate, dependsOn });
+    apiCreate<{ id: string; title: string }>(page, `/api/engagements/${engagement.id}/tasks`, {
+      title,
+      owner: me,
+      startDate,
+      dueDate,
+      dependsOn,
+    });
   const suffix = unique('').trim();
   const overdue = await task(`Export legacy records ${suffix}`, day(-10), day(-3));
   // Today is always in "this week" (which ends on Sunday).

@@ -25,7 +25,10 @@ test('an engineer generates a status report for a period, edits a section and e-
   const engagements = await apiGet<{ items: EngagementSummary[] }>(page, '/api/engagements?kind=implementation&status=active&limit=50');
   const engagement = engagements.items.find((e) => e.name.startsWith('Northwind')) ?? engagements.items[0];
   if (!engagement) throw new Error('The demo workspace has no active implementation');
-  const contacts = await apiGet<{ items: { id: string; name: string; email: string }[] }>(page, `/api/accounts/${engagement.account.id}/contacts`);
+  const contacts = await apiGet<{ items: { id: string; name: string; email: string }[] }>(
+    page,
+    `/api/accounts/${engagement.account.id}/contacts`,
+  );
   const contact = contacts.items[0]!;
 
   await page.goto(`/engagements/${engagement.id}`);
@@ -62,7 +65,9 @@ test('an engineer generates a status report for a period, edits a section and e-
   await expect(drawer.getByRole('region', { name: 'Report' })).toContainText(decision);
 
   // The customer receives it.
-  const mail = await sink.waitForMail((m) => m.to.includes(contact.email.toLowerCase()) && m.receivedAt >= sentAt && m.text.includes(decision));
+  const mail = await sink.waitForMail(
+    (m) => m.to.includes(contact.email.toLowerCase()) && m.receivedAt >= sentAt && m.text.includes(decision),
+  );
   expect(mail.subject).toContain('Status report:');
   expect(mail.subject).toContain(engagement.name);
   expect(mail.text).toContain(`Hello ${contact.name}`);

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { navigate, pick, signIn, unique } from './helpers.js';
 
-test('a delivery lead writes a template with phases, owners and dependencies; the server refuses a cycle; the template is archived', async ({ page }) => {
+test('a delivery lead writes a template with phases, owners and dependencies; the server refuses a cycle; the template is archived', async ({
+  page,
+}) => {
   await signIn(page, 'tomas.herrera@outpost.local');
   await navigate(page, 'Engagement templates');
   await expect(page.getByRole('table', { name: 'Engagement templates' }).getByText('Standard implementation')).toBeVisible();
@@ -15,11 +17,17 @@ test('a delivery lead writes a template with phases, owners and dependencies; th
   const kickoffPhase = page.getByRole('region', { name: 'Phase: Discovery' });
   await kickoffPhase.getByLabel('Phase name').fill('Kick-off');
   const phase1 = page.getByRole('region', { name: 'Phase: Kick-off' });
-  await phase1.getByRole('group', { name: 'Task: Untitled task' }).getByRole('textbox', { name: 'Title', exact: true }).fill('Kick-off call');
+  await phase1
+    .getByRole('group', { name: 'Task: Untitled task' })
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Kick-off call');
   const call = phase1.getByRole('group', { name: 'Task: Kick-off call' });
   await pick(call, 'Owner role', 'Customer success engineer');
   await phase1.getByRole('button', { name: 'Add task' }).click();
-  await phase1.getByRole('group', { name: 'Task: Untitled task' }).getByRole('textbox', { name: 'Title', exact: true }).fill('Workspace set-up');
+  await phase1
+    .getByRole('group', { name: 'Task: Untitled task' })
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Workspace set-up');
   const setup = phase1.getByRole('group', { name: 'Task: Workspace set-up' });
   await setup.getByLabel('Duration (days)').fill('3');
   await pick(setup, 'Depends on', 'Kick-off call');
@@ -30,7 +38,10 @@ test('a delivery lead writes a template with phases, owners and dependencies; th
   await page.getByRole('button', { name: 'Add phase' }).click();
   await page.getByRole('region', { name: 'Phase: Phase 2' }).getByLabel('Phase name').fill('Training');
   const phase2 = page.getByRole('region', { name: 'Phase: Training' });
-  await phase2.getByRole('group', { name: 'Task: Untitled task' }).getByRole('textbox', { name: 'Title', exact: true }).fill('Admin training');
+  await phase2
+    .getByRole('group', { name: 'Task: Untitled task' })
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Admin training');
   const training = phase2.getByRole('group', { name: 'Task: Admin training' });
   await pick(training, 'Owner side', 'Customer');
   await pick(training, 'Owner role', 'IT admin');
@@ -63,7 +74,9 @@ test('a delivery lead writes a template with phases, owners and dependencies; th
 
   // Reopen: the phases and dependencies came back as saved; archive it.
   await row.getByRole('button', { name: `Edit ${name}` }).click();
-  await expect(page.getByRole('region', { name: 'Phase: Training' }).getByRole('group', { name: 'Task: Admin training' })).toContainText('Workspace set-up');
+  await expect(page.getByRole('region', { name: 'Phase: Training' }).getByRole('group', { name: 'Task: Admin training' })).toContainText(
+    'Workspace set-up',
+  );
   await page.getByRole('button', { name: 'Archive template' }).click();
   await expect(page.getByText(`Template “${name}” archived.`)).toBeVisible();
   await expect(table.getByText(name)).toBeHidden();

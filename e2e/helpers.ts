@@ -72,7 +72,10 @@ export async function createTicketViaApi(page: Page, ticket: NewTicket): Promise
 
 /** Selects a queue in the views column of the tickets screen. */
 export async function openView(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
 }
 
@@ -89,7 +92,11 @@ export interface SinkMail {
 }
 
 /** An SMTP server that accepts every mail and keeps it, so a spec can read what Outpost sent. */
-export async function startSmtpSink(port: number): Promise<{ mails: SinkMail[]; waitForMail: (match: (mail: SinkMail) => boolean, timeoutMs?: number) => Promise<SinkMail>; close: () => Promise<void> }> {
+export async function startSmtpSink(port: number): Promise<{
+  mails: SinkMail[];
+  waitForMail: (match: (mail: SinkMail) => boolean, timeoutMs?: number) => Promise<SinkMail>;
+  close: () => Promise<void>;
+}> {
   const { SMTPServer } = await import('smtp-server');
   const { simpleParser } = await import('mailparser');
   const mails: SinkMail[] = [];
@@ -100,7 +107,12 @@ export async function startSmtpSink(port: number): Promise<{ mails: SinkMail[]; 
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (parsed) => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), subject: parsed.subject ?? '', text: parsed.text ?? '', receivedAt: Date.now() });
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            receivedAt: Date.now(),
+          });
           callback();
         },
         (error: Error) => callback(error),
@@ -121,7 +133,9 @@ export async function startSmtpSink(port: number): Promise<{ mails: SinkMail[]; 
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      throw new Error(`No matching mail within ${timeoutMs / 1000} s; the sink received: ${mails.map((m) => `${m.to.join(',')} “${m.subject}”`).join('; ') || 'nothing'}`);
+      throw new Error(
+        `No matching mail within ${timeoutMs / 1000} s; the sink received: ${mails.map((m) => `${m.to.join(',')} “${m.subject}”`).join('; ') || 'nothing'}`,
+      );
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

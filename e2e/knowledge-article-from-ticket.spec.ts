@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { apiCreate, createTicketViaApi, navigate, pick, signIn, unique } from './helpers.js';
 
-test('an agent writes an article from a solved ticket, publishes it, and sees it linked on the ticket and counted in the knowledge base', async ({ page }) => {
+test('an agent writes an article from a solved ticket, publishes it, and sees it linked on the ticket and counted in the knowledge base', async ({
+  page,
+}) => {
   await signIn(page);
   const ticket = await createTicketViaApi(page, {
     subject: unique('Calendar sync duplicates recurring events'),
@@ -9,8 +11,15 @@ test('an agent writes an article from a solved ticket, publishes it, and sees it
     requesterEmail: 'dispatch@northwind-logistics.com',
     requesterName: 'Dana Okoye',
   });
-  await apiCreate(page, `/api/tickets/${ticket.id}/messages`, { body: 'Disconnect the legacy Exchange connector, then re-run the sync.', visibility: 'public', status: 'solved' });
-  await apiCreate(page, `/api/tickets/${ticket.id}/messages`, { body: 'Root cause: both connectors were active for this tenant.', visibility: 'internal' });
+  await apiCreate(page, `/api/tickets/${ticket.id}/messages`, {
+    body: 'Disconnect the legacy Exchange connector, then re-run the sync.',
+    visibility: 'public',
+    status: 'solved',
+  });
+  await apiCreate(page, `/api/tickets/${ticket.id}/messages`, {
+    body: 'Root cause: both connectors were active for this tenant.',
+    visibility: 'internal',
+  });
   await page.goto(`/tickets/${ticket.id}`);
 
   const knowledge = page.getByRole('region', { name: 'Knowledge' });
@@ -20,7 +29,9 @@ test('an agent writes an article from a solved ticket, publishes it, and sees it
   // The editor starts from the ticket: its subject, the problem and the resolution.
   await expect(page.getByRole('heading', { name: 'New article', level: 2 })).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue(ticket.subject);
-  await expect(page.getByLabel('Body')).toHaveValue(/## Problem[\s\S]*recurring meeting[\s\S]*## Resolution[\s\S]*legacy Exchange connector[\s\S]*<details>/);
+  await expect(page.getByLabel('Body')).toHaveValue(
+    /## Problem[\s\S]*recurring meeting[\s\S]*## Resolution[\s\S]*legacy Exchange connector[\s\S]*<details>/,
+  );
   await page.getByRole('tab', { name: 'Preview' }).click();
   const preview = page.getByLabel('Preview');
   await expect(preview.getByRole('heading', { name: 'Resolution' })).toBeVisible();

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createTicketViaApi, navigate, pick, signIn, unique } from './helpers.js';
 
-test('an agent attaches a log to a reply and sees it on the message; a file type that is not allowed is refused with the reason', async ({ page }) => {
+test('an agent attaches a log to a reply and sees it on the message; a file type that is not allowed is refused with the reason', async ({
+  page,
+}) => {
   await signIn(page);
   const ticket = await createTicketViaApi(page, {
     subject: unique('Export job fails at 80%'),
@@ -12,7 +14,11 @@ test('an agent attaches a log to a reply and sees it on the message; a file type
 
   const composer = page.getByRole('region', { name: 'Reply composer' });
   await composer.getByLabel('Public reply').fill('Here is the worker log from our side.');
-  await composer.locator('input[type="file"]').setInputFiles({ name: 'export-worker.log', mimeType: 'text/plain', buffer: Buffer.from('2024-05-01T02:00:00Z export started\n2024-05-01T02:41:10Z out of memory\n') });
+  await composer.locator('input[type="file"]').setInputFiles({
+    name: 'export-worker.log',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('2024-05-01T02:00:00Z export started\n2024-05-01T02:41:10Z out of memory\n'),
+  });
   await expect(composer.getByRole('list', { name: 'Files to attach' })).toContainText('export-worker.log');
   await composer.getByRole('button', { name: /^Submit as/ }).click();
 
@@ -23,18 +29,25 @@ test('an agent attaches a log to a reply and sees it on the message; a file type
   await expect(files.getByRole('link', { name: 'export-worker.log' })).toBeVisible();
 
   // A standalone upload of an executable: the server's 415 message is shown.
-  await files.locator('input[type="file"]').setInputFiles({ name: 'fix.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00') });
+  await files
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'fix.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00') });
   await expect(files.getByRole('alert')).toContainText('“fix.exe” was not attached: This kind of file cannot be attached');
 
   // And a standalone text file is listed with the ticket's files.
-  await files.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('steps to reproduce') });
+  await files
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('steps to reproduce') });
   await expect(files.getByRole('link', { name: 'notes.txt' })).toBeVisible();
 });
 
 test('an agent saves the current queue under a name and finds it among the views', async ({ page }) => {
   await signIn(page);
   await navigate(page, 'Tickets');
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^All unsolved/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^All unsolved/ })
+    .click();
   await page.getByRole('button', { name: 'Save view' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save view' });
   const name = unique('Urgent unsolved');

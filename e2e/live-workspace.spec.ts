@@ -12,7 +12,12 @@ test('the queue and the open ticket update live when someone else changes them',
   const before = Number((await heading.textContent())?.match(/^(\d+)/)?.[1]);
 
   // The request goes around the screen (page.request), like a change made on another machine.
-  const ticket = await createTicketViaApi(page, { subject: unique('Live queue'), description: 'Dashboards are blank.', requesterEmail: 'ops@northwind-logistics.com', requesterName: 'Ops Desk' });
+  const ticket = await createTicketViaApi(page, {
+    subject: unique('Live queue'),
+    description: 'Dashboards are blank.',
+    requesterEmail: 'ops@northwind-logistics.com',
+    requesterName: 'Ops Desk',
+  });
   await expect(heading).toContainText(`${before + 1} ticket`, { timeout: 5_000 });
   await expect(indicator).toContainText('updated just now');
 

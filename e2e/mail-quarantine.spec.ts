@@ -18,13 +18,17 @@ function autoReply(subject: string, body: string): string {
 }
 
 async function handIn(request: APIRequestContext, token: string, raw: string): Promise<void> {
-  const response = await request.post('/api/inbound/email', { headers: { authorization: `Bearer ${token}`, 'content-type': 'message/rfc822' }, data: raw });
+  const response = await request.post('/api/inbound/email', {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'message/rfc822' },
+    data: raw,
+  });
   expect(response.status(), await response.text()).toBe(200);
   expect((await response.json()).outcome).toBe('ignored');
 }
 
 async function openQuarantine(page: Page, width: number): Promise<void> {
-  if (width >= 1000) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail quarantine', exact: true }).click();
+  if (width >= 1000)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail quarantine', exact: true }).click();
   else await page.goto('/admin/mail-quarantine');
   await expect(page.getByRole('heading', { name: 'Mail quarantine', level: 2 })).toBeVisible();
 }
@@ -59,7 +63,12 @@ for (const width of [1440, 390]) {
     await expect(page.getByText(body).first()).toBeVisible();
 
     await openQuarantine(page, 0);
-    await expect(page.getByTestId('quarantine-item').filter({ hasText: kept }).getByRole('link', { name: /^Ticket #\d+$/ })).toBeVisible();
+    await expect(
+      page
+        .getByTestId('quarantine-item')
+        .filter({ hasText: kept })
+        .getByRole('link', { name: /^Ticket #\d+$/ }),
+    ).toBeVisible();
     const other = page.getByTestId('quarantine-item').filter({ hasText: dropped });
     await other.getByRole('button', { name: 'View' }).click();
     await page.getByRole('dialog', { name: dropped }).getByRole('button', { name: 'Delete' }).click();

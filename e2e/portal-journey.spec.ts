@@ -36,7 +36,11 @@ async function signInAsAdmin(browser: Browser): Promise<Page> {
   return page;
 }
 
-test('a customer signs in with an e-mailed link, opens a request and sees the agent’s reply, but never another account’s ticket', async ({ page, browser, baseURL }) => {
+test('a customer signs in with an e-mailed link, opens a request and sees the agent’s reply, but never another account’s ticket', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const admin = await signInAsAdmin(browser);
   const { contact, accountName, foreignTicketId } = await pickContact(admin);
@@ -50,7 +54,9 @@ test('a customer signs in with an e-mailed link, opens a request and sees the ag
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
 
   // The link arrives by e-mail, pointing at this server.
-  const mail = await sink.waitForMail((m) => m.to.includes(contact.email.toLowerCase()) && /sign-in link/i.test(m.subject) && m.receivedAt >= askedAt);
+  const mail = await sink.waitForMail(
+    (m) => m.to.includes(contact.email.toLowerCase()) && /sign-in link/i.test(m.subject) && m.receivedAt >= askedAt,
+  );
   const link = /(https?:\/\/\S+\/portal\/sign-in\?token=[\w%-]+)/.exec(mail.text)?.[1];
   expect(link, mail.text).toBeTruthy();
   expect(link!.startsWith(`${baseURL}/portal/sign-in`)).toBe(true);
@@ -75,7 +81,9 @@ test('a customer signs in with an e-mailed link, opens a request and sees the ag
   await expect(admin.getByRole('heading', { level: 2, name: new RegExp(subject) })).toBeVisible();
   const composer = admin.getByRole('region', { name: 'Reply composer' });
   await composer.getByRole('tab', { name: 'Public reply' }).click();
-  await composer.getByRole('textbox', { name: 'Public reply' }).fill('We reproduced it: the export hits a 30 s proxy timeout. Could you tell us the report size?');
+  await composer
+    .getByRole('textbox', { name: 'Public reply' })
+    .fill('We reproduced it: the export hits a 30 s proxy timeout. Could you tell us the report size?');
   await composer.getByRole('button', { name: 'More submit options' }).click();
   await admin.getByRole('menuitem', { name: 'Submit as Pending' }).click();
   await expect(admin.getByRole('list', { name: 'Conversation' }).getByText('hits a 30 s proxy timeout')).toBeVisible();

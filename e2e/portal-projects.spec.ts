@@ -45,17 +45,30 @@ test('a customer sees the project plan shared with them and marks their own task
     budgetHours: 20,
   });
   const welcome = engagement.tasks.find((t) => t.title === 'Welcome call')!;
-  const base = { phaseId: engagement.phases[0]!.id, customerVisible: true, owner: { type: 'contact', id: contact.id }, startDate: today, dueDate: today };
+  const base = {
+    phaseId: engagement.phases[0]!.id,
+    customerVisible: true,
+    owner: { type: 'contact', id: contact.id },
+    startDate: today,
+    dueDate: today,
+  };
   await apiCreate(admin, `/api/engagements/${engagement.id}/tasks`, { ...base, title: 'Upload your logo for the portal' });
   await apiCreate(admin, `/api/engagements/${engagement.id}/tasks`, { ...base, title: 'Confirm the admin list', dependsOn: [welcome.id] });
-  await apiCreate(admin, `/api/engagements/${engagement.id}/tasks`, { phaseId: engagement.phases[0]!.id, title: 'Internal: check the licence count', startDate: today, dueDate: today });
+  await apiCreate(admin, `/api/engagements/${engagement.id}/tasks`, {
+    phaseId: engagement.phases[0]!.id,
+    title: 'Internal: check the licence count',
+    startDate: today,
+    dueDate: today,
+  });
 
   // The contact signs in with an e-mailed link.
   await page.goto('/portal/sign-in');
   const askedAt = Date.now();
   await page.getByLabel('Work e-mail').fill(contact.email);
   await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
-  const mail = await sink.waitForMail((m) => m.to.includes(contact.email.toLowerCase()) && /sign-in link/i.test(m.subject) && m.receivedAt >= askedAt);
+  const mail = await sink.waitForMail(
+    (m) => m.to.includes(contact.email.toLowerCase()) && /sign-in link/i.test(m.subject) && m.receivedAt >= askedAt,
+  );
   const link = /(https?:\/\/\S+\/portal\/sign-in\?token=[\w%-]+)/.exec(mail.text)?.[1];
   expect(link, mail.text).toBeTruthy();
   await page.goto(link!);

@@ -37,7 +37,10 @@ test('an attendee sees their training in the portal, rates a delivered session a
     materials: [{ title: 'Dashboards handbook', url: 'https://docs.example.com/dashboards' }],
     notes: 'Internal: keep the advanced filters for a second session',
   });
-  const delivered = await admin.request.patch(`/api/training-sessions/${session.id}`, { data: { status: 'delivered' }, headers: { 'x-csrf-token': me.csrfToken } });
+  const delivered = await admin.request.patch(`/api/training-sessions/${session.id}`, {
+    data: { status: 'delivered' },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
   expect(delivered.status(), await delivered.text()).toBe(200);
 
   // The contact signs in with an e-mailed link.
@@ -45,7 +48,9 @@ test('an attendee sees their training in the portal, rates a delivered session a
   const askedAt = Date.now();
   await page.getByLabel('Work e-mail').fill(contact.email);
   await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
-  const mail = await sink.waitForMail((m) => m.to.includes(contact.email.toLowerCase()) && /sign-in link/i.test(m.subject) && m.receivedAt >= askedAt);
+  const mail = await sink.waitForMail(
+    (m) => m.to.includes(contact.email.toLowerCase()) && /sign-in link/i.test(m.subject) && m.receivedAt >= askedAt,
+  );
   const link = /(https?:\/\/\S+\/portal\/sign-in\?token=[\w%-]+)/.exec(mail.text)?.[1];
   expect(link, mail.text).toBeTruthy();
   await page.goto(link!);

@@ -34,7 +34,10 @@ test('the header search finds a demo ticket by a word of its subject, highlights
 
   // Back to tickets only; a ticket result opens the ticket.
   await page.goto('/search?q=loops&type=ticket');
-  await results.getByRole('link', { name: /SSO login loops back/ }).first().click();
+  await results
+    .getByRole('link', { name: /SSO login loops back/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/tickets\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 2, name: /SSO login loops back to the sign-in page/ })).toBeVisible();
 });

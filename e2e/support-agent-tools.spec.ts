@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { apiCreate, createTicketViaApi, signIn, signOut, unique } from './helpers.js';
 
-test('a Tier 1 agent follows a suggested runbook, applies a macro and logs time; the escalation summary lists the steps done', async ({ page }) => {
+test('a Tier 1 agent follows a suggested runbook, applies a macro and logs time; the escalation summary lists the steps done', async ({
+  page,
+}) => {
   // Tier 2 writes the script.
   await signIn(page, 'elena.petrova@outpost.local');
   const tag = `sso-${Date.now().toString(36).slice(-5)}`;
@@ -19,7 +21,12 @@ test('a Tier 1 agent follows a suggested runbook, applies a macro and logs time;
 
   await signIn(page, 'priya.raman@outpost.local');
   const macro = unique('Ask for a HAR file');
-  await apiCreate(page, '/api/macros', { title: macro, body: 'Hi {{requester.first_name}}, could you record a HAR file of the login?', visibility: 'public', actions: { status: 'pending' } });
+  await apiCreate(page, '/api/macros', {
+    title: macro,
+    body: 'Hi {{requester.first_name}}, could you record a HAR file of the login?',
+    visibility: 'public',
+    actions: { status: 'pending' },
+  });
   const ticket = await createTicketViaApi(page, {
     subject: unique('SSO login keeps looping'),
     description: 'After the IdP change our users loop between the login page and the IdP.',
@@ -51,7 +58,10 @@ test('a Tier 1 agent follows a suggested runbook, applies a macro and logs time;
   // A macro, previewed for this requester, then applied.
   await page.getByRole('button', { name: 'Apply macro' }).click();
   const dialog = page.getByRole('dialog', { name: 'Apply a macro' });
-  await dialog.locator('input').and(dialog.getByLabel(/^Macro/)).click();
+  await dialog
+    .locator('input')
+    .and(dialog.getByLabel(/^Macro/))
+    .click();
   await page.getByRole('option', { name: macro }).click();
   await expect(dialog.getByLabel('Macro preview')).toHaveText('Hi Marta, could you record a HAR file of the login?');
   await expect(dialog.getByText('Status → Pending')).toBeVisible();

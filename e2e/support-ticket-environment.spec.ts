@@ -15,7 +15,11 @@ test('a support engineer names the environment a case is about and finds the cas
   const env = environments.items[0]!;
   const contacts = (await (await page.request.get(`/api/accounts/${env.account.id}/contacts`)).json()) as { items: { email: string }[] };
   const subject = unique('Reports time out after upgrade');
-  const ticket = await createTicketViaApi(page, { subject, description: 'Dashboards spin for minutes.', requesterEmail: contacts.items[0]!.email });
+  const ticket = await createTicketViaApi(page, {
+    subject,
+    description: 'Dashboards spin for minutes.',
+    requesterEmail: contacts.items[0]!.email,
+  });
 
   await page.goto(`/tickets/${ticket.id}`);
   const card = page.getByRole('region', { name: 'Delivery context' });

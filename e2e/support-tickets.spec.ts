@@ -42,7 +42,10 @@ test('a requester whose domain matches no account is asked for the account', asy
   await dialog.getByLabel('Requester e-mail').fill('it.helpdesk@gmail-partner.example');
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
   await expect(dialog.getByText('No account uses this e-mail domain')).toBeVisible();
-  await dialog.locator('input').and(dialog.getByLabel(/^Account/)).fill('Granite');
+  await dialog
+    .locator('input')
+    .and(dialog.getByLabel(/^Account/))
+    .fill('Granite');
   await page.getByRole('option', { name: 'Granite Legal LLP' }).click();
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
   await expect(dialog).toBeHidden();

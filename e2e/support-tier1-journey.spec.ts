@@ -4,7 +4,9 @@ import { createTicketViaApi, navigate, openView, pick, signIn, signOut, unique }
 const PRIYA = 'priya.raman@outpost.local';
 const ELENA = 'elena.petrova@outpost.local';
 
-test('a Tier 1 agent works a case from the queue, pauses it on the customer and escalates it to Tier 2 with what was tried', async ({ page }) => {
+test('a Tier 1 agent works a case from the queue, pauses it on the customer and escalates it to Tier 2 with what was tried', async ({
+  page,
+}) => {
   await signIn(page, PRIYA);
   const subject = unique('Exports time out after the upgrade');
   await createTicketViaApi(page, {
@@ -27,7 +29,12 @@ test('a Tier 1 agent works a case from the queue, pauses it on the customer and 
   await expect(row).toContainText('Northwind Logistics');
   await expect(row).toContainText('New');
   await expect(row.getByText(/^in \d+[mhd]/)).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Tickets' }).getByText(/^Overdue /).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Tickets' })
+      .getByText(/^Overdue /)
+      .first(),
+  ).toBeVisible();
 
   // The case, with the account's whole context beside it.
   await row.getByRole('link', { name: subject }).click();
@@ -37,12 +44,19 @@ test('a Tier 1 agent works a case from the queue, pauses it on the customer and 
   await expect(context.getByText('Strategic')).toBeVisible();
   await expect(context.getByText('ARR', { exact: true })).toBeVisible();
   await expect(context.getByText('Account team')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'SLA targets' }).getByText(/Due in/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'SLA targets' })
+      .getByText(/Due in/)
+      .first(),
+  ).toBeVisible();
 
   // An internal note, shown as a note.
   const composer = page.getByRole('region', { name: 'Reply composer' });
   await composer.getByRole('tab', { name: 'Internal note' }).click();
-  await composer.getByRole('textbox', { name: 'Internal note' }).fill('Reproduced on 4.2: export of 80k rows hits the 30 s proxy timeout. Cleared cache, no change.');
+  await composer
+    .getByRole('textbox', { name: 'Internal note' })
+    .fill('Reproduced on 4.2: export of 80k rows hits the 30 s proxy timeout. Cleared cache, no change.');
   await composer.getByRole('button', { name: 'Submit as Open' }).click();
   const conversation = page.getByRole('list', { name: 'Conversation' });
   const note = conversation.getByRole('listitem', { name: 'Internal note by Priya Raman' });
@@ -51,11 +65,15 @@ test('a Tier 1 agent works a case from the queue, pauses it on the customer and 
 
   // A public reply submitted as Pending pauses the SLA.
   await composer.getByRole('tab', { name: 'Public reply' }).click();
-  await composer.getByRole('textbox', { name: 'Public reply' }).fill('Hi Ines, could you tell us roughly how many rows the failing export has?');
+  await composer
+    .getByRole('textbox', { name: 'Public reply' })
+    .fill('Hi Ines, could you tell us roughly how many rows the failing export has?');
   await composer.getByRole('button', { name: 'More submit options' }).click();
   await page.getByRole('menuitem', { name: 'Submit as Pending' }).click();
   await expect(conversation.getByRole('listitem', { name: 'Message from Priya Raman' })).toContainText('how many rows');
-  const header = page.getByRole('heading', { level: 2, name: new RegExp(subject) }).locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")]');
+  const header = page
+    .getByRole('heading', { level: 2, name: new RegExp(subject) })
+    .locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")]');
   await expect(header.getByText('Pending', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'SLA targets' }).getByText('Paused', { exact: true }).first()).toBeVisible();
 

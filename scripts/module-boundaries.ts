@@ -33,7 +33,8 @@ for (const file of sourceFiles(path.join(root, 'src'))) {
     if (!edges.has(from)) edges.set(from, new Set());
     edges.get(from)!.add(to);
     const inside = path.relative(path.join(modulesDir, to), target);
-    if (inside !== 'index.ts' && !inside.startsWith(`contract${path.sep}`)) internals.push(`${path.relative(root, file)} -> ${path.relative(root, target)}`);
+    if (inside !== 'index.ts' && !inside.startsWith(`contract${path.sep}`))
+      internals.push(`${path.relative(root, file)} -> ${path.relative(root, target)}`);
   }
 }
 // Module cycles: any module that can reach itself.
@@ -45,7 +46,9 @@ const cyclic = [...edges.keys()].filter((m) => reaches(m, m)).sort();
 const ownerOf = new Map(Object.entries(TABLE_OWNERS).flatMap(([owner, tables]) => tables.map((t) => [t, owner] as const)));
 const readModels = documentedReadModels(fs.readFileSync(path.join(root, 'docs/architecture.md'), 'utf8'));
 const foreign = sourceFiles(modulesDir).flatMap((file) =>
-  tableReferences(path.relative(root, file), fs.readFileSync(file, 'utf8'), new Set(ownerOf.keys())).filter((r) => ownerOf.get(r.table) !== moduleOf(file)),
+  tableReferences(path.relative(root, file), fs.readFileSync(file, 'utf8'), new Set(ownerOf.keys())).filter(
+    (r) => ownerOf.get(r.table) !== moduleOf(file),
+  ),
 );
 const inReadModels = foreign.filter((r) => readModels.get(r.file)?.includes(r.table) && !r.write);
 
@@ -65,11 +68,18 @@ const figures = {
   web_hand_api_types: webTypes,
 };
 console.log(JSON.stringify(figures, null, 1));
-if (foreign.length > inReadModels.length) console.log(foreign.filter((r) => !inReadModels.includes(r)).map((r) => `  ${r.file}:${r.line} ${r.table}`).join('\n'));
+if (foreign.length > inReadModels.length)
+  console.log(
+    foreign
+      .filter((r) => !inReadModels.includes(r))
+      .map((r) => `  ${r.file}:${r.line} ${r.table}`)
+      .join('\n'),
+  );
 if (internals.length) console.log(internals.map((i) => `  ${i}`).join('\n'));
 
 if (process.argv.includes('--check')) {
-  const over = cyclic.length > 0 || internals.length > 0 || figures.foreign_sql_outside_read_models > 0 || inReadModels.length > 10 || webTypes > 0;
+  const over =
+    cyclic.length > 0 || internals.length > 0 || figures.foreign_sql_outside_read_models > 0 || inReadModels.length > 10 || webTypes > 0;
   if (over) {
     console.error('Module boundaries broken: see docs/architecture.md.');
     process.exit(1);

@@ -14,7 +14,8 @@ interface DbError {
 function fromDatabase(err: DbError): AppError | null {
   const code = err.code ?? '';
   if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const field = /\(([^)]+)\)=/.exec(err.detail ?? '')?.[1] ?? /UNIQUE constraint failed: \w+\.(\w+)/.exec(err.message ?? '')?.[1] ?? 'value';
+    const field =
+      /\(([^)]+)\)=/.exec(err.detail ?? '')?.[1] ?? /UNIQUE constraint failed: \w+\.(\w+)/.exec(err.message ?? '')?.[1] ?? 'value';
     return errors.duplicate('A record', field);
   }
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return errors.referenceMissing('record', 'reference');
@@ -39,9 +40,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       }));
       const first = issues[0];
       const where = err.validationContext ?? 'body';
-      const message = first
-        ? `${where}${first.path ? `.${first.path}` : ''}: ${first.message}`
-        : `The request ${where} is not valid.`;
+      const message = first ? `${where}${first.path ? `.${first.path}` : ''}: ${first.message}` : `The request ${where} is not valid.`;
       appError = errors.validation(message, { location: where, issues });
     } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
       appError = errors.malformedJson();

@@ -33,7 +33,10 @@ function nulPath(value: unknown, path: string): string | null {
  * latin1 characters, so raw UTF-8 and percent-escapes both become bytes here.
  */
 function urlProblem(url: string): 'nul' | 'utf8' | null {
-  const bytes = Buffer.from(url.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  const bytes = Buffer.from(
+    url.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
   if (bytes.includes(0)) return 'nul';
   try {
     strictUtf8.decode(bytes);

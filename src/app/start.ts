@@ -38,7 +38,11 @@ export interface WorkbenchOptions {
 }
 
 /** Opens and migrates the database, starts the HTTP server and the scheduled jobs. */
-export async function startWorkbench(config: Config, beforeListen?: (db: Db) => Promise<void>, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+export async function startWorkbench(
+  config: Config,
+  beforeListen?: (db: Db) => Promise<void>,
+  options: WorkbenchOptions = {},
+): Promise<RunningWorkbench> {
   wireModules();
   // The server's own writes never wait for a checkpoint on SQLite (src/db/sqlite-checkpointer.ts).
   let warn = (message: string) => console.warn(`SQLite checkpoint failed: ${message}`);

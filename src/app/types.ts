@@ -5,7 +5,6 @@ import type { RouteAccess, RouteEntry } from '../modules/identity/index.js';
 import type { Config } from './config.js';
 import type { SecretBox } from '../modules/platform/index.js';
 
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;

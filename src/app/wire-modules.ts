@@ -3,7 +3,14 @@ import { countLiveEngagements, environmentAccountOf } from '../modules/delivery/
 import { configureIdentity } from '../modules/identity/index.js';
 import { configureMetrics } from '../modules/platform/index.js';
 import { configureSearch } from '../modules/search/index.js';
-import { articleSearchSource, configureSupport, mailMetrics, messageSearchSource, ticketInStatusSql, ticketSearchSource } from '../modules/support/index.js';
+import {
+  articleSearchSource,
+  configureSupport,
+  mailMetrics,
+  messageSearchSource,
+  ticketInStatusSql,
+  ticketSearchSource,
+} from '../modules/support/index.js';
 import { memberDirectory } from '../modules/team/index.js';
 
 /**
@@ -16,5 +23,8 @@ export function wireModules(): void {
   configureAccounts({ countLiveEngagements });
   configureSupport({ environmentAccountOf });
   configureMetrics([mailMetrics]);
-  configureSearch({ sources: [ticketSearchSource, messageSearchSource, contactSearchSource, accountSearchSource, articleSearchSource], ticketInStatus: ticketInStatusSql });
+  configureSearch({
+    sources: [ticketSearchSource, messageSearchSource, contactSearchSource, accountSearchSource, articleSearchSource],
+    ticketInStatus: ticketInStatusSql,
+  });
 }

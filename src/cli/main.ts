@@ -18,9 +18,7 @@ import { addBackupCommands } from './backup/commands.js';
 
 wireModules();
 
-const program = new Command('outpost')
-  .description('Outpost — the workbench for customer-facing engineering teams')
-  .showHelpAfterError();
+const program = new Command('outpost').description('Outpost — the workbench for customer-facing engineering teams').showHelpAfterError();
 
 async function withDatabase<T>(work: (db: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
   const db = connect(loadConfig().databaseUrl);
@@ -55,7 +53,9 @@ program
       `  Database: ${running.db.dialect}${running.db.dialect === 'sqlite' ? ` (${config.databaseUrl})` : ''}`,
       seeded ? '  The demo workspace was created.' : '',
       demoLogin ? `  Sign in as the demo admin: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}` : '',
-      !admin && !(await hasData(running.db.kysely)) ? '  No members yet: create one with `outpost user create --email … --name … --role admin`.' : '',
+      !admin && !(await hasData(running.db.kysely))
+        ? '  No members yet: create one with `outpost user create --email … --name … --role admin`.'
+        : '',
       `  API docs: ${running.url}/api/docs`,
       '',
     ];
@@ -85,10 +85,14 @@ program
   .option('--scale <tickets>', 'tickets in the benchmark dataset', (v) => Number.parseInt(v, 10), 100_000)
   .action(async (options: { demo?: boolean; bench?: boolean; scale: number }) => {
     if (options.bench) {
-      if (!Number.isInteger(options.scale) || options.scale < 1) program.error('--scale takes a whole number of tickets, e.g. --scale 1000000.');
+      if (!Number.isInteger(options.scale) || options.scale < 1)
+        program.error('--scale takes a whole number of tickets, e.g. --scale 1000000.');
       await withDatabase(async (db) => {
         const bar = progressBar('Generating benchmark dataset');
-        const summary = await seedBenchDataset(db.kysely, db.dialect, { tickets: options.scale, onProgress: (done, total) => bar.update(done, total) });
+        const summary = await seedBenchDataset(db.kysely, db.dialect, {
+          tickets: options.scale,
+          onProgress: (done, total) => bar.update(done, total),
+        });
         bar.stop();
         console.log(
           `Wrote ${summary.tickets} tickets, ${summary.messages} messages, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.members} members and ${summary.searchDocuments} search documents: ` +
@@ -137,7 +141,12 @@ user
   .description('Create a member (for the first admin of an empty workspace, too)')
   .requiredOption('--email <email>', 'their e-mail address, used to sign in')
   .requiredOption('--name <name>', 'their full name')
-  .addOption(new Option('--role <role>', 'a role from the catalogue; repeat for several').choices([...ROLES]).argParser(collect).default([]))
+  .addOption(
+    new Option('--role <role>', 'a role from the catalogue; repeat for several')
+      .choices([...ROLES])
+      .argParser(collect)
+      .default([]),
+  )
   .option('--password <password>', `at least ${MIN_PASSWORD_LENGTH} characters; generated and printed when left out`)
   .action(async (options: { email: string; name: string; role: string[]; password?: string }) => {
     if (options.role.length === 0) program.error('Give at least one --role (for example --role admin).');

@@ -46,7 +46,12 @@ describe.each(testDialects())('compiledRead on %s', (dialect) => {
   });
 
   it('refuses a builder that puts an argument into the SQL text or leaves it out', async () => {
-    const inlined = compiledRead((db, key: string) => db.selectFrom('settings').select('key').where(sql.raw<SqlBool>(`key = '${key}'`)));
+    const inlined = compiledRead((db, key: string) =>
+      db
+        .selectFrom('settings')
+        .select('key')
+        .where(sql.raw<SqlBool>(`key = '${key}'`)),
+    );
     await expect(inlined(db.kysely, 'alpha')).rejects.toThrow(/plain parameter/);
     const unused = compiledRead((db, _key: string) => db.selectFrom('settings').select('key'));
     await expect(unused(db.kysely, 'alpha')).rejects.toThrow(/plain parameter/);

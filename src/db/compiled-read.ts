@@ -24,7 +24,9 @@ export function compiledRead<A extends string[], R>(
     if (!template) {
       const markers = args.map((_, i) => `${MARK}${i}`) as A;
       const compiled = build(db, ...markers).compile();
-      const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : undefined));
+      const slots = compiled.parameters.map((p) =>
+        typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : undefined,
+      );
       if (compiled.sql.includes(MARK) || markers.some((_, i) => !slots.includes(i))) {
         throw new Error(`compiledRead: every argument must be a plain parameter in ${compiled.sql}`);
       }

@@ -60,7 +60,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one, so another
   // schema's tables in the same PostgreSQL database would make it skip creating its own.
   const migrationTableSchema =
-    db.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema : undefined;
+    db.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => provided },

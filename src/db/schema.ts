@@ -20,8 +20,22 @@ import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js
  * dialects (PostgreSQL stores `timestamptz`; its parser is set to hand back ISO strings), dates
  * are `YYYY-MM-DD`, JSON is stored as text and parsed by the repository that owns it.
  */
-export interface Database extends EventTables, PortalTables, SupportTables, KnowledgeTables, SearchTables, RunbookTables, MacroTables, CsatTables, TimeEntryTables, EmailTables, MailTables,
-    EngagementTables, EnvironmentTables, DeliveryRecordTables {
+export interface Database
+  extends
+    EventTables,
+    PortalTables,
+    SupportTables,
+    KnowledgeTables,
+    SearchTables,
+    RunbookTables,
+    MacroTables,
+    CsatTables,
+    TimeEntryTables,
+    EmailTables,
+    MailTables,
+    EngagementTables,
+    EnvironmentTables,
+    DeliveryRecordTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;

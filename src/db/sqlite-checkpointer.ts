@@ -54,7 +54,11 @@ setTimeout(pass, workerData.intervalMs);
  * Durability is unchanged: commits are in the log, and the log is synced before a checkpoint
  * copies it, as with the built-in checkpoints.
  */
-export function startCheckpointer(file: string, options: CheckpointerOptions = {}, onError: (message: string) => void = () => {}): Checkpointer {
+export function startCheckpointer(
+  file: string,
+  options: CheckpointerOptions = {},
+  onError: (message: string) => void = () => {},
+): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,

@@ -47,13 +47,26 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
   afterAll(async () => t.close());
 
   it('records who created and changed a member, with the changed fields before and after', async () => {
-    const created = await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'kim@team.test', name: 'Kim', roles: ['field'], skills: ['sso'] } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { email: 'kim@team.test', name: 'Kim', roles: ['field'], skills: ['sso'] },
+    });
     const id = created.json().member.id as string;
     const create = await last('member', id, 'member.created');
     byAdmin(create);
-    expect(create.changes).toEqual({ email: [null, 'kim@team.test'], name: [null, 'Kim'], roles: [null, ['field']], skills: [null, ['sso']] });
+    expect(create.changes).toEqual({
+      email: [null, 'kim@team.test'],
+      name: [null, 'Kim'],
+      roles: [null, ['field']],
+      skills: [null, ['sso']],
+    });
 
-    await admin.request({ method: 'PATCH', url: `/api/members/${id}`, payload: { capacityHours: 20, roles: ['field', 'implementation'], name: 'Kim' } });
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/members/${id}`,
+      payload: { capacityHours: 20, roles: ['field', 'implementation'], name: 'Kim' },
+    });
     const update = await last('member', id, 'member.updated');
     byAdmin(update);
     expect(update.changes).toEqual({ capacityHours: [40, 20], roles: [['field'], ['field', 'implementation']] });
@@ -61,18 +74,35 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
   });
 
   it('records account create, update and team changes', async () => {
-    const created = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Soylent', domains: ['soylent.com'], segment: 'enterprise', arr: 100000 } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'Soylent', domains: ['soylent.com'], segment: 'enterprise', arr: 100000 },
+    });
     const id = created.json().id as string;
     const create = await last('account', id, 'account.created');
     byAdmin(create);
-    expect(create.changes).toMatchObject({ name: [null, 'Soylent'], domains: [null, ['soylent.com']], segment: [null, 'enterprise'], arr: [null, 100000] });
+    expect(create.changes).toMatchObject({
+      name: [null, 'Soylent'],
+      domains: [null, ['soylent.com']],
+      segment: [null, 'enterprise'],
+      arr: [null, 100000],
+    });
 
-    await admin.request({ method: 'PATCH', url: `/api/accounts/${id}`, payload: { arr: 150000, lifecycleStage: 'expansion', segment: 'enterprise' } });
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/accounts/${id}`,
+      payload: { arr: 150000, lifecycleStage: 'expansion', segment: 'enterprise' },
+    });
     const update = await last('account', id, 'account.updated');
     byAdmin(update);
     expect(update.changes).toEqual({ arr: [100000, 150000], lifecycleStage: ['onboarding', 'expansion'] });
 
-    await admin.request({ method: 'PUT', url: `/api/accounts/${id}/team`, payload: { slots: [{ role: 'technical_account_manager', memberId: admin.memberId }] } });
+    await admin.request({
+      method: 'PUT',
+      url: `/api/accounts/${id}/team`,
+      payload: { slots: [{ role: 'technical_account_manager', memberId: admin.memberId }] },
+    });
     const team = await last('account', id, 'account.team_changed');
     byAdmin(team);
     expect(team.changes).toEqual({ team: [[], [{ role: 'technical_account_manager', memberId: admin.memberId }]] });
@@ -80,7 +110,13 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
 
   it('records contact create and update, and interaction log and delete', async () => {
     const account = (await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Oscorp', segment: 'smb' } })).json();
-    const contact = (await admin.request({ method: 'POST', url: `/api/accounts/${account.id}/contacts`, payload: { name: 'Norman', email: 'norman@oscorp.com' } })).json();
+    const contact = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/accounts/${account.id}/contacts`,
+        payload: { name: 'Norman', email: 'norman@oscorp.com' },
+      })
+    ).json();
     const create = await last('contact', contact.id, 'contact.created');
     byAdmin(create);
     expect(create.changes).toMatchObject({ name: [null, 'Norman'], email: [null, 'norman@oscorp.com'], accountId: [null, account.id] });
@@ -100,24 +136,51 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     ).json();
     const log = await last('interaction', logged.id, 'interaction.logged');
     byAdmin(log);
-    expect(log.changes).toMatchObject({ accountId: [null, account.id], kind: [null, 'workshop'], occurredAt: [null, occurredAt], subject: [null, 'Glider design'], contactIds: [null, [contact.id]] });
+    expect(log.changes).toMatchObject({
+      accountId: [null, account.id],
+      kind: [null, 'workshop'],
+      occurredAt: [null, occurredAt],
+      subject: [null, 'Glider design'],
+      contactIds: [null, [contact.id]],
+    });
 
     expect((await admin.request({ method: 'DELETE', url: `/api/interactions/${logged.id}` })).statusCode).toBe(204);
     const removed = await last('interaction', logged.id, 'interaction.deleted');
     byAdmin(removed);
-    expect(removed.changes).toEqual({ accountId: [account.id, null], kind: ['workshop', null], occurredAt: [occurredAt, null], subject: ['Glider design', null] });
+    expect(removed.changes).toEqual({
+      accountId: [account.id, null],
+      kind: ['workshop', null],
+      occurredAt: [occurredAt, null],
+      subject: ['Glider design', null],
+    });
   });
 
   it('records token creation and revocation, and names the token as the actor of what it does', async () => {
-    const made = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Billing sync', scopes: ['accounts.write', 'accounts.read'] } })).json();
+    const made = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'Billing sync', scopes: ['accounts.write', 'accounts.read'] },
+      })
+    ).json();
     const create = await last('api_token', made.apiToken.id, 'api_token.created');
     byAdmin(create);
     expect(create.changes).toEqual({ name: [null, 'Billing sync'], scopes: [null, ['accounts.write', 'accounts.read']] });
     expect(JSON.stringify(create)).not.toContain(made.token);
 
-    const viaToken = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: { authorization: `Bearer ${made.token}` }, payload: { name: 'Made by token', segment: 'smb' } });
+    const viaToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { authorization: `Bearer ${made.token}` },
+      payload: { name: 'Made by token', segment: 'smb' },
+    });
     const tokenEntry = await last('account', viaToken.json().id, 'account.created');
-    expect(tokenEntry).toMatchObject({ actorType: 'token', actorId: made.apiToken.id, actorName: 'API token “Billing sync”', ip: '127.0.0.1' });
+    expect(tokenEntry).toMatchObject({
+      actorType: 'token',
+      actorId: made.apiToken.id,
+      actorName: 'API token “Billing sync”',
+      ip: '127.0.0.1',
+    });
 
     const revoked = (await admin.request({ method: 'POST', url: `/api/tokens/${made.apiToken.id}/revoke` })).json();
     const revoke = await last('api_token', made.apiToken.id, 'api_token.revoked');
@@ -144,7 +207,10 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await admin.request({ method: 'GET', url: `/api/audit?actorId=${tam.memberId}&limit=3${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await admin.request({
+        method: 'GET',
+        url: `/api/audit?actorId=${tam.memberId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       expect(res.statusCode).toBe(200);
       seen.push(...res.json().items);
       cursor = res.json().nextCursor;
@@ -158,7 +224,8 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     expect(seen.map((e) => e.id)).toEqual([...seen.map((e) => e.id)].sort((a, b) => b - a));
     expect(pages).toBe(Math.ceil(seen.length / 3));
 
-    const one = (await admin.request({ method: 'GET', url: `/api/audit?recordType=account&recordId=${ids[3]}` })).json().items as AuditEntry[];
+    const one = (await admin.request({ method: 'GET', url: `/api/audit?recordType=account&recordId=${ids[3]}` })).json()
+      .items as AuditEntry[];
     expect(one.map((e) => [e.action, e.recordId])).toEqual([['account.created', ids[3]]]);
   });
 
@@ -192,7 +259,10 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     expect(lines[1]).toContain('account.created');
     expect(lines[1]).toContain('Comma, Inc.');
     expect(lines[1]).toContain('Test admin');
-    const later = await admin.request({ method: 'GET', url: `/api/audit/export.csv?recordId=${account.json().id}&from=2999-01-01T00:00:00Z` });
+    const later = await admin.request({
+      method: 'GET',
+      url: `/api/audit/export.csv?recordId=${account.json().id}&from=2999-01-01T00:00:00Z`,
+    });
     expect(later.body.trim().split('\n')).toHaveLength(1);
   });
 });

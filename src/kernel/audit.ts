@@ -82,7 +82,10 @@ export async function listAuditEntries(
   if (q.from) query = query.where('audit_log.at', '>=', new Date(q.from).toISOString());
   if (q.to) query = query.where('audit_log.at', '<=', new Date(q.to).toISOString());
   if (q.cursor) query = query.where('audit_log.id', '<', Number(decodeCursor(q.cursor, 'integer').sortValue));
-  const rows = await query.orderBy('audit_log.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('audit_log.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = toPage(rows, q.limit, (r) => encodeCursor(Number(r.id), String(r.id)));
   return {
     nextCursor: page.nextCursor,
@@ -91,7 +94,11 @@ export async function listAuditEntries(
       at: r.at,
       actorType: r.actor_type,
       actorId: r.actor_id,
-      actorName: r.member_name ?? (r.token_name ? `API token “${r.token_name}”` : null) ?? r.contact_name ?? (r.actor_type === 'system' ? 'Outpost' : null),
+      actorName:
+        r.member_name ??
+        (r.token_name ? `API token “${r.token_name}”` : null) ??
+        r.contact_name ??
+        (r.actor_type === 'system' ? 'Outpost' : null),
       action: r.action,
       recordType: r.record_type,
       recordId: r.record_id,

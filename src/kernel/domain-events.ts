@@ -52,7 +52,15 @@ export interface UnfannedEvent {
 const columns = ['id', 'type', 'occurred_at', 'record_type', 'record_id', 'account_id', 'payload'] as const;
 
 /** Bigint ids come back from PostgreSQL as strings; every id leaves here as a number. */
-type EventRow = { id: number | string; type: string; occurred_at: string; record_type: string; record_id: string; account_id: string | null; payload: string };
+type EventRow = {
+  id: number | string;
+  type: string;
+  occurred_at: string;
+  record_type: string;
+  record_id: string;
+  account_id: string | null;
+  payload: string;
+};
 
 function toDomainEvent(row: EventRow): DomainEvent {
   return {
@@ -73,13 +81,22 @@ export async function eventsAfter(db: Kysely<Database>, afterId: number, limit: 
 
 /** Events with ids in [from, to], oldest first; the newest `limit` when there are more. */
 export async function eventsBetween(db: Kysely<Database>, from: number, to: number, limit: number): Promise<DomainEvent[]> {
-  const rows = await db.selectFrom('events').select(columns).where('id', '>=', Math.max(from, to - limit + 1)).where('id', '<=', to).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('events')
+    .select(columns)
+    .where('id', '>=', Math.max(from, to - limit + 1))
+    .where('id', '<=', to)
+    .orderBy('id')
+    .execute();
   return rows.map(toDomainEvent);
 }
 
 /** The highest id in the outbox, 0 when it is empty: where a new reader starts. */
 export async function latestEventId(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
 
@@ -89,14 +106,24 @@ export async function latestEventId(db: Kysely<Database>): Promise<number> {
  * after a higher one was already handled.
  */
 export async function eventsAwaitingFanOut(db: Kysely<Database>, limit: number): Promise<UnfannedEvent[]> {
-  const rows = await db.selectFrom('events').select(['id', 'type', 'record_id']).where('fanned_out_at', 'is', null).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'type', 'record_id'])
+    .where('fanned_out_at', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: Number(r.id), type: r.type, recordId: r.record_id }));
 }
 
 /** Marks events as handled by the fan-out; call it in the transaction that created their deliveries. */
 export async function markFannedOut(db: Kysely<Database>, ids: readonly number[], at: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('events').set({ fanned_out_at: at }).where('id', 'in', [...ids]).execute();
+  await db
+    .updateTable('events')
+    .set({ fanned_out_at: at })
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Ids per query, well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -107,7 +134,12 @@ export async function eventsByIds(db: Kysely<Database>, ids: readonly number[]):
   const unique = [...new Set(ids)];
   const events: DomainEvent[] = [];
   for (let i = 0; i < unique.length; i += IDS_PER_READ) {
-    const rows = await db.selectFrom('events').select(columns).where('id', 'in', unique.slice(i, i + IDS_PER_READ)).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('events')
+      .select(columns)
+      .where('id', 'in', unique.slice(i, i + IDS_PER_READ))
+      .orderBy('id')
+      .execute();
     events.push(...rows.map(toDomainEvent));
   }
   return events.sort((x, y) => x.id - y.id);

@@ -15,15 +15,21 @@ export class AppError extends Error {
   }
 }
 
-const make = (code: string, status: number, message: string) => (details: Record<string, unknown> = {}) =>
-  new AppError(code, status, message, details);
+const make =
+  (code: string, status: number, message: string) =>
+  (details: Record<string, unknown> = {}) =>
+    new AppError(code, status, message, details);
 
 export const errors = {
   unauthenticated: make('auth.unauthenticated', 401, 'Sign in first: this request carries no valid session or API token.'),
   invalidCredentials: make('auth.invalid_credentials', 401, 'The e-mail or password is not right.'),
   signInLocked: make('auth.locked', 429, 'Too many failed sign-ins for this member: wait a moment, then try again.'),
   rateLimited: make('request.rate_limited', 429, 'Too many requests: wait a moment, then try again.'),
-  portalLinkInvalid: make('portal.link_invalid', 401, 'This sign-in link is not valid any more: links work once and expire after 30 minutes. Ask for a new one.'),
+  portalLinkInvalid: make(
+    'portal.link_invalid',
+    401,
+    'This sign-in link is not valid any more: links work once and expire after 30 minutes. Ask for a new one.',
+  ),
   sessionNotFound: make('auth.session_not_found', 404, 'No session of yours with this id.'),
   webhookNotFound: make('webhooks.not_found', 404, 'No webhook subscription with this id.'),
   deliveryNotFound: make('webhooks.delivery_not_found', 404, 'No webhook delivery with this id.'),
@@ -40,9 +46,18 @@ export const errors = {
   validation: (message: string, details: Record<string, unknown>) => new AppError('request.invalid', 400, message, details),
   malformedJson: make('request.malformed_json', 400, 'The request body is not valid JSON.'),
   invalidUtf8: make('request.invalid_utf8', 400, 'The request is not valid UTF-8: send text encoded as UTF-8.'),
-  nulCharacter: make('request.nul_character', 400, 'The request contains a NUL character (\\u0000), which no text field accepts: remove it and send again.'),
+  nulCharacter: make(
+    'request.nul_character',
+    400,
+    'The request contains a NUL character (\\u0000), which no text field accepts: remove it and send again.',
+  ),
   bodyTooLarge: (limitBytes: number) =>
-    new AppError('request.too_large', 413, `The request body is larger than this endpoint accepts (${(limitBytes / 1024 / 1024).toFixed(limitBytes < 1024 * 1024 ? 2 : 0)} MiB).`, { limitBytes }),
+    new AppError(
+      'request.too_large',
+      413,
+      `The request body is larger than this endpoint accepts (${(limitBytes / 1024 / 1024).toFixed(limitBytes < 1024 * 1024 ? 2 : 0)} MiB).`,
+      { limitBytes },
+    ),
   unsupportedMediaType: make('request.unsupported_media_type', 415, 'Send the body as application/json.'),
   routeNotFound: make('route.not_found', 404, 'There is no such API route.'),
   idempotencyMismatch: make(
@@ -71,7 +86,11 @@ export const errors = {
     'Contacts attending an interaction must belong to the interaction’s account.',
   ),
   ticketNotFound: make('tickets.not_found', 404, 'No ticket with this id.'),
-  environmentNotOnAccount: make('tickets.environment_not_on_account', 422, 'This environment belongs to another account: a ticket can name only an environment of its own customer.'),
+  environmentNotOnAccount: make(
+    'tickets.environment_not_on_account',
+    422,
+    'This environment belongs to another account: a ticket can name only an environment of its own customer.',
+  ),
   ticketClosed: make('tickets.closed', 409, 'This ticket is closed; open a follow-up ticket instead.'),
   requesterAccountUnknown: make(
     'tickets.requester_account_unknown',
@@ -88,7 +107,12 @@ export const errors = {
   articleNotLinked: make('articles.not_linked', 404, 'This article is not linked to this ticket.'),
   attachmentNotFound: make('attachments.not_found', 404, 'No attachment with this id on this ticket.'),
   attachmentTooLarge: (limitBytes: number) =>
-    new AppError('attachments.too_large', 413, `The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB an attachment may be; compress or split it.`, { limitBytes }),
+    new AppError(
+      'attachments.too_large',
+      413,
+      `The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB an attachment may be; compress or split it.`,
+      { limitBytes },
+    ),
   attachmentTypeNotAllowed: (details: Record<string, unknown>) =>
     new AppError(
       'attachments.type_not_allowed',
@@ -97,35 +121,83 @@ export const errors = {
       details,
     ),
   attachmentFileMissing: make('attachments.file_missing', 400, 'Send the file as multipart/form-data in a field named "file".'),
-  attachmentFileGone: make('attachments.file_missing_on_disk', 410, 'The stored file for this attachment is missing from the data folder; restore it from a backup.'),
-  inboundEmailMediaType: make('email.unsupported_media_type', 415, 'Send the raw e-mail as the request body with Content-Type: message/rfc822.'),
-  inboundEmailUnreadable: make('email.unreadable', 400, 'The body is not an e-mail message with a From address; send the raw MIME message as received.'),
+  attachmentFileGone: make(
+    'attachments.file_missing_on_disk',
+    410,
+    'The stored file for this attachment is missing from the data folder; restore it from a backup.',
+  ),
+  inboundEmailMediaType: make(
+    'email.unsupported_media_type',
+    415,
+    'Send the raw e-mail as the request body with Content-Type: message/rfc822.',
+  ),
+  inboundEmailUnreadable: make(
+    'email.unreadable',
+    400,
+    'The body is not an e-mail message with a From address; send the raw MIME message as received.',
+  ),
   inboundEmailHeaderTooLarge: (limitBytes: number) =>
-    new AppError('email.header_too_large', 413, `A header block of this message is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB Outpost reads; it will not be accepted however often it is sent.`, { limitBytes }),
-  inboundEmailTooComplex: make('email.too_many_parts', 422, 'The message has more MIME parts than Outpost reads (1,000); it will not be accepted however often it is sent.'),
+    new AppError(
+      'email.header_too_large',
+      413,
+      `A header block of this message is larger than the ${Math.round(limitBytes / 1024 / 1024)} MiB Outpost reads; it will not be accepted however often it is sent.`,
+      { limitBytes },
+    ),
+  inboundEmailTooComplex: make(
+    'email.too_many_parts',
+    422,
+    'The message has more MIME parts than Outpost reads (1,000); it will not be accepted however often it is sent.',
+  ),
   quarantinedMailNotFound: make('email.quarantine_not_found', 404, 'No quarantined mail with this id.'),
   quarantinedMailReleased: make('email.quarantine_released', 409, 'This mail was already released as a ticket; open the ticket instead.'),
-  quarantinedMailRawGone: make('email.raw_missing', 410, 'The raw copy of this mail is missing from the data folder; restore it from a backup or delete the record.'),
+  quarantinedMailRawGone: make(
+    'email.raw_missing',
+    410,
+    'The raw copy of this mail is missing from the data folder; restore it from a backup or delete the record.',
+  ),
   runbookNotFound: make('runbooks.not_found', 404, 'No runbook with this id.'),
   runbookArchived: make('runbooks.archived', 409, 'This runbook is archived; pick an active runbook or set this one active again.'),
   runbookRunNotFound: make('runbook_runs.not_found', 404, 'No runbook run with this id.'),
-  runbookRunInProgress: make('runbook_runs.already_running', 409, 'This runbook is already running on this ticket; continue that run or finish it first.'),
-  runbookRunFinished: make('runbook_runs.finished', 409, 'This runbook run is already finished; start a new run to go through the steps again.'),
+  runbookRunInProgress: make(
+    'runbook_runs.already_running',
+    409,
+    'This runbook is already running on this ticket; continue that run or finish it first.',
+  ),
+  runbookRunFinished: make(
+    'runbook_runs.finished',
+    409,
+    'This runbook run is already finished; start a new run to go through the steps again.',
+  ),
   runbookStepNotFound: make('runbook_runs.step_not_found', 404, 'This runbook has no step at that index (steps are numbered from 0).'),
   runbookStepOutOfOrder: (expectedIndex: number) =>
-    new AppError('runbook_runs.step_out_of_order', 409, `Record the steps in order: the next step is index ${expectedIndex}.`, { expectedIndex }),
+    new AppError('runbook_runs.step_out_of_order', 409, `Record the steps in order: the next step is index ${expectedIndex}.`, {
+      expectedIndex,
+    }),
   runbookStepInputRequired: (label: string) =>
-    new AppError('runbook_runs.input_required', 422, `This step asks you to capture "${label}"; send it as "input", or mark the step skipped or failed.`, { field: 'input', label }),
+    new AppError(
+      'runbook_runs.input_required',
+      422,
+      `This step asks you to capture "${label}"; send it as "input", or mark the step skipped or failed.`,
+      { field: 'input', label },
+    ),
   macroNotFound: make('macros.not_found', 404, 'No macro with this id (or it is another member’s personal macro).'),
   timeEntryNotFound: make('time_entries.not_found', 404, 'No time entry with this id.'),
   timeEntryNotYours: make('time_entries.not_yours', 403, 'You can change only your own time entries; an admin can change anyone’s.'),
   csatNotFound: make('csat.not_found', 404, 'This rating link is unknown or has expired.'),
-  eventStreamNotAcceptable: make('events.not_acceptable', 406, 'This is a Server-Sent Events stream: send "Accept: text/event-stream" (a browser EventSource does).'),
+  eventStreamNotAcceptable: make(
+    'events.not_acceptable',
+    406,
+    'This is a Server-Sent Events stream: send "Accept: text/event-stream" (a browser EventSource does).',
+  ),
 
   // Delivery: engagements, templates, tasks and milestones.
   engagementNotFound: make('engagements.not_found', 404, 'No engagement with this id.'),
   templateNotFound: make('engagement_templates.not_found', 404, 'No engagement template with this id.'),
-  templateArchived: make('engagement_templates.archived', 409, 'This template is archived; pick an active template or un-archive it first.'),
+  templateArchived: make(
+    'engagement_templates.archived',
+    409,
+    'This template is archived; pick an active template or un-archive it first.',
+  ),
   taskNotFound: make('tasks.not_found', 404, 'No task with this id.'),
   taskBlocked: (blockedBy: { id: string; title: string; status: string }[]) =>
     new AppError(
@@ -136,27 +208,58 @@ export const errors = {
     ),
   /** `cycle` names the path that closes the circle (ids or template keys), `labels` the same tasks as people read them. */
   dependencyCycle: (field: string, cycle: string[], labels: string[] = cycle) =>
-    new AppError('tasks.dependency_cycle', 422, `These dependencies go round in a circle (${labels.join(' → ')}); a task cannot wait for itself.`, { field, cycle, labels }),
+    new AppError(
+      'tasks.dependency_cycle',
+      422,
+      `These dependencies go round in a circle (${labels.join(' → ')}); a task cannot wait for itself.`,
+      { field, cycle, labels },
+    ),
   dependencyUnknown: (field: string, key: string) =>
-    new AppError('tasks.dependency_unknown', 422, `"${key}" in "${field}" is not a task of this ${field.startsWith('phases') ? 'template' : 'engagement'}.`, { field, key }),
+    new AppError(
+      'tasks.dependency_unknown',
+      422,
+      `"${key}" in "${field}" is not a task of this ${field.startsWith('phases') ? 'template' : 'engagement'}.`,
+      { field, key },
+    ),
   templateTaskKeyDuplicate: (field: string, key: string) =>
-    new AppError('engagement_templates.duplicate_key', 422, `Two tasks share the key "${key}"; give every task its own key.`, { field, key }),
+    new AppError('engagement_templates.duplicate_key', 422, `Two tasks share the key "${key}"; give every task its own key.`, {
+      field,
+      key,
+    }),
   datesOutOfOrder: (field: string, message: string) => new AppError('request.dates_out_of_order', 422, message, { field }),
   taskNotYours: make('tasks.not_found', 404, 'No task of yours with this id.'),
 
   // Delivery: customer environments, releases and upgrade campaigns.
   releaseNotFound: make('releases.not_found', 404, 'No release with this id.'),
   unknownVersion: (product: string, version: string, field: string) =>
-    new AppError('releases.unknown_version', 422, `${product} ${version} is not in the release catalogue; add the release first (Admin › Releases) or pick a listed version.`, { field, product, version }),
+    new AppError(
+      'releases.unknown_version',
+      422,
+      `${product} ${version} is not in the release catalogue; add the release first (Admin › Releases) or pick a listed version.`,
+      { field, product, version },
+    ),
   environmentNotFound: make('environments.not_found', 404, 'No environment with this id.'),
   customisationNotFound: make('environments.customisation_not_found', 404, 'No customisation with this id on this environment.'),
-  contactNotOnAccount: make('environments.contact_not_on_account', 422, 'Contacts responsible for an environment must belong to the environment’s account.'),
+  contactNotOnAccount: make(
+    'environments.contact_not_on_account',
+    422,
+    'Contacts responsible for an environment must belong to the environment’s account.',
+  ),
   campaignNotFound: make('campaigns.not_found', 404, 'No upgrade campaign with this id.'),
   campaignEntryNotFound: make('campaigns.environment_not_in_campaign', 404, 'This environment is not in this campaign.'),
   campaignClosed: make('campaigns.closed', 409, 'This campaign is completed or cancelled; reopen it (status active) before changing it.'),
-  environmentWrongProduct: make('campaigns.environment_wrong_product', 422, 'Only environments of the campaign’s product can be in its scope.'),
+  environmentWrongProduct: make(
+    'campaigns.environment_wrong_product',
+    422,
+    'Only environments of the campaign’s product can be in its scope.',
+  ),
   upgradeTransition: (from: string, to: string) =>
-    new AppError('campaigns.invalid_transition', 409, `An upgrade cannot go from "${from.replace('_', ' ')}" to "${to.replace('_', ' ')}".`, { field: 'state', from, to }),
+    new AppError(
+      'campaigns.invalid_transition',
+      409,
+      `An upgrade cannot go from "${from.replace('_', ' ')}" to "${to.replace('_', ' ')}".`,
+      { field: 'state', from, to },
+    ),
 
   // Delivery: status reports, POC criteria, training sessions and field visits.
   statusReportNotFound: make('status_reports.not_found', 404, 'No status report with this id.'),
@@ -171,7 +274,11 @@ export const errors = {
     'A status report goes only to contacts of the engagement’s account; pick the recipients from that account’s contacts.',
   ),
   pocCriterionNotFound: make('poc.criterion_not_found', 404, 'No proof-of-concept success criterion with this id.'),
-  notAProofOfConcept: make('poc.not_a_poc', 409, 'Success criteria and a verdict belong to proof-of-concept engagements; this engagement is of another kind.'),
+  notAProofOfConcept: make(
+    'poc.not_a_poc',
+    409,
+    'Success criteria and a verdict belong to proof-of-concept engagements; this engagement is of another kind.',
+  ),
   pocOwnerNotOnEngagement: make(
     'poc.owner_invalid',
     422,
@@ -183,10 +290,30 @@ export const errors = {
     'The engagement named in "engagementId" belongs to another account; pick one of this account’s engagements.',
   ),
   trainingSessionNotFound: make('training.not_found', 404, 'No training session with this id.'),
-  trainingAttendeeNotOnAccount: make('training.attendee_not_on_account', 422, 'Attendees of a training session are contacts of the session’s account.'),
-  trainingDelivered: make('training.delivered', 409, 'This session has been delivered and is on the account’s timeline; its status cannot change any more.'),
-  trainingNotDelivered: make('training.not_delivered', 409, 'Feedback is recorded once the session has been delivered; mark it delivered first.'),
-  trainingNotAnAttendee: make('training.not_an_attendee', 422, 'Only an attendee of the session can give feedback on it; add the contact as an attendee first.'),
+  trainingAttendeeNotOnAccount: make(
+    'training.attendee_not_on_account',
+    422,
+    'Attendees of a training session are contacts of the session’s account.',
+  ),
+  trainingDelivered: make(
+    'training.delivered',
+    409,
+    'This session has been delivered and is on the account’s timeline; its status cannot change any more.',
+  ),
+  trainingNotDelivered: make(
+    'training.not_delivered',
+    409,
+    'Feedback is recorded once the session has been delivered; mark it delivered first.',
+  ),
+  trainingNotAnAttendee: make(
+    'training.not_an_attendee',
+    422,
+    'Only an attendee of the session can give feedback on it; add the contact as an attendee first.',
+  ),
   fieldVisitNotFound: make('field_visits.not_found', 404, 'No field visit with this id.'),
-  fieldVisitCompleted: make('field_visits.completed', 409, 'This visit is completed and on the account’s timeline; it cannot be planned again or deleted.'),
+  fieldVisitCompleted: make(
+    'field_visits.completed',
+    409,
+    'This visit is completed and on the account’s timeline; it cannot be planned again or deleted.',
+  ),
 };

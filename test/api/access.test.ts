@@ -49,7 +49,12 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     expect(table.length).toBeGreaterThanOrEqual(28);
     const known = new Set<string>(['public', 'signed_in', 'portal', ...permissionsFor(['admin'])]);
     expect(table.filter((r) => !known.has(r.access))).toEqual([]);
-    expect(table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+    expect(
+      table
+        .filter((r) => r.access === 'public')
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual([
       // The requester's CSAT rating link: its token is the credential.
       'GET /api/csat/:token',
       'GET /api/openapi.json',
@@ -71,10 +76,12 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       const res = await t.app.inject(harmless(route));
       const name = `${route.method} ${route.url}`;
       if (route.access === 'public') {
-        if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode >= 500) failures.push(`${name} is public but answered ${res.statusCode}`);
+        if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode >= 500)
+          failures.push(`${name} is public but answered ${res.statusCode}`);
         continue;
       }
-      if (res.statusCode !== 401 || res.json().error?.code !== 'auth.unauthenticated') failures.push(`${name} answered ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (res.statusCode !== 401 || res.json().error?.code !== 'auth.unauthenticated')
+        failures.push(`${name} answered ${res.statusCode} ${res.body.slice(0, 120)}`);
       else expectError(res, 401, 'auth.unauthenticated');
     }
     for (const url of PUBLIC_SYSTEM_ROUTES) {
@@ -88,7 +95,11 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);
     expect(doc.json().openapi).toBe('3.1.0');
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'nobody@team.test', password: 'not a password' } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'nobody@team.test', password: 'not a password' },
+    });
     expectError(signIn, 401, 'auth.invalid_credentials');
   });
 
@@ -107,10 +118,15 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       }
       const allowed = route.access === 'public' || route.access === 'signed_in' || granted.has(route.access as Permission);
       if (allowed) {
-        if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode >= 500) failures.push(`${name} should be allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode >= 500)
+          failures.push(`${name} should be allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
       } else {
         forbiddenCount++;
-        if (res.statusCode !== 403 || res.json().error?.code !== 'auth.forbidden' || res.json().error?.details?.permission !== route.access) {
+        if (
+          res.statusCode !== 403 ||
+          res.json().error?.code !== 'auth.forbidden' ||
+          res.json().error?.details?.permission !== route.access
+        ) {
           failures.push(`${name} needs ${route.access}; got ${res.statusCode} ${res.body.slice(0, 120)}`);
         }
       }
@@ -150,7 +166,8 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       cases++;
       for (const headers of [cookieOnly, { ...cookieOnly, 'x-csrf-token': 'forged' }]) {
         const res = await t.app.inject({ ...harmless(route), headers });
-        if (res.statusCode !== 403 || res.json().error?.code !== 'auth.csrf_failed') failures.push(`${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 100)}`);
+        if (res.statusCode !== 403 || res.json().error?.code !== 'auth.csrf_failed')
+          failures.push(`${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 100)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -165,13 +182,22 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
     it('work without CSRF, only within their scopes, and stop working once revoked', async () => {
-      const created = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'CRM sync', scopes: ['accounts.read', 'accounts.write'] } });
+      const created = await admin.request({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'CRM sync', scopes: ['accounts.read', 'accounts.write'] },
+      });
       expect(created.statusCode).toBe(201);
       const { token, apiToken } = created.json();
       expect(token).toMatch(/^opt_/);
       expect(apiToken.scopes.sort()).toEqual(['accounts.read', 'accounts.write']);
 
-      const write = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: bearer(token), payload: { name: 'Token Made', segment: 'smb' } });
+      const write = await t.app.inject({
+        method: 'POST',
+        url: '/api/accounts',
+        headers: bearer(token),
+        payload: { name: 'Token Made', segment: 'smb' },
+      });
       expect(write.statusCode).toBe(201);
       const read = await t.app.inject({ method: 'GET', url: `/api/accounts/${write.json().id}`, headers: bearer(token) });
       expect(read.statusCode).toBe(200);
@@ -179,7 +205,10 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       // The admin who made it may do everything; the token may not.
       for (const [request, permission] of [
         [{ method: 'GET', url: '/api/members' }, 'members.read'],
-        [{ method: 'POST', url: `/api/accounts/${write.json().id}/contacts`, payload: { name: 'A', email: 'a@tokenmade.com' } }, 'contacts.write'],
+        [
+          { method: 'POST', url: `/api/accounts/${write.json().id}/contacts`, payload: { name: 'A', email: 'a@tokenmade.com' } },
+          'contacts.write',
+        ],
         [{ method: 'GET', url: '/api/audit' }, 'audit.read'],
         [{ method: 'POST', url: '/api/tokens', payload: { name: 'more', scopes: ['accounts.read'] } }, 'tokens.manage'],
       ] as [InjectOptions, string][]) {
@@ -192,14 +221,23 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       expect(revoked.json().revokedAt).not.toBeNull();
       expectError(await t.app.inject({ method: 'GET', url: '/api/accounts', headers: bearer(token) }), 401, 'auth.unauthenticated');
       expectError(
-        await t.app.inject({ method: 'POST', url: '/api/accounts', headers: bearer(token), payload: { name: 'After Revoke', segment: 'smb' } }),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/accounts',
+          headers: bearer(token),
+          payload: { name: 'After Revoke', segment: 'smb' },
+        }),
         401,
         'auth.unauthenticated',
       );
     });
 
     it('refuses a token with a scope its creator lacks with 422', async () => {
-      const made = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'token admin', scopes: ['tokens.manage', 'accounts.read'] } });
+      const made = await admin.request({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'token admin', scopes: ['tokens.manage', 'accounts.read'] },
+      });
       const limited = made.json().token as string;
       const escalate = await t.app.inject({
         method: 'POST',
@@ -208,7 +246,12 @@ describe.each(testDialects())('access control on %s', (dialect) => {
         payload: { name: 'escalated', scopes: ['accounts.read', 'accounts.write'] },
       });
       expectError(escalate, 422, 'tokens.scope_invalid');
-      const within = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(limited), payload: { name: 'narrower', scopes: ['accounts.read'] } });
+      const within = await t.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: bearer(limited),
+        payload: { name: 'narrower', scopes: ['accounts.read'] },
+      });
       expect(within.statusCode).toBe(201);
       const names = (await admin.request({ method: 'GET', url: '/api/tokens' })).json().items.map((x: { name: string }) => x.name);
       expect(names).toContain('narrower');
@@ -217,13 +260,31 @@ describe.each(testDialects())('access control on %s', (dialect) => {
 
     it('can never do more than its member can today: a demoted creator’s token loses the dropped permissions', async () => {
       const second = await signInAs(t, ['admin', 'technical_account_manager']);
-      const made = await second.request({ method: 'POST', url: '/api/tokens', payload: { name: 'ops', scopes: ['accounts.write', 'members.manage'] } });
+      const made = await second.request({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'ops', scopes: ['accounts.write', 'members.manage'] },
+      });
       const token = made.json().token as string;
-      const demote = await admin.request({ method: 'PATCH', url: `/api/members/${second.memberId}`, payload: { roles: ['technical_account_manager'] } });
+      const demote = await admin.request({
+        method: 'PATCH',
+        url: `/api/members/${second.memberId}`,
+        payload: { roles: ['technical_account_manager'] },
+      });
       expect(demote.statusCode).toBe(200);
-      const members = await t.app.inject({ method: 'POST', url: '/api/members', headers: bearer(token), payload: { email: 'z@team.test', name: 'Z', roles: ['field'] } });
+      const members = await t.app.inject({
+        method: 'POST',
+        url: '/api/members',
+        headers: bearer(token),
+        payload: { email: 'z@team.test', name: 'Z', roles: ['field'] },
+      });
       expectError(members, 403, 'auth.forbidden');
-      const account = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: bearer(token), payload: { name: 'Still Allowed', segment: 'smb' } });
+      const account = await t.app.inject({
+        method: 'POST',
+        url: '/api/accounts',
+        headers: bearer(token),
+        payload: { name: 'Still Allowed', segment: 'smb' },
+      });
       expect(account.statusCode).toBe(201);
     });
 

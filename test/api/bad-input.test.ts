@@ -4,13 +4,7 @@ import { testDialects } from '../../src/db/test-database.js';
 import { DEFAULT_RELATIONSHIP_RULES } from '../../src/modules/accounts/relationship-depth.js';
 import { portalSignIn, type PortalSignedIn } from '../helpers/portal.js';
 import { signInAs, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/test-app.js';
-import {
-  createAccountViaService,
-  createContactViaService,
-  expectError,
-  logInteractionViaService,
-  unique,
-} from '../factories/index.js';
+import { createAccountViaService, createContactViaService, expectError, logInteractionViaService, unique } from '../factories/index.js';
 import type { Fixtures, WriteCase } from './bad-input-cases/write-case.js';
 import { engagementCases } from './bad-input-cases/engagements.js';
 import { environmentCases } from './bad-input-cases/environments.js';
@@ -19,10 +13,26 @@ import { mailQuarantineCases } from './bad-input-cases/mail-quarantine.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
-const calendarBody = () => ({ name: `Hours ${unique()}`, timeZone: 'Europe/Berlin', weeklyHours: { 1: [{ start: '09:00', end: '17:00' }] }, holidays: [] });
-const policyBody = () => ({ name: `Policy ${unique()}`, position: 5, conditions: {}, targets: { low: T, normal: T, high: T, urgent: T }, calendarId: null });
+const calendarBody = () => ({
+  name: `Hours ${unique()}`,
+  timeZone: 'Europe/Berlin',
+  weeklyHours: { 1: [{ start: '09:00', end: '17:00' }] },
+  holidays: [],
+});
+const policyBody = () => ({
+  name: `Policy ${unique()}`,
+  position: 5,
+  conditions: {},
+  targets: { low: T, normal: T, high: T, urgent: T },
+  calendarId: null,
+});
 const runbookBody = () => ({ title: `Runbook ${unique()}`, tags: ['sso'], steps: [{ instruction: 'Check the IdP metadata' }] });
-const ruleBody = () => ({ name: `Rule ${unique()}`, position: 5, conditions: { tiers: ['tier1'] }, actions: { notifyRole: 'support_tier2' } });
+const ruleBody = () => ({
+  name: `Rule ${unique()}`,
+  position: 5,
+  conditions: { tiers: ['tier1'] },
+  actions: { notifyRole: 'support_tier2' },
+});
 
 const CORE_CASES: Record<string, WriteCase> = {
   'POST /api/auth/sign-in': {
@@ -89,7 +99,11 @@ const CORE_CASES: Record<string, WriteCase> = {
     url: (f) => `/api/accounts/${f.accountId}/contacts`,
     validBody: () => ({ name: 'Pat', email: `pat${unique()}@initech.com` }),
     wrongTypes: { body: { name: 'Pat', email: 42 }, path: 'email' },
-    unknownId: { url: '/api/accounts/no-such-account/contacts', body: { name: 'Pat', email: 'pat.unknown@initech.com' }, code: 'accounts.not_found' },
+    unknownId: {
+      url: '/api/accounts/no-such-account/contacts',
+      body: { name: 'Pat', email: 'pat.unknown@initech.com' },
+      code: 'accounts.not_found',
+    },
   },
   'PATCH /api/contacts/:id': {
     url: (f) => `/api/contacts/${f.contactId}`,
@@ -115,7 +129,10 @@ const CORE_CASES: Record<string, WriteCase> = {
   'POST /api/tickets': {
     url: () => '/api/tickets',
     validBody: () => ({ subject: 'Export fails', description: 'It times out.', requesterEmail: 'bill@initech.com' }),
-    wrongTypes: { body: { subject: 'Export fails', description: 'It times out.', requesterEmail: 'bill@initech.com', tags: 'export' }, path: 'tags' },
+    wrongTypes: {
+      body: { subject: 'Export fails', description: 'It times out.', requesterEmail: 'bill@initech.com', tags: 'export' },
+      path: 'tags',
+    },
   },
   'PATCH /api/tickets/:id': {
     url: (f) => `/api/tickets/${f.ticketId}`,
@@ -133,7 +150,11 @@ const CORE_CASES: Record<string, WriteCase> = {
     url: (f) => `/api/tickets/${f.ticketId}/escalate`,
     validBody: () => ({ toTier: 'tier2', reason: 'Needs logs', summary: 'Checked config' }),
     wrongTypes: { body: { toTier: 2, reason: 'Needs logs', summary: 'Checked config' }, path: 'toTier' },
-    unknownId: { url: '/api/tickets/no-such-ticket/escalate', body: { toTier: 'tier2', reason: 'Needs logs', summary: 'Checked config' }, code: 'tickets.not_found' },
+    unknownId: {
+      url: '/api/tickets/no-such-ticket/escalate',
+      body: { toTier: 'tier2', reason: 'Needs logs', summary: 'Checked config' },
+      code: 'tickets.not_found',
+    },
   },
   // Multipart and raw-MIME bodies: a JSON body is refused before the handler (malformed, too large).
   'POST /api/tickets/:id/attachments': {
@@ -371,9 +392,23 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
   let f: Fixtures;
 
   const auditCount = async () =>
-    Number((await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const countWhere = async (table: 'accounts' | 'account_domains' | 'interactions' | 'interaction_attendees' | 'contacts' | 'members') =>
-    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   let portalContact: PortalSignedIn;
   const caller = (spec: WriteCase) => (spec.asContact ? portalContact : admin);
@@ -387,10 +422,18 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const other = await signInAs(t, ['field']);
     const token = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'fixture', scopes: ['accounts.read'] } });
     portalContact = await portalSignIn(t, 'bill@initech.com');
-    const ticket = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Fixture', description: 'A case', requesterId: contact.id } });
+    const ticket = await admin.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject: 'Fixture', description: 'A case', requesterId: contact.id },
+    });
     const calendar = await admin.request({ method: 'POST', url: '/api/business-calendars', payload: calendarBody() });
     const policy = await admin.request({ method: 'POST', url: '/api/sla-policies', payload: policyBody() });
-    const webhook = await admin.request({ method: 'POST', url: '/api/webhooks', payload: { name: 'Fixture', url: 'http://127.0.0.1:9/hooks', eventTypes: ['ticket.created'] } });
+    const webhook = await admin.request({
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: { name: 'Fixture', url: 'http://127.0.0.1:9/hooks', eventTypes: ['ticket.created'] },
+    });
     const rule = await admin.request({ method: 'POST', url: '/api/escalation-rules', payload: ruleBody() });
     f = {
       accountId: account.id,
@@ -413,10 +456,22 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
   /** A runbook, a run on the fixture ticket, a macro, a time entry, and a solved ticket's rating link. */
   async function supportFixtures(ticketId: string, contactId: string) {
     const runbook = await admin.request({ method: 'POST', url: '/api/runbooks', payload: runbookBody() });
-    const run = await admin.request({ method: 'POST', url: `/api/tickets/${ticketId}/runbook-runs`, payload: { runbookId: runbook.json().id } });
+    const run = await admin.request({
+      method: 'POST',
+      url: `/api/tickets/${ticketId}/runbook-runs`,
+      payload: { runbookId: runbook.json().id },
+    });
     const macro = await admin.request({ method: 'POST', url: '/api/macros', payload: { title: 'Fixture macro', body: 'Hello' } });
-    const entry = await admin.request({ method: 'POST', url: `/api/tickets/${ticketId}/time`, payload: { minutes: 5, category: 'routine' } });
-    const solved = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Solved fixture', description: 'Done', requesterId: contactId } });
+    const entry = await admin.request({
+      method: 'POST',
+      url: `/api/tickets/${ticketId}/time`,
+      payload: { minutes: 5, category: 'routine' },
+    });
+    const solved = await admin.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject: 'Solved fixture', description: 'Done', requesterId: contactId },
+    });
     await admin.request({ method: 'PATCH', url: `/api/tickets/${solved.json().id}`, payload: { status: 'solved' } });
     const survey = await admin.request({ method: 'GET', url: `/api/tickets/${solved.json().id}/csat` });
     return {
@@ -434,44 +489,47 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     expect([...writeRoutes].sort()).toEqual(Object.keys(CASES).sort());
   });
 
-  it.each(Object.keys(CASES))('%s refuses malformed JSON, unknown fields, wrong types and oversized bodies, and changes nothing', async (route) => {
-    const spec = CASES[route]!;
-    const [method] = route.split(' ') as [InjectOptions['method']];
-    const url = spec.url(f);
-    const json = { 'content-type': 'application/json' };
-    const auditBefore = await auditCount();
+  it.each(Object.keys(CASES))(
+    '%s refuses malformed JSON, unknown fields, wrong types and oversized bodies, and changes nothing',
+    async (route) => {
+      const spec = CASES[route]!;
+      const [method] = route.split(' ') as [InjectOptions['method']];
+      const url = spec.url(f);
+      const json = { 'content-type': 'application/json' };
+      const auditBefore = await auditCount();
 
-    const malformed = await caller(spec).request({ method, url, headers: json, payload: '{"name": "Acme",' });
-    expectError(malformed, 400, 'request.malformed_json');
+      const malformed = await caller(spec).request({ method, url, headers: json, payload: '{"name": "Acme",' });
+      expectError(malformed, 400, 'request.malformed_json');
 
-    if (spec.validBody) {
-      const unknown = await caller(spec).request({ method, url, payload: { ...spec.validBody(f), surpriseField: 1 } });
-      const error = expectError(unknown, 400, 'request.invalid');
-      expect(error.message).toContain('surpriseField');
+      if (spec.validBody) {
+        const unknown = await caller(spec).request({ method, url, payload: { ...spec.validBody(f), surpriseField: 1 } });
+        const error = expectError(unknown, 400, 'request.invalid');
+        expect(error.message).toContain('surpriseField');
 
-      const notAnObject = await caller(spec).request({ method, url, headers: json, payload: '[1, 2, 3]' });
-      expectError(notAnObject, 400, 'request.invalid');
-    }
+        const notAnObject = await caller(spec).request({ method, url, headers: json, payload: '[1, 2, 3]' });
+        expectError(notAnObject, 400, 'request.invalid');
+      }
 
-    if (spec.wrongTypes) {
-      const typed = await caller(spec).request({ method, url, payload: spec.wrongTypes.body });
-      const error = expectError(typed, 400, 'request.invalid');
-      const issues = error.details.issues as { path: string; message: string }[];
-      expect(Array.isArray(issues)).toBe(true);
-      expect(issues.map((i) => i.path)).toContain(spec.wrongTypes.path);
-      expect(issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).toBe(true);
-      expect(error.message).toContain(spec.wrongTypes.path);
-    }
+      if (spec.wrongTypes) {
+        const typed = await caller(spec).request({ method, url, payload: spec.wrongTypes.body });
+        const error = expectError(typed, 400, 'request.invalid');
+        const issues = error.details.issues as { path: string; message: string }[];
+        expect(Array.isArray(issues)).toBe(true);
+        expect(issues.map((i) => i.path)).toContain(spec.wrongTypes.path);
+        expect(issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).toBe(true);
+        expect(error.message).toContain(spec.wrongTypes.path);
+      }
 
-    const huge = JSON.stringify({ name: 'x'.repeat(ONE_MIB + 10) });
-    const tooLarge = await caller(spec).request({ method, url, headers: json, payload: huge });
-    expectError(tooLarge, 413, 'request.too_large');
+      const huge = JSON.stringify({ name: 'x'.repeat(ONE_MIB + 10) });
+      const tooLarge = await caller(spec).request({ method, url, headers: json, payload: huge });
+      expectError(tooLarge, 413, 'request.too_large');
 
-    // None of the refused requests reached a handler: nothing was written, nothing was audited.
-    expect(await auditCount()).toBe(auditBefore);
-    const session = await admin.request({ method: 'GET', url: '/api/auth/session' });
-    expect(session.statusCode).toBe(200);
-  });
+      // None of the refused requests reached a handler: nothing was written, nothing was audited.
+      expect(await auditCount()).toBe(auditBefore);
+      const session = await admin.request({ method: 'GET', url: '/api/auth/session' });
+      expect(session.statusCode).toBe(200);
+    },
+  );
 
   it.each(Object.keys(CASES).filter((r) => CASES[r]!.unknownId))('%s answers 404 for a record that does not exist', async (route) => {
     const spec = CASES[route]!.unknownId!;
@@ -483,15 +541,28 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
   });
 
   it('answers 415 when a write body is in a format the API does not read', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/accounts', headers: { 'content-type': 'application/xml' }, payload: '<account/>' });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<account/>',
+    });
     expectError(res, 415, 'request.unsupported_media_type');
   });
 
   it('refuses a second member with the same e-mail, whatever its case, with 409', async () => {
-    const first = await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'dana.scully@team.test', name: 'Dana', roles: ['field'], password: 'long enough password' } });
+    const first = await admin.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { email: 'dana.scully@team.test', name: 'Dana', roles: ['field'], password: 'long enough password' },
+    });
     expect(first.statusCode).toBe(201);
     const members = await countWhere('members');
-    const again = await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'Dana.Scully@TEAM.test', name: 'Dana 2', roles: ['field'] } });
+    const again = await admin.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { email: 'Dana.Scully@TEAM.test', name: 'Dana 2', roles: ['field'] },
+    });
     expect(expectError(again, 409, 'conflict.duplicate').details.field).toBe('email');
     expect(await countWhere('members')).toBe(members);
   });
@@ -500,7 +571,11 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const auditBefore = await auditCount();
     const [accountsBefore, domainsBefore] = [await countWhere('accounts'), await countWhere('account_domains')];
 
-    const sameName = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'iNiTeCh', segment: 'smb', domains: ['initech-two.com'] } });
+    const sameName = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'iNiTeCh', segment: 'smb', domains: ['initech-two.com'] },
+    });
     expectError(sameName, 409, 'conflict.duplicate');
 
     const sameDomain = await admin.request({
@@ -521,7 +596,11 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const other = await createAccountViaService(t.db, { name: 'Chotchkies', domains: ['chotchkies.com'] });
     const rename = await admin.request({ method: 'PATCH', url: `/api/accounts/${other.id}`, payload: { name: 'INITECH', arr: 5 } });
     expectError(rename, 409, 'conflict.duplicate');
-    const steal = await admin.request({ method: 'PATCH', url: `/api/accounts/${other.id}`, payload: { domains: ['chotchkies.com', 'initech.com'] } });
+    const steal = await admin.request({
+      method: 'PATCH',
+      url: `/api/accounts/${other.id}`,
+      payload: { domains: ['chotchkies.com', 'initech.com'] },
+    });
     expectError(steal, 409, 'conflict.duplicate');
     const after = (await admin.request({ method: 'GET', url: `/api/accounts/${other.id}` })).json();
     expect(after).toMatchObject({ name: 'Chotchkies', arr: 0, domains: ['chotchkies.com'] });
@@ -529,7 +608,11 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
 
   it('refuses a contact whose e-mail another contact has, on create and on edit, whatever its case', async () => {
     const other = await createAccountViaService(t.db);
-    const create = await admin.request({ method: 'POST', url: `/api/accounts/${other.id}/contacts`, payload: { name: 'Bill 2', email: 'BILL@initech.com' } });
+    const create = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${other.id}/contacts`,
+      payload: { name: 'Bill 2', email: 'BILL@initech.com' },
+    });
     expectError(create, 409, 'conflict.duplicate');
     const mine = await createContactViaService(t.db, other.id);
     const edit = await admin.request({ method: 'PATCH', url: `/api/contacts/${mine.id}`, payload: { email: 'Bill@Initech.com' } });
@@ -540,17 +623,28 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
 
   it('refuses a team slot naming a member who does not exist with 422 and keeps the old team', async () => {
     const tam = await signInAs(t, ['technical_account_manager']);
-    const set = await admin.request({ method: 'PUT', url: `/api/accounts/${f.accountId}/team`, payload: { slots: [{ role: 'technical_account_manager', memberId: tam.memberId }] } });
+    const set = await admin.request({
+      method: 'PUT',
+      url: `/api/accounts/${f.accountId}/team`,
+      payload: { slots: [{ role: 'technical_account_manager', memberId: tam.memberId }] },
+    });
     expect(set.statusCode).toBe(200);
     const auditBefore = await auditCount();
     const bad = await admin.request({
       method: 'PUT',
       url: `/api/accounts/${f.accountId}/team`,
-      payload: { slots: [{ role: 'customer_success', memberId: 'no-such-member' }, { role: 'technical_account_manager', memberId: admin.memberId }] },
+      payload: {
+        slots: [
+          { role: 'customer_success', memberId: 'no-such-member' },
+          { role: 'technical_account_manager', memberId: admin.memberId },
+        ],
+      },
     });
     expectError(bad, 422, 'request.reference_not_found');
     const account = (await admin.request({ method: 'GET', url: `/api/accounts/${f.accountId}` })).json();
-    expect(account.team.map((s: { role: string; memberId: string }) => [s.role, s.memberId])).toEqual([['technical_account_manager', tam.memberId]]);
+    expect(account.team.map((s: { role: string; memberId: string }) => [s.role, s.memberId])).toEqual([
+      ['technical_account_manager', tam.memberId],
+    ]);
     expect(await auditCount()).toBe(auditBefore);
   });
 
@@ -558,7 +652,11 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
     const elsewhere = await createAccountViaService(t.db);
     const stranger = await createContactViaService(t.db, elsewhere.id);
     const body = { kind: 'meeting', occurredAt: now, durationMinutes: 30, subject: 'Should not exist' };
-    const before = { interactions: await countWhere('interactions'), attendees: await countWhere('interaction_attendees'), audit: await auditCount() };
+    const before = {
+      interactions: await countWhere('interactions'),
+      attendees: await countWhere('interaction_attendees'),
+      audit: await auditCount(),
+    };
     const accountBefore = (await admin.request({ method: 'GET', url: `/api/accounts/${f.accountId}` })).json();
 
     const unknownMember = await admin.request({

@@ -29,7 +29,13 @@ const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'rate_limit_counters']);
 /** The event stream never ends, so `inject` would wait for ever; its input is one cookie. */
 const SKIPPED = new Set(['GET /api/events/stream']);
 /** These end the sessions or the portal access the other cases use, so they go last. */
-const LAST = new Set(['POST /api/auth/sign-out', 'POST /api/portal/sign-out', 'PUT /api/contacts/{id}/portal-access', 'POST /api/auth/password', 'POST /api/portal/password']);
+const LAST = new Set([
+  'POST /api/auth/sign-out',
+  'POST /api/portal/sign-out',
+  'PUT /api/contacts/{id}/portal-access',
+  'POST /api/auth/password',
+  'POST /api/portal/password',
+]);
 
 const key = (op: Operation) => `${op.method} ${op.path}`;
 
@@ -42,7 +48,12 @@ function shapeProblem(res: LightMyRequestResponse): string | null {
   }
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
   const keys = error && typeof error === 'object' ? Object.keys(error).sort().join() : '';
-  if (Object.keys(body as object).join() !== 'error' || keys !== 'code,details,message' || typeof error!.code !== 'string' || typeof error!.message !== 'string') {
+  if (
+    Object.keys(body as object).join() !== 'error' ||
+    keys !== 'code,details,message' ||
+    typeof error!.code !== 'string' ||
+    typeof error!.message !== 'string'
+  ) {
     return `not the error shape: ${res.body.slice(0, 200)}`;
   }
   return null;
@@ -62,7 +73,11 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
     const account = await createAccountViaService(t.db, { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' });
     const person = await createContactViaService(t.db, account.id, { email: 'bill@initech.com', name: 'Bill Lumbergh' });
     contact = await portalSignIn(t, 'bill@initech.com');
-    const ticket = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Fixture', description: 'A case', requesterId: person.id } });
+    const ticket = await admin.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject: 'Fixture', description: 'A case', requesterId: person.id },
+    });
     ids = [account.id, person.id, (ticket.json() as { id: string }).id];
     counts = await rowCounter(t.db);
     const doc = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -129,7 +144,8 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
         snapshot = null;
       }
     }
-    console.info(`hostile input on ${dialect}: ${requests} requests over ${ordered.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    console.info(
+      `hostile input on ${dialect}: ${requests} requests over ${ordered.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])),
     );
     expect(failures).toEqual([]);

@@ -22,10 +22,23 @@ describe.each(testDialects())('input boundary on %s', (dialect) => {
     await t.close();
   });
 
-  const accountCount = async () => Number((await t.db.kysely.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const accountCount = async () =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('accounts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses an anonymous sign-in whose e-mail holds a NUL with 400, not 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: json, payload: JSON.stringify({ email: 'a\u0000b@x.io', password: 'x' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: json,
+      payload: JSON.stringify({ email: 'a\u0000b@x.io', password: 'x' }),
+    });
     expectError(res, 400, 'request.nul_character');
     expect(res.json().error.details).toMatchObject({ location: 'body', path: 'email' });
   });
@@ -36,7 +49,14 @@ describe.each(testDialects())('input boundary on %s', (dialect) => {
       method: 'POST',
       url: '/api/accounts',
       headers: json,
-      payload: JSON.stringify({ name: `Acme\u0000 ${unique()}`, domains: [], segment: 'smb', arr: 0, lifecycleStage: 'prospect', renewalDate: null }),
+      payload: JSON.stringify({
+        name: `Acme\u0000 ${unique()}`,
+        domains: [],
+        segment: 'smb',
+        arr: 0,
+        lifecycleStage: 'prospect',
+        renewalDate: null,
+      }),
     });
     expectError(res, 400, 'request.nul_character');
     expect(await accountCount()).toBe(before);
@@ -44,7 +64,11 @@ describe.each(testDialects())('input boundary on %s', (dialect) => {
 
   it('refuses a body that is not valid UTF-8 instead of storing replacement characters', async () => {
     const before = await accountCount();
-    const body = Buffer.concat([Buffer.from(`{"name":"Bad `), Buffer.from([0xc3, 0x28]), Buffer.from(`","domains":[],"segment":"smb","arr":0,"lifecycleStage":"prospect","renewalDate":null}`)]);
+    const body = Buffer.concat([
+      Buffer.from(`{"name":"Bad `),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(`","domains":[],"segment":"smb","arr":0,"lifecycleStage":"prospect","renewalDate":null}`),
+    ]);
     const res = await admin.request({ method: 'POST', url: '/api/accounts', headers: json, payload: body });
     expectError(res, 400, 'request.invalid_utf8');
     expect(await accountCount()).toBe(before);
@@ -57,16 +81,25 @@ describe.each(testDialects())('input boundary on %s', (dialect) => {
     expectError(await admin.request({ method: 'GET', url: '/api/search?q=a%00' }), 400, 'request.nul_character');
   });
 
-  it('answers the router\'s own refusals (bad percent-encoding, an over-long path value) in the error shape', async () => {
+  it("answers the router's own refusals (bad percent-encoding, an over-long path value) in the error shape", async () => {
     // Found by test/api/hostile-input.test.ts: Fastify answered these itself with {error, code, statusCode}.
     expectError(await admin.request({ method: 'GET', url: '/api/tickets/%zz' }), 400, 'request.bad_url');
-    expectError(await t.app.inject({ method: 'POST', url: '/api/accounts/%/interactions', headers: json, payload: '{}' }), 400, 'request.bad_url');
+    expectError(
+      await t.app.inject({ method: 'POST', url: '/api/accounts/%/interactions', headers: json, payload: '{}' }),
+      400,
+      'request.bad_url',
+    );
     expectError(await admin.request({ method: 'GET', url: `/api/accounts/${'x'.repeat(5_000)}` }), 414, 'request.path_too_long');
   });
 
   it('still accepts ordinary UTF-8 text, escaped or not', async () => {
     const name = `Zürich Ωmega ${unique()}`;
-    const res = await admin.request({ method: 'POST', url: '/api/accounts', headers: json, payload: JSON.stringify({ name, domains: [], segment: 'smb', arr: 0, lifecycleStage: 'prospect', renewalDate: null }) });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: json,
+      payload: JSON.stringify({ name, domains: [], segment: 'smb', arr: 0, lifecycleStage: 'prospect', renewalDate: null }),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().name).toBe(name);
     const found = await admin.request({ method: 'GET', url: `/api/accounts?q=${encodeURIComponent('Zürich')}` });

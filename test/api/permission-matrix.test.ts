@@ -23,7 +23,10 @@ const PORTAL_RECORD_ROUTES: Record<string, { url: (ids: AccountIds) => string; p
   'GET /api/portal/tickets/:id': { url: (a) => `/api/portal/tickets/${a.ticketId}` },
   'POST /api/portal/tickets/:id/messages': { url: (a) => `/api/portal/tickets/${a.ticketId}/messages`, payload: { body: 'Let me in' } },
   'POST /api/portal/tasks/:id/complete': { url: (a) => `/api/portal/tasks/${a.taskId}/complete` },
-  'PUT /api/portal/training-sessions/:id/feedback': { url: (a) => `/api/portal/training-sessions/${a.trainingSessionId}/feedback`, payload: { rating: 5 } },
+  'PUT /api/portal/training-sessions/:id/feedback': {
+    url: (a) => `/api/portal/training-sessions/${a.trainingSessionId}/feedback`,
+    payload: { rating: 5 },
+  },
 };
 
 interface AccountIds {
@@ -40,11 +43,18 @@ const through = (res: LightMyRequestResponse) => res.statusCode !== 401 && res.s
 
 /** Params pointing at nothing and an empty body: a request that gets through changes nothing. */
 function harmless(route: RouteEntry): InjectOptions {
-  return { method: route.method as InjectOptions['method'], url: route.url.replace(/:(\w+)/g, 'no-such-$1'), ...(WRITE.has(route.method) ? { payload: {} } : {}) };
+  return {
+    method: route.method as InjectOptions['method'],
+    url: route.url.replace(/:(\w+)/g, 'no-such-$1'),
+    ...(WRITE.has(route.method) ? { payload: {} } : {}),
+  };
 }
 
 /** Sign-out ends the session the other cases use, so it goes last. */
-const signOutLast = (routes: RouteEntry[]) => [...routes.filter((r) => !r.url.endsWith('/sign-out')), ...routes.filter((r) => r.url.endsWith('/sign-out'))];
+const signOutLast = (routes: RouteEntry[]) => [
+  ...routes.filter((r) => !r.url.endsWith('/sign-out')),
+  ...routes.filter((r) => r.url.endsWith('/sign-out')),
+];
 
 describe.each(testDialects())('permission matrix on %s', (dialect) => {
   let t: TestApp;
@@ -64,27 +74,63 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       const res = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: `scope ${scope}`, scopes: [scope] } });
       tokens.set(scope, res.json().token);
     }
-    for (const [name, domain] of [['Account A', 'a.test'], ['Account B', 'b.test']]) {
+    for (const [name, domain] of [
+      ['Account A', 'a.test'],
+      ['Account B', 'b.test'],
+    ]) {
       const account = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name, domains: [domain], segment: 'smb' } });
-      await admin.request({ method: 'POST', url: `/api/accounts/${account.json().id}/contacts`, payload: { name: `Contact of ${name}`, email: `contact@${domain}` } });
+      await admin.request({
+        method: 'POST',
+        url: `/api/accounts/${account.json().id}/contacts`,
+        payload: { name: `Contact of ${name}`, email: `contact@${domain}` },
+      });
     }
     contactA = await portalSignIn(t, 'contact@a.test');
     contactB = await portalSignIn(t, 'contact@b.test');
-    const ticket = await contactA.request({ method: 'POST', url: '/api/portal/tickets', payload: { subject: 'A only', description: 'Account A’s secret' } });
-    const article = await admin.request({ method: 'POST', url: '/api/articles', payload: { title: 'Internal runbook', body: 'Not for customers', visibility: 'internal', status: 'published' } });
-    const engagement = await admin.request({ method: 'POST', url: '/api/engagements', payload: { accountId: contactA.accountId, kind: 'onboarding', name: 'A’s secret rollout', startDate: '2026-03-02', budgetHours: 1 } });
+    const ticket = await contactA.request({
+      method: 'POST',
+      url: '/api/portal/tickets',
+      payload: { subject: 'A only', description: 'Account A’s secret' },
+    });
+    const article = await admin.request({
+      method: 'POST',
+      url: '/api/articles',
+      payload: { title: 'Internal runbook', body: 'Not for customers', visibility: 'internal', status: 'published' },
+    });
+    const engagement = await admin.request({
+      method: 'POST',
+      url: '/api/engagements',
+      payload: { accountId: contactA.accountId, kind: 'onboarding', name: 'A’s secret rollout', startDate: '2026-03-02', budgetHours: 1 },
+    });
     const task = await admin.request({
       method: 'POST',
       url: `/api/engagements/${engagement.json().id}/tasks`,
-      payload: { title: 'A’s secret task', startDate: '2026-03-02', dueDate: '2026-03-02', customerVisible: true, owner: { type: 'contact', id: contactA.contactId } },
+      payload: {
+        title: 'A’s secret task',
+        startDate: '2026-03-02',
+        dueDate: '2026-03-02',
+        customerVisible: true,
+        owner: { type: 'contact', id: contactA.contactId },
+      },
     });
     const training = await admin.request({
       method: 'POST',
       url: `/api/accounts/${contactA.accountId}/training-sessions`,
-      payload: { topic: 'A’s secret training', audience: 'end_users', scheduledAt: '2026-03-02T09:00:00Z', durationMinutes: 60, contactIds: [contactA.contactId] },
+      payload: {
+        topic: 'A’s secret training',
+        audience: 'end_users',
+        scheduledAt: '2026-03-02T09:00:00Z',
+        durationMinutes: 60,
+        contactIds: [contactA.contactId],
+      },
     });
     await admin.request({ method: 'PATCH', url: `/api/training-sessions/${training.json().id}`, payload: { status: 'delivered' } });
-    idsA = { ticketId: ticket.json().id, internalArticleId: article.json().id, taskId: task.json().id, trainingSessionId: training.json().id };
+    idsA = {
+      ticketId: ticket.json().id,
+      internalArticleId: article.json().id,
+      taskId: task.json().id,
+      trainingSessionId: training.json().id,
+    };
   });
   afterAll(async () => {
     // Reported in the closing note: every route × principal pair this run checked.
@@ -157,7 +203,11 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       cases++;
       const res = await member.request(harmless(route));
       const expected =
-        route.access === 'portal' ? 401 : route.access === 'public' || route.access === 'signed_in' || granted.has(route.access as Permission) ? 'through' : 403;
+        route.access === 'portal'
+          ? 401
+          : route.access === 'public' || route.access === 'signed_in' || granted.has(route.access as Permission)
+            ? 'through'
+            : 403;
       const ok = expected === 'through' ? through(res) : res.statusCode === expected;
       if (!ok) wrong.push(`${route.method} ${route.url}: expected ${expected}, got ${res.statusCode}`);
     }
@@ -170,7 +220,12 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
     for (const route of signOutLast(t.app.routeTable)) {
       cases++;
       const res = await t.app.inject({ ...harmless(route), headers });
-      const expected = route.access === 'portal' ? 401 : route.access === 'public' || route.access === 'signed_in' || route.access === scope ? 'through' : 403;
+      const expected =
+        route.access === 'portal'
+          ? 401
+          : route.access === 'public' || route.access === 'signed_in' || route.access === scope
+            ? 'through'
+            : 403;
       const ok = expected === 'through' ? through(res) : res.statusCode === expected;
       if (!ok) wrong.push(`${route.method} ${route.url}: expected ${expected}, got ${res.statusCode}`);
     }

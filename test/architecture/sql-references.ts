@@ -9,7 +9,8 @@ export interface TableReference {
   write: boolean;
 }
 
-const KYSELY_CALL = /\b(insertInto|selectFrom|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|with)\(\s*['"`]([a-z_][a-z0-9_]*)(?:\s+as\s+\w+)?['"`]/g;
+const KYSELY_CALL =
+  /\b(insertInto|selectFrom|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|with)\(\s*['"`]([a-z_][a-z0-9_]*)(?:\s+as\s+\w+)?['"`]/g;
 const RAW_SQL = /\bsql(?:<[^>`]*>)?`([^`]*)`/g;
 const RAW_TABLE = /\b(from|join|update|into)\s+([a-z_][a-z0-9_]*)\b/gi;
 const WRITES = new Set(['insertInto', 'updateTable', 'deleteFrom', 'update', 'into']);
@@ -47,7 +48,10 @@ export function sourceFiles(dir: string): string[] {
 export function documentedReadModels(architectureDoc: string): Map<string, string[]> {
   const models = new Map<string, string[]>();
   for (const row of architectureDoc.matchAll(/^\|\s*`(src\/modules\/[^`]+\.read-model\.ts)`\s*\|([^|]*)\|/gm)) {
-    models.set(row[1]!, [...row[2]!.matchAll(/`([a-z_]+)`/g)].map((t) => t[1]!));
+    models.set(
+      row[1]!,
+      [...row[2]!.matchAll(/`([a-z_]+)`/g)].map((t) => t[1]!),
+    );
   }
   return models;
 }

@@ -28,7 +28,8 @@ const references: (TableReference & { module: string })[] = sourceFiles(modulesD
   tableReferences(path.relative(root, file), fs.readFileSync(file, 'utf8'), known).map((ref) => ({ ...ref, module: moduleOf(file) })),
 );
 const foreign = references.filter((ref) => ownerOf.get(ref.table) !== ref.module);
-const where = (refs: TableReference[]) => refs.map((r) => `${r.file}:${r.line} ${r.write ? 'writes' : 'reads'} ${r.table} (owner ${ownerOf.get(r.table)})`);
+const where = (refs: TableReference[]) =>
+  refs.map((r) => `${r.file}:${r.line} ${r.write ? 'writes' : 'reads'} ${r.table} (owner ${ownerOf.get(r.table)})`);
 
 describe('table ownership', () => {
   let db: Db;
@@ -43,8 +44,14 @@ describe('table ownership', () => {
     const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db.kysely);
     // SQLite's own tables, Kysely's migration bookkeeping and FTS5's shadow tables of search_fts.
     const tables = rows.map((r) => r.name).filter((t) => !/^(sqlite_|kysely_migration)|^search_fts_/.test(t));
-    expect(tables.filter((t) => !ownerOf.has(t)), 'tables with no owner in test/architecture/table-owners.ts').toEqual([]);
-    expect([...ownerOf.keys()].filter((t) => !tables.includes(t)), 'owned tables the migrations do not create').toEqual([]);
+    expect(
+      tables.filter((t) => !ownerOf.has(t)),
+      'tables with no owner in test/architecture/table-owners.ts',
+    ).toEqual([]);
+    expect(
+      [...ownerOf.keys()].filter((t) => !tables.includes(t)),
+      'owned tables the migrations do not create',
+    ).toEqual([]);
     const listed = Object.values(TABLE_OWNERS).flat();
     expect(listed.length, 'a table listed under two owners').toBe(new Set(listed).size);
   });
@@ -60,8 +67,11 @@ describe('table ownership', () => {
   });
 
   it('documents exactly the read models that exist, each with a reason in its file', () => {
-    const files = sourceFiles(modulesDir).map((f) => path.relative(root, f)).filter((f) => f.endsWith('.read-model.ts'));
+    const files = sourceFiles(modulesDir)
+      .map((f) => path.relative(root, f))
+      .filter((f) => f.endsWith('.read-model.ts'));
     expect([...readModels.keys()].sort()).toEqual(files.sort());
-    for (const file of files) expect(fs.readFileSync(path.join(root, file), 'utf8'), file).toMatch(/\/\*\*[\s\S]*?(because|why|speed|hot|every)[\s\S]*?\*\//i);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(root, file), 'utf8'), file).toMatch(/\/\*\*[\s\S]*?(because|why|speed|hot|every)[\s\S]*?\*\//i);
   });
 });

@@ -3,7 +3,13 @@ import { expect } from 'vitest';
 import type { Db } from '../../src/db/connect.js';
 import { SYSTEM_CONTEXT } from '../../src/kernel/actor.js';
 import * as accounts from '../../src/modules/accounts/service.js';
-import type { Account, Contact, CreateAccountInput, CreateContactInput, Interaction } from '../../src/modules/accounts/contract/accounts.js';
+import type {
+  Account,
+  Contact,
+  CreateAccountInput,
+  CreateContactInput,
+  Interaction,
+} from '../../src/modules/accounts/contract/accounts.js';
 import type { InteractionKind } from '../../src/modules/accounts/contract/kinds.js';
 
 let sequence = 0;
@@ -28,7 +34,11 @@ export function createAccountViaService(db: Db, input: Partial<CreateAccountInpu
 
 export function createContactViaService(db: Db, accountId: string, input: Partial<CreateContactInput> = {}): Promise<Contact> {
   const n = unique();
-  return accounts.createContact(db.kysely, SYSTEM_CONTEXT, accountId, { name: `Contact ${n}`, email: `contact${n}@customer.test`, ...input });
+  return accounts.createContact(db.kysely, SYSTEM_CONTEXT, accountId, {
+    name: `Contact ${n}`,
+    email: `contact${n}@customer.test`,
+    ...input,
+  });
 }
 
 export function logInteractionViaService(

@@ -19,7 +19,12 @@ export interface TestApp {
 /** A real server on a fresh database of the given dialect, driven with `inject`. */
 export async function startTestApp(dialect: DialectName): Promise<TestApp> {
   const db = await freshDatabase(dialect);
-  const app = await buildServer({ db, config: { ...loadConfig({}), webRoot: '/nonexistent' }, logger: false, secretBox: secretBoxFromKey(randomBytes(32)) });
+  const app = await buildServer({
+    db,
+    config: { ...loadConfig({}), webRoot: '/nonexistent' },
+    logger: false,
+    secretBox: secretBoxFromKey(randomBytes(32)),
+  });
   await app.ready();
   return {
     app,

@@ -88,7 +88,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`No matching server-sent event within ${timeoutMs} ms; got: ${messages.map((m) => m.event + ' ' + m.data.slice(0, 80)).join(' | ') || 'nothing'}`));
+          reject(
+            new Error(
+              `No matching server-sent event within ${timeoutMs} ms; got: ${messages.map((m) => m.event + ' ' + m.data.slice(0, 80)).join(' | ') || 'nothing'}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(waiter);
       });

@@ -81,7 +81,12 @@ describe.runIf(!!POSTGRES_URL)('two workbench nodes on one PostgreSQL', () => {
     return json;
   };
   const createTicket = (node: RunningWorkbench, subject: string) =>
-    call(node, 'POST', '/api/tickets', { subject, description: 'Seen from both nodes', requesterEmail: 'ops@two-nodes.test', accountId }) as Promise<{ id: string; number: number }>;
+    call(node, 'POST', '/api/tickets', {
+      subject,
+      description: 'Seen from both nodes',
+      requesterEmail: 'ops@two-nodes.test',
+      accountId,
+    }) as Promise<{ id: string; number: number }>;
   const supportPasses = () => a.jobs.runs('support-pass') + b.jobs.runs('support-pass');
 
   beforeAll(async () => {
@@ -91,15 +96,35 @@ describe.runIf(!!POSTGRES_URL)('two workbench nodes on one PostgreSQL', () => {
     url.pathname = `/${database}`;
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 
-    const config = { ...loadConfig({}), databaseUrl: url.toString(), port: 0, host: '127.0.0.1', webRoot: '/nonexistent', logLevel: 'silent', dataDir };
+    const config = {
+      ...loadConfig({}),
+      databaseUrl: url.toString(),
+      port: 0,
+      host: '127.0.0.1',
+      webRoot: '/nonexistent',
+      logLevel: 'silent',
+      dataDir,
+    };
     // One after the other, as a rolling deploy does: the first migrates, the second finds it done.
     a = await startWorkbench(config, undefined, { jobPeriodScale: PERIOD_SCALE });
     b = await startWorkbench(config, undefined, { jobPeriodScale: PERIOD_SCALE });
     expect([a.jobs.kind, b.jobs.kind]).toEqual(['pg-boss', 'pg-boss']);
 
-    await createMember(a.db.kysely, SYSTEM_CONTEXT, { email: 'lead@team.test', name: 'Support lead', roles: ['admin'], password: PASSWORD });
-    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lead@team.test', password: PASSWORD }) });
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('outpost_session='))!.split(';')[0]!;
+    await createMember(a.db.kysely, SYSTEM_CONTEXT, {
+      email: 'lead@team.test',
+      name: 'Support lead',
+      roles: ['admin'],
+      password: PASSWORD,
+    });
+    const signIn = await fetch(`${a.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lead@team.test', password: PASSWORD }),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('outpost_session='))!
+      .split(';')[0]!;
     headers = { cookie, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
     const account = await call(a, 'POST', '/api/accounts', { name: 'Two Nodes Inc', domains: ['two-nodes.test'], segment: 'enterprise' });
     accountId = account.id;
@@ -110,7 +135,11 @@ describe.runIf(!!POSTGRES_URL)('two workbench nodes on one PostgreSQL', () => {
     await Promise.all([a?.stop(), b?.stop()]);
     receiver.close();
     // Connections close asynchronously after the pools end; drop the database once they are gone.
-    await until('the nodes\' connections to close', async () => (await admin.query(`select 1 from pg_stat_activity where datname = '${database}'`)).rowCount === 0, 10_000).catch(() => undefined);
+    await until(
+      "the nodes' connections to close",
+      async () => (await admin.query(`select 1 from pg_stat_activity where datname = '${database}'`)).rowCount === 0,
+      10_000,
+    ).catch(() => undefined);
     await admin.query(`drop database if exists ${database} with (force)`).catch(() => undefined);
     await admin.client.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -124,7 +153,12 @@ describe.runIf(!!POSTGRES_URL)('two workbench nodes on one PostgreSQL', () => {
     const started = Date.now();
     const ticket = await createTicket(a, 'Created on A, seen on B');
     const message = await stream.waitFor((m) => m.event === 'ticket' && (JSON.parse(m.data) as LiveEvent).record.id === ticket.id, 5_000);
-    expect(JSON.parse(message.data)).toMatchObject({ type: 'ticket.created', record: { type: 'ticket', id: ticket.id }, accountId, data: { ticketNumber: ticket.number } });
+    expect(JSON.parse(message.data)).toMatchObject({
+      type: 'ticket.created',
+      record: { type: 'ticket', id: ticket.id },
+      accountId,
+      data: { ticketNumber: ticket.number },
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
 
     // An assignment on B reaches a stream on A the same way.
@@ -159,7 +193,11 @@ describe.runIf(!!POSTGRES_URL)('two workbench nodes on one PostgreSQL', () => {
   }, 45_000);
 
   it('delivers a webhook once across both nodes, and runs the webhook pass at most once a second', async () => {
-    await call(a, 'POST', '/api/webhooks', { name: 'Loopback receiver', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, eventTypes: ['ticket.created'] });
+    await call(a, 'POST', '/api/webhooks', {
+      name: 'Loopback receiver',
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+      eventTypes: ['ticket.created'],
+    });
     const passesBefore = a.jobs.runs('webhook-pass') + b.jobs.runs('webhook-pass');
     const started = Date.now();
     const ticket = await createTicket(b, 'Announced to the receiver once');

@@ -35,14 +35,27 @@ async function sourcePlace(dialect: DialectName): Promise<Place & { db: Db }> {
     const url = path.join(dataDir, 'outpost.db');
     const db = connect(url);
     await migrateToLatest(db);
-    return { url, dataDir, db, open: () => connect(url), drop: async () => void (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
+    return {
+      url,
+      dataDir,
+      db,
+      open: () => connect(url),
+      drop: async () => void (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })),
+    };
   }
   // A schema of the shared test database, as every PostgreSQL test gets.
   const db = await freshDatabase('postgres');
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely);
   const schema = rows[0]!.schema;
   const url = process.env.OUTPOST_TEST_POSTGRES_URL!;
-  return { url, schema, dataDir, db, open: () => connect(url, { searchPath: schema }), drop: async () => void (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
+  return {
+    url,
+    schema,
+    dataDir,
+    db,
+    open: () => connect(url, { searchPath: schema }),
+    drop: async () => void (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })),
+  };
 }
 
 /** A new, empty target: a SQLite file not yet written, or a PostgreSQL database of its own. */
@@ -135,7 +148,13 @@ describe.each(testDialects())('outpost backup and restore on %s', (dialect) => {
     })();
     try {
       while (written < 5) await new Promise((resolve) => setTimeout(resolve, 5));
-      const result = await backupWorkspace({ databaseUrl: source.url, schema: source.schema, dataDir: source.dataDir, out: path.join(source.dataDir, 'out') + '/', now: NOW });
+      const result = await backupWorkspace({
+        databaseUrl: source.url,
+        schema: source.schema,
+        dataDir: source.dataDir,
+        out: path.join(source.dataDir, 'out') + '/',
+        now: NOW,
+      });
       archive = result.file;
     } finally {
       stop = true;
@@ -206,7 +225,12 @@ describe.each(testDialects())('outpost backup and restore on %s', (dialect) => {
     try {
       await old.db.kysely.schema.dropTable('rate_limit_counters').execute();
       await sql`delete from kysely_migration where name = '0017-rate-limit-counters'`.execute(old.db.kysely);
-      const { file } = await backupWorkspace({ databaseUrl: old.url, schema: old.schema, dataDir: old.dataDir, out: path.join(old.dataDir, 'old.tar.gz') });
+      const { file } = await backupWorkspace({
+        databaseUrl: old.url,
+        schema: old.schema,
+        dataDir: old.dataDir,
+        out: path.join(old.dataDir, 'old.tar.gz'),
+      });
       const result = await restoreWorkspace({ archive: file, databaseUrl: fresh.url, dataDir: fresh.dataDir });
       expect(result.applied).toEqual(['0017-rate-limit-counters']);
       expect(result.tables).toHaveProperty('rate_limit_counters', 0);
@@ -219,11 +243,19 @@ describe.each(testDialects())('outpost backup and restore on %s', (dialect) => {
   if (dialect === 'postgres') {
     it('names pg_dump or pg_restore when it is not installed, and leaves the target as it was', async () => {
       const noTools = { ...process.env, PATH: '/nonexistent' };
-      await expect(backupWorkspace({ databaseUrl: source.url, schema: source.schema, dataDir: source.dataDir, out: path.join(source.dataDir, 'x.tar.gz'), env: noTools })).rejects.toThrow(
-        /pg_dump was not found on the PATH.*postgresql-client/s,
-      );
+      await expect(
+        backupWorkspace({
+          databaseUrl: source.url,
+          schema: source.schema,
+          dataDir: source.dataDir,
+          out: path.join(source.dataDir, 'x.tar.gz'),
+          env: noTools,
+        }),
+      ).rejects.toThrow(/pg_dump was not found on the PATH.*postgresql-client/s);
       expect(fs.existsSync(path.join(source.dataDir, 'x.tar.gz'))).toBe(false);
-      await expect(restoreWorkspace({ archive, databaseUrl: target.url, dataDir: target.dataDir, force: true, env: noTools })).rejects.toThrow(/pg_restore was not found/);
+      await expect(
+        restoreWorkspace({ archive, databaseUrl: target.url, dataDir: target.dataDir, force: true, env: noTools }),
+      ).rejects.toThrow(/pg_restore was not found/);
       const restored = target.open();
       try {
         expect((await tableCounts(restored.kysely, dialect)).tickets).toBeGreaterThan(0);

@@ -102,7 +102,10 @@ function archivePath(out: string, now: Date): string {
   const resolved = path.resolve(out);
   const isFolder = out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory());
   if (!isFolder) return resolved;
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return path.join(resolved, `outpost-backup-${stamp}.tar.gz`);
 }
 
@@ -175,7 +178,10 @@ async function dumpPostgres(options: BackupOptions, staging: string): Promise<Da
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
-        const { rows } = await sql<{ snapshot: string; schema: string }>`select pg_export_snapshot() as snapshot, current_schema() as schema`.execute(trx);
+        const { rows } = await sql<{
+          snapshot: string;
+          schema: string;
+        }>`select pg_export_snapshot() as snapshot, current_schema() as schema`.execute(trx);
         const { snapshot, schema } = rows[0]!;
         const tables = await tableCounts(trx, 'postgres');
         const migrations = await appliedMigrations(trx, 'postgres');
@@ -183,7 +189,14 @@ async function dumpPostgres(options: BackupOptions, staging: string): Promise<Da
         const file = 'database.pgdump';
         await runPgTool(
           'pg_dump',
-          ['--format=custom', `--snapshot=${snapshot}`, `--schema=${schema}`, '--no-owner', `--file=${path.join(staging, file)}`, `--dbname=${options.databaseUrl}`],
+          [
+            '--format=custom',
+            `--snapshot=${snapshot}`,
+            `--schema=${schema}`,
+            '--no-owner',
+            `--file=${path.join(staging, file)}`,
+            `--dbname=${options.databaseUrl}`,
+          ],
           options.env,
         );
         progress.update(1, 1);

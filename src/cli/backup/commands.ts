@@ -16,7 +16,12 @@ export function addBackupCommands(program: Command): void {
     .action(async (options: { out: string }) => {
       const config = loadConfig();
       const started = Date.now();
-      const result = await backupWorkspace({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, out: options.out, progress: progressBar });
+      const result = await backupWorkspace({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        out: options.out,
+        progress: progressBar,
+      });
       const rows = Object.values(result.manifest.tables).reduce((a, b) => a + b, 0);
       const files = Object.values(result.manifest.files).reduce((a, b) => a + b, 0);
       console.log(
@@ -35,7 +40,13 @@ export function addBackupCommands(program: Command): void {
     .option('--force', 'replace a target database (and data folders) that already hold a workspace')
     .action(async (archive: string, options: { force?: boolean }) => {
       const config = loadConfig();
-      const result = await restoreWorkspace({ archive, databaseUrl: config.databaseUrl, dataDir: config.dataDir, force: options.force, progress: progressBar });
+      const result = await restoreWorkspace({
+        archive,
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        force: options.force,
+        progress: progressBar,
+      });
       const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
       console.log(`Restored the backup of ${result.manifest.createdAt}: ${Object.keys(result.tables).length} tables, ${rows} rows.`);
       if (result.applied.length) console.log(`Applied migrations newer than the backup: ${result.applied.join(', ')}`);

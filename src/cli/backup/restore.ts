@@ -162,7 +162,11 @@ async function restorePostgres(options: RestoreOptions, manifest: BackupManifest
   const bar = (options.progress ?? quietProgress)('Restoring PostgreSQL');
   bar.update(0, 1);
   try {
-    await runPgTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--exit-on-error', `--dbname=${options.databaseUrl}`, dump], options.env);
+    await runPgTool(
+      'pg_restore',
+      ['--clean', '--if-exists', '--no-owner', '--exit-on-error', `--dbname=${options.databaseUrl}`, dump],
+      options.env,
+    );
   } finally {
     bar.update(1, 1);
     bar.stop();

@@ -44,7 +44,11 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addUniqueConstraint('webhook_deliveries_once', ['subscription_id', 'event_id'])
     .execute();
   await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
-  await db.schema.createIndex('webhook_deliveries_subscription').on('webhook_deliveries').columns(['subscription_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_subscription')
+    .on('webhook_deliveries')
+    .columns(['subscription_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('webhook_attempts')

@@ -120,7 +120,11 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .execute();
   await db.schema.createIndex('engagement_tasks_engagement').on('engagement_tasks').columns(['engagement_id', 'position']).execute();
   // "My tasks": a member's open tasks by due date.
-  await db.schema.createIndex('engagement_tasks_owner').on('engagement_tasks').columns(['owner_type', 'owner_id', 'status', 'due_date']).execute();
+  await db.schema
+    .createIndex('engagement_tasks_owner')
+    .on('engagement_tasks')
+    .columns(['owner_type', 'owner_id', 'status', 'due_date'])
+    .execute();
   await db.schema
     .createTable('task_dependencies')
     .addColumn('task_id', 'text', (c) => c.notNull().references('engagement_tasks.id').onDelete('cascade'))

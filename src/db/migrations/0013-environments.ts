@@ -125,5 +125,9 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addColumn('actor_id', 'text', (c) => c.references('members.id'))
     .addColumn('at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('campaign_deployment_events_entry').on('campaign_deployment_events').columns(['campaign_id', 'deployment_id', 'at']).execute();
+  await db.schema
+    .createIndex('campaign_deployment_events_entry')
+    .on('campaign_deployment_events')
+    .columns(['campaign_id', 'deployment_id', 'at'])
+    .execute();
 }

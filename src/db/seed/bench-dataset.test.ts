@@ -20,7 +20,10 @@ describe.each(testDialects())('bench dataset on %s', (dialect) => {
   afterAll(async () => db.close());
 
   it('writes the tickets, about four messages each, and reports its rate', async () => {
-    const tickets = await db.kysely.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const tickets = await db.kysely
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(tickets.n)).toBe(600);
     expect(summary.messages / 600).toBeGreaterThan(3);
     expect(summary.messages / 600).toBeLessThan(5);
@@ -31,7 +34,19 @@ describe.each(testDialects())('bench dataset on %s', (dialect) => {
     const snapshot = () =>
       db.kysely
         .selectFrom('search_documents')
-        .select(['doc_type', 'doc_id', 'title', 'heading', 'keywords', 'body', 'account_id', 'ticket_id', 'status', 'visibility', 'updated_at'])
+        .select([
+          'doc_type',
+          'doc_id',
+          'title',
+          'heading',
+          'keywords',
+          'body',
+          'account_id',
+          'ticket_id',
+          'status',
+          'visibility',
+          'updated_at',
+        ])
         .orderBy('doc_type')
         .orderBy('doc_id')
         .execute();
@@ -55,9 +70,20 @@ describe.each(testDialects())('bench dataset on %s', (dialect) => {
 
   it('gives every account a production environment on a catalogue release and lays out engagements from the template', async () => {
     const count = async (table: 'deployments' | 'engagements' | 'engagement_tasks' | 'releases') =>
-      Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('releases')).toBe(10);
-    const production = await db.kysely.selectFrom('deployments').select(['account_id', 'version']).where('name', '=', 'production').execute();
+    const production = await db.kysely
+      .selectFrom('deployments')
+      .select(['account_id', 'version'])
+      .where('name', '=', 'production')
+      .execute();
     expect(new Set(production.map((d) => d.account_id)).size).toBe(SMALL.accounts);
     expect(await count('deployments')).toBe(summary.environments);
     expect(summary.engagements).toBe(SMALL.accounts / 10);
@@ -74,7 +100,8 @@ describe.each(testDialects())('bench dataset on %s', (dialect) => {
     const other = await freshDatabase(dialect);
     try {
       await seedBenchDataset(other.kysely, other.dialect, SMALL);
-      const rows = (d: Db) => d.kysely.selectFrom('tickets').select(['id', 'number', 'status', 'sla_state', 'assignee_id']).orderBy('number').execute();
+      const rows = (d: Db) =>
+        d.kysely.selectFrom('tickets').select(['id', 'number', 'status', 'sla_state', 'assignee_id']).orderBy('number').execute();
       const [a, b] = await Promise.all([rows(db), rows(other)]);
       // Member ids differ only through the shared password hash's salt, never the ticket rows.
       expect(b.map((r) => [r.id, r.status, r.sla_state])).toEqual(a.map((r) => [r.id, r.status, r.sla_state]));

@@ -92,7 +92,11 @@ function segmentOf(index: number, accounts: number): Segment {
  *
  * Deterministic: the same seed, scale and `now` give the same rows, ids included.
  */
-export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectName, options: BenchDatasetOptions): Promise<BenchDatasetSummary> {
+export async function seedBenchDataset(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  options: BenchDatasetOptions,
+): Promise<BenchDatasetSummary> {
   const started = Date.now();
   await assertEmptyForBench(db);
   const N = options.tickets;
@@ -113,8 +117,18 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
 
   // Configuration, through the settings service like an admin would.
   const ctx = SYSTEM_CONTEXT;
-  const newYork = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (New York)', timeZone: 'America/New_York', weeklyHours: weekdayHours('08:00', '18:00'), holidays: [] });
-  const berlin = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (Berlin)', timeZone: 'Europe/Berlin', weeklyHours: weekdayHours('08:00', '17:00'), holidays: [] });
+  const newYork = await settings.saveCalendar(db, ctx, null, {
+    name: 'Support hours (New York)',
+    timeZone: 'America/New_York',
+    weeklyHours: weekdayHours('08:00', '18:00'),
+    holidays: [],
+  });
+  const berlin = await settings.saveCalendar(db, ctx, null, {
+    name: 'Support hours (Berlin)',
+    timeZone: 'Europe/Berlin',
+    weeklyHours: weekdayHours('08:00', '17:00'),
+    holidays: [],
+  });
   const policyViews = [
     await settings.savePolicy(db, ctx, null, {
       name: 'Strategic and enterprise',
@@ -198,8 +212,16 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
   });
   const byRole = (role: Role) => members.filter((m) => m.roles.includes(role)).map((m) => m.id);
   await inTransaction(db, async (trx) => {
-    await writer.insert(trx, 'members', members.map(({ roles: _roles, ...row }) => row));
-    await writer.insert(trx, 'member_roles', members.flatMap((m) => m.roles.map((role) => ({ member_id: m.id, role }))));
+    await writer.insert(
+      trx,
+      'members',
+      members.map(({ roles: _roles, ...row }) => row),
+    );
+    await writer.insert(
+      trx,
+      'member_roles',
+      members.flatMap((m) => m.roles.map((role) => ({ member_id: m.id, role }))),
+    );
   });
 
   // Accounts with a domain, an account manager and a success engineer, and their contacts.
@@ -219,7 +241,14 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
         const segment = segmentOf(i, A);
         const name = `${COMPANY_WORDS[i % COMPANY_WORDS.length]} ${COMPANY_KINDS[Math.floor(i / COMPANY_WORDS.length) % COMPANY_KINDS.length]} ${i}`;
         const domain = `acct${i}.example.com`;
-        const arr = segment === 'strategic' ? rnd.int(900, 3200) * 1000 : segment === 'enterprise' ? rnd.int(220, 880) * 1000 : segment === 'mid_market' ? rnd.int(45, 200) * 1000 : rnd.int(6, 40) * 1000;
+        const arr =
+          segment === 'strategic'
+            ? rnd.int(900, 3200) * 1000
+            : segment === 'enterprise'
+              ? rnd.int(220, 880) * 1000
+              : segment === 'mid_market'
+                ? rnd.int(45, 200) * 1000
+                : rnd.int(6, 40) * 1000;
         accountRows.push({
           id,
           name,
@@ -271,14 +300,29 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
     options.onProgress?.(done, totalWork);
   }
   const portalContact = accounts[0]!.contacts[0]!;
-  await writer.insert(db, 'portal_credentials', [{ contact_id: portalContact, access: 'enabled', password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: staticAt }]);
+  await writer.insert(db, 'portal_credentials', [
+    {
+      contact_id: portalContact,
+      access: 'enabled',
+      password_hash: passwordHash,
+      failed_sign_ins: 0,
+      locked_until: null,
+      updated_at: staticAt,
+    },
+  ]);
 
   // Tickets, oldest first, so numbers and ids rise with time as they do in a live desk.
   const calendars = new Map<string, BusinessCalendar>([
     [newYork.id, { timeZone: newYork.timeZone, weeklyHours: newYork.weeklyHours, holidays: newYork.holidays }],
     [berlin.id, { timeZone: berlin.timeZone, weeklyHours: berlin.weeklyHours, holidays: berlin.holidays }],
   ]);
-  const policies: BenchPolicy[] = policyViews.map((p) => ({ id: p.id, position: p.position, conditions: p.conditions, targets: p.targets, calendar_id: p.calendarId }));
+  const policies: BenchPolicy[] = policyViews.map((p) => ({
+    id: p.id,
+    position: p.position,
+    conditions: p.conditions,
+    targets: p.targets,
+    calendar_id: p.calendarId,
+  }));
   const lastPassAt = now - 3_600_000;
   const history: HistoryContext = {
     now,
@@ -291,7 +335,14 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
     tier1: byRole('support_tier1'),
     tier2: byRole('support_tier2'),
     offScriptRule: { id: offScript.id, name: offScript.name, minBusinessHours: 4 },
-    nearBreachRule: { id: nearBreach.id, name: nearBreach.name, minutes: 30, priorities: nearBreachPriorities, segments: nearBreachSegments, role: 'support_tier2' },
+    nearBreachRule: {
+      id: nearBreach.id,
+      name: nearBreach.name,
+      minutes: 30,
+      priorities: nearBreachPriorities,
+      segments: nearBreachSegments,
+      role: 'support_tier2',
+    },
   };
   const spanMs = years * 365 * 86_400_000;
   const start = now - spanMs;
@@ -306,13 +357,33 @@ export async function seedBenchDataset(db: Kysely<Database>, dialect: DialectNam
         const account = accounts[Math.floor(A * rnd.next() ** 2)]!;
         batch.push(buildTicketHistory(history, { number: i + 1, createdMs, account, contactId: rnd.pick(account.contacts) }));
       }
-      await writer.insert(trx, 'tickets', batch.map((h) => h.ticket));
-      await writer.insert(trx, 'ticket_tags', batch.flatMap((h) => h.tags));
+      await writer.insert(
+        trx,
+        'tickets',
+        batch.map((h) => h.ticket),
+      );
+      await writer.insert(
+        trx,
+        'ticket_tags',
+        batch.flatMap((h) => h.tags),
+      );
       const messageRows = batch.flatMap((h) => h.messages);
       await writer.insert(trx, 'ticket_messages', messageRows);
-      await writer.insert(trx, 'ticket_events', batch.flatMap((h) => h.events));
-      await writer.insert(trx, 'escalations', batch.flatMap((h) => h.escalations));
-      await writer.insert(trx, 'escalation_rule_firings', batch.flatMap((h) => h.firings));
+      await writer.insert(
+        trx,
+        'ticket_events',
+        batch.flatMap((h) => h.events),
+      );
+      await writer.insert(
+        trx,
+        'escalations',
+        batch.flatMap((h) => h.escalations),
+      );
+      await writer.insert(
+        trx,
+        'escalation_rule_firings',
+        batch.flatMap((h) => h.firings),
+      );
       const docs = [
         ...(await loadTicketSearchDocuments(trx, { ids: batch.map((h) => h.ticket.id) })),
         ...(await loadMessageSearchDocuments(trx, { ids: messageRows.map((m) => m.id) })),

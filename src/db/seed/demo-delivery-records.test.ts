@@ -19,7 +19,8 @@ describe.each(testDialects())('demo status reports, PoC criteria, training and v
   const byName = (prefix: string) => engagements.find((e) => e.name.startsWith(prefix))!;
 
   it('keeps a sent and a draft status report on the active rollout', async () => {
-    const reports = (await reader.request({ method: 'GET', url: `/api/engagements/${byName('Northwind').id}/status-reports` })).json().items;
+    const reports = (await reader.request({ method: 'GET', url: `/api/engagements/${byName('Northwind').id}/status-reports` })).json()
+      .items;
     expect(reports.map((r: { status: string }) => r.status)).toEqual(['draft', 'sent']);
     const sent = (await reader.request({ method: 'GET', url: `/api/status-reports/${reports[1].id}` })).json();
     expect(sent.recipients.length).toBeGreaterThanOrEqual(1);
@@ -38,14 +39,18 @@ describe.each(testDialects())('demo status reports, PoC criteria, training and v
     const sessions = (await reader.request({ method: 'GET', url: `/api/accounts/${northwind}/training-sessions` })).json().items;
     expect(sessions.map((s: { status: string }) => s.status)).toEqual(['scheduled', 'delivered']);
     expect(sessions[1].feedback).toEqual({ count: 2, averageRating: 4.5 });
-    const timeline = (await reader.request({ method: 'GET', url: `/api/accounts/${northwind}/interactions?limit=200` })).json().items as { id: string; kind: string }[];
+    const timeline = (await reader.request({ method: 'GET', url: `/api/accounts/${northwind}/interactions?limit=200` })).json().items as {
+      id: string;
+      kind: string;
+    }[];
     expect(timeline.find((i) => i.id === sessions[1].interactionId)?.kind).toBe('training');
 
     const pinecrest = byName('Pinecrest').account.id;
     const visits = (await reader.request({ method: 'GET', url: `/api/accounts/${pinecrest}/field-visits` })).json().items;
     expect(visits.map((v: { status: string }) => v.status)).toEqual(['planned', 'completed']);
     expect(visits[1].report).toContain('## Findings');
-    const pinecrestTimeline = (await reader.request({ method: 'GET', url: `/api/accounts/${pinecrest}/interactions?limit=200` })).json().items as { id: string; kind: string }[];
+    const pinecrestTimeline = (await reader.request({ method: 'GET', url: `/api/accounts/${pinecrest}/interactions?limit=200` })).json()
+      .items as { id: string; kind: string }[];
     expect(pinecrestTimeline.find((i) => i.id === visits[1].interactionId)?.kind).toBe('site_visit');
   });
 });

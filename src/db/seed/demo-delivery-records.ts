@@ -24,7 +24,12 @@ interface DemoEngagement {
 export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): Promise<void> {
   const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   const at = (offset: number, hour: number) => new Date(`${day(offset)}T${String(hour).padStart(2, '0')}:00:00.000Z`);
-  const ctxOf = (memberId: string | null): ChangeContext => ({ actorType: memberId ? 'member' : 'system', actorId: memberId, memberId, ip: null });
+  const ctxOf = (memberId: string | null): ChangeContext => ({
+    actorType: memberId ? 'member' : 'system',
+    actorId: memberId,
+    memberId,
+    ip: null,
+  });
 
   /** The engagement of this kind (and status) whose name starts with `prefix`, or the first of its kind. */
   const find = async (kind: EngagementKind, prefix: string, statuses: string[] = ['active', 'at_risk']): Promise<DemoEngagement | null> => {
@@ -40,13 +45,29 @@ export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): 
     return row ? { id: row.id, name: row.name, accountId: row.account_id, leadId: row.lead_id } : null;
   };
   const contactsOf = async (accountId: string) =>
-    (await db.selectFrom('contacts').select(['id', 'name', 'customer_role']).where('account_id', '=', accountId).orderBy('name').orderBy('id').execute()).map((c) => ({
+    (
+      await db
+        .selectFrom('contacts')
+        .select(['id', 'name', 'customer_role'])
+        .where('account_id', '=', accountId)
+        .orderBy('name')
+        .orderBy('id')
+        .execute()
+    ).map((c) => ({
       id: c.id,
       name: c.name,
       role: c.customer_role,
     }));
   const memberWithRole = async (role: string) =>
-    (await db.selectFrom('member_roles').innerJoin('members', 'members.id', 'member_roles.member_id').select('members.id').where('member_roles.role', '=', role).orderBy('members.name').executeTakeFirst())?.id ?? null;
+    (
+      await db
+        .selectFrom('member_roles')
+        .innerJoin('members', 'members.id', 'member_roles.member_id')
+        .select('members.id')
+        .where('member_roles.role', '=', role)
+        .orderBy('members.name')
+        .executeTakeFirst()
+    )?.id ?? null;
 
   const rollout = await find('implementation', 'Northwind');
   const slipping = await find('implementation', 'Helios', ['at_risk', 'active']);
@@ -65,11 +86,22 @@ export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): 
       db,
       ctx,
       earlier.id,
-      { sections: { decisions: `${earlier.sections.decisions.startsWith('_') ? '' : `${earlier.sections.decisions}\n`}- Confirm the go-live window with the operations team (proposed: a Saturday morning).` } },
+      {
+        sections: {
+          decisions: `${earlier.sections.decisions.startsWith('_') ? '' : `${earlier.sections.decisions}\n`}- Confirm the go-live window with the operations team (proposed: a Saturday morning).`,
+        },
+      },
       at(-13, 10),
     );
     const recipients = contacts.filter((c) => c.role === 'decision_maker' || c.role === 'champion').slice(0, 2);
-    if (recipients.length) await sendStatusReport(db, ctx, earlier.id, recipients.map((c) => c.id), at(-13, 11));
+    if (recipients.length)
+      await sendStatusReport(
+        db,
+        ctx,
+        earlier.id,
+        recipients.map((c) => c.id),
+        at(-13, 11),
+      );
     await generateStatusReport(db, ctx, rollout.id, { periodStart: day(-13), periodEnd: day(0) }, now);
   }
   if (slipping) await generateStatusReport(db, ctxOf(slipping.leadId), slipping.id, { periodStart: day(-13), periodEnd: day(0) }, now);
@@ -78,7 +110,13 @@ export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): 
   if (poc) {
     const ctx = ctxOf(poc.leadId);
     const [champion] = await contactsOf(poc.accountId);
-    const criteria: { statement: string; owner: { type: 'member' | 'contact'; id: string } | null; status?: 'pass' | 'fail'; evidence?: string; evidenceUrl?: string }[] = [
+    const criteria: {
+      statement: string;
+      owner: { type: 'member' | 'contact'; id: string } | null;
+      status?: 'pass' | 'fail';
+      evidence?: string;
+      evidenceUrl?: string;
+    }[] = [
       {
         statement: 'Ingest 12 months of maintenance logs from the MRO system without manual clean-up',
         owner: poc.leadId ? { type: 'member', id: poc.leadId } : null,
@@ -96,22 +134,38 @@ export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): 
         status: 'pass',
         evidence: 'Four planners signed in on day 2; group-to-role mapping confirmed.',
       },
-      { statement: 'Dashboards load in under 3 seconds for a 40-aircraft fleet', owner: champion ? { type: 'contact', id: champion.id } : null },
+      {
+        statement: 'Dashboards load in under 3 seconds for a 40-aircraft fleet',
+        owner: champion ? { type: 'contact', id: champion.id } : null,
+      },
     ];
     for (const c of criteria) {
       const created = await addCriterion(db, ctx, poc.id, { statement: c.statement, owner: c.owner });
-      if (c.status) await updateCriterion(db, ctx, created.id, { status: c.status, evidence: c.evidence ?? null, evidenceUrl: c.evidenceUrl ?? null });
+      if (c.status)
+        await updateCriterion(db, ctx, created.id, { status: c.status, evidence: c.evidence ?? null, evidenceUrl: c.evidenceUrl ?? null });
     }
   }
 
   // ---------------------------------------------------------------- training sessions
   const training = async (
     engagement: DemoEngagement,
-    spec: { topic: string; audience: 'end_users' | 'it_admins'; dayOffset: number; minutes: number; attendees: number; feedback?: [number, string | null][]; materials: { title: string; url: string }[] },
+    spec: {
+      topic: string;
+      audience: 'end_users' | 'it_admins';
+      dayOffset: number;
+      minutes: number;
+      attendees: number;
+      feedback?: [number, string | null][];
+      materials: { title: string; url: string }[];
+    },
   ) => {
     const ctx = ctxOf(trainer ?? engagement.leadId);
     const contacts = await contactsOf(engagement.accountId);
-    const attendees = (spec.audience === 'it_admins' ? [...contacts.filter((c) => c.role === 'it_admin'), ...contacts] : [...contacts.filter((c) => c.role === 'end_user'), ...contacts])
+    const attendees = (
+      spec.audience === 'it_admins'
+        ? [...contacts.filter((c) => c.role === 'it_admin'), ...contacts]
+        : [...contacts.filter((c) => c.role === 'end_user'), ...contacts]
+    )
       .filter((c, i, all) => all.findIndex((o) => o.id === c.id) === i)
       .slice(0, spec.attendees);
     const scheduledAt = at(spec.dayOffset, 9).toISOString();
@@ -127,7 +181,13 @@ export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): 
       notes: null,
     });
     if (spec.dayOffset >= 0) return;
-    await updateTrainingSession(db, ctx, session.id, { status: 'delivered', notes: 'Recording and slides shared with the attendees afterwards.' }, at(spec.dayOffset, 12));
+    await updateTrainingSession(
+      db,
+      ctx,
+      session.id,
+      { status: 'delivered', notes: 'Recording and slides shared with the attendees afterwards.' },
+      at(spec.dayOffset, 12),
+    );
     for (const [index, [rating, comment]] of (spec.feedback ?? []).entries()) {
       const attendee = attendees[index];
       if (attendee) await recordTrainingFeedback(db, ctx, session.id, attendee.id, { rating, comment }, at(spec.dayOffset + 1, 10));
@@ -233,7 +293,8 @@ export async function seedDemoDeliveryRecords(db: Kysely<Database>, now: Date): 
       ctx,
       workshop.id,
       {
-        report: '## Outcomes\n- Dispatch runs on three spreadsheets and a shared inbox\n- IT wants SSO and audit exports before any pilot\n\n## Next\n- Solution design draft in two weeks',
+        report:
+          '## Outcomes\n- Dispatch runs on three spreadsheets and a shared inbox\n- IT wants SSO and audit exports before any pilot\n\n## Next\n- Solution design draft in two weeks',
         status: 'completed',
       },
       at(-20, 17),

@@ -33,7 +33,13 @@ describe.each(testDialects())('demo engagements on %s', (dialect) => {
   it('ships useful templates, the standard implementation with eight phases and dependencies', async () => {
     const templates = (await reader.request({ method: 'GET', url: '/api/engagement-templates' })).json().items;
     expect(templates.map((x: { name: string }) => x.name).sort()).toEqual(
-      ['Field visit', 'Onboarding (SMB)', 'Professional services — custom integration', 'Proof of concept (2 weeks)', 'Standard implementation'].sort(),
+      [
+        'Field visit',
+        'Onboarding (SMB)',
+        'Professional services — custom integration',
+        'Proof of concept (2 weeks)',
+        'Standard implementation',
+      ].sort(),
     );
     const standard = templates.find((x: { name: string }) => x.name === 'Standard implementation');
     expect(standard).toMatchObject({ phaseCount: 8, kind: 'implementation' });
@@ -79,7 +85,11 @@ describe.each(testDialects())('demo engagements on %s', (dialect) => {
   });
 
   it('gives the demo implementation engineer tasks of his own, and the customer a visible plan', async () => {
-    const tomas = await t.db.kysely.selectFrom('members').select('id').where('email', '=', 'tomas.herrera@outpost.local').executeTakeFirstOrThrow();
+    const tomas = await t.db.kysely
+      .selectFrom('members')
+      .select('id')
+      .where('email', '=', 'tomas.herrera@outpost.local')
+      .executeTakeFirstOrThrow();
     const mine = await t.db.kysely
       .selectFrom('engagement_tasks')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -5,7 +5,15 @@ import { findMemberRowByEmail } from '../../modules/team/index.js';
 import { addCalendarDays, addWorkingDays, dayOf, isWorkingDay, workingDaysBetween } from '../../modules/delivery/index.js';
 import type { Engagement } from '../../modules/delivery/contract/engagements.js';
 import { DEMO_TEMPLATES } from './demo-engagement-templates.js';
-import { addComment, createEngagement, createTask, goLiveTaskOf, logTaskTime, updateEngagement, updateTask } from '../../modules/delivery/index.js';
+import {
+  addComment,
+  createEngagement,
+  createTask,
+  goLiveTaskOf,
+  logTaskTime,
+  updateEngagement,
+  updateTask,
+} from '../../modules/delivery/index.js';
 import { createTemplate } from '../../modules/delivery/index.js';
 import type { EngagementKind, EngagementStatus } from '../../modules/delivery/index.js';
 import { SeededRandom } from './random.js';
@@ -46,16 +54,139 @@ const YUKI = 'yuki.tanaka@outpost.local';
 const HANNAH = 'hannah.mueller@outpost.local';
 
 const ENGAGEMENTS: DemoEngagement[] = [
-  { account: 'Northwind Logistics', template: 'Standard implementation', kind: 'implementation', name: 'Northwind — Beacon rollout', lead: TOMAS, members: [SOFIA, CHLOE, HANNAH], start: -28, mode: 'on_track', status: 'active', budgetHours: 220, contractLead: 21 },
-  { account: 'Helios Energy', template: 'Standard implementation', kind: 'implementation', name: 'Helios — platform implementation', lead: TOMAS, members: [SOFIA, NORA], start: -45, mode: 'slipped', status: 'at_risk', budgetHours: 160, contractLead: 30, intensity: 1.4 },
-  { account: 'Bluefin Capital', template: 'Standard implementation', kind: 'implementation', name: 'Bluefin — implementation', lead: TOMAS, members: [SOFIA, CHLOE, HANNAH], start: -150, mode: 'done', status: 'done', budgetHours: 200, contractLead: 35, goLiveLate: 4 },
-  { account: 'Summit Insurance', template: 'Standard implementation', kind: 'implementation', name: 'Summit — claims platform go-live', lead: TOMAS, members: [SOFIA, NORA], start: -210, mode: 'done', status: 'done', budgetHours: 180, contractLead: 20, goLiveLate: 0 },
-  { account: 'Cedar Health Partners', template: 'Onboarding (SMB)', kind: 'onboarding', name: 'Cedar Health — onboarding', lead: CHLOE, members: [], start: -60, mode: 'done', status: 'done', budgetHours: 24, contractLead: 14, goLiveLate: 2 },
-  { account: 'Quantum Freight', template: 'Onboarding (SMB)', kind: 'onboarding', name: 'Quantum Freight — onboarding', lead: CHLOE, members: [], start: -6, mode: 'on_track', status: 'active', budgetHours: 24, contractLead: 10 },
-  { account: 'Kestrel Aerospace', template: 'Proof of concept (2 weeks)', kind: 'proof_of_concept', name: 'Kestrel — maintenance analytics PoC', lead: DANIEL, members: [SOFIA], start: -5, mode: 'on_track', status: 'active', budgetHours: 40, opportunityRef: 'OPP-2041' },
-  { account: 'Maple Street Bank', template: 'Professional services — custom integration', kind: 'professional_services', name: 'Maple Street — core banking connector', lead: GRACE, members: [], start: -24, mode: 'on_track', status: 'active', budgetHours: 60, intensity: 2.2 },
-  { account: 'Orbital Retail Group', template: 'Standard implementation', kind: 'implementation', name: 'Orbital Retail — store operations rollout', lead: TOMAS, members: [SOFIA, CHLOE], start: 12, mode: 'planned', status: 'planned', budgetHours: 240, contractLead: 20 },
-  { account: 'Pinecrest University', template: 'Field visit', kind: 'field_visit', name: 'Pinecrest — on-site edge connector install', lead: LIAM, members: [], start: -3, mode: 'on_track', status: 'active', budgetHours: 16 },
+  {
+    account: 'Northwind Logistics',
+    template: 'Standard implementation',
+    kind: 'implementation',
+    name: 'Northwind — Beacon rollout',
+    lead: TOMAS,
+    members: [SOFIA, CHLOE, HANNAH],
+    start: -28,
+    mode: 'on_track',
+    status: 'active',
+    budgetHours: 220,
+    contractLead: 21,
+  },
+  {
+    account: 'Helios Energy',
+    template: 'Standard implementation',
+    kind: 'implementation',
+    name: 'Helios — platform implementation',
+    lead: TOMAS,
+    members: [SOFIA, NORA],
+    start: -45,
+    mode: 'slipped',
+    status: 'at_risk',
+    budgetHours: 160,
+    contractLead: 30,
+    intensity: 1.4,
+  },
+  {
+    account: 'Bluefin Capital',
+    template: 'Standard implementation',
+    kind: 'implementation',
+    name: 'Bluefin — implementation',
+    lead: TOMAS,
+    members: [SOFIA, CHLOE, HANNAH],
+    start: -150,
+    mode: 'done',
+    status: 'done',
+    budgetHours: 200,
+    contractLead: 35,
+    goLiveLate: 4,
+  },
+  {
+    account: 'Summit Insurance',
+    template: 'Standard implementation',
+    kind: 'implementation',
+    name: 'Summit — claims platform go-live',
+    lead: TOMAS,
+    members: [SOFIA, NORA],
+    start: -210,
+    mode: 'done',
+    status: 'done',
+    budgetHours: 180,
+    contractLead: 20,
+    goLiveLate: 0,
+  },
+  {
+    account: 'Cedar Health Partners',
+    template: 'Onboarding (SMB)',
+    kind: 'onboarding',
+    name: 'Cedar Health — onboarding',
+    lead: CHLOE,
+    members: [],
+    start: -60,
+    mode: 'done',
+    status: 'done',
+    budgetHours: 24,
+    contractLead: 14,
+    goLiveLate: 2,
+  },
+  {
+    account: 'Quantum Freight',
+    template: 'Onboarding (SMB)',
+    kind: 'onboarding',
+    name: 'Quantum Freight — onboarding',
+    lead: CHLOE,
+    members: [],
+    start: -6,
+    mode: 'on_track',
+    status: 'active',
+    budgetHours: 24,
+    contractLead: 10,
+  },
+  {
+    account: 'Kestrel Aerospace',
+    template: 'Proof of concept (2 weeks)',
+    kind: 'proof_of_concept',
+    name: 'Kestrel — maintenance analytics PoC',
+    lead: DANIEL,
+    members: [SOFIA],
+    start: -5,
+    mode: 'on_track',
+    status: 'active',
+    budgetHours: 40,
+    opportunityRef: 'OPP-2041',
+  },
+  {
+    account: 'Maple Street Bank',
+    template: 'Professional services — custom integration',
+    kind: 'professional_services',
+    name: 'Maple Street — core banking connector',
+    lead: GRACE,
+    members: [],
+    start: -24,
+    mode: 'on_track',
+    status: 'active',
+    budgetHours: 60,
+    intensity: 2.2,
+  },
+  {
+    account: 'Orbital Retail Group',
+    template: 'Standard implementation',
+    kind: 'implementation',
+    name: 'Orbital Retail — store operations rollout',
+    lead: TOMAS,
+    members: [SOFIA, CHLOE],
+    start: 12,
+    mode: 'planned',
+    status: 'planned',
+    budgetHours: 240,
+    contractLead: 20,
+  },
+  {
+    account: 'Pinecrest University',
+    template: 'Field visit',
+    kind: 'field_visit',
+    name: 'Pinecrest — on-site edge connector install',
+    lead: LIAM,
+    members: [],
+    start: -3,
+    mode: 'on_track',
+    status: 'active',
+    budgetHours: 16,
+  },
 ];
 
 const COMMENTS = [
@@ -138,7 +269,13 @@ export async function seedDemoEngagements(db: Kysely<Database>, now: Date): Prom
         await updateTask(db, ownerCtx, task.id, { status: 'done' }, finishedAt);
         status.set(task.id, 'done');
       } else if (depsDone && task.startDate <= cutoff) {
-        await updateTask(db, ownerCtx, task.id, { status: 'in_progress' }, new Date(Math.min(now.getTime() - 3_600_000, at(task.startDate, 9).getTime())));
+        await updateTask(
+          db,
+          ownerCtx,
+          task.id,
+          { status: 'in_progress' },
+          new Date(Math.min(now.getTime() - 3_600_000, at(task.startDate, 9).getTime())),
+        );
         status.set(task.id, 'in_progress');
       } else continue;
 
@@ -169,7 +306,14 @@ export async function seedDemoEngagements(db: Kysely<Database>, now: Date): Prom
       }
       if (rnd.chance(0.2)) {
         const comment = spec.mode === 'slipped' ? COMMENTS[2]! : rnd.pick(COMMENTS.filter((_, i) => i !== 2));
-        await addComment(db, ownerCtx, task.id, { type: 'member', id: owner }, comment, new Date(Math.min(now.getTime() - 3_600_000, at(task.startDate, 15).getTime())));
+        await addComment(
+          db,
+          ownerCtx,
+          task.id,
+          { type: 'member', id: owner },
+          comment,
+          new Date(Math.min(now.getTime() - 3_600_000, at(task.startDate, 15).getTime())),
+        );
       }
     }
 
@@ -222,16 +366,36 @@ export async function seedDemoEngagements(db: Kysely<Database>, now: Date): Prom
         db,
         ctx,
         e.id,
-        { title, startDate: taskStart, dueDate: addWorkingDays(taskStart, duration - 1), owner: { type: 'member', id: yukiId }, customerVisible: visible, dependsOn: previous ? [previous] : [] },
+        {
+          title,
+          startDate: taskStart,
+          dueDate: addWorkingDays(taskStart, duration - 1),
+          owner: { type: 'member', id: yukiId },
+          customerVisible: visible,
+          dependsOn: previous ? [previous] : [],
+        },
         new Date(now.getTime() - 39 * 86_400_000),
       );
       previous = task.id;
       if (task.dueDate < today) {
-        await updateTask(db, ctx, task.id, { status: 'done' }, new Date(Math.min(now.getTime() - 3_600_000, at(task.dueDate, 16).getTime())));
+        await updateTask(
+          db,
+          ctx,
+          task.id,
+          { status: 'done' },
+          new Date(Math.min(now.getTime() - 3_600_000, at(task.dueDate, 16).getTime())),
+        );
         for (let i = 0; i < duration; i += 2) {
           const day = addWorkingDays(taskStart, i);
           if (day >= today) break;
-          await logTaskTime(db, ctx, task.id, yukiId, { minutes: 6 * 60, category: 'engineering', startedAt: at(day, 8).toISOString() }, at(day, 15));
+          await logTaskTime(
+            db,
+            ctx,
+            task.id,
+            yukiId,
+            { minutes: 6 * 60, category: 'engineering', startedAt: at(day, 8).toISOString() },
+            at(day, 15),
+          );
         }
       } else if (task.startDate <= today) {
         await updateTask(db, ctx, task.id, { status: 'in_progress' }, new Date(now.getTime() - 3_600_000));

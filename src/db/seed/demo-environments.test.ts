@@ -18,7 +18,9 @@ describe.each(testDialects())('demo environments on %s', (dialect) => {
   afterAll(async () => t.close());
 
   it('spreads environments across versions so the matrix shows current, slightly and far behind', async () => {
-    const matrix = (await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(DEMO_PRODUCT)}` })).json();
+    const matrix = (
+      await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(DEMO_PRODUCT)}` })
+    ).json();
     expect(matrix.releases).toHaveLength(10);
     expect(matrix.rows.length).toBeGreaterThanOrEqual(20);
     expect(matrix.totals.current).toBeGreaterThan(2);
@@ -32,7 +34,9 @@ describe.each(testDialects())('demo environments on %s', (dialect) => {
     const completed = campaigns.find((c: { status: string }) => c.status === 'completed');
     expect(completed.progress.percentDone).toBe(100);
     const active = campaigns.find((c: { status: string }) => c.status === 'active');
-    const states = Object.entries(active.progress.byState).filter(([, n]) => (n as number) > 0).map(([s]) => s);
+    const states = Object.entries(active.progress.byState)
+      .filter(([, n]) => (n as number) > 0)
+      .map(([s]) => s);
     expect(states.sort()).toEqual(['done', 'failed', 'in_progress', 'rolled_back', 'scheduled']);
     const detail = (await reader.request({ method: 'GET', url: `/api/campaigns/${active.id}` })).json();
     const failed = detail.entries.find((e: { state: string }) => e.state === 'failed');

@@ -40,10 +40,22 @@ const REGIONS: Record<string, string[]> = {
 };
 
 const CUSTOMISATIONS: { title: string; reason: string; repo: string }[] = [
-  { title: 'SAP order export', reason: 'Orders must reach SAP S/4HANA within five minutes for same-day shipping.', repo: 'sap-order-export' },
-  { title: 'Custom SSO claim mapping', reason: 'Their Azure AD sends department codes in a non-standard claim.', repo: 'sso-claim-mapping' },
+  {
+    title: 'SAP order export',
+    reason: 'Orders must reach SAP S/4HANA within five minutes for same-day shipping.',
+    repo: 'sap-order-export',
+  },
+  {
+    title: 'Custom SSO claim mapping',
+    reason: 'Their Azure AD sends department codes in a non-standard claim.',
+    repo: 'sso-claim-mapping',
+  },
   { title: 'Nightly data-warehouse sync', reason: 'Finance reports run on Snowflake from our usage tables.', repo: 'dwh-sync' },
-  { title: 'Approval flow for regulated changes', reason: 'Auditors require two approvers on production configuration changes.', repo: 'regulated-approvals' },
+  {
+    title: 'Approval flow for regulated changes',
+    reason: 'Auditors require two approvers on production configuration changes.',
+    repo: 'regulated-approvals',
+  },
   { title: 'Branded customer portal theme', reason: 'Portal must match their public site for end customers.', repo: 'portal-theme' },
 ];
 
@@ -71,9 +83,23 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
   const grace = await memberCtx('grace.okafor@outpost.local');
   const engineers = [tomas, elena, yuki, grace];
 
-  for (const [product, releases] of [[DEMO_PRODUCT, PLATFORM_RELEASES], [DEMO_CONNECTOR, CONNECTOR_RELEASES]] as const) {
+  for (const [product, releases] of [
+    [DEMO_PRODUCT, PLATFORM_RELEASES],
+    [DEMO_CONNECTOR, CONNECTOR_RELEASES],
+  ] as const) {
     for (const [version, daysAgo, supported, notes] of releases) {
-      await createRelease(db, tomas, { product, version, releasedOn: at(daysAgo).toISOString().slice(0, 10), notes: `## ${product} ${version}\n\n${notes}\n`, supported }, at(daysAgo));
+      await createRelease(
+        db,
+        tomas,
+        {
+          product,
+          version,
+          releasedOn: at(daysAgo).toISOString().slice(0, 10),
+          notes: `## ${product} ${version}\n\n${notes}\n`,
+          supported,
+        },
+        at(daysAgo),
+      );
     }
   }
 
@@ -84,12 +110,19 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
     if (index % 6 === 5) continue; // a few accounts have nothing registered yet
     const contacts = await listContacts(db, account.id);
     const oldest = account.segment === 'strategic' ? 4 : account.segment === 'enterprise' ? 2 : 0;
-    const names = ['production', ...(account.segment === 'smb' ? [] : ['staging']), ...(account.segment === 'strategic' && rnd.chance(0.6) ? ['disaster-recovery'] : [])];
+    const names = [
+      'production',
+      ...(account.segment === 'smb' ? [] : ['staging']),
+      ...(account.segment === 'strategic' && rnd.chance(0.6) ? ['disaster-recovery'] : []),
+    ];
     const hosting = account.segment === 'strategic' && rnd.chance(0.5) ? 'hybrid' : rnd.chance(0.25) ? 'on_premises' : 'cloud';
     const productionVersion = versions[rnd.int(oldest, versions.length - 1)]!;
     for (const name of names) {
       // Staging runs the same version as production or one ahead; DR mirrors production.
-      const v = name === 'staging' ? versions[Math.min(versions.indexOf(productionVersion) + rnd.int(0, 1), versions.length - 1)]! : productionVersion;
+      const v =
+        name === 'staging'
+          ? versions[Math.min(versions.indexOf(productionVersion) + rnd.int(0, 1), versions.length - 1)]!
+          : productionVersion;
       const created = at(rnd.int(420, 700));
       const env = await createEnvironment(
         db,
@@ -113,13 +146,30 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
       );
       if (name === 'production' && rnd.chance(0.35)) {
         const current = env.configuration as { database: { pool: number }; retentionDays: number; sso: Record<string, unknown> };
-        await saveConfiguration(db, rnd.pick(engineers), env.id, { configuration: { ...current, database: { ...current.database, pool: current.database.pool + 20 } }, note: 'Raised the connection pool after month-end load tests' }, at(rnd.int(200, 400)));
+        await saveConfiguration(
+          db,
+          rnd.pick(engineers),
+          env.id,
+          {
+            configuration: { ...current, database: { ...current.database, pool: current.database.pool + 20 } },
+            note: 'Raised the connection pool after month-end load tests',
+          },
+          at(rnd.int(200, 400)),
+        );
         if (rnd.chance(0.5)) {
           await saveConfiguration(
             db,
             rnd.pick(engineers),
             env.id,
-            { configuration: { ...current, database: { ...current.database, pool: current.database.pool + 20 }, retentionDays: 730, sso: { ...current.sso, enforce: true } }, note: 'Two-year retention and enforced SSO for their audit' },
+            {
+              configuration: {
+                ...current,
+                database: { ...current.database, pool: current.database.pool + 20 },
+                retentionDays: 730,
+                sso: { ...current.sso, enforce: true },
+              },
+              note: 'Two-year retention and enforced SSO for their audit',
+            },
             at(rnd.int(30, 190)),
           );
         }
@@ -128,7 +178,18 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
         for (const c of rnd.sample(CUSTOMISATIONS, rnd.int(1, 2))) {
           const owner = rnd.pick([tomas, yuki, grace]);
           const slug = account.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-          await addCustomisation(db, owner, env.id, { title: c.title, reason: c.reason, ownerId: owner.memberId, repositoryUrl: `https://git.beacon.example/customers/${slug}/${c.repo}` }, at(rnd.int(100, 400)));
+          await addCustomisation(
+            db,
+            owner,
+            env.id,
+            {
+              title: c.title,
+              reason: c.reason,
+              ownerId: owner.memberId,
+              repositoryUrl: `https://git.beacon.example/customers/${slug}/${c.repo}`,
+            },
+            at(rnd.int(100, 400)),
+          );
         }
       }
     }
@@ -137,7 +198,14 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
         db,
         rnd.pick(engineers),
         account.id,
-        { name: 'plant-floor', product: DEMO_CONNECTOR, version: rnd.pick(CONNECTOR_RELEASES.map(([v]) => v)), hosting: 'on_premises', region: rnd.pick(REGIONS.on_premises!), contactIds: [contacts[contacts.length - 1]!.id] },
+        {
+          name: 'plant-floor',
+          product: DEMO_CONNECTOR,
+          version: rnd.pick(CONNECTOR_RELEASES.map(([v]) => v)),
+          hosting: 'on_premises',
+          region: rnd.pick(REGIONS.on_premises!),
+          contactIds: [contacts[contacts.length - 1]!.id],
+        },
         at(rnd.int(200, 500)),
       );
     }
@@ -163,8 +231,22 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
   );
   for (const [i, entry] of spring.entries.entries()) {
     const day = 300 - (i % 2) * 7;
-    await changeUpgradeState(db, rnd.pick(engineers), spring.id, entry.environment.id, { state: 'in_progress', note: 'Backup verified, maintenance page up' }, at(day, 22));
-    await changeUpgradeState(db, rnd.pick(engineers), spring.id, entry.environment.id, { state: 'done', note: 'Smoke tests passed; customer signed off' }, at(day, 23));
+    await changeUpgradeState(
+      db,
+      rnd.pick(engineers),
+      spring.id,
+      entry.environment.id,
+      { state: 'in_progress', note: 'Backup verified, maintenance page up' },
+      at(day, 22),
+    );
+    await changeUpgradeState(
+      db,
+      rnd.pick(engineers),
+      spring.id,
+      entry.environment.id,
+      { state: 'done', note: 'Smoke tests passed; customer signed off' },
+      at(day, 23),
+    );
   }
   await updateCampaign(db, tomas, spring.id, { status: 'completed' }, at(290));
 
@@ -194,11 +276,25 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
     if (target === 'scheduled') continue;
     const who = rnd.pick(engineers);
     const day = i < current.entries.length / 2 ? 11 : 4;
-    await changeUpgradeState(db, who, current.id, entry.environment.id, { state: 'in_progress', note: 'Started in the maintenance window' }, at(day + 1, 22));
+    await changeUpgradeState(
+      db,
+      who,
+      current.id,
+      entry.environment.id,
+      { state: 'in_progress', note: 'Started in the maintenance window' },
+      at(day + 1, 22),
+    );
     if (target === 'in_progress') continue;
     if (target === 'rolled_back') {
       await changeUpgradeState(db, who, current.id, entry.environment.id, { state: 'done', note: 'Upgrade completed' }, at(day, 1));
-      await changeUpgradeState(db, who, current.id, entry.environment.id, { state: 'rolled_back', note: 'Their reporting add-on broke on the new API; rolled back until the vendor ships a fix' }, at(day - 1, 15));
+      await changeUpgradeState(
+        db,
+        who,
+        current.id,
+        entry.environment.id,
+        { state: 'rolled_back', note: 'Their reporting add-on broke on the new API; rolled back until the vendor ships a fix' },
+        at(day - 1, 15),
+      );
       continue;
     }
     await changeUpgradeState(
@@ -206,7 +302,13 @@ export async function seedDemoEnvironments(db: Kysely<Database>, now: Date): Pro
       who,
       current.id,
       entry.environment.id,
-      { state: target, note: target === 'failed' ? 'Database migration stopped at step 14 of 31: their PostgreSQL is still on 12' : 'Smoke tests passed; customer signed off' },
+      {
+        state: target,
+        note:
+          target === 'failed'
+            ? 'Database migration stopped at step 14 of 31: their PostgreSQL is still on 12'
+            : 'Smoke tests passed; customer signed off',
+      },
       at(day, 1),
     );
   }

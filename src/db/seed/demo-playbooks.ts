@@ -16,10 +16,24 @@ export async function seedDemoPlaybooks(db: Kysely<Database>, owner: { id: strin
     status: 'active',
     ownerId: owner.id,
     steps: [
-      { instruction: 'Ask for the time of a failed attempt and the user’s e-mail.', expectedResult: 'A timestamp and an address', inputLabel: 'Failed attempt (time, user)' },
-      { instruction: 'Check the SAML settings page: entity ID and ACS URL must match the IdP app.', expectedResult: 'Both values match', inputLabel: 'IdP entity ID' },
-      { instruction: 'Compare the IdP signing certificate’s fingerprint and expiry with ours.', expectedResult: 'Same fingerprint, not expired' },
-      { instruction: 'Check the customer’s clock skew in the SAML response (NotBefore / NotOnOrAfter).', expectedResult: 'Less than 3 minutes of skew' },
+      {
+        instruction: 'Ask for the time of a failed attempt and the user’s e-mail.',
+        expectedResult: 'A timestamp and an address',
+        inputLabel: 'Failed attempt (time, user)',
+      },
+      {
+        instruction: 'Check the SAML settings page: entity ID and ACS URL must match the IdP app.',
+        expectedResult: 'Both values match',
+        inputLabel: 'IdP entity ID',
+      },
+      {
+        instruction: 'Compare the IdP signing certificate’s fingerprint and expiry with ours.',
+        expectedResult: 'Same fingerprint, not expired',
+      },
+      {
+        instruction: 'Check the customer’s clock skew in the SAML response (NotBefore / NotOnOrAfter).',
+        expectedResult: 'Less than 3 minutes of skew',
+      },
       { instruction: 'Have the user clear cookies for our domain and try once more.', expectedResult: 'The user lands on the dashboard' },
     ],
   });
@@ -31,9 +45,19 @@ export async function seedDemoPlaybooks(db: Kysely<Database>, owner: { id: strin
     status: 'active',
     ownerId: owner.id,
     steps: [
-      { instruction: 'Find the failed job in the job history and note its run time and row count.', expectedResult: 'A run time close to 30 minutes', inputLabel: 'Rows exported before the timeout' },
-      { instruction: 'Check whether the export has a date filter; without one it exports the whole history.', expectedResult: 'A date filter is set' },
-      { instruction: 'Suggest splitting the export by month or switching to the incremental export.', expectedResult: 'The customer agrees to try it' },
+      {
+        instruction: 'Find the failed job in the job history and note its run time and row count.',
+        expectedResult: 'A run time close to 30 minutes',
+        inputLabel: 'Rows exported before the timeout',
+      },
+      {
+        instruction: 'Check whether the export has a date filter; without one it exports the whole history.',
+        expectedResult: 'A date filter is set',
+      },
+      {
+        instruction: 'Suggest splitting the export by month or switching to the incremental export.',
+        expectedResult: 'The customer agrees to try it',
+      },
     ],
   });
   await saveRunbook(db, ctx, null, {
@@ -44,14 +68,30 @@ export async function seedDemoPlaybooks(db: Kysely<Database>, owner: { id: strin
     status: 'active',
     ownerId: owner.id,
     steps: [
-      { instruction: 'Look the address up in the mail log: was the mail sent, bounced or deferred?', expectedResult: 'A delivery status', inputLabel: 'Mail log status' },
-      { instruction: 'If it bounced, ask the customer’s IT admin to allow-list our sending domain.', expectedResult: 'IT confirms the allow-list entry' },
+      {
+        instruction: 'Look the address up in the mail log: was the mail sent, bounced or deferred?',
+        expectedResult: 'A delivery status',
+        inputLabel: 'Mail log status',
+      },
+      {
+        instruction: 'If it bounced, ask the customer’s IT admin to allow-list our sending domain.',
+        expectedResult: 'IT confirms the allow-list entry',
+      },
       { instruction: 'Send a test reset and confirm it arrives.', expectedResult: 'The user receives it within 2 minutes' },
     ],
   });
 
   // Shared macros need an actor allowed to share them.
-  const actor: Actor = { type: 'member', memberId: owner.id, tokenId: null, name: owner.name, email: owner.email, roles: ['support_tier2'], permissions: permissionsFor(['support_tier2']), session: null };
+  const actor: Actor = {
+    type: 'member',
+    memberId: owner.id,
+    tokenId: null,
+    name: owner.name,
+    email: owner.email,
+    roles: ['support_tier2'],
+    permissions: permissionsFor(['support_tier2']),
+    session: null,
+  };
   const macro = (title: string, body: string, actions: Record<string, unknown>) =>
     saveMacro(db, ctx, actor, null, { title, body, visibility: 'public', actions, shared: true });
   await macro(

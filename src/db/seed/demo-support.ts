@@ -8,18 +8,57 @@ import { createTicket, updateTicket } from '../../modules/support/index.js';
 import { SeededRandom } from './random.js';
 import { KEY_ACCOUNT_TARGETS, STANDARD_TARGETS, weekdayHours } from './support-config.js';
 
-
 const PROBLEMS = [
-  { subject: 'SSO login loops back to the sign-in page', tags: ['sso', 'login'], body: 'Since this morning our users are sent back to the sign-in page after the IdP redirect.' },
-  { subject: 'Nightly export job times out', tags: ['export', 'performance'], body: 'The nightly CSV export has failed three nights in a row with a timeout after 30 minutes.' },
-  { subject: 'API returns 429 during our batch sync', tags: ['api', 'rate-limit'], body: 'Our hourly sync gets HTTP 429 responses after about 200 requests.' },
-  { subject: 'Invoice shows the wrong number of seats', tags: ['billing'], body: 'The latest invoice bills 250 seats but we only have 180 active users.' },
-  { subject: 'Dashboard charts are empty after upgrade', tags: ['upgrade', 'dashboards'], body: 'After upgrading to 4.2 the analytics dashboards render without data.' },
-  { subject: 'How do I add a new admin?', tags: ['how-to', 'admin'], body: 'Our previous admin left; how can I give admin rights to a colleague?' },
-  { subject: 'Webhook deliveries fail with certificate error', tags: ['webhooks', 'tls'], body: 'Webhook deliveries to our endpoint fail with "unable to verify the first certificate".' },
-  { subject: 'Password reset e-mails not arriving', tags: ['email', 'login'], body: 'Users do not receive password reset e-mails; nothing in spam either.' },
-  { subject: 'Search is very slow for large projects', tags: ['search', 'performance'], body: 'Searching in projects with more than 50k items takes over 20 seconds.' },
-  { subject: 'Data import stops at row 10,000', tags: ['import', 'data-migration'], body: 'Importing our customer list stops at row 10,000 without an error message.' },
+  {
+    subject: 'SSO login loops back to the sign-in page',
+    tags: ['sso', 'login'],
+    body: 'Since this morning our users are sent back to the sign-in page after the IdP redirect.',
+  },
+  {
+    subject: 'Nightly export job times out',
+    tags: ['export', 'performance'],
+    body: 'The nightly CSV export has failed three nights in a row with a timeout after 30 minutes.',
+  },
+  {
+    subject: 'API returns 429 during our batch sync',
+    tags: ['api', 'rate-limit'],
+    body: 'Our hourly sync gets HTTP 429 responses after about 200 requests.',
+  },
+  {
+    subject: 'Invoice shows the wrong number of seats',
+    tags: ['billing'],
+    body: 'The latest invoice bills 250 seats but we only have 180 active users.',
+  },
+  {
+    subject: 'Dashboard charts are empty after upgrade',
+    tags: ['upgrade', 'dashboards'],
+    body: 'After upgrading to 4.2 the analytics dashboards render without data.',
+  },
+  {
+    subject: 'How do I add a new admin?',
+    tags: ['how-to', 'admin'],
+    body: 'Our previous admin left; how can I give admin rights to a colleague?',
+  },
+  {
+    subject: 'Webhook deliveries fail with certificate error',
+    tags: ['webhooks', 'tls'],
+    body: 'Webhook deliveries to our endpoint fail with "unable to verify the first certificate".',
+  },
+  {
+    subject: 'Password reset e-mails not arriving',
+    tags: ['email', 'login'],
+    body: 'Users do not receive password reset e-mails; nothing in spam either.',
+  },
+  {
+    subject: 'Search is very slow for large projects',
+    tags: ['search', 'performance'],
+    body: 'Searching in projects with more than 50k items takes over 20 seconds.',
+  },
+  {
+    subject: 'Data import stops at row 10,000',
+    tags: ['import', 'data-migration'],
+    body: 'Importing our customer list stops at row 10,000 without an error message.',
+  },
 ];
 
 /**
@@ -29,7 +68,12 @@ const PROBLEMS = [
 export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds: { tier1: string[]; tier2: string[] }): Promise<number> {
   const rnd = new SeededRandom(4242);
   const ctx = SYSTEM_CONTEXT;
-  const business = await settings.saveCalendar(db, ctx, null, { name: 'Support hours (New York)', timeZone: 'America/New_York', weeklyHours: weekdayHours('08:00', '18:00'), holidays: [] });
+  const business = await settings.saveCalendar(db, ctx, null, {
+    name: 'Support hours (New York)',
+    timeZone: 'America/New_York',
+    weeklyHours: weekdayHours('08:00', '18:00'),
+    holidays: [],
+  });
   await settings.savePolicy(db, ctx, null, {
     name: 'Strategic and enterprise',
     position: 1,
@@ -86,25 +130,58 @@ export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds
     const ageMinutes = (now.getTime() - createdAt.getTime()) / 60_000;
     const step = (fraction: number) => new Date(createdAt.getTime() + ageMinutes * fraction * 60_000);
     if (fate < 0.15) continue; // still new and unanswered
-    await addAgentMessage(db, agent, ticket.id, { body: 'Thanks for reporting this — we are looking into it now.', visibility: 'public' }, 'web', step(0.1));
+    await addAgentMessage(
+      db,
+      agent,
+      ticket.id,
+      { body: 'Thanks for reporting this — we are looking into it now.', visibility: 'public' },
+      'web',
+      step(0.1),
+    );
     if (fate < 0.35) continue; // open, being worked
     if (fate < 0.5) {
-      await addAgentMessage(db, agent, ticket.id, { body: 'Could you send us the logs from the time it happened?', visibility: 'public', status: 'pending' }, 'web', step(0.3));
+      await addAgentMessage(
+        db,
+        agent,
+        ticket.id,
+        { body: 'Could you send us the logs from the time it happened?', visibility: 'public', status: 'pending' },
+        'web',
+        step(0.3),
+      );
       continue; // waiting on the customer
     }
     if (fate < 0.65) {
-      await addAgentMessage(db, agent, ticket.id, { body: 'Reproduced on our side; config and network checked, both fine.', visibility: 'internal' }, 'web', step(0.3));
+      await addAgentMessage(
+        db,
+        agent,
+        ticket.id,
+        { body: 'Reproduced on our side; config and network checked, both fine.', visibility: 'internal' },
+        'web',
+        step(0.3),
+      );
       await escalateTicket(
         db,
         agent,
         ticket.id,
-        { toTier: 'tier2', reason: 'Needs access to server-side logs', summary: 'Reproduced; configuration and network checked.', groupId: tier2Group.id },
+        {
+          toTier: 'tier2',
+          reason: 'Needs access to server-side logs',
+          summary: 'Reproduced; configuration and network checked.',
+          groupId: tier2Group.id,
+        },
         null,
         step(0.4),
       );
       continue;
     }
-    await addAgentMessage(db, agent, ticket.id, { body: 'This is fixed now; the cause was a configuration change on our side.', visibility: 'public', status: 'solved' }, 'web', step(0.5));
+    await addAgentMessage(
+      db,
+      agent,
+      ticket.id,
+      { body: 'This is fixed now; the cause was a configuration change on our side.', visibility: 'public', status: 'solved' },
+      'web',
+      step(0.5),
+    );
     if (fate > 0.92) {
       await addCustomerMessage(db, ticket.id, contact.id, 'It is happening again since this morning.', 'email', null, step(0.8));
       await updateTicket(db, agent, ticket.id, { priority: 'high' }, step(0.85));

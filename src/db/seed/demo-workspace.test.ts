@@ -54,25 +54,38 @@ describe.each(testDialects())('demo workspace on %s', (dialect) => {
   });
 
   it('lets the demo admin sign in with the demo password and see the accounts', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().member.roles).toContain('admin');
     const cookie = res.cookies.find((c) => c.name === 'outpost_session')!;
-    const list = await t.app.inject({ method: 'GET', url: '/api/accounts?limit=200', headers: { cookie: `${cookie.name}=${cookie.value}` } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/accounts?limit=200',
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toHaveLength(summary.accounts);
   });
 
   it('is the same workspace every time it is seeded with the same clock', async () => {
     const snapshot = (db: TestApp['db']) =>
-      db.kysely.selectFrom('accounts').select(['name', 'arr', 'segment', 'lifecycle_stage', 'renewal_date', 'relationship']).orderBy('name').execute();
+      db.kysely
+        .selectFrom('accounts')
+        .select(['name', 'arr', 'segment', 'lifecycle_stage', 'renewal_date', 'relationship'])
+        .orderBy('name')
+        .execute();
     const other = await freshDatabase(dialect);
     try {
       const again = await seedDemoWorkspace(other.kysely, NOW);
       expect(again).toEqual(summary);
       const [first, second] = [await snapshot(t.db), await snapshot(other)];
       expect(second.map((a) => ({ ...a, arr: Number(a.arr) }))).toEqual(first.map((a) => ({ ...a, arr: Number(a.arr) })));
-      const contacts = async (db: TestApp['db']) => (await db.kysely.selectFrom('contacts').select('email').orderBy('email').execute()).map((c) => c.email);
+      const contacts = async (db: TestApp['db']) =>
+        (await db.kysely.selectFrom('contacts').select('email').orderBy('email').execute()).map((c) => c.email);
       expect(await contacts(other)).toEqual(await contacts(t.db));
     } finally {
       await other.close();

@@ -54,7 +54,11 @@ export async function hasData(db: Kysely<Database>): Promise<boolean> {
  * about half the relationships engaged and the rest transactional. Names, counts and shapes are
  * fixed by the seed; dates are relative to `now` so that rolling windows stay meaningful.
  */
-export async function seedDemoWorkspace(db: Kysely<Database>, now = new Date(), onProgress?: (done: number, total: number) => void): Promise<DemoSummary> {
+export async function seedDemoWorkspace(
+  db: Kysely<Database>,
+  now = new Date(),
+  onProgress?: (done: number, total: number) => void,
+): Promise<DemoSummary> {
   const rnd = new SeededRandom(20261125);
   const ctx = SYSTEM_CONTEXT;
   const memberIds = new Map<string, string>();

@@ -5,7 +5,11 @@ export function weekdayHours(start: string, end: string) {
   return Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start, end }]]));
 }
 
-const target = (first: number, next: number, resolution: number) => ({ firstReplyMinutes: first, nextReplyMinutes: next, resolutionMinutes: resolution });
+const target = (first: number, next: number, resolution: number) => ({
+  firstReplyMinutes: first,
+  nextReplyMinutes: next,
+  resolutionMinutes: resolution,
+});
 
 /** Minutes to first reply, next reply and resolution for key accounts (demo and bench alike). */
 export const KEY_ACCOUNT_TARGETS: SlaTargetsByPriority = {

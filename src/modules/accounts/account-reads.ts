@@ -48,6 +48,12 @@ export async function accountTeamSlots(db: Kysely<Database>, accountId: string):
 
 /** An account's contacts with the role each plays for the customer, oldest first (the first of a role stands for it). */
 export async function contactRolesOf(db: Kysely<Database>, accountId: string): Promise<{ id: string; customerRole: string | null }[]> {
-  const rows = await db.selectFrom('contacts').select(['id', 'customer_role']).where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['id', 'customer_role'])
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, customerRole: r.customer_role }));
 }

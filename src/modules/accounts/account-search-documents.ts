@@ -11,11 +11,23 @@ import { indexDocuments, searchDocument, type SearchDocument, type SearchSelecti
 /** Accounts' documents (name, e-mail domains), by id (the write path, the bench seed) or the next page by id (a rebuild). */
 export async function loadAccountSearchDocuments(db: Kysely<Database>, selection: SearchSelection): Promise<SearchDocument[]> {
   let q = db.selectFrom('accounts').select(['id', 'name', 'updated_at']).orderBy('id');
-  q = 'ids' in selection ? q.where('id', 'in', selection.ids) : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
+  q =
+    'ids' in selection
+      ? q.where('id', 'in', selection.ids)
+      : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
   const rows = await q.execute();
   const domains = new Map<string, string[]>();
   if (rows.length) {
-    const found = await db.selectFrom('account_domains').select(['account_id', 'domain']).where('account_id', 'in', rows.map((r) => r.id)).orderBy('domain').execute();
+    const found = await db
+      .selectFrom('account_domains')
+      .select(['account_id', 'domain'])
+      .where(
+        'account_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('domain')
+      .execute();
     for (const d of found) domains.set(d.account_id, [...(domains.get(d.account_id) ?? []), d.domain]);
   }
   return rows.map((r) =>
@@ -35,7 +47,10 @@ export async function loadAccountSearchDocuments(db: Kysely<Database>, selection
 /** Contacts' documents (name, e-mail, job title), selected as for accounts. */
 export async function loadContactSearchDocuments(db: Kysely<Database>, selection: SearchSelection): Promise<SearchDocument[]> {
   let q = db.selectFrom('contacts').select(['id', 'account_id', 'name', 'email', 'title', 'updated_at']).orderBy('id');
-  q = 'ids' in selection ? q.where('id', 'in', selection.ids) : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
+  q =
+    'ids' in selection
+      ? q.where('id', 'in', selection.ids)
+      : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
   return (await q.execute()).map((r) =>
     searchDocument('contact', r.id, {
       title: r.name,
@@ -61,7 +76,10 @@ export async function indexContact(db: Kysely<Database>, contactId: string): Pro
 }
 
 async function countOf(db: Kysely<Database>, table: 'accounts' | 'contacts'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

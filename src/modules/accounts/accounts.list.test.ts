@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../db/test-database.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../test/helpers/test-app.js';
-import { createAccountViaService, createContactViaService, daysAgo, expectError, logInteractionViaService } from '../../../test/factories/index.js';
+import {
+  createAccountViaService,
+  createContactViaService,
+  daysAgo,
+  expectError,
+  logInteractionViaService,
+} from '../../../test/factories/index.js';
 import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
 import { LIFECYCLE_STAGES, SEGMENTS } from './contract/kinds.js';
 import { DEFAULT_RELATIONSHIP_RULES } from './relationship-depth.js';
@@ -155,7 +161,12 @@ describe.each(testDialects())('account list on %s', (dialect) => {
     expect(page.accountManager?.id).toBe(tam.memberId);
     expect(page.contactCount).toBe(1);
     expect(page.relationship).toBe('transactional');
-    expect(page.relationshipEvidence).toMatchObject({ verdict: 'transactional', interactionCount: 1, deepInteractionCount: 1, kinds: { workshop: 1 } });
+    expect(page.relationshipEvidence).toMatchObject({
+      verdict: 'transactional',
+      interactionCount: 1,
+      deepInteractionCount: 1,
+      kinds: { workshop: 1 },
+    });
     expect(page.relationshipEvidence.criteria.map((c) => c.met)).toEqual([false, false, false]);
     expectError(await tam.request({ method: 'GET', url: '/api/accounts/no-such-account' }), 404, 'accounts.not_found');
   });
@@ -168,7 +179,13 @@ describe.each(testDialects())('account list on %s', (dialect) => {
         url: `/api/accounts/${account.id}/interactions`,
         payload: { kind, occurredAt: daysAgo(days), durationMinutes: 30, subject: `${kind} ${days} days ago` },
       });
-    for (const [kind, days] of [['meeting', 5], ['call', 35], ['workshop', 65], ['email', 95], ['business_review', 125]] as const) {
+    for (const [kind, days] of [
+      ['meeting', 5],
+      ['call', 35],
+      ['workshop', 65],
+      ['email', 95],
+      ['business_review', 125],
+    ] as const) {
       expect((await log(kind, days)).statusCode).toBe(201);
     }
     const relationshipOf = async () => (await tam.request({ method: 'GET', url: `/api/accounts/${account.id}` })).json() as Account;
@@ -193,7 +210,9 @@ describe.each(testDialects())('account list on %s', (dialect) => {
     // Deleting an interaction logged by mistake re-assesses too.
     await admin.request({ method: 'PUT', url: '/api/settings/relationship-rules', payload: DEFAULT_RELATIONSHIP_RULES });
     expect((await relationshipOf()).relationship).toBe('engaged');
-    const timeline = (await tam.request({ method: 'GET', url: `/api/accounts/${account.id}/interactions` })).json().items as { id: string }[];
+    const timeline = (await tam.request({ method: 'GET', url: `/api/accounts/${account.id}/interactions` })).json().items as {
+      id: string;
+    }[];
     expect((await tam.request({ method: 'DELETE', url: `/api/interactions/${timeline[0]!.id}` })).statusCode).toBe(204);
     expect((await relationshipOf()).relationship).toBe('transactional');
   });

@@ -41,7 +41,12 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
     expect(meeting.statusCode).toBe(201);
     const timeline = await tam.request({ method: 'GET', url: `/api/accounts/${account.id}/interactions` });
     expect(timeline.json().items).toHaveLength(1);
-    expect(timeline.json().items[0].attendees.map((a: { name: string }) => a.name).sort()).toEqual(['Hank Scorpio', 'Test technical_account_manager']);
+    expect(
+      timeline
+        .json()
+        .items[0].attendees.map((a: { name: string }) => a.name)
+        .sort(),
+    ).toEqual(['Hank Scorpio', 'Test technical_account_manager']);
   });
 
   it('refuses a second account with the same name, whatever its case, with 409', async () => {
@@ -59,7 +64,11 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
   });
 
   it('lists renewals inside a date range, leaving undated accounts out', async () => {
-    for (const [name, renewalDate] of [['Renews March', '2031-03-15'], ['Renews June', '2031-06-15'], ['No renewal', null]] as const) {
+    for (const [name, renewalDate] of [
+      ['Renews March', '2031-03-15'],
+      ['Renews June', '2031-06-15'],
+      ['No renewal', null],
+    ] as const) {
       await tam.request({ method: 'POST', url: '/api/accounts', payload: { name, segment: 'smb', renewalDate } });
     }
     const res = await tam.request({ method: 'GET', url: '/api/accounts?renewalFrom=2031-01-01&renewalTo=2031-04-30&sort=renewal_date' });

@@ -5,10 +5,30 @@
 export { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS } from './contract/kinds.js';
 export type { InteractionKind } from './contract/kinds.js';
 export { DEFAULT_RELATIONSHIP_RULES, assessRelationship } from './relationship-depth.js';
-export { accountExists, accountIdForEmail, createAccount, createContact, ensureContact, findContact, findContactByEmail, getAccount, listAccounts, listContacts, logInteraction, refreshAllRelationships, refreshRelationship, setAccountTeam } from './service.js';
+export {
+  accountExists,
+  accountIdForEmail,
+  createAccount,
+  createContact,
+  ensureContact,
+  findContact,
+  findContactByEmail,
+  getAccount,
+  listAccounts,
+  listContacts,
+  logInteraction,
+  refreshAllRelationships,
+  refreshRelationship,
+  setAccountTeam,
+} from './service.js';
 export { configureAccounts, type AccountsPorts } from './ports.js';
 export { accountsPlugin } from './plugin.js';
 export { portalContactDirectory } from './portal-contacts.js';
 export { accountRefs, contactRefs, type AccountRef, type ContactRef } from './account-reads.js';
 export { accountTeamSlots, contactRolesOf } from './account-reads.js';
-export { accountSearchSource, contactSearchSource, loadAccountSearchDocuments, loadContactSearchDocuments } from './account-search-documents.js';
+export {
+  accountSearchSource,
+  contactSearchSource,
+  loadAccountSearchDocuments,
+  loadContactSearchDocuments,
+} from './account-search-documents.js';

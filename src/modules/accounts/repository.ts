@@ -19,7 +19,12 @@ export async function findAccountRow(db: Kysely<Database>, id: string): Promise<
 export async function domainsOf(db: Kysely<Database>, accountIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (accountIds.length === 0) return map;
-  const rows = await db.selectFrom('account_domains').select(['account_id', 'domain']).where('account_id', 'in', accountIds).orderBy('domain').execute();
+  const rows = await db
+    .selectFrom('account_domains')
+    .select(['account_id', 'domain'])
+    .where('account_id', 'in', accountIds)
+    .orderBy('domain')
+    .execute();
   for (const r of rows) map.set(r.account_id, [...(map.get(r.account_id) ?? []), r.domain]);
   return map;
 }
@@ -31,7 +36,11 @@ export async function domainOwners(db: Kysely<Database>, domains: string[]): Pro
 
 export async function replaceDomains(db: Kysely<Database>, accountId: string, domains: string[]): Promise<void> {
   await db.deleteFrom('account_domains').where('account_id', '=', accountId).execute();
-  if (domains.length) await db.insertInto('account_domains').values(domains.map((domain) => ({ domain, account_id: accountId }))).execute();
+  if (domains.length)
+    await db
+      .insertInto('account_domains')
+      .values(domains.map((domain) => ({ domain, account_id: accountId })))
+      .execute();
 }
 
 /** An account's team slots by role; `withMemberNames` names their members. */
@@ -40,8 +49,14 @@ export function teamQuery(db: Kysely<Database>, accountId: string) {
 }
 
 /** Names the members of team slots in one read from the team module, which owns them. */
-export async function withMemberNames(db: Kysely<Database>, slots: { role: string; memberId: string }[]): Promise<{ role: string; memberId: string; memberName: string }[]> {
-  const members = await memberRefs(db, slots.map((s) => s.memberId));
+export async function withMemberNames(
+  db: Kysely<Database>,
+  slots: { role: string; memberId: string }[],
+): Promise<{ role: string; memberId: string; memberName: string }[]> {
+  const members = await memberRefs(
+    db,
+    slots.map((s) => s.memberId),
+  );
   return slots.flatMap((s) => {
     const member = members.get(s.memberId);
     return member ? [{ role: s.role, memberId: s.memberId, memberName: member.name }] : [];
@@ -55,7 +70,10 @@ export async function teamOf(db: Kysely<Database>, accountId: string) {
 export async function replaceTeam(db: Kysely<Database>, accountId: string, slots: { role: string; memberId: string }[]): Promise<void> {
   await db.deleteFrom('account_team').where('account_id', '=', accountId).execute();
   if (slots.length)
-    await db.insertInto('account_team').values(slots.map((s) => ({ account_id: accountId, role: s.role, member_id: s.memberId }))).execute();
+    await db
+      .insertInto('account_team')
+      .values(slots.map((s) => ({ account_id: accountId, role: s.role, member_id: s.memberId })))
+      .execute();
 }
 
 /**
@@ -65,33 +83,39 @@ export async function replaceTeam(db: Kysely<Database>, accountId: string, slots
  */
 export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery): Promise<Page<AccountSummary>> {
   const sortColumn = q.sort === 'name' ? 'accounts.name_lower' : q.sort === 'arr' ? 'accounts.arr' : 'accounts.renewal_date';
-  let query = db
-    .selectFrom('accounts')
-    .select((eb) => [
-      'accounts.id',
-      'accounts.name',
-      'accounts.name_lower',
-      'accounts.segment',
-      'accounts.arr',
-      'accounts.lifecycle_stage',
-      'accounts.renewal_date',
-      'accounts.relationship',
-      eb.selectFrom('contacts').select(eb.fn.countAll<number>().as('n')).whereRef('contacts.account_id', '=', 'accounts.id').as('contact_count'),
-      eb
-        .selectFrom('account_team')
-        // TAM sorts after CSE, so max() prefers the technical account manager (one member per role).
-        .select(sql<string>`max(account_team.role || '|' || account_team.member_id)`.as('m'))
-        .whereRef('account_team.account_id', '=', 'accounts.id')
-        .where('account_team.role', 'in', ['technical_account_manager', 'customer_success'])
-        .as('manager'),
-    ]);
+  let query = db.selectFrom('accounts').select((eb) => [
+    'accounts.id',
+    'accounts.name',
+    'accounts.name_lower',
+    'accounts.segment',
+    'accounts.arr',
+    'accounts.lifecycle_stage',
+    'accounts.renewal_date',
+    'accounts.relationship',
+    eb
+      .selectFrom('contacts')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('contacts.account_id', '=', 'accounts.id')
+      .as('contact_count'),
+    eb
+      .selectFrom('account_team')
+      // TAM sorts after CSE, so max() prefers the technical account manager (one member per role).
+      .select(sql<string>`max(account_team.role || '|' || account_team.member_id)`.as('m'))
+      .whereRef('account_team.account_id', '=', 'accounts.id')
+      .where('account_team.role', 'in', ['technical_account_manager', 'customer_success'])
+      .as('manager'),
+  ]);
   if (q.q) {
     const needle = q.q.toLowerCase();
     query = query.where((eb) =>
       eb.or([
         likeText('accounts.name_lower', needle, 'contains'),
         eb.exists(
-          eb.selectFrom('account_domains').select('account_domains.account_id').whereRef('account_domains.account_id', '=', 'accounts.id').where(likeText('account_domains.domain', needle, 'prefix')),
+          eb
+            .selectFrom('account_domains')
+            .select('account_domains.account_id')
+            .whereRef('account_domains.account_id', '=', 'accounts.id')
+            .where(likeText('account_domains.domain', needle, 'prefix')),
         ),
       ]),
     );
@@ -104,14 +128,27 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
   if (q.memberId) {
     const memberId = q.memberId;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('account_team').select('account_team.account_id').whereRef('account_team.account_id', '=', 'accounts.id').where('account_team.member_id', '=', memberId)),
+      eb.exists(
+        eb
+          .selectFrom('account_team')
+          .select('account_team.account_id')
+          .whereRef('account_team.account_id', '=', 'accounts.id')
+          .where('account_team.member_id', '=', memberId),
+      ),
     );
   }
   const noRenewal = NO_RENEWAL[q.order];
   const sortExpr = q.sort === 'renewal_date' ? sql`coalesce(accounts.renewal_date, ${noRenewal})` : sql.ref(sortColumn);
   if (q.cursor) {
     // The cursor never carries null: renewal dates page over their coalesced stand-in.
-    query = query.where(keysetAfter(sortExpr, 'accounts.id', decodeCursor(q.cursor, q.sort === 'name' ? 'string' : q.sort === 'arr' ? 'number' : 'date'), q.order));
+    query = query.where(
+      keysetAfter(
+        sortExpr,
+        'accounts.id',
+        decodeCursor(q.cursor, q.sort === 'name' ? 'string' : q.sort === 'arr' ? 'number' : 'date'),
+        q.order,
+      ),
+    );
   }
   const rows = await query
     .orderBy(sortExpr, q.order)
@@ -122,7 +159,13 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
     encodeCursor(q.sort === 'name' ? r.name_lower : q.sort === 'arr' ? Number(r.arr) : (r.renewal_date ?? noRenewal), r.id),
   );
   const managerIdOf = (r: (typeof rows)[number]) => (r.manager ? r.manager.split('|')[1]! : null);
-  const [domains, managers] = await Promise.all([domainsOf(db, rows.map((r) => r.id)), memberRefs(db, page.items.map(managerIdOf))]);
+  const [domains, managers] = await Promise.all([
+    domainsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    memberRefs(db, page.items.map(managerIdOf)),
+  ]);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => {
@@ -176,7 +219,11 @@ export async function listInteractions(
   if (cursor) {
     query = query.where(keysetAfter('occurred_at', 'id', decodeCursor(cursor, 'timestamp'), 'desc'));
   }
-  const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = toPage(rows, limit, (r) => encodeCursor(r.occurred_at, r.id));
   return { items: await withAttendees(db, page.items), nextCursor: page.nextCursor };
 }
@@ -200,7 +247,10 @@ export async function withAttendees(db: Kysely<Database>, rows: InteractionRow[]
       .execute(),
   ]);
   // Member attendees are named by the team module, which owns them (one read for all rows).
-  const names = await memberRefs(db, memberAttendees.map((a) => a.attendee_id));
+  const names = await memberRefs(
+    db,
+    memberAttendees.map((a) => a.attendee_id),
+  );
   const members = memberAttendees.flatMap((a) => {
     const member = names.get(a.attendee_id);
     return member ? [{ interaction_id: a.interaction_id, id: member.id, name: member.name }] : [];

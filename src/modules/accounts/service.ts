@@ -13,12 +13,7 @@ import * as team from '../team/index.js';
 import { portalAccessDisabled } from '../identity/index.js';
 import * as repo from './repository.js';
 import { indexAccount, indexContact } from './account-search-documents.js';
-import {
-  assessRelationship,
-  DEFAULT_RELATIONSHIP_RULES,
-  type RelationshipEvidence,
-  type RelationshipRules,
-} from './relationship-depth.js';
+import { assessRelationship, DEFAULT_RELATIONSHIP_RULES, type RelationshipEvidence, type RelationshipRules } from './relationship-depth.js';
 import type {
   Account,
   AccountListQuery,
@@ -66,9 +61,16 @@ export async function refreshAllRelationships(db: Kysely<Database>, now = new Da
 
 // Every ticket page shows its account: these reads are compiled once (see compiled-read.ts).
 const accountById = compiledRead((db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id));
-const domainsOfAccount = compiledRead((db, id: string) => db.selectFrom('account_domains').select('domain').where('account_id', '=', id).orderBy('domain'));
+const domainsOfAccount = compiledRead((db, id: string) =>
+  db.selectFrom('account_domains').select('domain').where('account_id', '=', id).orderBy('domain'),
+);
 const teamOfAccount = compiledRead((db, id: string) => repo.teamQuery(db, id));
-const contactCountOf = compiledRead((db, id: string) => db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', id));
+const contactCountOf = compiledRead((db, id: string) =>
+  db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', id),
+);
 
 export async function getAccount(db: Kysely<Database>, id: string): Promise<Account> {
   const [row] = await accountById(db, id);
@@ -139,7 +141,12 @@ export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, in
       .execute();
     await repo.replaceDomains(trx, id, domains);
     await indexAccount(trx, id);
-    await recordAudit(trx, ctx, { action: 'account.created', recordType: 'account', recordId: id, changes: diff(null, { ...input, domains }) });
+    await recordAudit(trx, ctx, {
+      action: 'account.created',
+      recordType: 'account',
+      recordId: id,
+      changes: diff(null, { ...input, domains }),
+    });
   });
   return getAccount(db, id);
 }
@@ -168,7 +175,11 @@ export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id
       action: 'account.updated',
       recordType: 'account',
       recordId: id,
-      changes: diff(plainBefore, { ...plainBefore, ...input, renewalDate: input.renewalDate === undefined ? before.renewalDate : (input.renewalDate ?? null) }),
+      changes: diff(plainBefore, {
+        ...plainBefore,
+        ...input,
+        renewalDate: input.renewalDate === undefined ? before.renewalDate : (input.renewalDate ?? null),
+      }),
     });
   });
   return getAccount(db, id);
@@ -181,7 +192,10 @@ export async function setAccountTeam(
   slots: { role: string; memberId: string }[],
 ): Promise<Account> {
   const before = await getAccount(db, id);
-  const members = await team.memberRefs(db, slots.map((s) => s.memberId));
+  const members = await team.memberRefs(
+    db,
+    slots.map((s) => s.memberId),
+  );
   for (const slot of slots) {
     const member = members.get(slot.memberId);
     if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', `slots.${slot.role}.memberId`);
@@ -215,11 +229,19 @@ function toContact(r: repo.ContactRow): Contact {
 export async function listContacts(db: Kysely<Database>, accountId: string): Promise<(Contact & { portalAccess: boolean })[]> {
   if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
   const rows = await repo.contactsOf(db, accountId);
-  const off = await portalAccessDisabled(db, rows.map((r) => r.id));
+  const off = await portalAccessDisabled(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...toContact(r), portalAccess: !off.has(r.id) }));
 }
 
-export async function createContact(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: CreateContactInput): Promise<Contact> {
+export async function createContact(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  accountId: string,
+  input: CreateContactInput,
+): Promise<Contact> {
   if (!(await repo.findAccountRow(db, accountId))) throw errors.accountNotFound();
   const email = input.email.toLowerCase();
   if (await repo.findContactRowByEmail(db, email)) throw errors.duplicate('A contact', 'email');
@@ -238,7 +260,12 @@ export async function createContact(db: Kysely<Database>, ctx: ChangeContext, ac
   await inTransaction(db, async (trx) => {
     await trx.insertInto('contacts').values(row).execute();
     await indexContact(trx, row.id);
-    await recordAudit(trx, ctx, { action: 'contact.created', recordType: 'contact', recordId: row.id, changes: diff(null, toContact(row)) });
+    await recordAudit(trx, ctx, {
+      action: 'contact.created',
+      recordType: 'contact',
+      recordId: row.id,
+      changes: diff(null, toContact(row)),
+    });
   });
   return toContact(row);
 }
@@ -249,17 +276,42 @@ export async function createContact(db: Kysely<Database>, ctx: ChangeContext, ac
  * a concurrent one (on conflict do nothing) and the caller gets the contact that won, where a
  * plain insert failed the whole ticket with a duplicate on PostgreSQL.
  */
-export async function ensureContact(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: { name: string; email: string }): Promise<Contact> {
+export async function ensureContact(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  accountId: string,
+  input: { name: string; email: string },
+): Promise<Contact> {
   const email = input.email.toLowerCase();
   const existing = await repo.findContactRowByEmail(db, email);
   if (existing) return toContact(existing);
   const now = nowIso();
-  const row: repo.ContactRow = { id: newId(), account_id: accountId, name: input.name, email, title: null, customer_role: null, phone: null, created_at: now, updated_at: now };
+  const row: repo.ContactRow = {
+    id: newId(),
+    account_id: accountId,
+    name: input.name,
+    email,
+    title: null,
+    customer_role: null,
+    phone: null,
+    created_at: now,
+    updated_at: now,
+  };
   const created = await inTransaction(db, async (trx) => {
-    const inserted = await trx.insertInto('contacts').values(row).onConflict((oc) => oc.column('email').doNothing()).returning('id').executeTakeFirst();
+    const inserted = await trx
+      .insertInto('contacts')
+      .values(row)
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning('id')
+      .executeTakeFirst();
     if (!inserted) return false;
     await indexContact(trx, row.id);
-    await recordAudit(trx, ctx, { action: 'contact.created', recordType: 'contact', recordId: row.id, changes: diff(null, toContact(row)) });
+    await recordAudit(trx, ctx, {
+      action: 'contact.created',
+      recordType: 'contact',
+      recordId: row.id,
+      changes: diff(null, toContact(row)),
+    });
     return true;
   });
   if (created) return toContact(row);
@@ -285,7 +337,12 @@ export async function updateContact(db: Kysely<Database>, ctx: ChangeContext, id
   await inTransaction(db, async (trx) => {
     await trx.updateTable('contacts').set(after).where('id', '=', id).execute();
     await indexContact(trx, id);
-    await recordAudit(trx, ctx, { action: 'contact.updated', recordType: 'contact', recordId: id, changes: diff(toContact(before), toContact(after)) });
+    await recordAudit(trx, ctx, {
+      action: 'contact.updated',
+      recordType: 'contact',
+      recordId: id,
+      changes: diff(toContact(before), toContact(after)),
+    });
   });
   return toContact(after);
 }

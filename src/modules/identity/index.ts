@@ -2,7 +2,16 @@
  * The identity module's public face: the only file other modules (and the composition root) import,
  * besides its contract/ schemas. Everything else in this folder is private to the module.
  */
-export { contactContext, requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal } from './portal-access/portal-auth-service.js';
+export {
+  contactContext,
+  requestSignInLink,
+  resolvePortalSession,
+  setPortalAccess,
+  setPortalPassword,
+  signInWithLink,
+  signInWithPassword,
+  signOutPortal,
+} from './portal-access/portal-auth-service.js';
 export type { PortalContact } from './portal-access/portal-auth-service.js';
 export { portalAccessDisabled } from './portal-access/portal-access-reads.js';
 export { ROLES, ROLE_LABELS, permissionsFor } from './roles/roles.js';
@@ -15,4 +24,11 @@ export { addressSignInLimit } from './sign-in-limits/address-limit.js';
 export { securityPlugin, signInRateLimit } from './sign-in-limits/security-plugin.js';
 export { identityPlugin } from './plugin.js';
 export { revokeMemberSessions } from './sessions/auth-service.js';
-export { configureIdentity, type IdentityPorts, type MemberCredentials, type MemberDirectory, type PortalContactDirectory, type PortalContactRecord } from './ports.js';
+export {
+  configureIdentity,
+  type IdentityPorts,
+  type MemberCredentials,
+  type MemberDirectory,
+  type PortalContactDirectory,
+  type PortalContactRecord,
+} from './ports.js';

@@ -25,7 +25,13 @@ export interface MemberDirectory {
   /** Forgets earlier failures after a good sign-in. */
   clearFailedSignIns(db: Kysely<Database>, memberId: string): Promise<void>;
   /** Sets the password and ends the member's other sessions, all but `keepSessionIdHash`. */
-  setPassword(db: Kysely<Database>, ctx: ChangeContext, memberId: string, password: string, keepSessionIdHash: string | null): Promise<void>;
+  setPassword(
+    db: Kysely<Database>,
+    ctx: ChangeContext,
+    memberId: string,
+    password: string,
+    keepSessionIdHash: string | null,
+  ): Promise<void>;
 }
 
 /** A customer contact as the portal signs them in (the accounts module owns contacts and accounts). */

@@ -10,7 +10,16 @@ import { addressSignInLimit, signInRateLimit } from '../identity/index.js';
 import { readSetting, writeSetting } from '../../kernel/settings.js';
 import { getArticle, searchPublicArticles } from '../support/index.js';
 import { pageSchema } from '../../kernel/pagination.js';
-import { requestSignInLink, resolvePortalSession, setPortalAccess, setPortalPassword, signInWithLink, signInWithPassword, signOutPortal, type PortalContact } from '../identity/index.js';
+import {
+  requestSignInLink,
+  resolvePortalSession,
+  setPortalAccess,
+  setPortalPassword,
+  signInWithLink,
+  signInWithPassword,
+  signOutPortal,
+  type PortalContact,
+} from '../identity/index.js';
 import {
   articleHitListSchema,
   articleSearchQuery,
@@ -46,24 +55,40 @@ function publicUrl(request: FastifyRequest): string {
 export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.kysely;
   const setCookie = (reply: FastifyReply, session: { sessionId: string; expiresAt: string }) =>
-    reply.setCookie(PORTAL_COOKIE, session.sessionId, { httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, path: '/', expires: new Date(session.expiresAt) });
+    reply.setCookie(PORTAL_COOKIE, session.sessionId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.config.secureCookies,
+      path: '/',
+      expires: new Date(session.expiresAt),
+    });
   const sessionOf = (c: PortalContact) => ({
     contact: { id: c.contactId, name: c.name, email: c.email, hasPassword: c.hasPassword },
     account: { id: c.accountId, name: c.accountName },
     csrfToken: c.session.csrfToken,
   });
 
-  app.get('/api/portal/branding', { config: { access: 'public' }, schema: { tags, summary: 'Portal name, logo and colour', response: { 200: brandingSchema } } }, async () =>
-    readSetting(db(), BRANDING_KEY, DEFAULT_BRANDING),
+  app.get(
+    '/api/portal/branding',
+    { config: { access: 'public' }, schema: { tags, summary: 'Portal name, logo and colour', response: { 200: brandingSchema } } },
+    async () => readSetting(db(), BRANDING_KEY, DEFAULT_BRANDING),
   );
 
   app.put(
     '/api/settings/portal-branding',
-    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], summary: 'Brand the customer portal', body: brandingSchema, response: { 200: brandingSchema } } },
+    {
+      config: { access: 'settings.manage' },
+      schema: { tags: ['settings'], summary: 'Brand the customer portal', body: brandingSchema, response: { 200: brandingSchema } },
+    },
     async (request) => {
       const before = await readSetting(db(), BRANDING_KEY, DEFAULT_BRANDING);
       await writeSetting(db(), BRANDING_KEY, request.body);
-      await recordAudit(db(), changeContext(request), { action: 'settings.portal_branding_changed', recordType: 'setting', recordId: BRANDING_KEY, changes: { branding: [before, request.body] } });
+      await recordAudit(db(), changeContext(request), {
+        action: 'settings.portal_branding_changed',
+        recordType: 'setting',
+        recordId: BRANDING_KEY,
+        changes: { branding: [before, request.body] },
+      });
       return request.body;
     },
   );
@@ -87,9 +112,22 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/portal/sign-in/link',
-    { config: { access: 'public', rateLimit: signInRateLimit }, ...addressSignInLimit, schema: { tags, summary: 'Sign in with the token from an e-mailed link', body: linkSignInBody, response: { 200: portalSessionSchema } } },
+    {
+      config: { access: 'public', rateLimit: signInRateLimit },
+      ...addressSignInLimit,
+      schema: {
+        tags,
+        summary: 'Sign in with the token from an e-mailed link',
+        body: linkSignInBody,
+        response: { 200: portalSessionSchema },
+      },
+    },
     async (request, reply) => {
-      const session = await signInWithLink(db(), { token: request.body.token, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const session = await signInWithLink(db(), {
+        token: request.body.token,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       setCookie(reply, session);
       return afterSignIn(session.sessionId);
     },
@@ -100,7 +138,12 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'public', rateLimit: signInRateLimit },
       ...addressSignInLimit,
-      schema: { tags, summary: 'Sign in with e-mail and portal password', body: passwordSignInBody, response: { 200: portalSessionSchema } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and portal password',
+        body: passwordSignInBody,
+        response: { 200: portalSessionSchema },
+      },
     },
     async (request, reply) => {
       const session = await signInWithPassword(db(), { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
@@ -115,13 +158,21 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     return sessionOf(contact);
   }
 
-  app.get('/api/portal/session', { config: { access: 'portal' }, schema: { tags, summary: 'Who is signed in to the portal', response: { 200: portalSessionSchema } } }, async (request) => sessionOf(contactOf(request)));
+  app.get(
+    '/api/portal/session',
+    { config: { access: 'portal' }, schema: { tags, summary: 'Who is signed in to the portal', response: { 200: portalSessionSchema } } },
+    async (request) => sessionOf(contactOf(request)),
+  );
 
-  app.post('/api/portal/sign-out', { config: { access: 'portal' }, schema: { tags, summary: 'Sign out of the portal', response: { 204: z.null() } } }, async (request, reply) => {
-    await signOutPortal(db(), contactOf(request));
-    reply.clearCookie(PORTAL_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/portal/sign-out',
+    { config: { access: 'portal' }, schema: { tags, summary: 'Sign out of the portal', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await signOutPortal(db(), contactOf(request));
+      reply.clearCookie(PORTAL_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/api/portal/password',
@@ -170,13 +221,19 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/portal/tickets/:id',
-    { config: { access: 'portal' }, schema: { tags, summary: 'A ticket and its public conversation', params: idParams, response: { 200: portalTicketDetailSchema } } },
+    {
+      config: { access: 'portal' },
+      schema: { tags, summary: 'A ticket and its public conversation', params: idParams, response: { 200: portalTicketDetailSchema } },
+    },
     async (request) => getPortalTicket(db(), contactOf(request), request.params.id),
   );
 
   app.post(
     '/api/portal/tickets/:id/messages',
-    { config: { access: 'portal' }, schema: { tags, summary: 'Reply on a ticket', params: idParams, body: portalReplyBody, response: { 201: portalMessageSchema } } },
+    {
+      config: { access: 'portal' },
+      schema: { tags, summary: 'Reply on a ticket', params: idParams, body: portalReplyBody, response: { 201: portalMessageSchema } },
+    },
     async (request, reply) => reply.status(201).send(await replyOnPortal(db(), contactOf(request), request.params.id, request.body.body)),
   );
 
@@ -213,7 +270,13 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/contacts/:id/portal-access',
     {
       config: { access: 'contacts.write' },
-      schema: { tags: ['accounts'], summary: 'Turn a contact’s portal access on or off', params: idParams, body: portalAccessBody, response: { 204: z.null() } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Turn a contact’s portal access on or off',
+        params: idParams,
+        body: portalAccessBody,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await setPortalAccess(db(), changeContext(request), request.params.id, request.body.enabled);

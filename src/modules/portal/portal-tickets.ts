@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { errors } from '../../kernel/errors.js';
 import type { Page } from '../../kernel/pagination.js';
-import { addCustomerMessage, createTicket, findAccountTicket, listAccountTickets, listMessages, type AccountTicket } from '../support/index.js';
+import {
+  addCustomerMessage,
+  createTicket,
+  findAccountTicket,
+  listAccountTickets,
+  listMessages,
+  type AccountTicket,
+} from '../support/index.js';
 import { contactContext, type PortalContact } from '../identity/index.js';
 
 /** What a customer sees of a ticket: no tier, SLA, group or internal notes. */
@@ -52,13 +59,22 @@ export async function listPortalTickets(
 }
 
 /** One of the organisation's tickets; another account's id answers 404, never the record. */
-export async function getPortalTicket(db: Kysely<Database>, contact: PortalContact, id: string): Promise<{ ticket: PortalTicket; messages: PortalMessage[] }> {
+export async function getPortalTicket(
+  db: Kysely<Database>,
+  contact: PortalContact,
+  id: string,
+): Promise<{ ticket: PortalTicket; messages: PortalMessage[] }> {
   const ticket = await findAccountTicket(db, contact.accountId, id);
   if (!ticket) throw errors.ticketNotFound();
   const messages = await listMessages(db, id, { publicOnly: true });
   return {
     ticket: toPortalTicket(ticket),
-    messages: messages.map((m) => ({ id: m.id, author: { name: m.author.name, fromSupport: m.author.type !== 'contact' }, body: m.body, createdAt: m.createdAt })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      author: { name: m.author.name, fromSupport: m.author.type !== 'contact' },
+      body: m.body,
+      createdAt: m.createdAt,
+    })),
   };
 }
 
@@ -71,7 +87,14 @@ export async function createPortalTicket(
   const ticket = await createTicket(
     db,
     contactContext(contact, ip),
-    { subject: input.subject, description: input.description, requesterId: contact.contactId, priority: input.priority, channel: 'portal', tags: [] },
+    {
+      subject: input.subject,
+      description: input.description,
+      requesterId: contact.contactId,
+      priority: input.priority,
+      channel: 'portal',
+      tags: [],
+    },
     'portal',
   );
   return (await getPortalTicket(db, contact, ticket.id)).ticket;

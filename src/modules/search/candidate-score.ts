@@ -63,7 +63,12 @@ export function idf(documents: number, containing: number): number {
  * One score per candidate. `idfs[i]` is term i's weight (all 1 for a one-term query, where it
  * does not change the order).
  */
-export function scoreCandidates(query: ParsedQuery, idfs: readonly number[], weights: readonly number[], candidates: readonly CandidateText[]): number[] {
+export function scoreCandidates(
+  query: ParsedQuery,
+  idfs: readonly number[],
+  weights: readonly number[],
+  candidates: readonly CandidateText[],
+): number[] {
   const terms = query.terms;
   const freqs: Float64Array[] = [];
   const lengths: number[] = [];

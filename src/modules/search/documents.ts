@@ -27,7 +27,11 @@ export type SearchSelection = { ids: readonly string[] } | { after: string | nul
  * A document from an owner's record. The owning module (support, accounts) decides what is
  * searchable; the text is cleaned here, by the module whose markers it must not contain.
  */
-export function searchDocument(type: SearchType, id: string, fields: Omit<SearchDocument, 'type' | 'id' | 'status'> & { status?: string }): SearchDocument {
+export function searchDocument(
+  type: SearchType,
+  id: string,
+  fields: Omit<SearchDocument, 'type' | 'id' | 'status'> & { status?: string },
+): SearchDocument {
   return {
     type,
     id,

@@ -43,9 +43,12 @@ export const postgresSearchIndex: SearchIndex = {
   async upsert(db, docs) {
     // 100 rows a statement: a rebuild is bound by round trips, not by to_tsvector.
     for (let i = 0; i < docs.length; i += 100) {
-      const rows = docs.slice(i, i + 100).map(
-        (d) => sql`(${d.type}, ${d.id}, ${d.title}, ${d.heading}, ${d.keywords}, ${d.body}, ${d.accountId}, ${d.ticketId}, ${d.status}, ${d.visibility}, ${d.updatedAt}::timestamptz, ${vector(d)})`,
-      );
+      const rows = docs
+        .slice(i, i + 100)
+        .map(
+          (d) =>
+            sql`(${d.type}, ${d.id}, ${d.title}, ${d.heading}, ${d.keywords}, ${d.body}, ${d.accountId}, ${d.ticketId}, ${d.status}, ${d.visibility}, ${d.updatedAt}::timestamptz, ${vector(d)})`,
+        );
       await sql`
         insert into search_documents (doc_type, doc_id, title, heading, keywords, body, account_id, ticket_id, status, visibility, updated_at, document)
         values ${sql.join(rows)}
@@ -90,9 +93,14 @@ export const postgresSearchIndex: SearchIndex = {
     const count = (type: SearchType) => sql`(select count(*) from (
         select 1 from search_documents d where d.document @@ ${tsquery} and ${filterSql({ ...filters, types: [type] })} limit ${cap + 1}
       ) s)`;
-    const result = await sql<Record<SearchType, number>>`select ${sql.join(SEARCH_TYPES.map((t) => sql`${count(t)} as ${sql.ref(t)}`))}`.execute(db);
+    const result = await sql<
+      Record<SearchType, number>
+    >`select ${sql.join(SEARCH_TYPES.map((t) => sql`${count(t)} as ${sql.ref(t)}`))}`.execute(db);
     const row = result.rows[0]!;
-    return Object.fromEntries(SEARCH_TYPES.map((t) => [t, { n: Number(row[t]), exact: Number(row[t]) <= cap }])) as Record<SearchType, TypeCount>;
+    return Object.fromEntries(SEARCH_TYPES.map((t) => [t, { n: Number(row[t]), exact: Number(row[t]) <= cap }])) as Record<
+      SearchType,
+      TypeCount
+    >;
   },
 };
 

@@ -20,7 +20,10 @@ const MIN_PREFIX_LENGTH = 2;
 
 /** Lower case, without diacritics (é → e, ü → u), as the index stores words. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a text as both engines see them. */
@@ -49,9 +52,7 @@ export function parseQuery(input: string): ParsedQuery {
 
 /** The FTS5 MATCH expression: every word quoted (so no word is an operator), implicit AND. */
 export function toFts5Query(query: ParsedQuery): string {
-  return query.terms
-    .map((t) => (t.kind === 'phrase' ? `"${t.words.join(' ')}"` : `"${t.text}"${t.prefix ? '*' : ''}`))
-    .join(' ');
+  return query.terms.map((t) => (t.kind === 'phrase' ? `"${t.words.join(' ')}"` : `"${t.text}"${t.prefix ? '*' : ''}`)).join(' ');
 }
 
 /**
@@ -59,7 +60,8 @@ export function toFts5Query(query: ParsedQuery): string {
  * `weight`, every lexeme matches only in text of that weight (A: the heading).
  */
 export function toTsQuery(query: ParsedQuery, weight?: 'A'): string {
-  const lexeme = (w: string, prefix = false) => `'${w.replace(/'/g, "''")}'${prefix || weight ? ':' : ''}${prefix ? '*' : ''}${weight ?? ''}`;
+  const lexeme = (w: string, prefix = false) =>
+    `'${w.replace(/'/g, "''")}'${prefix || weight ? ':' : ''}${prefix ? '*' : ''}${weight ?? ''}`;
   return query.terms
     .map((t) => (t.kind === 'phrase' ? `(${t.words.map((w) => lexeme(w)).join(' <-> ')})` : lexeme(t.text, t.prefix)))
     .join(' & ');

@@ -27,12 +27,23 @@ describe.each(testDialects())('search on %s', (dialect) => {
   const search = async (query: string, who: SignedIn = agent) => {
     const res = await who.request({ method: 'GET', url: `/api/search?${query}` });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: Result[]; counts: Record<string, number>; countsExact: Record<string, boolean>; total: number; totalExact: boolean; nextCursor: string | null };
+    return res.json() as {
+      items: Result[];
+      counts: Record<string, number>;
+      countsExact: Record<string, boolean>;
+      total: number;
+      totalExact: boolean;
+      nextCursor: string | null;
+    };
   };
   const q = (text: string, extra = '') => search(`q=${encodeURIComponent(text)}${extra}`);
 
   async function openTicket(subject: string, description: string, email = 'peter@initech.com') {
-    const res = await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject, description, requesterEmail: email, requesterName: 'Peter Gibbons' } });
+    const res = await agent.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject, description, requesterEmail: email, requesterName: 'Peter Gibbons' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string };
   }
@@ -41,8 +52,16 @@ describe.each(testDialects())('search on %s', (dialect) => {
     t = await startTestApp(dialect);
     admin = await signInAs(t, ['admin']);
     agent = await signInAs(t, ['support_tier1']);
-    initech = (await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' } })).json().id;
-    globex = (await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Globex', domains: ['globex.com'], segment: 'smb' } })).json().id;
+    initech = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/accounts',
+        payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' },
+      })
+    ).json().id;
+    globex = (
+      await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Globex', domains: ['globex.com'], segment: 'smb' } })
+    ).json().id;
   });
   afterAll(async () => t.close());
 
@@ -73,7 +92,11 @@ describe.each(testDialects())('search on %s', (dialect) => {
   });
 
   it('matches the last word as a prefix, ignores diacritics and finds contacts by e-mail', async () => {
-    const contact = await admin.request({ method: 'POST', url: `/api/accounts/${globex}/contacts`, payload: { name: 'José Müller', email: 'jose.mueller@globex.com', title: 'Head of IT' } });
+    const contact = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${globex}/contacts`,
+      payload: { name: 'José Müller', email: 'jose.mueller@globex.com', title: 'Head of IT' },
+    });
     expect(contact.statusCode).toBe(201);
     expect((await q('jose mul')).items.map((i) => i.id)).toEqual([contact.json().id]);
     expect((await q('jose.mueller@globex.com')).items.map((i) => i.id)).toContain(contact.json().id);
@@ -86,7 +109,11 @@ describe.each(testDialects())('search on %s', (dialect) => {
 
   it('filters by type, account and ticket status, and counts matches per type for the facet chips', async () => {
     const solved = await openTicket('Quasar export stalls', 'The quasar export stops at 50%.');
-    await agent.request({ method: 'POST', url: `/api/tickets/${solved.id}/messages`, payload: { body: 'Fixed the quasar worker.', visibility: 'public', status: 'solved' } });
+    await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${solved.id}/messages`,
+      payload: { body: 'Fixed the quasar worker.', visibility: 'public', status: 'solved' },
+    });
     const other = await openTicket('Quasar login', 'Quasar sign-in loops.', 'hank@globex.com');
 
     const all = await q('quasar');
@@ -111,7 +138,11 @@ describe.each(testDialects())('search on %s', (dialect) => {
 
   it('flags internal notes so that a customer-facing search can leave them out', async () => {
     const ticket = await openTicket('Licence server', 'It will not start.');
-    await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/messages`, payload: { body: 'Zanzibar cluster key is wrong, rotate it.', visibility: 'internal' } });
+    await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/messages`,
+      payload: { body: 'Zanzibar cluster key is wrong, rotate it.', visibility: 'internal' },
+    });
     const [note] = (await q('zanzibar')).items;
     expect(note).toMatchObject({ type: 'message', ticketId: ticket.id, visibility: 'internal', title: 'Licence server' });
   });
@@ -124,7 +155,11 @@ describe.each(testDialects())('search on %s', (dialect) => {
     expect((await q('flingers')).items.map((i) => i.id)).toEqual([account.id]);
 
     const ticket = await openTicket('Printer jams on floor four', 'Paper everywhere.');
-    await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/messages`, payload: { body: 'Paper tray replaced.', visibility: 'public' } });
+    await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/messages`,
+      payload: { body: 'Paper tray replaced.', visibility: 'public' },
+    });
     const edit = await agent.request({ method: 'PATCH', url: `/api/tickets/${ticket.id}`, payload: { subject: 'Scanner feeder jams' } });
     expect(edit.statusCode).toBe(200);
     expect((await q('printer')).items).toEqual([]);
@@ -132,7 +167,13 @@ describe.each(testDialects())('search on %s', (dialect) => {
     const replies = (await q('paper tray')).items;
     expect(replies.map((i) => i.title)).toEqual(['Scanner feeder jams']);
 
-    const contact = (await admin.request({ method: 'POST', url: `/api/accounts/${initech}/contacts`, payload: { name: 'Milton Waddams', email: 'milton@initech.com' } })).json();
+    const contact = (
+      await admin.request({
+        method: 'POST',
+        url: `/api/accounts/${initech}/contacts`,
+        payload: { name: 'Milton Waddams', email: 'milton@initech.com' },
+      })
+    ).json();
     await admin.request({ method: 'PATCH', url: `/api/contacts/${contact.id}`, payload: { name: 'Milton Stapler' } });
     expect((await q('waddams')).items).toEqual([]);
     expect((await q('stapler')).items.map((i) => i.id)).toEqual([contact.id]);
@@ -208,9 +249,23 @@ describe.each(testDialects())('search on %s', (dialect) => {
   it('drops on rebuild the entries whose record is gone, before, between and after the records', async () => {
     const { id: ticketId } = await openTicket('Nebula sync stalls', 'The nebula job stops halfway.');
     const gone = (id: string) =>
-      searchDocument('message', id, { title: 'Gone', heading: '', keywords: '', body: 'nebula leftovers', accountId: null, ticketId, visibility: 'public', updatedAt: '2026-01-01T00:00:00.000Z' });
+      searchDocument('message', id, {
+        title: 'Gone',
+        heading: '',
+        keywords: '',
+        body: 'nebula leftovers',
+        accountId: null,
+        ticketId,
+        visibility: 'public',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
     // Sorting before the first message, just after the first (before the second), after the last.
-    const first = await t.db.kysely.selectFrom('search_documents').select('doc_id').where('doc_type', '=', 'message').orderBy('doc_id').executeTakeFirstOrThrow();
+    const first = await t.db.kysely
+      .selectFrom('search_documents')
+      .select('doc_id')
+      .where('doc_type', '=', 'message')
+      .orderBy('doc_id')
+      .executeTakeFirstOrThrow();
     const ids = ['00000000-gone', `${first.doc_id}-gone`, 'ffffffff-gone'];
     await indexDocuments(t.db.kysely, ids.map(gone));
     expect((await q('leftovers')).counts.message).toBe(3);

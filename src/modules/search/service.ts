@@ -35,7 +35,12 @@ export async function indexTicketDocument(db: Kysely<Database>, doc: SearchDocum
 /** A new message's document; its ticket's entry takes the message's time as its last update. */
 export async function indexMessageDocument(db: Kysely<Database>, doc: SearchDocument): Promise<void> {
   await searchIndexOf(db).upsert(db, [doc]);
-  await db.updateTable('search_documents').set({ updated_at: doc.updatedAt }).where('doc_type', '=', 'ticket').where('doc_id', '=', doc.ticketId!).execute();
+  await db
+    .updateTable('search_documents')
+    .set({ updated_at: doc.updatedAt })
+    .where('doc_type', '=', 'ticket')
+    .where('doc_id', '=', doc.ticketId!)
+    .execute();
 }
 
 export async function removeFromIndex(db: Kysely<Database>, type: SearchType, id: string): Promise<void> {
@@ -94,13 +99,22 @@ export async function reindexAll(db: Kysely<Database>, onProgress?: (done: numbe
  */
 
 /** Entries of the batch's range, (from, last document], that are not in the batch. */
-async function dropOrphansBetween(db: Kysely<Database>, source: SearchSource, from: string | null, docs: readonly SearchDocument[]): Promise<void> {
+async function dropOrphansBetween(
+  db: Kysely<Database>,
+  source: SearchSource,
+  from: string | null,
+  docs: readonly SearchDocument[],
+): Promise<void> {
   let q = db
     .selectFrom('search_documents')
     .select('doc_id')
     .where('doc_type', '=', source.type)
     .where('doc_id', '<=', docs[docs.length - 1]!.id)
-    .where('doc_id', 'not in', docs.map((d) => d.id));
+    .where(
+      'doc_id',
+      'not in',
+      docs.map((d) => d.id),
+    );
   if (from !== null) q = q.where('doc_id', '>', from);
   const candidates = (await q.execute()).map((r) => r.doc_id);
   await dropMissing(db, source, candidates);
@@ -108,7 +122,7 @@ async function dropOrphansBetween(db: Kysely<Database>, source: SearchSource, fr
 
 /** Entries after the last record (all of the type when there are no records), page by page. */
 async function dropOrphansAfter(db: Kysely<Database>, source: SearchSource, after: string | null): Promise<void> {
-  for (let cursor = after; ; ) {
+  for (let cursor = after; ;) {
     let q = db.selectFrom('search_documents').select('doc_id').where('doc_type', '=', source.type).orderBy('doc_id').limit(REINDEX_BATCH);
     if (cursor !== null) q = q.where('doc_id', '>', cursor);
     const candidates = (await q.execute()).map((r) => r.doc_id);

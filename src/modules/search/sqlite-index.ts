@@ -79,7 +79,8 @@ async function expandQuery(db: Kysely<Database>, query: ParsedQuery): Promise<Ft
   let empty = false;
   const terms: string[] = [];
   for (const original of query.terms) {
-    const term = original.kind === 'word' && original.prefix && FACET_PREFIX.test(original.text) ? { ...original, prefix: false } : original;
+    const term =
+      original.kind === 'word' && original.prefix && FACET_PREFIX.test(original.text) ? { ...original, prefix: false } : original;
     if (term.kind === 'word' && FACET_WORD.test(term.text)) empty = true;
     const one = toFts5Query({ terms: [term] });
     if (term.kind !== 'word' || !term.prefix || term.text.length <= INDEXED_PREFIX) {
@@ -89,7 +90,9 @@ async function expandQuery(db: Kysely<Database>, query: ParsedQuery): Promise<Ft
     const last = term.text.length - 1;
     const upper = term.text.slice(0, last) + String.fromCodePoint(term.text.codePointAt(last)! + 1);
     const words = (
-      await sql<{ term: string }>`select term from search_fts_vocab where term >= ${term.text} and term < ${upper} limit ${MAX_EXPANSION + 1}`.execute(db)
+      await sql<{
+        term: string;
+      }>`select term from search_fts_vocab where term >= ${term.text} and term < ${upper} limit ${MAX_EXPANSION + 1}`.execute(db)
     ).rows
       .map((r) => r.term)
       .filter((w) => !FACET_WORD.test(w));
@@ -143,7 +146,13 @@ interface CandidateRow {
   h2: string | null;
 }
 
-async function candidates(db: Kysely<Database>, match: string, filters: SearchFilters, floor: number, limit: number): Promise<CandidateRow[]> {
+async function candidates(
+  db: Kysely<Database>,
+  match: string,
+  filters: SearchFilters,
+  floor: number,
+  limit: number,
+): Promise<CandidateRow[]> {
   const result = await sql<CandidateRow>`
     select search_fts.rowid as id, d.updated_at,
       highlight(search_fts, 0, ${MARK_START}, ${MARK_END}) as h0,
@@ -205,7 +214,12 @@ export const sqliteSearchIndex: SearchIndex = {
     const recent = await candidates(db, match, filters, floor, CANDIDATES);
     const pool = recent;
     if (!pool.length) return [];
-    const scores = scoreCandidates(parsed, await termWeights(db, q), WEIGHTS, pool.map((c) => ({ marked: [c.h0, c.h1, c.h2] })));
+    const scores = scoreCandidates(
+      parsed,
+      await termWeights(db, q),
+      WEIGHTS,
+      pool.map((c) => ({ marked: [c.h0, c.h1, c.h2] })),
+    );
     const ranked = pool
       .map((c, i) => ({ c, score: scores[i]! }))
       .sort((a, b) => b.score - a.score || (a.c.updated_at < b.c.updated_at ? 1 : a.c.updated_at > b.c.updated_at ? -1 : a.c.id - b.c.id))
@@ -238,9 +252,14 @@ export const sqliteSearchIndex: SearchIndex = {
         : sql`(select count(*) from (select 1 from search_fts join search_documents d on d.id = search_fts.rowid
             where search_fts match ${match} and search_fts.rowid >= ${floor} ${statusSql(filters)} limit ${cap + 1}))`;
     };
-    const result = await sql<Record<SearchType, number>>`select ${sql.join(SEARCH_TYPES.map((t) => sql`${count(t)} as ${sql.ref(t)}`))}`.execute(db);
+    const result = await sql<
+      Record<SearchType, number>
+    >`select ${sql.join(SEARCH_TYPES.map((t) => sql`${count(t)} as ${sql.ref(t)}`))}`.execute(db);
     const row = result.rows[0]!;
-    return Object.fromEntries(SEARCH_TYPES.map((t) => [t, { n: Number(row[t]), exact: Number(row[t]) <= cap && floor === 0 }])) as Record<SearchType, TypeCount>;
+    return Object.fromEntries(SEARCH_TYPES.map((t) => [t, { n: Number(row[t]), exact: Number(row[t]) <= cap && floor === 0 }])) as Record<
+      SearchType,
+      TypeCount
+    >;
   },
 };
 

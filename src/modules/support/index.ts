@@ -18,11 +18,25 @@ export type { SlaState, SlaTargets } from './sla/sla-clock.js';
 export { choosePolicy } from './sla/sla-policy-match.js';
 export type { SlaConditions, SlaTargetsByPriority } from './sla/sla-policy-match.js';
 export { slaColumns, sweepSlaBreaches } from './sla/sla-service.js';
-export type { EscalationRuleFiringsTable, EscalationsTable, TicketMessagesTable, TicketPriority, TicketStatus, TicketsTable, Tier } from './tables.js';
+export type {
+  EscalationRuleFiringsTable,
+  EscalationsTable,
+  TicketMessagesTable,
+  TicketPriority,
+  TicketStatus,
+  TicketsTable,
+  Tier,
+} from './tables.js';
 export { addAgentMessage, addCustomerMessage, listMessages } from './tickets/message-service.js';
 export { findAccountTicket, listAccountTickets, type AccountTicket } from './tickets/account-tickets.js';
 export { createTicket, getTicket, listDeploymentTickets, updateTicket } from './tickets/ticket-service.js';
-export { loadMessageSearchDocuments, loadTicketSearchDocuments, messageSearchSource, ticketInStatusSql, ticketSearchSource } from './tickets/ticket-search-documents.js';
+export {
+  loadMessageSearchDocuments,
+  loadTicketSearchDocuments,
+  messageSearchSource,
+  ticketInStatusSql,
+  ticketSearchSource,
+} from './tickets/ticket-search-documents.js';
 export { articleSearchSource } from './knowledge/article-search-documents.js';
 export { configureSupport, type SupportPorts } from './ports.js';
 export { supportPlugin } from './plugin.js';

@@ -14,11 +14,25 @@ export const deliveryRecordCases: CaseSet = {
     });
     const pocId = engagement.json().id as string;
     const report = await admin.request({ method: 'POST', url: `/api/engagements/${pocId}/status-reports`, payload: reportBody() });
-    const criterion = await admin.request({ method: 'POST', url: `/api/engagements/${pocId}/poc-criteria`, payload: { statement: 'Fixture criterion' } });
-    const session = await admin.request({ method: 'POST', url: `/api/accounts/${f.accountId}/training-sessions`, payload: { ...sessionBody(), contactIds: [f.contactId] } });
+    const criterion = await admin.request({
+      method: 'POST',
+      url: `/api/engagements/${pocId}/poc-criteria`,
+      payload: { statement: 'Fixture criterion' },
+    });
+    const session = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${f.accountId}/training-sessions`,
+      payload: { ...sessionBody(), contactIds: [f.contactId] },
+    });
     await admin.request({ method: 'PATCH', url: `/api/training-sessions/${session.json().id}`, payload: { status: 'delivered' } });
     const visit = await admin.request({ method: 'POST', url: `/api/accounts/${f.accountId}/field-visits`, payload: visitBody() });
-    return { pocEngagementId: pocId, statusReportId: report.json().id, criterionId: criterion.json().id, trainingSessionId: session.json().id, fieldVisitId: visit.json().id };
+    return {
+      pocEngagementId: pocId,
+      statusReportId: report.json().id,
+      criterionId: criterion.json().id,
+      trainingSessionId: session.json().id,
+      fieldVisitId: visit.json().id,
+    };
   },
   cases: {
     'POST /api/engagements/:id/status-reports': {
@@ -83,7 +97,11 @@ export const deliveryRecordCases: CaseSet = {
       url: (f) => `/api/training-sessions/${f.trainingSessionId}/feedback/${f.contactId}`,
       validBody: () => ({ rating: 5 }),
       wrongTypes: { body: { rating: 'five' }, path: 'rating' },
-      unknownId: { url: '/api/training-sessions/no-such-session/feedback/no-such-contact', body: { rating: 5 }, code: 'training.not_found' },
+      unknownId: {
+        url: '/api/training-sessions/no-such-session/feedback/no-such-contact',
+        body: { rating: 5 },
+        code: 'training.not_found',
+      },
     },
     'PUT /api/portal/training-sessions/:id/feedback': {
       asContact: true,

@@ -3,7 +3,9 @@ import type { CaseSet } from './write-case.js';
 const template = (name: string) => ({
   name,
   kind: 'implementation',
-  phases: [{ name: 'Discovery', tasks: [{ key: 'kickoff', title: 'Kick-off', ownerSide: 'team', ownerRole: 'implementation', durationDays: 1 }] }],
+  phases: [
+    { name: 'Discovery', tasks: [{ key: 'kickoff', title: 'Kick-off', ownerSide: 'team', ownerRole: 'implementation', durationDays: 1 }] },
+  ],
 });
 
 /** Engagements, templates and tasks (delivery, issue 5). */
@@ -14,17 +16,35 @@ export const engagementCases: CaseSet = {
     const engagement = await admin.request({
       method: 'POST',
       url: '/api/engagements',
-      payload: { accountId: f.accountId, kind: 'implementation', name: 'Fixture engagement', templateId: tpl.json().id, startDate: '2026-03-02', budgetHours: 10 },
+      payload: {
+        accountId: f.accountId,
+        kind: 'implementation',
+        name: 'Fixture engagement',
+        templateId: tpl.json().id,
+        startDate: '2026-03-02',
+        budgetHours: 10,
+      },
     });
     if (engagement.statusCode !== 201) throw new Error(`engagement fixture: ${engagement.body}`);
     // A customer-visible task owned by the portal fixture contact (bill@initech.com).
     const portalTask = await admin.request({
       method: 'POST',
       url: `/api/engagements/${engagement.json().id}/tasks`,
-      payload: { title: 'Provide SSO metadata', startDate: '2026-03-02', dueDate: '2026-03-04', customerVisible: true, owner: { type: 'contact', id: f.contactId } },
+      payload: {
+        title: 'Provide SSO metadata',
+        startDate: '2026-03-02',
+        dueDate: '2026-03-04',
+        customerVisible: true,
+        owner: { type: 'contact', id: f.contactId },
+      },
     });
     if (portalTask.statusCode !== 201) throw new Error(`task fixture: ${portalTask.body}`);
-    return { templateId: tpl.json().id, engagementId: engagement.json().id, taskId: engagement.json().tasks[0].id, portalTaskId: portalTask.json().id };
+    return {
+      templateId: tpl.json().id,
+      engagementId: engagement.json().id,
+      taskId: engagement.json().tasks[0].id,
+      portalTaskId: portalTask.json().id,
+    };
   },
   cases: {
     'POST /api/engagement-templates': {
@@ -41,7 +61,10 @@ export const engagementCases: CaseSet = {
     'POST /api/engagements': {
       url: () => '/api/engagements',
       validBody: (f) => ({ accountId: f.accountId, kind: 'onboarding', name: 'Onboarding', startDate: '2026-03-02', budgetHours: 5 }),
-      wrongTypes: { body: { accountId: 'x', kind: 'onboarding', name: 'Typed', startDate: '2026-03-02', budgetHours: 'ten' }, path: 'budgetHours' },
+      wrongTypes: {
+        body: { accountId: 'x', kind: 'onboarding', name: 'Typed', startDate: '2026-03-02', budgetHours: 'ten' },
+        path: 'budgetHours',
+      },
     },
     'PATCH /api/engagements/:id': {
       url: (f) => `/api/engagements/${f.engagementId}`,
@@ -53,7 +76,11 @@ export const engagementCases: CaseSet = {
       url: (f) => `/api/engagements/${f.engagementId}/tasks`,
       validBody: () => ({ title: 'Extra task', startDate: '2026-03-02', dueDate: '2026-03-03' }),
       wrongTypes: { body: { title: 'Typed', startDate: '2026-03-02', dueDate: 20260303 }, path: 'dueDate' },
-      unknownId: { url: '/api/engagements/no-such-engagement/tasks', body: { title: 'Ghost', startDate: '2026-03-02', dueDate: '2026-03-03' }, code: 'engagements.not_found' },
+      unknownId: {
+        url: '/api/engagements/no-such-engagement/tasks',
+        body: { title: 'Ghost', startDate: '2026-03-02', dueDate: '2026-03-03' },
+        code: 'engagements.not_found',
+      },
     },
     'PATCH /api/tasks/:id': {
       url: (f) => `/api/tasks/${f.taskId}`,

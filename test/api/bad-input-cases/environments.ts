@@ -10,14 +10,34 @@ export const environmentCases: CaseSet = {
       if (res.statusCode >= 300) throw new Error(`environment fixture failed: ${res.body}`);
       return res.json();
     };
-    const old = ok<{ id: string }>(await admin.request({ method: 'POST', url: '/api/releases', payload: { product: PRODUCT, version: '1.0', releasedOn: '2025-01-01' } }));
+    const old = ok<{ id: string }>(
+      await admin.request({
+        method: 'POST',
+        url: '/api/releases',
+        payload: { product: PRODUCT, version: '1.0', releasedOn: '2025-01-01' },
+      }),
+    );
     await admin.request({ method: 'POST', url: '/api/releases', payload: { product: PRODUCT, version: '1.1', releasedOn: '2025-06-01' } });
     const env = ok<{ id: string }>(
-      await admin.request({ method: 'POST', url: `/api/accounts/${f.accountId}/environments`, payload: { name: 'production', product: PRODUCT, version: '1.0', hosting: 'cloud' } }),
+      await admin.request({
+        method: 'POST',
+        url: `/api/accounts/${f.accountId}/environments`,
+        payload: { name: 'production', product: PRODUCT, version: '1.0', hosting: 'cloud' },
+      }),
     );
-    const customisation = ok<{ id: string }>(await admin.request({ method: 'POST', url: `/api/environments/${env.id}/customisations`, payload: { title: 'Fixture customisation' } }));
+    const customisation = ok<{ id: string }>(
+      await admin.request({
+        method: 'POST',
+        url: `/api/environments/${env.id}/customisations`,
+        payload: { title: 'Fixture customisation' },
+      }),
+    );
     const campaign = ok<{ id: string }>(
-      await admin.request({ method: 'POST', url: '/api/campaigns', payload: { name: 'Fixture campaign', product: PRODUCT, targetVersion: '1.1', filters: { accountIds: [f.accountId] } } }),
+      await admin.request({
+        method: 'POST',
+        url: '/api/campaigns',
+        payload: { name: 'Fixture campaign', product: PRODUCT, targetVersion: '1.1', filters: { accountIds: [f.accountId] } },
+      }),
     );
     return { releaseId: old.id, environmentId: env.id, customisationId: customisation.id, campaignId: campaign.id };
   },
@@ -37,7 +57,11 @@ export const environmentCases: CaseSet = {
       url: (f) => `/api/accounts/${f.accountId}/environments`,
       validBody: () => ({ name: 'staging', product: PRODUCT, version: '1.0', hosting: 'cloud' }),
       wrongTypes: { body: { name: 'staging', product: PRODUCT, version: '1.0', hosting: 'cloud', contactIds: 'bill' }, path: 'contactIds' },
-      unknownId: { url: '/api/accounts/no-such-account/environments', body: { name: 'staging', product: PRODUCT, version: '1.0', hosting: 'cloud' }, code: 'accounts.not_found' },
+      unknownId: {
+        url: '/api/accounts/no-such-account/environments',
+        body: { name: 'staging', product: PRODUCT, version: '1.0', hosting: 'cloud' },
+        code: 'accounts.not_found',
+      },
     },
     'PATCH /api/environments/:id': {
       url: (f) => `/api/environments/${f.environmentId}`,
@@ -49,7 +73,11 @@ export const environmentCases: CaseSet = {
       url: (f) => `/api/environments/${f.environmentId}/configuration`,
       validBody: () => ({ configuration: '{"pool": 20}' }),
       wrongTypes: { body: { configuration: '{"pool": 20,' }, path: 'configuration' },
-      unknownId: { url: '/api/environments/no-such-environment/configuration', body: { configuration: '{}' }, code: 'environments.not_found' },
+      unknownId: {
+        url: '/api/environments/no-such-environment/configuration',
+        body: { configuration: '{}' },
+        code: 'environments.not_found',
+      },
     },
     'POST /api/environments/:id/customisations': {
       url: (f) => `/api/environments/${f.environmentId}/customisations`,
@@ -61,7 +89,11 @@ export const environmentCases: CaseSet = {
       url: (f) => `/api/environments/${f.environmentId}/customisations/${f.customisationId}`,
       validBody: () => ({ reason: 'Customer asked' }),
       wrongTypes: { body: { title: ['x'] }, path: 'title' },
-      unknownId: { url: '/api/environments/no-such-environment/customisations/no-such-customisation', body: { reason: 'x' }, code: 'environments.not_found' },
+      unknownId: {
+        url: '/api/environments/no-such-environment/customisations/no-such-customisation',
+        body: { reason: 'x' },
+        code: 'environments.not_found',
+      },
     },
     'DELETE /api/environments/:id/customisations/:customisationId': {
       url: (f) => `/api/environments/${f.environmentId}/customisations/${f.customisationId}`,
@@ -71,7 +103,10 @@ export const environmentCases: CaseSet = {
     'POST /api/campaigns': {
       url: () => '/api/campaigns',
       validBody: () => ({ name: 'Upgrade', product: PRODUCT, targetVersion: '1.1' }),
-      wrongTypes: { body: { name: 'Upgrade', product: PRODUCT, targetVersion: '1.1', windows: [{ ...window, endsAt: '2026-03-07T21:00:00Z' }] }, path: 'windows.0.endsAt' },
+      wrongTypes: {
+        body: { name: 'Upgrade', product: PRODUCT, targetVersion: '1.1', windows: [{ ...window, endsAt: '2026-03-07T21:00:00Z' }] },
+        path: 'windows.0.endsAt',
+      },
     },
     'PATCH /api/campaigns/:id': {
       url: (f) => `/api/campaigns/${f.campaignId}`,
@@ -95,7 +130,11 @@ export const environmentCases: CaseSet = {
       url: (f) => `/api/campaigns/${f.campaignId}/environments/${f.environmentId}/state`,
       validBody: () => ({ state: 'in_progress' }),
       wrongTypes: { body: { state: 'finished' }, path: 'state' },
-      unknownId: { url: '/api/campaigns/no-such-campaign/environments/no-such-environment/state', body: { state: 'in_progress' }, code: 'campaigns.not_found' },
+      unknownId: {
+        url: '/api/campaigns/no-such-campaign/environments/no-such-environment/state',
+        body: { state: 'in_progress' },
+        code: 'campaigns.not_found',
+      },
     },
   },
 };

@@ -78,7 +78,10 @@ function queryArb(op: Operation, ids: string[]): fc.Arbitrary<string> {
       )
       .map((values) => (values ? values.map((v) => `${p.name}=${v.startsWith('\u0001') ? v.slice(1) : encode(v)}`) : [])),
   );
-  const stray = fc.option(fc.tuple(hostileString, hostileString).map(([k, v]) => [`${encode(k)}=${encode(v)}`]), { freq: 5 });
+  const stray = fc.option(
+    fc.tuple(hostileString, hostileString).map(([k, v]) => [`${encode(k)}=${encode(v)}`]),
+    { freq: 5 },
+  );
   return fc.tuple(fc.tuple(...parts), stray).map(([each, extra]) => [...each.flat(), ...(extra ?? [])].join('&'));
 }
 
@@ -86,11 +89,17 @@ function bodyArb(op: Operation, ids: string[]): fc.Arbitrary<Pick<HostileRequest
   const json = (value: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(value) ?? 'null' });
   const options: fc.WeightedArbitrary<Pick<HostileRequest, 'headers' | 'payload'>>[] = [
     { weight: 2, arbitrary: hostileValue.map(json) },
-    { weight: 2, arbitrary: fc.constantFrom(...RAW_BODIES).map((payload) => ({ headers: { 'content-type': 'application/json' }, payload })) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(...RAW_BODIES).map((payload) => ({ headers: { 'content-type': 'application/json' }, payload })),
+    },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom(...WRONG_CONTENT_TYPES), fc.constantFrom<string | Buffer>('a=1&b=2', '{"a":1}', '<x/>', '--xyz\r\n\r\n', Buffer.from([0xc3, 0x28])))
+        .tuple(
+          fc.constantFrom(...WRONG_CONTENT_TYPES),
+          fc.constantFrom<string | Buffer>('a=1&b=2', '{"a":1}', '<x/>', '--xyz\r\n\r\n', Buffer.from([0xc3, 0x28])),
+        )
         .map(([type, payload]) => ({ headers: { 'content-type': type }, payload })),
     },
     { weight: 1, arbitrary: fc.constant({ headers: {}, payload: '{"a":1}' }) },
@@ -98,7 +107,10 @@ function bodyArb(op: Operation, ids: string[]): fc.Arbitrary<Pick<HostileRequest
   if (op.body) {
     const schema = op.body;
     if (schema.type === 'object') {
-      options.push({ weight: 5, arbitrary: mutatedObject(schema, ids).map(json) }, { weight: 5, arbitrary: oneHostileField(schema, ids).map(json) });
+      options.push(
+        { weight: 5, arbitrary: mutatedObject(schema, ids).map(json) },
+        { weight: 5, arbitrary: oneHostileField(schema, ids).map(json) },
+      );
     } else {
       options.push({ weight: 8, arbitrary: plausible(schema, ids).map(json) });
     }

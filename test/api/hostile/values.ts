@@ -11,7 +11,7 @@ export const INJECTION_STRINGS = [
   "' OR '1'='1",
   "'; DROP TABLE tickets; --",
   '" OR ""="',
-  "1) UNION SELECT password_hash FROM members --",
+  '1) UNION SELECT password_hash FROM members --',
   "%' OR 1=1 --",
   '\\',
   "\\'; SELECT pg_sleep(0); --",
@@ -156,11 +156,14 @@ export function mutatedObject(schema: JsonSchema, ids: string[], depth = 0): fc.
       ]),
     ),
   );
-  const extras = fc.option(fc.dictionary(fc.oneof(fc.constantFrom(...EXTRA_KEYS), hostileString), hostileValue, { maxKeys: 2 }), { freq: 4 });
+  const extras = fc.option(fc.dictionary(fc.oneof(fc.constantFrom(...EXTRA_KEYS), hostileString), hostileValue, { maxKeys: 2 }), {
+    freq: 4,
+  });
   return fc.tuple(record, extras).map(([values, extra]) => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) if (value !== OMIT) out[key] = value;
-    if (extra) for (const [key, value] of Object.entries(extra)) Object.defineProperty(out, key, { value, enumerable: true, writable: true });
+    if (extra)
+      for (const [key, value] of Object.entries(extra)) Object.defineProperty(out, key, { value, enumerable: true, writable: true });
     return out;
   });
 }
@@ -171,12 +174,18 @@ export function oneHostileField(schema: JsonSchema, ids: string[]): fc.Arbitrary
   if (!fields.length) return fc.dictionary(hostileString, hostileValue, { maxKeys: 2 });
   const required = new Set(schema.required ?? []);
   const base = fc.record(
-    Object.fromEntries(fields.map(([key, sub]) => [key, required.has(key) ? plausible(sub, ids) : fc.oneof(plausible(sub, ids), fc.constant(OMIT))])),
+    Object.fromEntries(
+      fields.map(([key, sub]) => [key, required.has(key) ? plausible(sub, ids) : fc.oneof(plausible(sub, ids), fc.constant(OMIT))]),
+    ),
   );
   // A text field mostly gets hostile text (SQL, markup, traversal) that it may well accept and store.
-  const bad = fc.constantFrom(...fields).chain(([key, sub]) =>
-    fc.oneof({ weight: sub.type === 'string' ? 3 : 1, arbitrary: hostileString }, { weight: 1, arbitrary: hostileValue }).map((value) => [key, value] as const),
-  );
+  const bad = fc
+    .constantFrom(...fields)
+    .chain(([key, sub]) =>
+      fc
+        .oneof({ weight: sub.type === 'string' ? 3 : 1, arbitrary: hostileString }, { weight: 1, arbitrary: hostileValue })
+        .map((value) => [key, value] as const),
+    );
   return fc.tuple(base, bad).map(([values, [key, value]]) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) if (v !== OMIT) out[k] = v;
@@ -187,13 +196,41 @@ export function oneHostileField(schema: JsonSchema, ids: string[]): fc.Arbitrary
 
 export function hostileId(realIds: string[]): fc.Arbitrary<{ raw: string; encode: boolean }> {
   const strange = [
-    '', ' ', '..', '../', '../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%00', 'a%00b', '%C3%28', '%', '%zz', '%ff',
-    'ü', '𝕏', '\u202e', '00000000-0000-0000-0000-000000000000', '0', '-1', '1e9', '9'.repeat(40), "1' OR '1'='1", '<script>',
-    'x'.repeat(5_000), 'me', 'null',
+    '',
+    ' ',
+    '..',
+    '../',
+    '../../etc/passwd',
+    '..%2F..%2Fetc%2Fpasswd',
+    '%2e%2e',
+    '%00',
+    'a%00b',
+    '%C3%28',
+    '%',
+    '%zz',
+    '%ff',
+    'ü',
+    '𝕏',
+    '\u202e',
+    '00000000-0000-0000-0000-000000000000',
+    '0',
+    '-1',
+    '1e9',
+    '9'.repeat(40),
+    "1' OR '1'='1",
+    '<script>',
+    'x'.repeat(5_000),
+    'me',
+    'null',
   ];
   return fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...strange).map((raw) => ({ raw, encode: !raw.includes('%') && !raw.includes('..') })) },
-    { weight: 2, arbitrary: realIds.length ? fc.constantFrom(...realIds).map((raw) => ({ raw, encode: true })) : fc.constant({ raw: 'none', encode: true }) },
+    {
+      weight: 2,
+      arbitrary: realIds.length
+        ? fc.constantFrom(...realIds).map((raw) => ({ raw, encode: true }))
+        : fc.constant({ raw: 'none', encode: true }),
+    },
     { weight: 1, arbitrary: fc.uuid().map((raw) => ({ raw, encode: true })) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map((raw) => ({ raw, encode: true })) },
   );

@@ -23,12 +23,12 @@ export function Shell() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <UnstyledButton component={Link} to="/" aria-label="Outpost home">
               <Group gap={8}>
-              <ThemeIcon size={30} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan' }}>
-                <IconHeartHandshake size={18} />
-              </ThemeIcon>
-              <Text fw={700} size="lg">
-                Outpost
-              </Text>
+                <ThemeIcon size={30} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan' }}>
+                  <IconHeartHandshake size={18} />
+                </ThemeIcon>
+                <Text fw={700} size="lg">
+                  Outpost
+                </Text>
               </Group>
             </UnstyledButton>
           </Group>

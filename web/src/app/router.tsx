@@ -21,103 +21,181 @@ export const router = createBrowserRouter([
           {
             errorElement: <RouteError />,
             children: [
-          { index: true, lazy: async () => ({ Component: (await import('../modules/team/home/HomePage')).HomePage }) },
-          {
-            element: <RequirePermission permission="accounts.read" />,
-            children: [
-              { path: 'accounts', lazy: async () => ({ Component: (await import('../modules/accounts/AccountsPage')).AccountsPage }) },
-              { path: 'accounts/:id', lazy: async () => ({ Component: (await import('../modules/accounts/AccountPage')).AccountPage }) },
-            ],
-          },
-          {
-            element: <RequirePermission permission="accounts.read" />,
-            children: [
-              { path: 'engagements', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/EngagementsPage')).EngagementsPage }) },
-              { path: 'engagements/:id', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/EngagementPage')).EngagementPage }) },
-              { path: 'my-tasks', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/MyTasksPage')).MyTasksPage }) },
-              { path: 'environments', lazy: async () => ({ Component: (await import('../modules/delivery/environments/EnvironmentsPage')).EnvironmentsPage }) },
-              { path: 'environments/:id', lazy: async () => ({ Component: (await import('../modules/delivery/environments/EnvironmentPage')).EnvironmentPage }) },
-              { path: 'campaigns', lazy: async () => ({ Component: (await import('../modules/delivery/environments/CampaignsPage')).CampaignsPage }) },
-              { path: 'campaigns/:id', lazy: async () => ({ Component: (await import('../modules/delivery/environments/CampaignPage')).CampaignPage }) },
-            ],
-          },
-          {
-            element: <RequirePermission permission="delivery.manage" />,
-            children: [
-              { path: 'admin/templates', lazy: async () => ({ Component: (await import('../modules/delivery/engagements/TemplatesPage')).TemplatesPage }) },
-              { path: 'admin/releases', lazy: async () => ({ Component: (await import('../modules/delivery/environments/ReleasesPage')).ReleasesPage }) },
-            ],
-          },
-          {
-            element: <RequirePermission permission="tickets.read" />,
-            children: [
-              { path: 'tickets', lazy: async () => ({ Component: (await import('../modules/support/TicketsPage')).TicketsPage }) },
-              { path: 'tickets/:id', lazy: async () => ({ Component: (await import('../modules/support/TicketPage')).TicketPage }) },
-              { path: 'search', lazy: async () => ({ Component: (await import('../modules/search/SearchPage')).SearchPage }) },
-              { path: 'knowledge', lazy: async () => ({ Component: (await import('../modules/support/knowledge/KnowledgePage')).KnowledgePage }) },
-              { path: 'knowledge/:id', lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticlePage')).ArticlePage }) },
+              { index: true, lazy: async () => ({ Component: (await import('../modules/team/home/HomePage')).HomePage }) },
               {
-                element: <RequirePermission permission="knowledge.write" />,
+                element: <RequirePermission permission="accounts.read" />,
                 children: [
-                  { path: 'knowledge/new', lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
-                  { path: 'knowledge/:id/edit', lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticleEditorPage')).ArticleEditorPage }) },
+                  { path: 'accounts', lazy: async () => ({ Component: (await import('../modules/accounts/AccountsPage')).AccountsPage }) },
+                  {
+                    path: 'accounts/:id',
+                    lazy: async () => ({ Component: (await import('../modules/accounts/AccountPage')).AccountPage }),
+                  },
                 ],
               },
-            ],
-          },
-          {
-            element: <RequirePermission permission="support.manage" />,
-            children: [
               {
-                path: 'admin/support',
-                lazy: async () => ({ Component: (await import('../modules/support/settings/SupportSettingsPage')).SupportSettingsPage }),
+                element: <RequirePermission permission="accounts.read" />,
+                children: [
+                  {
+                    path: 'engagements',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/engagements/EngagementsPage')).EngagementsPage }),
+                  },
+                  {
+                    path: 'engagements/:id',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/engagements/EngagementPage')).EngagementPage }),
+                  },
+                  {
+                    path: 'my-tasks',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/engagements/MyTasksPage')).MyTasksPage }),
+                  },
+                  {
+                    path: 'environments',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/environments/EnvironmentsPage')).EnvironmentsPage }),
+                  },
+                  {
+                    path: 'environments/:id',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/environments/EnvironmentPage')).EnvironmentPage }),
+                  },
+                  {
+                    path: 'campaigns',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/environments/CampaignsPage')).CampaignsPage }),
+                  },
+                  {
+                    path: 'campaigns/:id',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/environments/CampaignPage')).CampaignPage }),
+                  },
+                ],
               },
-              { path: 'admin/mail-quarantine', lazy: async () => ({ Component: (await import('../modules/support/quarantine/MailQuarantinePage')).MailQuarantinePage }) },
-            ],
-          },
-          {
-            element: <RequirePermission permission="members.read" />,
-            children: [{ path: 'team', lazy: async () => ({ Component: (await import('../modules/team/TeamPage')).TeamPage }) }],
-          },
-          {
-            element: <RequirePermission permission="members.manage" />,
-            children: [
               {
-                path: 'admin/members',
-                lazy: async () => {
-                  const { TeamPage } = await import('../modules/team/TeamPage');
-                  return { Component: () => <TeamPage manage /> };
-                },
+                element: <RequirePermission permission="delivery.manage" />,
+                children: [
+                  {
+                    path: 'admin/templates',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/engagements/TemplatesPage')).TemplatesPage }),
+                  },
+                  {
+                    path: 'admin/releases',
+                    lazy: async () => ({ Component: (await import('../modules/delivery/environments/ReleasesPage')).ReleasesPage }),
+                  },
+                ],
               },
-            ],
-          },
-          {
-            element: <RequirePermission permission="tokens.manage" />,
-            children: [{ path: 'admin/tokens', lazy: async () => ({ Component: (await import('../modules/identity/tokens/TokensPage')).TokensPage }) }],
-          },
-          {
-            element: <RequirePermission permission="audit.read" />,
-            children: [{ path: 'admin/audit', lazy: async () => ({ Component: (await import('../modules/platform/audit/AuditPage')).AuditPage }) }],
-          },
-          { path: 'account/security', lazy: async () => ({ Component: (await import('../modules/identity/security/SecurityPage')).SecurityPage }) },
-          {
-            element: <RequirePermission permission="webhooks.manage" />,
-            children: [{ path: 'admin/webhooks', lazy: async () => ({ Component: (await import('../modules/platform/webhooks/WebhooksPage')).WebhooksPage }) }],
-          },
-          {
-            element: <RequirePermission permission="settings.manage" />,
-            children: [{ path: 'admin/portal', lazy: async () => ({ Component: (await import('../modules/portal/branding/PortalBrandingPage')).PortalBrandingPage }) }],
-          },
-          {
-            element: <RequirePermission permission="settings.manage" />,
-            children: [
               {
-                path: 'admin/relationship-rules',
-                lazy: async () => ({ Component: (await import('../modules/accounts/relationship-rules/RelationshipRulesPage')).RelationshipRulesPage }),
+                element: <RequirePermission permission="tickets.read" />,
+                children: [
+                  { path: 'tickets', lazy: async () => ({ Component: (await import('../modules/support/TicketsPage')).TicketsPage }) },
+                  { path: 'tickets/:id', lazy: async () => ({ Component: (await import('../modules/support/TicketPage')).TicketPage }) },
+                  { path: 'search', lazy: async () => ({ Component: (await import('../modules/search/SearchPage')).SearchPage }) },
+                  {
+                    path: 'knowledge',
+                    lazy: async () => ({ Component: (await import('../modules/support/knowledge/KnowledgePage')).KnowledgePage }),
+                  },
+                  {
+                    path: 'knowledge/:id',
+                    lazy: async () => ({ Component: (await import('../modules/support/knowledge/ArticlePage')).ArticlePage }),
+                  },
+                  {
+                    element: <RequirePermission permission="knowledge.write" />,
+                    children: [
+                      {
+                        path: 'knowledge/new',
+                        lazy: async () => ({
+                          Component: (await import('../modules/support/knowledge/ArticleEditorPage')).ArticleEditorPage,
+                        }),
+                      },
+                      {
+                        path: 'knowledge/:id/edit',
+                        lazy: async () => ({
+                          Component: (await import('../modules/support/knowledge/ArticleEditorPage')).ArticleEditorPage,
+                        }),
+                      },
+                    ],
+                  },
+                ],
               },
-            ],
-          },
-          { path: '*', element: <NotFoundPage /> },
+              {
+                element: <RequirePermission permission="support.manage" />,
+                children: [
+                  {
+                    path: 'admin/support',
+                    lazy: async () => ({
+                      Component: (await import('../modules/support/settings/SupportSettingsPage')).SupportSettingsPage,
+                    }),
+                  },
+                  {
+                    path: 'admin/mail-quarantine',
+                    lazy: async () => ({
+                      Component: (await import('../modules/support/quarantine/MailQuarantinePage')).MailQuarantinePage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="members.read" />,
+                children: [{ path: 'team', lazy: async () => ({ Component: (await import('../modules/team/TeamPage')).TeamPage }) }],
+              },
+              {
+                element: <RequirePermission permission="members.manage" />,
+                children: [
+                  {
+                    path: 'admin/members',
+                    lazy: async () => {
+                      const { TeamPage } = await import('../modules/team/TeamPage');
+                      return { Component: () => <TeamPage manage /> };
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="tokens.manage" />,
+                children: [
+                  {
+                    path: 'admin/tokens',
+                    lazy: async () => ({ Component: (await import('../modules/identity/tokens/TokensPage')).TokensPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="audit.read" />,
+                children: [
+                  {
+                    path: 'admin/audit',
+                    lazy: async () => ({ Component: (await import('../modules/platform/audit/AuditPage')).AuditPage }),
+                  },
+                ],
+              },
+              {
+                path: 'account/security',
+                lazy: async () => ({ Component: (await import('../modules/identity/security/SecurityPage')).SecurityPage }),
+              },
+              {
+                element: <RequirePermission permission="webhooks.manage" />,
+                children: [
+                  {
+                    path: 'admin/webhooks',
+                    lazy: async () => ({ Component: (await import('../modules/platform/webhooks/WebhooksPage')).WebhooksPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="settings.manage" />,
+                children: [
+                  {
+                    path: 'admin/portal',
+                    lazy: async () => ({ Component: (await import('../modules/portal/branding/PortalBrandingPage')).PortalBrandingPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="settings.manage" />,
+                children: [
+                  {
+                    path: 'admin/relationship-rules',
+                    lazy: async () => ({
+                      Component: (await import('../modules/accounts/relationship-rules/RelationshipRulesPage')).RelationshipRulesPage,
+                    }),
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
             ],
           },
         ],

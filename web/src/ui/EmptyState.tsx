@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import { Stack, Text, ThemeIcon } from '@mantine/core';
 
-export function EmptyState({ icon, title, description, action }: { icon?: ReactNode; title: string; description?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  description,
+  action,
+}: {
+  icon?: ReactNode;
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Stack align="center" gap="xs" py="xl" px="md">
       {icon && (

@@ -51,7 +51,13 @@ export function FilterBar({ search, active = false, onClear, withBorder = false,
   const applySearch = useDebouncedSearch((value: string) => search?.onSearch(value.trim()));
 
   return (
-    <Group p="md" gap="sm" align="flex-end" wrap="wrap" style={withBorder ? { borderBottom: '1px solid var(--mantine-color-gray-3)' } : undefined}>
+    <Group
+      p="md"
+      gap="sm"
+      align="flex-end"
+      wrap="wrap"
+      style={withBorder ? { borderBottom: '1px solid var(--mantine-color-gray-3)' } : undefined}
+    >
       {search && (
         <TextInput
           label={search.label ?? 'Search'}

@@ -52,7 +52,19 @@ interface ListScreenProps {
  *   {items.map((a) => <Table.Tr key={a.id}>…</Table.Tr>)}
  * </ListScreen>
  */
-export function ListScreen({ header, query, rowCount, head, children, columns, minWidth, tableProps, empty, pager, footer }: ListScreenProps) {
+export function ListScreen({
+  header,
+  query,
+  rowCount,
+  head,
+  children,
+  columns,
+  minWidth,
+  tableProps,
+  empty,
+  pager,
+  footer,
+}: ListScreenProps) {
   const loadedEmpty = query.isSuccess && rowCount === 0;
   return (
     <Card p={0}>

@@ -16,11 +16,22 @@ export function LiveIndicator({ live }: { live: LiveStatus }) {
   const [now, setNow] = useState(() => Date.now());
   useInterval(() => setNow(Date.now()), 5_000, { autoInvoke: true });
   const on = live.state === 'live';
-  const label = on ? (live.lastEventAt ? `Live · updated ${ago(live.lastEventAt, Math.max(now, live.lastEventAt))}` : 'Live') : 'Reconnecting…';
+  const label = on
+    ? live.lastEventAt
+      ? `Live · updated ${ago(live.lastEventAt, Math.max(now, live.lastEventAt))}`
+      : 'Live'
+    : 'Reconnecting…';
   return (
     <Tooltip label={on ? 'Changes made by anyone appear here as they happen' : 'Live updates paused; reconnecting'} withArrow>
       <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-testid="live-indicator">
-        <span style={{ width: 8, height: 8, borderRadius: '50%', background: on ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-gray-5)' }} />
+        <span
+          style={{
+            width: 8,
+            height: 8,
+            borderRadius: '50%',
+            background: on ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-gray-5)',
+          }}
+        />
         <Text size="xs" c="dimmed">
           {label}
         </Text>

@@ -3,7 +3,19 @@ import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Stack, Text,
 import { IconCheck, IconCopy, IconLock } from '@tabler/icons-react';
 
 /** Shows a secret exactly once (temporary password, API token) with a copy button. */
-export function SecretModal({ title, secret, label, children, onClose }: { title: string; secret: string | null; label: string; children?: ReactNode; onClose: () => void }) {
+export function SecretModal({
+  title,
+  secret,
+  label,
+  children,
+  onClose,
+}: {
+  title: string;
+  secret: string | null;
+  label: string;
+  children?: ReactNode;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={secret !== null} onClose={onClose} title={title} centered closeOnClickOutside={false}>
       <Stack>

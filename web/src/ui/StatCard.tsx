@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 import { Card, Group, Skeleton, Text, ThemeIcon } from '@mantine/core';
 
-export function StatCard({ label, value, hint, icon, loading }: { label: string; value: ReactNode; hint?: ReactNode; icon?: ReactNode; loading?: boolean }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  icon,
+  loading,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  icon?: ReactNode;
+  loading?: boolean;
+}) {
   return (
     <Card padding="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">

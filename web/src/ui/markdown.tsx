@@ -61,7 +61,11 @@ function blocks(lines: string[]): ReactNode[] {
           key={key()}
           my="sm"
           p="sm"
-          style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)', background: 'var(--mantine-color-gray-0)' }}
+          style={{
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 'var(--mantine-radius-md)',
+            background: 'var(--mantine-color-gray-0)',
+          }}
         >
           <Box component="summary" fw={600} fz="sm" style={{ cursor: 'pointer' }}>
             {inline(summary)}

@@ -22,8 +22,11 @@ export class BulkWriter {
     const columns = Object.keys(rows[0] as object).length;
     const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[this.dialect] / columns)));
     for (let i = 0; i < rows.length; i += perStatement) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by their producer; the table name is generic here
-      await db.insertInto(table).values(rows.slice(i, i + perStatement) as any).execute();
+      await db
+        .insertInto(table)
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by their producer; the table name is generic here
+        .values(rows.slice(i, i + perStatement) as any)
+        .execute();
     }
     this.rowsWritten += rows.length;
   }

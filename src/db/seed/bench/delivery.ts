@@ -30,16 +30,35 @@ export interface BenchDeliveryInput {
  * services, so the rows are the ones the app writes (templates lay out dated tasks, environments
  * keep their first configuration version), with dates relative to `now`.
  */
-export async function seedBenchDelivery(db: Kysely<Database>, input: BenchDeliveryInput): Promise<{ environments: number; engagements: number }> {
+export async function seedBenchDelivery(
+  db: Kysely<Database>,
+  input: BenchDeliveryInput,
+): Promise<{ environments: number; engagements: number }> {
   const { accounts, engineers, now, rnd } = input;
   const ctxOf = (memberId: string): ChangeContext => ({ actorType: 'member', actorId: memberId, memberId, ip: null });
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
   const curator = ctxOf(engineers[0]!);
 
   for (const r of RELEASES) {
-    await createRelease(db, curator, { product: PRODUCT, version: r.version, releasedOn: at(r.daysAgo).toISOString().slice(0, 10), notes: `## ${PRODUCT} ${r.version}\n\nFixes and improvements.`, supported: r.daysAgo < 500 }, at(r.daysAgo));
+    await createRelease(
+      db,
+      curator,
+      {
+        product: PRODUCT,
+        version: r.version,
+        releasedOn: at(r.daysAgo).toISOString().slice(0, 10),
+        notes: `## ${PRODUCT} ${r.version}\n\nFixes and improvements.`,
+        supported: r.daysAgo < 500,
+      },
+      at(r.daysAgo),
+    );
   }
-  const template = await createTemplate(db, curator, DEMO_TEMPLATES.find((t) => t.name === 'Standard implementation')!, at(800));
+  const template = await createTemplate(
+    db,
+    curator,
+    DEMO_TEMPLATES.find((t) => t.name === 'Standard implementation')!,
+    at(800),
+  );
 
   let environments = 0;
   let engagements = 0;
@@ -51,7 +70,15 @@ export async function seedBenchDelivery(db: Kysely<Database>, input: BenchDelive
         db,
         engineer,
         account.id,
-        { name, product: PRODUCT, version: production, hosting: rnd.chance(0.2) ? 'on_premises' : 'cloud', region: rnd.pick(['us-east-1', 'eu-central-1', 'ap-southeast-2']), configuration: { sso: { enforce: rnd.chance(0.5) }, retentionDays: rnd.pick([90, 365]) }, contactIds: account.contacts.slice(0, 1) },
+        {
+          name,
+          product: PRODUCT,
+          version: production,
+          hosting: rnd.chance(0.2) ? 'on_premises' : 'cloud',
+          region: rnd.pick(['us-east-1', 'eu-central-1', 'ap-southeast-2']),
+          configuration: { sso: { enforce: rnd.chance(0.5) }, retentionDays: rnd.pick([90, 365]) },
+          contactIds: account.contacts.slice(0, 1),
+        },
         at(rnd.int(100, 700)),
       );
       environments++;
@@ -62,7 +89,17 @@ export async function seedBenchDelivery(db: Kysely<Database>, input: BenchDelive
       await createEngagement(
         db,
         engineer,
-        { accountId: account.id, kind: 'implementation', name: `Rollout ${i}`, status: startedDaysAgo > 120 ? 'done' : 'active', leadId: engineer.memberId, templateId: template.id, startDate, contractStartDate: startDate, budgetHours: rnd.int(80, 240) },
+        {
+          accountId: account.id,
+          kind: 'implementation',
+          name: `Rollout ${i}`,
+          status: startedDaysAgo > 120 ? 'done' : 'active',
+          leadId: engineer.memberId,
+          templateId: template.id,
+          startDate,
+          contractStartDate: startDate,
+          budgetHours: rnd.int(80, 240),
+        },
         at(startedDaysAgo + 7),
       );
       engagements++;

@@ -45,7 +45,14 @@ export interface HistoryContext {
   tier1: string[];
   tier2: string[];
   offScriptRule: { id: string; name: string; minBusinessHours: number };
-  nearBreachRule: { id: string; name: string; minutes: number; priorities: readonly TicketPriority[]; segments: readonly string[]; role: string };
+  nearBreachRule: {
+    id: string;
+    name: string;
+    minutes: number;
+    priorities: readonly TicketPriority[];
+    segments: readonly string[];
+    role: string;
+  };
 }
 
 export interface TicketEventRow {
@@ -114,8 +121,12 @@ export function buildTicketHistory(
   const escalations: EscalationsTable[] = [];
   const firings: EscalationRuleFiringsTable[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
-  const event = (at: number, actor: { type: TicketEventRow['actor_type']; id: string | null }, type: string, data: Record<string, unknown>) =>
-    events.push({ ticket_id: id, at: iso(at), actor_type: actor.type, actor_id: actor.id, type, data: JSON.stringify(data) });
+  const event = (
+    at: number,
+    actor: { type: TicketEventRow['actor_type']; id: string | null },
+    type: string,
+    data: Record<string, unknown>,
+  ) => events.push({ ticket_id: id, at: iso(at), actor_type: actor.type, actor_id: actor.id, type, data: JSON.stringify(data) });
   const message = (at: number, m: Pick<TicketMessagesTable, 'visibility' | 'author_type' | 'author_id' | 'body' | 'via'>) => {
     const messageId = seededUuidV7(ctx.idRnd, at);
     messages.push({ id: messageId, ticket_id: id, ...m, email_message_id: null, created_at: iso(at) });
@@ -177,14 +188,26 @@ export function buildTicketHistory(
     breachEvents(before, state, t1);
     setStatus('open', t1);
     assigneeId = agent;
-    const replyId = message(t1, { visibility: 'public', author_type: 'member', author_id: agent, body: rnd.pick(AGENT_REPLIES), via: 'web' });
+    const replyId = message(t1, {
+      visibility: 'public',
+      author_type: 'member',
+      author_id: agent,
+      body: rnd.pick(AGENT_REPLIES),
+      via: 'web',
+    });
     event(t1, { type: 'member', id: agent }, 'message.replied', { messageId: replyId, status: 'open' });
     updatedAt = t1;
 
     // A quarter of the cases go to Tier 2 (a few to engineering), with a note on what was tried.
     if (rnd.chance(0.25)) {
       const t2 = step(0.3);
-      const noteId = message(t2, { visibility: 'internal', author_type: 'member', author_id: agent, body: rnd.pick(INTERNAL_NOTES), via: 'web' });
+      const noteId = message(t2, {
+        visibility: 'internal',
+        author_type: 'member',
+        author_id: agent,
+        body: rnd.pick(INTERNAL_NOTES),
+        via: 'web',
+      });
       event(t2, { type: 'member', id: agent }, 'message.noted', { messageId: noteId, status });
       const toTier: Tier = rnd.chance(0.15) ? 'engineering' : 'tier2';
       const escalationId = seededUuidV7(ctx.idRnd, t2);
@@ -212,7 +235,13 @@ export function buildTicketHistory(
 
     if (rnd.chance(0.7)) {
       const t3 = step(0.55);
-      const messageId = message(t3, { visibility: 'public', author_type: 'contact', author_id: input.contactId, body: `${rnd.pick(CUSTOMER_FOLLOW_UPS)} (${errorCode})`, via: customerVia });
+      const messageId = message(t3, {
+        visibility: 'public',
+        author_type: 'contact',
+        author_id: input.contactId,
+        body: `${rnd.pick(CUSTOMER_FOLLOW_UPS)} (${errorCode})`,
+        via: customerVia,
+      });
       const before = state;
       state = onCustomerMessage(state, new Date(t3), targets, calendar);
       breachEvents(before, state, t3);
@@ -224,11 +253,23 @@ export function buildTicketHistory(
     const t4 = step(0.85);
     const worker = assigneeId ?? agent;
     if (target === 'open' || target === 'on_hold') {
-      const noteId = message(t4, { visibility: 'internal', author_type: 'member', author_id: worker, body: rnd.pick(INTERNAL_NOTES), via: 'web' });
+      const noteId = message(t4, {
+        visibility: 'internal',
+        author_type: 'member',
+        author_id: worker,
+        body: rnd.pick(INTERNAL_NOTES),
+        via: 'web',
+      });
       setStatus(target, t4);
       event(t4, { type: 'member', id: worker }, 'message.noted', { messageId: noteId, status });
     } else {
-      const replyId = message(t4, { visibility: 'public', author_type: 'member', author_id: worker, body: rnd.pick(AGENT_REPLIES), via: 'web' });
+      const replyId = message(t4, {
+        visibility: 'public',
+        author_type: 'member',
+        author_id: worker,
+        body: rnd.pick(AGENT_REPLIES),
+        via: 'web',
+      });
       const before = state;
       state = onAgentPublicReply(state, new Date(t4), targets, calendar);
       breachEvents(before, state, t4);
@@ -268,7 +309,13 @@ export function buildTicketHistory(
           engineering_link: null,
           at: iso(firedAt),
         });
-        event(firedAt, { type: 'rule', id: rule.id }, 'ticket.escalated', { escalationId, from: 'tier1', to: 'tier2', reason, ruleId: rule.id });
+        event(firedAt, { type: 'rule', id: rule.id }, 'ticket.escalated', {
+          escalationId,
+          from: 'tier1',
+          to: 'tier2',
+          reason,
+          ruleId: rule.id,
+        });
         event(firedAt, { type: 'rule', id: rule.id }, 'rule.notified', { role: 'support_tier2', rule: rule.name });
         firings.push({ rule_id: rule.id, ticket_id: id, tier_entered_at: iso(tierEnteredAt), fired_at: iso(firedAt) });
         tier = 'tier2';

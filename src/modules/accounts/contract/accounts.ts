@@ -36,7 +36,10 @@ export const accountSummarySchema = z.object({
   renewalDate: z.string().nullable(),
   relationship: z.enum(['engaged', 'transactional']),
   contactCount: z.number(),
-  accountManager: z.object({ id: z.string(), name: z.string() }).nullable().describe('The technical account manager, else the customer success engineer'),
+  accountManager: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('The technical account manager, else the customer success engineer'),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
@@ -137,7 +140,11 @@ export type Interaction = z.infer<typeof interactionSchema>;
 export const createInteractionBody = z.strictObject({
   kind: z.enum(INTERACTION_KINDS),
   occurredAt: z.iso.datetime({ offset: true, message: 'Use an ISO date-time such as 2026-05-01T14:00:00Z' }),
-  durationMinutes: z.number().int().min(0).max(24 * 60 * 14, 'At most two weeks'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 14, 'At most two weeks'),
   subject: z.string().trim().min(1, 'Say what the interaction was about').max(300),
   notes: z.string().max(20_000).nullish(),
   memberIds: z.array(z.string().max(64)).max(50).default([]),

@@ -1,13 +1,4 @@
-export const INTERACTION_KINDS = [
-  'meeting',
-  'call',
-  'email',
-  'site_visit',
-  'training',
-  'demo',
-  'workshop',
-  'business_review',
-] as const;
+export const INTERACTION_KINDS = ['meeting', 'call', 'email', 'site_visit', 'training', 'demo', 'workshop', 'business_review'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 export const SEGMENTS = ['strategic', 'enterprise', 'mid_market', 'smb'] as const;

@@ -23,7 +23,10 @@ export const templateTaskSchema = z.object({
   title: z.string().trim().min(1, 'Give the task a title').max(200),
   description: z.string().trim().max(5000).nullable(),
   ownerSide: z.enum(TEMPLATE_OWNER_SIDES, 'A task is owned by our team ("team") or by the customer ("customer")'),
-  ownerRole: z.string().nullable().describe('One of our roles when ownerSide is "team"; a customer role (decision_maker, champion, end_user, it_admin) when "customer"'),
+  ownerRole: z
+    .string()
+    .nullable()
+    .describe('One of our roles when ownerSide is "team"; a customer role (decision_maker, champion, end_user, it_admin) when "customer"'),
   startOffsetDays: z.number().int().min(0).max(1000).describe('Working days after the engagement start, for tasks without dependencies'),
   durationDays: z.number().int().min(1, 'A task lasts at least one working day').max(1000),
   dependsOn: z.array(z.string().max(64)).max(50),
@@ -52,7 +55,10 @@ const templateTaskInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['ownerRole'],
-        message: task.ownerSide === 'team' ? `"${task.ownerRole}" is not one of our roles (${ROLES.join(', ')})` : `A customer-side owner is one of ${CUSTOMER_ROLES.join(', ')}`,
+        message:
+          task.ownerSide === 'team'
+            ? `"${task.ownerRole}" is not one of our roles (${ROLES.join(', ')})`
+            : `A customer-side owner is one of ${CUSTOMER_ROLES.join(', ')}`,
       });
   });
 
@@ -169,8 +175,15 @@ export type TaskComment = z.infer<typeof commentSchema>;
 export const commentBody = z.strictObject({ body: z.string().trim().min(1, 'Write a comment first').max(10_000) });
 
 export const taskTimeBody = z.strictObject({
-  minutes: z.number().int('Log whole minutes').min(1, 'Log at least one minute').max(24 * 60, 'One entry covers at most 24 hours'),
-  category: z.enum(['engineering', 'customer'], 'On an engagement, time is "engineering" (hands-on work) or "customer" (meetings, workshops, training)'),
+  minutes: z
+    .number()
+    .int('Log whole minutes')
+    .min(1, 'Log at least one minute')
+    .max(24 * 60, 'One entry covers at most 24 hours'),
+  category: z.enum(
+    ['engineering', 'customer'],
+    'On an engagement, time is "engineering" (hands-on work) or "customer" (meetings, workshops, training)',
+  ),
   note: z.string().trim().max(2000).optional(),
   startedAt: z.iso.datetime({ offset: true, message: 'Use an ISO-8601 time such as 2026-03-02T09:30:00Z' }).optional(),
 });
@@ -208,7 +221,9 @@ export const engagementSchema = engagementSummarySchema.extend({
   pocVerdictNote: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  phases: z.array(z.object({ id: z.string(), name: z.string(), position: z.number(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
+  phases: z.array(
+    z.object({ id: z.string(), name: z.string(), position: z.number(), startDate: z.string().nullable(), endDate: z.string().nullable() }),
+  ),
   tasks: z.array(taskSchema),
 });
 export type Engagement = z.infer<typeof engagementSchema>;
@@ -279,13 +294,25 @@ export const progressSchema = z.object({
     actualGoLiveDate: z.string().nullable(),
     slipDays: z.number().nullable(),
   }),
-  taskCounts: z.object({ todo: z.number(), inProgress: z.number(), done: z.number(), total: z.number(), blocked: z.number(), overdue: z.number() }),
-  milestones: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string(), status: z.enum(TASK_STATUSES), completedAt: z.string().nullable() })),
+  taskCounts: z.object({
+    todo: z.number(),
+    inProgress: z.number(),
+    done: z.number(),
+    total: z.number(),
+    blocked: z.number(),
+    overdue: z.number(),
+  }),
+  milestones: z.array(
+    z.object({ id: z.string(), title: z.string(), dueDate: z.string(), status: z.enum(TASK_STATUSES), completedAt: z.string().nullable() }),
+  ),
   timeToValueDays: z.number().nullable().describe('Contract start to actual go-live, in calendar days'),
 });
 export type EngagementProgress = z.infer<typeof progressSchema>;
 
-export const myTaskSchema = taskSchema.extend({ engagement: z.object({ id: z.string(), name: z.string(), kind: z.enum(ENGAGEMENT_KINDS) }), account: ref });
+export const myTaskSchema = taskSchema.extend({
+  engagement: z.object({ id: z.string(), name: z.string(), kind: z.enum(ENGAGEMENT_KINDS) }),
+  account: ref,
+});
 export type MyTask = z.infer<typeof myTaskSchema>;
 
 export const myTasksQuery = z.object({ status: z.enum(['open', 'done']).optional().default('open') });

@@ -15,7 +15,10 @@ export const version = z
   .string()
   .trim()
   .max(40)
-  .refine(isVersion, 'Write the version as numbers separated by dots, such as 5.2 or 5.2.1 (a pre-release may follow a hyphen: 5.3.0-rc.1)');
+  .refine(
+    isVersion,
+    'Write the version as numbers separated by dots, such as 5.2 or 5.2.1 (a pre-release may follow a hyphen: 5.3.0-rc.1)',
+  );
 
 /**
  * A configuration as the editor sends it (JSON text) or as an API client would (an object); either
@@ -154,7 +157,12 @@ export const configurationBody = z.strictObject({
   note: z.string().trim().max(1000).optional().describe('Why it changed'),
 });
 
-export const configChangeSchema = z.object({ path: z.string(), kind: z.enum(['added', 'removed', 'changed']), before: z.unknown(), after: z.unknown() });
+export const configChangeSchema = z.object({
+  path: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: z.unknown(),
+  after: z.unknown(),
+});
 
 export const configVersionSchema = z.object({
   version: z.number(),
@@ -182,7 +190,12 @@ const csv = <T extends readonly [string, ...string[]]>(values: T, label: string)
   z
     .string()
     .max(500)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values, `${label} are ${values.join(', ')}`)))
     .optional();
 
@@ -230,7 +243,10 @@ export type ScopeFilters = z.infer<typeof scopeFilters>;
 
 const windowBody = z
   .strictObject({ startsAt: isoTime, endsAt: isoTime, note: z.string().trim().max(500).nullish() })
-  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { message: 'A maintenance window must end after it starts', path: ['endsAt'] });
+  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), {
+    message: 'A maintenance window must end after it starts',
+    path: ['endsAt'],
+  });
 export type WindowInput = z.infer<typeof windowBody>;
 
 export const createCampaignBody = z.strictObject({
@@ -259,7 +275,10 @@ export const addEnvironmentsBody = z
     deploymentIds: z.array(id).max(500).optional().describe('These environments'),
     filters: scopeFilters.optional().describe('Or every environment these filters find'),
   })
-  .refine((b) => b.deploymentIds || b.filters, { message: 'Name the environments (deploymentIds) or give filters', path: ['deploymentIds'] });
+  .refine((b) => b.deploymentIds || b.filters, {
+    message: 'Name the environments (deploymentIds) or give filters',
+    path: ['deploymentIds'],
+  });
 export type AddEnvironmentsInput = z.infer<typeof addEnvironmentsBody>;
 
 export const stateChangeBody = z.strictObject({
@@ -273,8 +292,20 @@ export const scopePreviewQuery = z.object({
   targetVersion: version,
   segments: csv(SEGMENTS, 'Segments'),
   hosting: csv(HOSTING_KINDS, 'Hosting kinds'),
-  names: z.string().max(500).transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).optional(),
-  belowTarget: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  names: z
+    .string()
+    .max(500)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  belowTarget: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export const progressSchema = z.object({
@@ -326,7 +357,10 @@ export type CampaignEntry = z.infer<typeof campaignEntrySchema>;
 export const campaignSchema = campaignSummarySchema.extend({ entries: z.array(campaignEntrySchema) });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const scopePreviewSchema = z.object({ count: z.number(), environments: z.array(environmentSummarySchema).describe('The first 100') });
+export const scopePreviewSchema = z.object({
+  count: z.number(),
+  environments: z.array(environmentSummarySchema).describe('The first 100'),
+});
 export type ScopePreview = z.infer<typeof scopePreviewSchema>;
 
 /** A campaign after environments were added to it, with how many were new. */

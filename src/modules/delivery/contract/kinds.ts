@@ -5,7 +5,14 @@
 
 // ---------------------------------------------------------------- engagements
 
-export const ENGAGEMENT_KINDS = ['implementation', 'professional_services', 'proof_of_concept', 'field_visit', 'forward_deployment', 'onboarding'] as const;
+export const ENGAGEMENT_KINDS = [
+  'implementation',
+  'professional_services',
+  'proof_of_concept',
+  'field_visit',
+  'forward_deployment',
+  'onboarding',
+] as const;
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
 export const ENGAGEMENT_STATUSES = ['planned', 'active', 'at_risk', 'on_hold', 'done', 'cancelled'] as const;

@@ -19,9 +19,7 @@ const isoDate = z.iso.date('Use a date as YYYY-MM-DD');
 const isoTime = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 time such as 2026-03-02T09:30:00Z' });
 const id = z.string().trim().min(1).max(64);
 const ref = z.object({ id: z.string(), name: z.string() });
-const webUrl = z
-  .url({ protocol: /^https?$/, message: 'Use a web address starting with http:// or https://' })
-  .max(2000);
+const webUrl = z.url({ protocol: /^https?$/, message: 'Use a web address starting with http:// or https://' }).max(2000);
 
 /** Whether `end` is before `start` (both YYYY-MM-DD or both ISO times compare as text). */
 function endsBeforeStart(start: string | undefined | null, end: string | undefined | null): boolean {
@@ -57,7 +55,11 @@ export const reportFiguresSchema = z.object({
     remainingHours: z.number(),
     burnPercent: z.number().nullable(),
   }),
-  schedule: z.object({ targetGoLiveDate: z.string().nullable(), projectedGoLiveDate: z.string().nullable(), slipDays: z.number().nullable() }),
+  schedule: z.object({
+    targetGoLiveDate: z.string().nullable(),
+    projectedGoLiveDate: z.string().nullable(),
+    slipDays: z.number().nullable(),
+  }),
   done: z.array(taskLine.extend({ completedAt: z.string() })),
   next: z.array(taskLine),
   overdue: z.array(taskLine),
@@ -106,7 +108,8 @@ export const generateReportBody = z
     title: z.string().trim().min(1, 'Give the report a title').max(200).optional(),
   })
   .superRefine((b, ctx) => {
-    if (endsBeforeStart(b.periodStart, b.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period ends before it starts' });
+    if (endsBeforeStart(b.periodStart, b.periodEnd))
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period ends before it starts' });
     else if (Date.parse(b.periodEnd) - Date.parse(b.periodStart) > 366 * 86_400_000)
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'A report covers at most a year' });
   });
@@ -225,7 +228,11 @@ export const createTrainingBody = z.strictObject({
   topic: z.string().trim().min(1, 'Say what the training covers').max(300),
   audience: z.enum(TRAINING_AUDIENCES, 'The audience is "end_users" or "it_admins"'),
   scheduledAt: isoTime,
-  durationMinutes: z.number().int('Use whole minutes').min(15, 'A session lasts at least 15 minutes').max(60 * 24 * 5, 'A session lasts at most five days'),
+  durationMinutes: z
+    .number()
+    .int('Use whole minutes')
+    .min(15, 'A session lasts at least 15 minutes')
+    .max(60 * 24 * 5, 'A session lasts at most five days'),
   trainerId: id.nullish(),
   engagementId: id.nullish(),
   contactIds: z.array(id).max(200).default([]),
@@ -261,7 +268,10 @@ export const accountRecordsQuery = z.object({
 
 // ---------------------------------------------------------------- field visits
 
-const checklistItem = z.strictObject({ label: z.string().trim().min(1, 'Give the checklist item a label').max(300), done: z.boolean().default(false) });
+const checklistItem = z.strictObject({
+  label: z.string().trim().min(1, 'Give the checklist item a label').max(300),
+  done: z.boolean().default(false),
+});
 
 export const fieldVisitSchema = z.object({
   id: z.string(),

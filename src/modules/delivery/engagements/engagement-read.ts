@@ -3,10 +3,25 @@ import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
 import { decodeCursor, encodeCursor, keysetAfter, likeText, type Page } from '../../../kernel/pagination.js';
 import { accountRefs, contactRefs } from '../../accounts/index.js';
-import { engagementTimeline, memberRefs, minutesByEngagement, minutesByTask, engagementTime as timeOfEngagement } from '../../team/index.js';
+import {
+  engagementTimeline,
+  memberRefs,
+  minutesByEngagement,
+  minutesByTask,
+  engagementTime as timeOfEngagement,
+} from '../../team/index.js';
 import { byText } from '../text-order.js';
 import { averageDays, burnDown, dayOf, maxDate, minDate, projectSchedule, timeToValueDays } from './plan.js';
-import type { Engagement, EngagementListQuery, EngagementProgress, EngagementSummary, MyTask, Task, TaskComment, TimeToValue } from '../contract/engagements.js';
+import type {
+  Engagement,
+  EngagementListQuery,
+  EngagementProgress,
+  EngagementSummary,
+  MyTask,
+  Task,
+  TaskComment,
+  TimeToValue,
+} from '../contract/engagements.js';
 import type { EngagementsTable, EngagementStatus, TaskStatus } from './tables.js';
 
 /**
@@ -39,7 +54,16 @@ export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
  * list. A row whose account is gone is left out, as the join it replaces did.
  */
 async function withNames(db: Kysely<Database>, rows: Selectable<EngagementsTable>[]): Promise<EngagementRow[]> {
-  const [accounts, leads] = await Promise.all([accountRefs(db, rows.map((r) => r.account_id)), memberRefs(db, rows.map((r) => r.lead_id))]);
+  const [accounts, leads] = await Promise.all([
+    accountRefs(
+      db,
+      rows.map((r) => r.account_id),
+    ),
+    memberRefs(
+      db,
+      rows.map((r) => r.lead_id),
+    ),
+  ]);
   return rows.flatMap((r) => {
     const account = accounts.get(r.account_id);
     return account ? [{ ...r, account_name: account.name, lead_name: r.lead_id ? (leads.get(r.lead_id)?.name ?? null) : null }] : [];
@@ -54,7 +78,11 @@ interface TaskData {
 }
 
 /** The tasks of some engagements with owners, dependencies, blockers, time and comment counts. */
-export async function loadTasks(db: Kysely<Database>, where: { engagementIds?: string[]; taskIds?: string[] }, today: string): Promise<TaskData> {
+export async function loadTasks(
+  db: Kysely<Database>,
+  where: { engagementIds?: string[]; taskIds?: string[] },
+  today: string,
+): Promise<TaskData> {
   const ids = where.engagementIds ?? where.taskIds ?? [];
   if (!ids.length) return { tasks: [], byEngagement: new Map() };
   let query = db.selectFrom('engagement_tasks as t').selectAll('t');
@@ -87,7 +115,14 @@ export async function loadTasks(db: Kysely<Database>, where: { engagementIds?: s
   const commentsOf = new Map(comments.map((c) => [c.task_id, Number(c.n)]));
   const tasks = rows.map((r): Task => {
     const dependsOn = (depsOf.get(r.id) ?? []).sort((a, b) => (info.get(a)?.title ?? '').localeCompare(info.get(b)?.title ?? ''));
-    const ownerName = r.owner_id === null ? null : r.owner_type === 'member' ? members.get(r.owner_id)?.name : r.owner_type === 'contact' ? contacts.get(r.owner_id)?.name : null;
+    const ownerName =
+      r.owner_id === null
+        ? null
+        : r.owner_type === 'member'
+          ? members.get(r.owner_id)?.name
+          : r.owner_type === 'contact'
+            ? contacts.get(r.owner_id)?.name
+            : null;
     return {
       id: r.id,
       engagementId: r.engagement_id,
@@ -128,7 +163,14 @@ export function goLiveTaskOf<X extends { milestone: boolean; title: string; dueD
 
 function scheduleOf(row: Selectable<EngagementsTable>, tasks: Task[], today: string) {
   return projectSchedule(
-    tasks.map((t) => ({ id: t.id, startDate: t.startDate, dueDate: t.dueDate, status: t.status, completedAt: t.completedAt, dependsOn: t.dependsOn })),
+    tasks.map((t) => ({
+      id: t.id,
+      startDate: t.startDate,
+      dueDate: t.dueDate,
+      status: t.status,
+      completedAt: t.completedAt,
+      dependsOn: t.dependsOn,
+    })),
     row.target_go_live_date,
     row.actual_go_live_date,
     today,
@@ -141,7 +183,9 @@ function toSummary(row: EngagementRow, tasks: Task[], loggedMinutes: number, tod
   const loggedHours = hours(loggedMinutes);
   const closed = row.status === 'done' || row.status === 'cancelled';
   const schedule = scheduleOf(row, tasks, today);
-  const next = tasks.filter((t) => t.milestone && t.status !== 'done').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.position - b.position)[0];
+  const next = tasks
+    .filter((t) => t.milestone && t.status !== 'done')
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.position - b.position)[0];
   return {
     id: row.id,
     name: row.name,
@@ -164,7 +208,11 @@ function toSummary(row: EngagementRow, tasks: Task[], loggedMinutes: number, tod
 
 async function summaries(db: Kysely<Database>, plain: Selectable<EngagementsTable>[], today: string): Promise<EngagementSummary[]> {
   const ids = plain.map((r) => r.id);
-  const [rows, { byEngagement }, logged] = await Promise.all([withNames(db, plain), loadTasks(db, { engagementIds: ids }, today), minutesByEngagement(db, ids)]);
+  const [rows, { byEngagement }, logged] = await Promise.all([
+    withNames(db, plain),
+    loadTasks(db, { engagementIds: ids }, today),
+    minutesByEngagement(db, ids),
+  ]);
   return rows.map((r) => toSummary(r, byEngagement.get(r.id) ?? [], logged.get(r.id) ?? 0, today));
 }
 
@@ -178,7 +226,9 @@ async function findRow(db: Kysely<Database>, id: string): Promise<Selectable<Eng
 
 /** The engagement's team, by name: members no longer on file are left out. */
 async function teamOf(db: Kysely<Database>, id: string): Promise<{ id: string; name: string }[]> {
-  const ids = (await db.selectFrom('engagement_members').select('member_id').where('engagement_id', '=', id).execute()).map((m) => m.member_id);
+  const ids = (await db.selectFrom('engagement_members').select('member_id').where('engagement_id', '=', id).execute()).map(
+    (m) => m.member_id,
+  );
   const refs = await memberRefs(db, ids);
   return [...refs.values()].map((m) => ({ id: m.id, name: m.name })).sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
 }
@@ -206,7 +256,13 @@ export async function getEngagement(db: Kysely<Database>, id: string, now = new 
     updatedAt: row.updated_at,
     phases: phases.map((p) => {
       const own = tasks.filter((t) => t.phaseId === p.id);
-      return { id: p.id, name: p.name, position: Number(p.position), startDate: minDate(own.map((t) => t.startDate)), endDate: maxDate(own.map((t) => t.dueDate)) };
+      return {
+        id: p.id,
+        name: p.name,
+        position: Number(p.position),
+        startDate: minDate(own.map((t) => t.startDate)),
+        endDate: maxDate(own.map((t) => t.dueDate)),
+      };
     }),
     tasks,
   };
@@ -261,7 +317,11 @@ export async function listComments(db: Kysely<Database>, taskId: string): Promis
   const [members, contacts] = await Promise.all([memberRefs(db, authorsOf('member')), contactRefs(db, authorsOf('contact'))]);
   return rows.map((r) => ({
     id: r.id,
-    author: { type: r.author_type, id: r.author_id, name: (r.author_type === 'member' ? members.get(r.author_id) : contacts.get(r.author_id))?.name ?? '(removed)' },
+    author: {
+      type: r.author_type,
+      id: r.author_id,
+      name: (r.author_type === 'member' ? members.get(r.author_id) : contacts.get(r.author_id))?.name ?? '(removed)',
+    },
     body: r.body,
     createdAt: r.created_at,
   }));
@@ -278,10 +338,7 @@ export async function engagementTime(db: Kysely<Database>, engagementId: string)
 export async function engagementProgress(db: Kysely<Database>, id: string, now = new Date()): Promise<EngagementProgress> {
   const today = dayOf(now);
   const row = await findRow(db, id);
-  const [{ tasks }, entries] = await Promise.all([
-    loadTasks(db, { engagementIds: [id] }, today),
-    engagementTimeline(db, id),
-  ]);
+  const [{ tasks }, entries] = await Promise.all([loadTasks(db, { engagementIds: [id] }, today), engagementTimeline(db, id)]);
   const loggedMinutes = entries.reduce((sum, e) => sum + e.minutes, 0);
   const budgetHours = Number(row.budget_hours);
   const loggedHours = hours(loggedMinutes);
@@ -293,7 +350,13 @@ export async function engagementProgress(db: Kysely<Database>, id: string, now =
     budgetHours,
     loggedHours,
     remainingHours: Math.round((budgetHours - loggedHours) * 100) / 100,
-    burnDown: burnDown(budgetHours, row.start_date, row.target_go_live_date, burnEnd < today ? burnEnd : today, entries.map((e) => ({ day: dayOf(e.startedAt), minutes: e.minutes }))),
+    burnDown: burnDown(
+      budgetHours,
+      row.start_date,
+      row.target_go_live_date,
+      burnEnd < today ? burnEnd : today,
+      entries.map((e) => ({ day: dayOf(e.startedAt), minutes: e.minutes })),
+    ),
     schedule: {
       startDate: row.start_date,
       targetGoLiveDate: row.target_go_live_date,
@@ -322,7 +385,13 @@ export async function myTasks(db: Kysely<Database>, memberId: string, status: 'o
   const rows = await db
     .selectFrom('engagement_tasks')
     .innerJoin('engagements', 'engagements.id', 'engagement_tasks.engagement_id')
-    .select(['engagement_tasks.id', 'engagements.id as engagement_id', 'engagements.name as engagement_name', 'engagements.kind', 'engagements.account_id'])
+    .select([
+      'engagement_tasks.id',
+      'engagements.id as engagement_id',
+      'engagements.name as engagement_name',
+      'engagements.kind',
+      'engagements.account_id',
+    ])
     .where('engagement_tasks.owner_type', '=', 'member')
     .where('engagement_tasks.owner_id', '=', memberId)
     .where('engagement_tasks.status', status === 'open' ? 'in' : '=', status === 'open' ? ['todo', 'in_progress'] : 'done')
@@ -331,11 +400,25 @@ export async function myTasks(db: Kysely<Database>, memberId: string, status: 'o
     .orderBy('engagement_tasks.id')
     .limit(500)
     .execute();
-  const [{ tasks }, accounts] = await Promise.all([loadTasks(db, { taskIds: rows.map((r) => r.id) }, dayOf(now)), accountRefs(db, rows.map((r) => r.account_id))]);
+  const [{ tasks }, accounts] = await Promise.all([
+    loadTasks(db, { taskIds: rows.map((r) => r.id) }, dayOf(now)),
+    accountRefs(
+      db,
+      rows.map((r) => r.account_id),
+    ),
+  ]);
   const byId = new Map(tasks.map((t) => [t.id, t]));
   return rows.flatMap((r) => {
     const account = accounts.get(r.account_id);
-    return account ? [{ ...byId.get(r.id)!, engagement: { id: r.engagement_id, name: r.engagement_name, kind: r.kind }, account: { id: account.id, name: account.name } }] : [];
+    return account
+      ? [
+          {
+            ...byId.get(r.id)!,
+            engagement: { id: r.engagement_id, name: r.engagement_name, kind: r.kind },
+            account: { id: account.id, name: account.name },
+          },
+        ]
+      : [];
   });
 }
 
@@ -343,19 +426,30 @@ export async function myTasks(db: Kysely<Database>, memberId: string, status: 'o
 export async function timeToValue(db: Kysely<Database>, filter: { accountId?: string | undefined } = {}): Promise<TimeToValue> {
   let query = db
     .selectFrom('engagements')
-    .select(['engagements.id', 'engagements.name', 'engagements.contract_start_date', 'engagements.actual_go_live_date', 'engagements.account_id'])
+    .select([
+      'engagements.id',
+      'engagements.name',
+      'engagements.contract_start_date',
+      'engagements.actual_go_live_date',
+      'engagements.account_id',
+    ])
     .where('engagements.contract_start_date', 'is not', null)
     .where('engagements.actual_go_live_date', 'is not', null)
     .where('engagements.status', '!=', 'cancelled');
   if (filter.accountId) query = query.where('engagements.account_id', '=', filter.accountId);
   const rows = await query.orderBy('engagements.actual_go_live_date', 'desc').orderBy('engagements.id').limit(1000).execute();
-  const accounts = await accountRefs(db, rows.map((r) => r.account_id));
-  const items = rows.filter((r) => accounts.has(r.account_id)).map((r) => ({
-    account: { id: r.account_id, name: accounts.get(r.account_id)!.name },
-    engagement: { id: r.id, name: r.name },
-    contractStartDate: r.contract_start_date!,
-    goLiveDate: r.actual_go_live_date!,
-    days: timeToValueDays(r.contract_start_date, r.actual_go_live_date)!,
-  }));
+  const accounts = await accountRefs(
+    db,
+    rows.map((r) => r.account_id),
+  );
+  const items = rows
+    .filter((r) => accounts.has(r.account_id))
+    .map((r) => ({
+      account: { id: r.account_id, name: accounts.get(r.account_id)!.name },
+      engagement: { id: r.id, name: r.name },
+      contractStartDate: r.contract_start_date!,
+      goLiveDate: r.actual_go_live_date!,
+      days: timeToValueDays(r.contract_start_date, r.actual_go_live_date)!,
+    }));
   return { averageDays: averageDays(items.map((i) => i.days)), items };
 }

@@ -23,7 +23,10 @@ export async function requireActiveMember(db: Kysely<Database>, id: string, fiel
 
 /** Members named on a record, checked in one read: each must exist and not be disabled (422 on the first that fails). */
 async function requireActiveMembers(db: Kysely<Database>, named: [id: string, field: string][]): Promise<void> {
-  const members = await memberRefs(db, named.map(([id]) => id));
+  const members = await memberRefs(
+    db,
+    named.map(([id]) => id),
+  );
   for (const [id, field] of named) {
     const member = members.get(id);
     if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', field);
@@ -32,15 +35,23 @@ async function requireActiveMembers(db: Kysely<Database>, named: [id: string, fi
 
 function checkDates(start: string, pairs: [field: string, date: string | null | undefined, label: string][]): void {
   for (const [field, date, label] of pairs)
-    if (date && date < start) throw errors.datesOutOfOrder(field, `The ${label} (${date}) is before the start date (${start}); it must be on or after it.`);
+    if (date && date < start)
+      throw errors.datesOutOfOrder(field, `The ${label} (${date}) is before the start date (${start}); it must be on or after it.`);
 }
 
 /** Who owns each templated task: see the contract (lead → engagement team → account team by role; customer role → contact). */
 async function ownerResolver(db: Kysely<Database>, accountId: string, leadId: string | null, memberIds: string[]) {
   const team = [...new Set([...(leadId ? [leadId] : []), ...memberIds])];
-  const [roles, slots, contacts] = await Promise.all([memberRoleSets(db, team), accountTeamSlots(db, accountId), contactRolesOf(db, accountId)]);
+  const [roles, slots, contacts] = await Promise.all([
+    memberRoleSets(db, team),
+    accountTeamSlots(db, accountId),
+    contactRolesOf(db, accountId),
+  ]);
   // Account team slots held by a disabled member do not count.
-  const holders = await memberRefs(db, slots.map((s) => s.memberId));
+  const holders = await memberRefs(
+    db,
+    slots.map((s) => s.memberId),
+  );
   const accountTeam = slots.filter((s) => holders.has(s.memberId) && holders.get(s.memberId)!.status !== 'disabled');
   return (side: 'team' | 'customer', role: string | null): { type: 'member' | 'contact'; id: string } | null => {
     if (!role) return null;
@@ -75,14 +86,23 @@ function plainEngagement(r: Selectable<EngagementsTable>) {
  * Creates an engagement; with a template, lays out its plan from the start date in working days
  * (see `layoutPlan`) and assigns owners by role. The target go-live defaults to the plan's end.
  */
-export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext, input: CreateEngagementInput, now = new Date()): Promise<Engagement> {
+export async function createEngagement(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  input: CreateEngagementInput,
+  now = new Date(),
+): Promise<Engagement> {
   if (!(await accountExists(db, input.accountId))) throw errors.referenceMissing('account', 'accountId');
   const memberIds = [...new Set(input.memberIds ?? [])];
-  await requireActiveMembers(db, [...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []), ...memberIds.map((m, i): [string, string] => [m, `memberIds.${i}`])]);
+  await requireActiveMembers(db, [
+    ...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []),
+    ...memberIds.map((m, i): [string, string] => [m, `memberIds.${i}`]),
+  ]);
   let template = null;
   if (input.templateId) {
     template = await getTemplate(db, input.templateId).catch((e: unknown) => {
-      if (e instanceof Error && 'code' in e && e.code === 'engagement_templates.not_found') throw errors.referenceMissing('engagement template', 'templateId');
+      if (e instanceof Error && 'code' in e && e.code === 'engagement_templates.not_found')
+        throw errors.referenceMissing('engagement template', 'templateId');
       throw e;
     });
     if (template.archived) throw errors.templateArchived({ field: 'templateId' });
@@ -92,7 +112,8 @@ export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext,
   // The target defaults to the plan's go-live milestone, or the plan's end when it has none.
   const goLiveTask = goLiveTaskOf(templateTasks.map((t) => ({ ...t, dueDate: dated.get(t.key)!.dueDate })));
   const planEnd = goLiveTask ? goLiveTask.dueDate : maxDate([...dated.values()].map((d) => d.dueDate));
-  const target = input.targetGoLiveDate === undefined || input.targetGoLiveDate === null ? (template ? planEnd : null) : input.targetGoLiveDate;
+  const target =
+    input.targetGoLiveDate === undefined || input.targetGoLiveDate === null ? (template ? planEnd : null) : input.targetGoLiveDate;
   checkDates(input.startDate, [['targetGoLiveDate', input.targetGoLiveDate, 'target go-live date']]);
   const ownerOf = await ownerResolver(db, input.accountId, input.leadId ?? null, memberIds);
   const id = newId();
@@ -121,13 +142,20 @@ export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext,
   };
   await inTransaction(db, async (trx) => {
     await trx.insertInto('engagements').values(row).execute();
-    if (memberIds.length) await trx.insertInto('engagement_members').values(memberIds.map((m) => ({ engagement_id: id, member_id: m }))).execute();
+    if (memberIds.length)
+      await trx
+        .insertInto('engagement_members')
+        .values(memberIds.map((m) => ({ engagement_id: id, member_id: m })))
+        .execute();
     if (template) {
       const taskIds = new Map<string, string>();
       let position = 0;
       for (const phase of template.phases) {
         const phaseId = newId();
-        await trx.insertInto('engagement_phases').values({ id: phaseId, engagement_id: id, name: phase.name, position: phase.position }).execute();
+        await trx
+          .insertInto('engagement_phases')
+          .values({ id: phaseId, engagement_id: id, name: phase.name, position: phase.position })
+          .execute();
         for (const task of phase.tasks) {
           const taskId = newId();
           taskIds.set(task.key, taskId);
@@ -156,24 +184,41 @@ export async function createEngagement(db: Kysely<Database>, ctx: ChangeContext,
             .execute();
         }
       }
-      const deps = templateTasks.flatMap((t) => t.dependsOn.map((d) => ({ task_id: taskIds.get(t.key)!, depends_on_id: taskIds.get(d)!, engagement_id: id })));
+      const deps = templateTasks.flatMap((t) =>
+        t.dependsOn.map((d) => ({ task_id: taskIds.get(t.key)!, depends_on_id: taskIds.get(d)!, engagement_id: id })),
+      );
       if (deps.length) await trx.insertInto('task_dependencies').values(deps).execute();
     }
     await recordAudit(trx, ctx, {
       action: 'engagement.created',
       recordType: 'engagement',
       recordId: id,
-      changes: diff(null, { ...plainEngagement(row), accountId: row.account_id, templateId: row.template_id, memberIds, tasks: templateTasks.length || null }),
+      changes: diff(null, {
+        ...plainEngagement(row),
+        accountId: row.account_id,
+        templateId: row.template_id,
+        memberIds,
+        tasks: templateTasks.length || null,
+      }),
     });
     if (LIVE_STATUSES.includes(status)) await refreshRelationship(trx, input.accountId, now);
   });
   return getEngagement(db, id, now);
 }
 
-export async function updateEngagement(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateEngagementInput, now = new Date()): Promise<Engagement> {
+export async function updateEngagement(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateEngagementInput,
+  now = new Date(),
+): Promise<Engagement> {
   const before = await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw errors.engagementNotFound();
-  await requireActiveMembers(db, [...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []), ...(input.memberIds ?? []).map((m, i): [string, string] => [m, `memberIds.${i}`])]);
+  await requireActiveMembers(db, [
+    ...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []),
+    ...(input.memberIds ?? []).map((m, i): [string, string] => [m, `memberIds.${i}`]),
+  ]);
   const start = input.startDate ?? before.start_date;
   const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
   const after: Selectable<EngagementsTable> = {
@@ -197,8 +242,13 @@ export async function updateEngagement(db: Kysely<Database>, ctx: ChangeContext,
     ['actualGoLiveDate', after.actual_go_live_date, 'actual go-live date'],
   ] as const)
     if (date && date < start)
-      throw errors.datesOutOfOrder(startMoved ? 'startDate' : field, `The ${label} (${date}) is before the start date (${start}); it must be on or after it.`);
-  const beforeMembers = (await db.selectFrom('engagement_members').select('member_id').where('engagement_id', '=', id).execute()).map((m) => m.member_id).sort();
+      throw errors.datesOutOfOrder(
+        startMoved ? 'startDate' : field,
+        `The ${label} (${date}) is before the start date (${start}); it must be on or after it.`,
+      );
+  const beforeMembers = (await db.selectFrom('engagement_members').select('member_id').where('engagement_id', '=', id).execute())
+    .map((m) => m.member_id)
+    .sort();
   await inTransaction(db, async (trx) => {
     const { id: _id, ...values } = after;
     await trx.updateTable('engagements').set(values).where('id', '=', id).execute();
@@ -206,7 +256,11 @@ export async function updateEngagement(db: Kysely<Database>, ctx: ChangeContext,
     const memberIds = input.memberIds ? [...new Set(input.memberIds)].sort() : beforeMembers;
     if (input.memberIds) {
       await trx.deleteFrom('engagement_members').where('engagement_id', '=', id).execute();
-      if (memberIds.length) await trx.insertInto('engagement_members').values(memberIds.map((m) => ({ engagement_id: id, member_id: m }))).execute();
+      if (memberIds.length)
+        await trx
+          .insertInto('engagement_members')
+          .values(memberIds.map((m) => ({ engagement_id: id, member_id: m })))
+          .execute();
     }
     await recordAudit(trx, ctx, {
       action: 'engagement.updated',
@@ -230,11 +284,20 @@ export async function updateEngagement(db: Kysely<Database>, ctx: ChangeContext,
  */
 async function shiftOpenTasks(trx: Kysely<Database>, engagementId: string, workingDays: number, now: Date): Promise<number> {
   if (workingDays === 0) return 0;
-  const open = await trx.selectFrom('engagement_tasks').select(['id', 'start_date', 'due_date']).where('engagement_id', '=', engagementId).where('status', '!=', 'done').execute();
+  const open = await trx
+    .selectFrom('engagement_tasks')
+    .select(['id', 'start_date', 'due_date'])
+    .where('engagement_id', '=', engagementId)
+    .where('status', '!=', 'done')
+    .execute();
   for (const task of open) {
     await trx
       .updateTable('engagement_tasks')
-      .set({ start_date: addWorkingDays(task.start_date, workingDays), due_date: addWorkingDays(task.due_date, workingDays), updated_at: now.toISOString() })
+      .set({
+        start_date: addWorkingDays(task.start_date, workingDays),
+        due_date: addWorkingDays(task.due_date, workingDays),
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', task.id)
       .execute();
   }
@@ -242,17 +305,33 @@ async function shiftOpenTasks(trx: Kysely<Database>, engagementId: string, worki
 }
 
 /** A proof of concept's overall verdict (the records part of delivery writes it with the success criteria). */
-export async function setPocVerdict(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, verdict: PocVerdict | null, note: string | null): Promise<void> {
-  const before = await db.selectFrom('engagements').select(['poc_verdict', 'poc_verdict_note']).where('id', '=', engagementId).executeTakeFirst();
+export async function setPocVerdict(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  engagementId: string,
+  verdict: PocVerdict | null,
+  note: string | null,
+): Promise<void> {
+  const before = await db
+    .selectFrom('engagements')
+    .select(['poc_verdict', 'poc_verdict_note'])
+    .where('id', '=', engagementId)
+    .executeTakeFirst();
   if (!before) throw errors.engagementNotFound();
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('engagements').set({ poc_verdict: verdict, poc_verdict_note: note, updated_at: new Date().toISOString() }).where('id', '=', engagementId).execute();
+    await trx
+      .updateTable('engagements')
+      .set({ poc_verdict: verdict, poc_verdict_note: note, updated_at: new Date().toISOString() })
+      .where('id', '=', engagementId)
+      .execute();
     await recordAudit(trx, ctx, {
       action: 'engagement.poc_verdict_set',
       recordType: 'engagement',
       recordId: engagementId,
-      changes: diff({ pocVerdict: before.poc_verdict, pocVerdictNote: before.poc_verdict_note }, { pocVerdict: verdict, pocVerdictNote: note }),
+      changes: diff(
+        { pocVerdict: before.poc_verdict, pocVerdictNote: before.poc_verdict_note },
+        { pocVerdict: verdict, pocVerdictNote: note },
+      ),
     });
   });
 }
-

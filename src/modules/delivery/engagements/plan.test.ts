@@ -47,10 +47,35 @@ describe('working-day calendar', () => {
 
 describe('dependency cycles', () => {
   it('finds none in a DAG, and reports the closing path of one', () => {
-    expect(findCycle(new Map([['a', []], ['b', ['a']], ['c', ['a', 'b']]]))).toBeNull();
-    expect(findCycle(new Map([['a', ['c']], ['b', ['a']], ['c', ['b']]]))).toEqual(['a', 'c', 'b', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', []],
+          ['b', ['a']],
+          ['c', ['a', 'b']],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['c']],
+          ['b', ['a']],
+          ['c', ['b']],
+        ]),
+      ),
+    ).toEqual(['a', 'c', 'b', 'a']);
     expect(findCycle(new Map([['a', ['a']]]))).toEqual(['a', 'a']);
-    expect(findCycle(new Map([['x', []], ['a', ['b']], ['b', ['c']], ['c', ['b']]]))).toEqual(['b', 'c', 'b']);
+    expect(
+      findCycle(
+        new Map([
+          ['x', []],
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['b']],
+        ]),
+      ),
+    ).toEqual(['b', 'c', 'b']);
   });
 
   it('ignores dependencies outside the graph', () => {
@@ -84,12 +109,27 @@ describe('laying out a plan from a template', () => {
   });
 
   it('refuses a cyclic template', () => {
-    expect(() => layoutPlan([{ key: 'a', startOffsetDays: 0, durationDays: 1, dependsOn: ['b'] }, { key: 'b', startOffsetDays: 0, durationDays: 1, dependsOn: ['a'] }], '2026-03-02')).toThrow(/cycle/);
+    expect(() =>
+      layoutPlan(
+        [
+          { key: 'a', startOffsetDays: 0, durationDays: 1, dependsOn: ['b'] },
+          { key: 'b', startOffsetDays: 0, durationDays: 1, dependsOn: ['a'] },
+        ],
+        '2026-03-02',
+      ),
+    ).toThrow(/cycle/);
   });
 });
 
 describe('projected go-live and slip', () => {
-  const task = (id: string, startDate: string, dueDate: string, dependsOn: string[] = [], status: ScheduleTask['status'] = 'todo', completedAt: string | null = null): ScheduleTask => ({
+  const task = (
+    id: string,
+    startDate: string,
+    dueDate: string,
+    dependsOn: string[] = [],
+    status: ScheduleTask['status'] = 'todo',
+    completedAt: string | null = null,
+  ): ScheduleTask => ({
     id,
     startDate,
     dueDate,
@@ -99,14 +139,24 @@ describe('projected go-live and slip', () => {
   });
 
   it('is the target while the plan is on time (an early plan does not promise an earlier go-live)', () => {
-    const s = projectSchedule([task('a', '2026-03-02', '2026-03-06'), task('b', '2026-03-09', '2026-03-13', ['a'])], '2026-03-20', null, '2026-03-03');
+    const s = projectSchedule(
+      [task('a', '2026-03-02', '2026-03-06'), task('b', '2026-03-09', '2026-03-13', ['a'])],
+      '2026-03-20',
+      null,
+      '2026-03-03',
+    );
     expect(s).toMatchObject({ projectedGoLiveDate: '2026-03-20', slipDays: 0 });
     expect(s.projected.size).toBe(0);
   });
 
   it('re-plans an overdue task from today and pushes its dependants', () => {
     // a (5 days) should have been done on Friday 6th; today is Wednesday 11th and it has not started.
-    const s = projectSchedule([task('a', '2026-03-02', '2026-03-06'), task('b', '2026-03-09', '2026-03-13', ['a']), task('c', '2026-03-16', '2026-03-16', ['b'])], '2026-03-16', null, '2026-03-11');
+    const s = projectSchedule(
+      [task('a', '2026-03-02', '2026-03-06'), task('b', '2026-03-09', '2026-03-13', ['a']), task('c', '2026-03-16', '2026-03-16', ['b'])],
+      '2026-03-16',
+      null,
+      '2026-03-11',
+    );
     expect(s.projected.get('a')).toEqual({ startDate: '2026-03-11', dueDate: '2026-03-17' });
     expect(s.projected.get('b')).toEqual({ startDate: '2026-03-18', dueDate: '2026-03-24' });
     expect(s.projected.get('c')).toEqual({ startDate: '2026-03-25', dueDate: '2026-03-25' });
@@ -114,32 +164,70 @@ describe('projected go-live and slip', () => {
   });
 
   it('projects an overdue task in progress to finish today', () => {
-    const s = projectSchedule([task('a', '2026-03-02', '2026-03-06', [], 'in_progress'), task('b', '2026-03-09', '2026-03-10', ['a'])], '2026-03-10', null, '2026-03-09');
+    const s = projectSchedule(
+      [task('a', '2026-03-02', '2026-03-06', [], 'in_progress'), task('b', '2026-03-09', '2026-03-10', ['a'])],
+      '2026-03-10',
+      null,
+      '2026-03-09',
+    );
     expect(s.projected.get('a')).toEqual({ startDate: '2026-03-02', dueDate: '2026-03-09' });
     expect(s.projected.get('b')).toEqual({ startDate: '2026-03-10', dueDate: '2026-03-11' });
     expect(s.slipDays).toBe(1);
   });
 
   it('uses the completion day of done tasks, and the actual go-live once there is one', () => {
-    const late = projectSchedule([task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-12T16:00:00.000Z')], '2026-03-06', null, '2026-03-20');
+    const late = projectSchedule(
+      [task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-12T16:00:00.000Z')],
+      '2026-03-06',
+      null,
+      '2026-03-20',
+    );
     expect(late).toMatchObject({ projectedGoLiveDate: '2026-03-12', slipDays: 6 });
-    const early = projectSchedule([task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-04T16:00:00.000Z')], '2026-03-06', null, '2026-03-20');
+    const early = projectSchedule(
+      [task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-04T16:00:00.000Z')],
+      '2026-03-06',
+      null,
+      '2026-03-20',
+    );
     expect(early).toMatchObject({ projectedGoLiveDate: '2026-03-04', slipDays: 0 });
-    expect(projectSchedule([task('a', '2026-03-02', '2026-03-06')], '2026-03-06', '2026-03-10', '2026-03-20')).toMatchObject({ projectedGoLiveDate: '2026-03-10', slipDays: 4 });
+    expect(projectSchedule([task('a', '2026-03-02', '2026-03-06')], '2026-03-06', '2026-03-10', '2026-03-20')).toMatchObject({
+      projectedGoLiveDate: '2026-03-10',
+      slipDays: 4,
+    });
   });
 
   it('measures the go-live task when there is one, so work after it (hypercare) does not slip the go-live', () => {
-    const tasks = [task('a', '2026-03-02', '2026-03-06'), task('live', '2026-03-09', '2026-03-09', ['a']), task('care', '2026-03-10', '2026-03-20', ['live'])];
-    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-03', 'live')).toMatchObject({ projectedGoLiveDate: '2026-03-09', slipDays: 0 });
+    const tasks = [
+      task('a', '2026-03-02', '2026-03-06'),
+      task('live', '2026-03-09', '2026-03-09', ['a']),
+      task('care', '2026-03-10', '2026-03-20', ['live']),
+    ];
+    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-03', 'live')).toMatchObject({
+      projectedGoLiveDate: '2026-03-09',
+      slipDays: 0,
+    });
     expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-03')).toMatchObject({ projectedGoLiveDate: '2026-03-20', slipDays: 11 });
     // Overdue work before the go-live pushes it.
-    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-10', 'live')).toMatchObject({ projectedGoLiveDate: '2026-03-17', slipDays: 8 });
-    const live = [task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-06T10:00:00Z'), task('live', '2026-03-09', '2026-03-09', ['a'], 'done', '2026-03-11T10:00:00Z'), task('care', '2026-03-10', '2026-03-20', ['live'])];
-    expect(projectSchedule(live, '2026-03-09', null, '2026-03-12', 'live')).toMatchObject({ projectedGoLiveDate: '2026-03-11', slipDays: 2 });
+    expect(projectSchedule(tasks, '2026-03-09', null, '2026-03-10', 'live')).toMatchObject({
+      projectedGoLiveDate: '2026-03-17',
+      slipDays: 8,
+    });
+    const live = [
+      task('a', '2026-03-02', '2026-03-06', [], 'done', '2026-03-06T10:00:00Z'),
+      task('live', '2026-03-09', '2026-03-09', ['a'], 'done', '2026-03-11T10:00:00Z'),
+      task('care', '2026-03-10', '2026-03-20', ['live']),
+    ];
+    expect(projectSchedule(live, '2026-03-09', null, '2026-03-12', 'live')).toMatchObject({
+      projectedGoLiveDate: '2026-03-11',
+      slipDays: 2,
+    });
   });
 
   it('has no slip without a target, and the target without tasks', () => {
-    expect(projectSchedule([task('a', '2026-03-02', '2026-03-06')], null, null, '2026-03-20')).toMatchObject({ projectedGoLiveDate: '2026-03-26', slipDays: null });
+    expect(projectSchedule([task('a', '2026-03-02', '2026-03-06')], null, null, '2026-03-20')).toMatchObject({
+      projectedGoLiveDate: '2026-03-26',
+      slipDays: null,
+    });
     expect(projectSchedule([], '2026-04-01', null, '2026-03-20')).toMatchObject({ projectedGoLiveDate: '2026-04-01', slipDays: 0 });
     expect(projectSchedule([], null, null, '2026-03-20')).toMatchObject({ projectedGoLiveDate: null, slipDays: null });
   });
@@ -153,7 +241,16 @@ describe('budget burn-down', () => {
       { day: '2026-03-03', minutes: 30 },
       { day: '2026-03-05', minutes: 45 },
     ]);
-    expect(points.map((p) => p.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']);
+    expect(points.map((p) => p.date)).toEqual([
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+    ]);
     expect(points.map((p) => p.remainingHours)).toEqual([9, 6.5, 6.5, 5.75, 5.75, 5.75, 5.75, 5.75]);
     expect(points.map((p) => p.idealRemainingHours)).toEqual([10, 8, 6, 4, 2, 0, 0, 0]);
   });
@@ -164,7 +261,9 @@ describe('budget burn-down', () => {
       { date: '2026-03-02', remainingHours: 1, idealRemainingHours: 1 },
       { date: '2026-03-03', remainingHours: -0.5, idealRemainingHours: 1 },
     ]);
-    expect(burnDown(5, '2026-03-10', '2026-03-20', '2026-03-01', [])).toEqual([{ date: '2026-03-10', remainingHours: 5, idealRemainingHours: 5 }]);
+    expect(burnDown(5, '2026-03-10', '2026-03-20', '2026-03-01', [])).toEqual([
+      { date: '2026-03-10', remainingHours: 5, idealRemainingHours: 5 },
+    ]);
   });
 
   it('keeps the latest points when the span is long', () => {

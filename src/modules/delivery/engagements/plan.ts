@@ -47,7 +47,7 @@ export function rollToWorkingDay(date: string): string {
 export function addWorkingDays(date: string, days: number): string {
   let d = rollToWorkingDay(date);
   const step = days < 0 ? -1 : 1;
-  for (let left = Math.abs(days); left > 0; ) {
+  for (let left = Math.abs(days); left > 0;) {
     d = addCalendarDays(d, step);
     if (isWorkingDay(d)) left--;
   }
@@ -61,7 +61,7 @@ export function addWorkingDays(date: string, days: number): string {
 export function workingDaysBetween(a: string, b: string): number {
   if (b < a) return -workingDaysBetween(b, a);
   let count = 0;
-  for (let d = a; d < b; ) {
+  for (let d = a; d < b;) {
     d = addCalendarDays(d, 1);
     if (isWorkingDay(d)) count++;
   }

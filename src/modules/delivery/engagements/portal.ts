@@ -35,10 +35,29 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
   const ids = engagements.map((e) => e.id);
   if (!ids.length) return [];
   const [phases, tasks, deps] = await Promise.all([
-    db.selectFrom('engagement_phases').select(['id', 'engagement_id', 'name', 'position']).where('engagement_id', 'in', ids).orderBy('position').execute(),
+    db
+      .selectFrom('engagement_phases')
+      .select(['id', 'engagement_id', 'name', 'position'])
+      .where('engagement_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
     db
       .selectFrom('engagement_tasks as t')
-      .select(['t.id', 't.engagement_id', 't.phase_id', 't.title', 't.description', 't.milestone', 't.start_date', 't.due_date', 't.status', 't.completed_at', 't.owner_type', 't.owner_id', 't.position'])
+      .select([
+        't.id',
+        't.engagement_id',
+        't.phase_id',
+        't.title',
+        't.description',
+        't.milestone',
+        't.start_date',
+        't.due_date',
+        't.status',
+        't.completed_at',
+        't.owner_type',
+        't.owner_id',
+        't.position',
+      ])
       .where('t.engagement_id', 'in', ids)
       .where('t.customer_visible', '=', 1)
       .orderBy('t.position')
@@ -54,8 +73,12 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
   const blocked = new Set(deps.map((d) => d.task_id));
   // Names of the leads and the tasks' owners: one read of each for the whole page.
   const ownersOf = (type: 'member' | 'contact') => tasks.filter((t) => t.owner_type === type).map((t) => t.owner_id);
-  const [members, contacts] = await Promise.all([memberRefs(db, [...engagements.map((e) => e.lead_id), ...ownersOf('member')]), contactRefs(db, ownersOf('contact'))]);
-  const ownerName = (type: 'member' | 'contact', id: string | null) => (id === null ? undefined : (type === 'member' ? members.get(id) : contacts.get(id))?.name);
+  const [members, contacts] = await Promise.all([
+    memberRefs(db, [...engagements.map((e) => e.lead_id), ...ownersOf('member')]),
+    contactRefs(db, ownersOf('contact')),
+  ]);
+  const ownerName = (type: 'member' | 'contact', id: string | null) =>
+    id === null ? undefined : (type === 'member' ? members.get(id) : contacts.get(id))?.name;
   return engagements.map((e) => {
     const leadName = e.lead_id ? members.get(e.lead_id)?.name : null;
     const own = tasks.filter((t) => t.engagement_id === e.id);
@@ -97,7 +120,13 @@ export async function listPortalEngagements(db: Kysely<Database>, contact: Porta
  * internal one, another account's — answers 404, never the record. A task still waiting for its
  * dependencies answers 409 like it does for members.
  */
-export async function completePortalTask(db: Kysely<Database>, contact: PortalContact, taskId: string, ip: string | null, now = new Date()): Promise<void> {
+export async function completePortalTask(
+  db: Kysely<Database>,
+  contact: PortalContact,
+  taskId: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<void> {
   const task = await db
     .selectFrom('engagement_tasks as t')
     .innerJoin('engagements as e', 'e.id', 't.engagement_id')
@@ -123,6 +152,11 @@ export async function completePortalTask(db: Kysely<Database>, contact: PortalCo
   await inTransaction(db, async (trx) => {
     await trx.updateTable('engagement_tasks').set({ status: 'done', completed_at: at, updated_at: at }).where('id', '=', taskId).execute();
     await trx.updateTable('engagements').set({ updated_at: at }).where('id', '=', task.engagement_id).execute();
-    await recordAudit(trx, contactContext(contact, ip), { action: 'task.completed', recordType: 'engagement_task', recordId: taskId, changes: { status: [task.status, 'done'] } });
+    await recordAudit(trx, contactContext(contact, ip), {
+      action: 'task.completed',
+      recordType: 'engagement_task',
+      recordId: taskId,
+      changes: { status: [task.status, 'done'] },
+    });
   });
 }

@@ -35,7 +35,12 @@ function toTemplateTask(r: TaskRow, deps: string[]): TemplateTask {
 async function depsOf(db: Kysely<Database>, templateIds: string[]): Promise<Map<string, Map<string, string[]>>> {
   const out = new Map<string, Map<string, string[]>>();
   if (!templateIds.length) return out;
-  const rows = await db.selectFrom('template_task_dependencies').selectAll().where('template_id', 'in', templateIds).orderBy('depends_on_key').execute();
+  const rows = await db
+    .selectFrom('template_task_dependencies')
+    .selectAll()
+    .where('template_id', 'in', templateIds)
+    .orderBy('depends_on_key')
+    .execute();
   for (const r of rows) {
     const byTask = out.get(r.template_id) ?? new Map<string, string[]>();
     out.set(r.template_id, byTask);
@@ -80,8 +85,18 @@ export async function listTemplates(db: Kysely<Database>, opts: { includeArchive
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const [phaseCounts, tasks, deps] = await Promise.all([
-    db.selectFrom('template_phases').select(['template_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('template_id', 'in', ids).groupBy('template_id').execute(),
-    db.selectFrom('template_tasks').select(['template_id', 'key', 'start_offset_days', 'duration_days']).where('template_id', 'in', ids).execute(),
+    db
+      .selectFrom('template_phases')
+      .select(['template_id'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('template_id', 'in', ids)
+      .groupBy('template_id')
+      .execute(),
+    db
+      .selectFrom('template_tasks')
+      .select(['template_id', 'key', 'start_offset_days', 'duration_days'])
+      .where('template_id', 'in', ids)
+      .execute(),
     depsOf(db, ids),
   ]);
   return rows.map((r) => {
@@ -94,7 +109,14 @@ export async function listTemplates(db: Kysely<Database>, opts: { includeArchive
       description: r.description,
       phaseCount: Number(phaseCounts.find((p) => p.template_id === r.id)?.n ?? 0),
       taskCount: own.length,
-      durationDays: planDurationDays(own.map((t) => ({ key: t.key, startOffsetDays: Number(t.start_offset_days), durationDays: Number(t.duration_days), dependsOn: taskDeps.get(t.key) ?? [] }))),
+      durationDays: planDurationDays(
+        own.map((t) => ({
+          key: t.key,
+          startOffsetDays: Number(t.start_offset_days),
+          durationDays: Number(t.duration_days),
+          dependsOn: taskDeps.get(t.key) ?? [],
+        })),
+      ),
       archived: Boolean(Number(r.archived)),
     };
   });
@@ -117,7 +139,12 @@ function checkPlan(input: TemplateInput): void {
   );
   const graph = new Map(input.phases.flatMap((p) => p.tasks.map((t) => [t.key, t.dependsOn] as const)));
   const cycle = findCycle(graph);
-  if (cycle) throw errors.dependencyCycle('phases', cycle, cycle.map((k) => keys.get(k) ?? k));
+  if (cycle)
+    throw errors.dependencyCycle(
+      'phases',
+      cycle,
+      cycle.map((k) => keys.get(k) ?? k),
+    );
 }
 
 async function writePlan(trx: Kysely<Database>, templateId: string, input: TemplateInput): Promise<void> {
@@ -171,16 +198,35 @@ export async function createTemplate(db: Kysely<Database>, ctx: ChangeContext, i
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('engagement_templates')
-      .values({ id, name: input.name, kind: input.kind, description: input.description ?? null, archived: 0, created_at: at, updated_at: at })
+      .values({
+        id,
+        name: input.name,
+        kind: input.kind,
+        description: input.description ?? null,
+        archived: 0,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     await writePlan(trx, id, input);
-    await recordAudit(trx, ctx, { action: 'engagement_template.created', recordType: 'engagement_template', recordId: id, changes: diff(null, auditShape(input)) });
+    await recordAudit(trx, ctx, {
+      action: 'engagement_template.created',
+      recordType: 'engagement_template',
+      recordId: id,
+      changes: diff(null, auditShape(input)),
+    });
   });
   return getTemplate(db, id);
 }
 
 /** Replaces the template's phases and tasks (running engagements keep their own copies). */
-export async function updateTemplate(db: Kysely<Database>, ctx: ChangeContext, id: string, input: TemplatePutInput, now = new Date()): Promise<Template> {
+export async function updateTemplate(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: TemplatePutInput,
+  now = new Date(),
+): Promise<Template> {
   const before = await getTemplate(db, id);
   checkPlan(input);
   await inTransaction(db, async (trx) => {

@@ -31,15 +31,26 @@ export async function findCampaignRow(db: Kysely<Database>, id: string): Promise
 
 export async function windowsOf(db: Kysely<Database>, campaignIds: readonly string[]) {
   if (!campaignIds.length) return new Map<string, CampaignSummary['windows']>();
-  const rows = await db.selectFrom('campaign_windows').selectAll().where('campaign_id', 'in', [...campaignIds]).orderBy('starts_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('campaign_windows')
+    .selectAll()
+    .where('campaign_id', 'in', [...campaignIds])
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
   const out = new Map<string, CampaignSummary['windows']>();
-  for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), { id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, note: r.note }]);
+  for (const r of rows)
+    out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), { id: r.id, startsAt: r.starts_at, endsAt: r.ends_at, note: r.note }]);
   return out;
 }
 
 async function statesOf(db: Kysely<Database>, campaignIds: readonly string[]) {
   if (!campaignIds.length) return new Map<string, UpgradeState[]>();
-  const rows = await db.selectFrom('campaign_deployments').select(['campaign_id', 'state']).where('campaign_id', 'in', [...campaignIds]).execute();
+  const rows = await db
+    .selectFrom('campaign_deployments')
+    .select(['campaign_id', 'state'])
+    .where('campaign_id', 'in', [...campaignIds])
+    .execute();
   const out = new Map<string, UpgradeState[]>();
   for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), r.state]);
   return out;
@@ -48,7 +59,14 @@ async function statesOf(db: Kysely<Database>, campaignIds: readonly string[]) {
 /** The campaigns with windows, progress and owners (one read of members for the whole page). */
 async function toSummaries(db: Kysely<Database>, rows: CampaignRow[]): Promise<CampaignSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [windows, states, owners] = [await windowsOf(db, ids), await statesOf(db, ids), await memberRefs(db, rows.map((r) => r.owner_id))];
+  const [windows, states, owners] = [
+    await windowsOf(db, ids),
+    await statesOf(db, ids),
+    await memberRefs(
+      db,
+      rows.map((r) => r.owner_id),
+    ),
+  ];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -73,8 +91,13 @@ export async function listCampaigns(
   let query = db.selectFrom('upgrade_campaigns').selectAll();
   if (q.status) query = query.where('upgrade_campaigns.status', '=', q.status);
   if (q.product) query = query.where('upgrade_campaigns.product', '=', q.product);
-  if (q.cursor) query = query.where(keysetAfter('upgrade_campaigns.created_at', 'upgrade_campaigns.id', decodeCursor(q.cursor, 'timestamp'), 'desc'));
-  const rows = await query.orderBy('upgrade_campaigns.created_at', 'desc').orderBy('upgrade_campaigns.id', 'desc').limit(q.limit + 1).execute();
+  if (q.cursor)
+    query = query.where(keysetAfter('upgrade_campaigns.created_at', 'upgrade_campaigns.id', decodeCursor(q.cursor, 'timestamp'), 'desc'));
+  const rows = await query
+    .orderBy('upgrade_campaigns.created_at', 'desc')
+    .orderBy('upgrade_campaigns.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = toPage(rows, q.limit, (r) => encodeCursor(r.created_at, r.id));
   return { items: await toSummaries(db, page.items), nextCursor: page.nextCursor };
 }
@@ -82,11 +105,20 @@ export async function listCampaigns(
 export async function getCampaign(db: Kysely<Database>, id: string): Promise<Campaign> {
   const [summary] = await toSummaries(db, [await findCampaignRow(db, id)]);
   const entries = await db.selectFrom('campaign_deployments').selectAll().where('campaign_id', '=', id).orderBy('added_at').execute();
-  const events = await db.selectFrom('campaign_deployment_events').selectAll().where('campaign_id', '=', id).orderBy('at').orderBy('id').execute();
+  const events = await db
+    .selectFrom('campaign_deployment_events')
+    .selectAll()
+    .where('campaign_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   // Who changed each entry and who made each move: one read of members for the whole board.
   const members = await memberRefs(db, [...entries.map((e) => e.updated_by), ...events.map((ev) => ev.actor_id)]);
   const nameOf = (memberId: string) => members.get(memberId)?.name ?? '';
-  const environments = await environmentSummaries(db, entries.map((e) => e.deployment_id));
+  const environments = await environmentSummaries(
+    db,
+    entries.map((e) => e.deployment_id),
+  );
   const tickets = new Map<string, NonNullable<CampaignEntry['ticket']>>();
   for (const ticketId of new Set(entries.map((e) => e.ticket_id).filter((t): t is string => !!t))) {
     const t = await getTicket(db, ticketId).catch(() => null);
@@ -113,6 +145,8 @@ export async function getCampaign(db: Kysely<Database>, id: string): Promise<Cam
           at: ev.at,
         })),
     }));
-  list.sort((a, b) => a.environment.account.name.localeCompare(b.environment.account.name) || a.environment.name.localeCompare(b.environment.name));
+  list.sort(
+    (a, b) => a.environment.account.name.localeCompare(b.environment.account.name) || a.environment.name.localeCompare(b.environment.name),
+  );
   return { ...summary!, entries: list };
 }

@@ -29,7 +29,15 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/campaigns',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'Upgrade campaigns, newest first, with progress', querystring: campaignListQuery, response: { 200: pageSchema(campaignSummarySchema) } } },
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'Upgrade campaigns, newest first, with progress',
+        querystring: campaignListQuery,
+        response: { 200: pageSchema(campaignSummarySchema) },
+      },
+    },
     async (request) => listCampaigns(db(), request.query),
   );
 
@@ -56,26 +64,51 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Start an upgrade campaign; its filters choose the environments in scope now', body: createCampaignBody, response: { 201: campaignSchema } },
+      schema: {
+        tags,
+        summary: 'Start an upgrade campaign; its filters choose the environments in scope now',
+        body: createCampaignBody,
+        response: { 201: campaignSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createCampaign(db(), changeContext(request), request.body)),
   );
 
   app.get(
     '/api/campaigns/:id',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'A campaign with every environment’s upgrade state and history', params: idParams, response: { 200: campaignSchema } } },
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'A campaign with every environment’s upgrade state and history',
+        params: idParams,
+        response: { 200: campaignSchema },
+      },
+    },
     async (request) => getCampaign(db(), request.params.id),
   );
 
   app.patch(
     '/api/campaigns/:id',
-    { config: { access: 'environments.write' }, schema: { tags, summary: 'Rename, change owner or description, complete or cancel', params: idParams, body: updateCampaignBody, response: { 200: campaignSchema } } },
+    {
+      config: { access: 'environments.write' },
+      schema: {
+        tags,
+        summary: 'Rename, change owner or description, complete or cancel',
+        params: idParams,
+        body: updateCampaignBody,
+        response: { 200: campaignSchema },
+      },
+    },
     async (request) => updateCampaign(db(), changeContext(request), request.params.id, request.body),
   );
 
   app.put(
     '/api/campaigns/:id/windows',
-    { config: { access: 'environments.write' }, schema: { tags, summary: 'Replace the maintenance windows', params: idParams, body: windowsBody, response: { 200: campaignSchema } } },
+    {
+      config: { access: 'environments.write' },
+      schema: { tags, summary: 'Replace the maintenance windows', params: idParams, body: windowsBody, response: { 200: campaignSchema } },
+    },
     async (request) => replaceWindows(db(), changeContext(request), request.params.id, request.body.windows),
   );
 
@@ -83,7 +116,13 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/environments',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Add environments, by id or by filters', params: idParams, body: addEnvironmentsBody, response: { 200: campaignAddedSchema } },
+      schema: {
+        tags,
+        summary: 'Add environments, by id or by filters',
+        params: idParams,
+        body: addEnvironmentsBody,
+        response: { 200: campaignAddedSchema },
+      },
     },
     async (request) => addEnvironments(db(), changeContext(request), request.params.id, request.body),
   );
@@ -92,7 +131,13 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/environments/:deploymentId/state',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Move an environment’s upgrade to a new state (or add a note)', params: entryParams, body: stateChangeBody, response: { 200: campaignSchema } },
+      schema: {
+        tags,
+        summary: 'Move an environment’s upgrade to a new state (or add a note)',
+        params: entryParams,
+        body: stateChangeBody,
+        response: { 200: campaignSchema },
+      },
     },
     async (request) => changeUpgradeState(db(), changeContext(request), request.params.id, request.params.deploymentId, request.body),
   );

@@ -61,13 +61,29 @@ async function insertWindows(db: Kysely<Database>, campaignId: string, windows: 
   if (!windows.length) return;
   await db
     .insertInto('campaign_windows')
-    .values(windows.map((w) => ({ id: newId(), campaign_id: campaignId, starts_at: new Date(w.startsAt).toISOString(), ends_at: new Date(w.endsAt).toISOString(), note: w.note || null })))
+    .values(
+      windows.map((w) => ({
+        id: newId(),
+        campaign_id: campaignId,
+        starts_at: new Date(w.startsAt).toISOString(),
+        ends_at: new Date(w.endsAt).toISOString(),
+        note: w.note || null,
+      })),
+    )
     .execute();
 }
 
-async function addEntries(db: Kysely<Database>, ctx: ChangeContext, campaignId: string, environments: readonly EnvironmentSummary[], at: string): Promise<number> {
+async function addEntries(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  campaignId: string,
+  environments: readonly EnvironmentSummary[],
+  at: string,
+): Promise<number> {
   const existing = new Set(
-    (await db.selectFrom('campaign_deployments').select('deployment_id').where('campaign_id', '=', campaignId).execute()).map((r) => r.deployment_id),
+    (await db.selectFrom('campaign_deployments').select('deployment_id').where('campaign_id', '=', campaignId).execute()).map(
+      (r) => r.deployment_id,
+    ),
   );
   const fresh = environments.filter((e) => !existing.has(e.id));
   if (!fresh.length) return 0;
@@ -89,12 +105,29 @@ async function addEntries(db: Kysely<Database>, ctx: ChangeContext, campaignId: 
     .execute();
   await db
     .insertInto('campaign_deployment_events')
-    .values(fresh.map((e) => ({ id: newId(), campaign_id: campaignId, deployment_id: e.id, from_state: null, to_state: 'scheduled' as const, note: null, ticket_id: null, actor_id: ctx.memberId, at })))
+    .values(
+      fresh.map((e) => ({
+        id: newId(),
+        campaign_id: campaignId,
+        deployment_id: e.id,
+        from_state: null,
+        to_state: 'scheduled' as const,
+        note: null,
+        ticket_id: null,
+        actor_id: ctx.memberId,
+        at,
+      })),
+    )
     .execute();
   return fresh.length;
 }
 
-export async function createCampaign(db: Kysely<Database>, ctx: ChangeContext, input: CreateCampaignInput, now = new Date()): Promise<Campaign> {
+export async function createCampaign(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  input: CreateCampaignInput,
+  now = new Date(),
+): Promise<Campaign> {
   const id = newId();
   await inTransaction(db, async (trx) => {
     const target = await assertKnownVersion(trx, input.product, input.targetVersion, 'targetVersion');
@@ -123,13 +156,26 @@ export async function createCampaign(db: Kysely<Database>, ctx: ChangeContext, i
       action: 'campaign.created',
       recordType: 'campaign',
       recordId: id,
-      changes: diff(null, { name: input.name, product: input.product, targetVersion: target, filters: input.filters, environmentIds: scope.map((e) => e.id), windows: input.windows }),
+      changes: diff(null, {
+        name: input.name,
+        product: input.product,
+        targetVersion: target,
+        filters: input.filters,
+        environmentIds: scope.map((e) => e.id),
+        windows: input.windows,
+      }),
     });
   });
   return getCampaign(db, id);
 }
 
-export async function updateCampaign(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateCampaignInput, now = new Date()): Promise<Campaign> {
+export async function updateCampaign(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateCampaignInput,
+  now = new Date(),
+): Promise<Campaign> {
   await inTransaction(db, async (trx) => {
     const before = await findCampaignRow(trx, id);
     if (input.ownerId) await assertMember(trx, input.ownerId, 'ownerId');
@@ -144,13 +190,23 @@ export async function updateCampaign(db: Kysely<Database>, ctx: ChangeContext, i
       { name: after.name, ownerId: after.owner_id, description: after.description, status: after.status },
     );
     if (!Object.keys(changes).length) return;
-    await trx.updateTable('upgrade_campaigns').set({ ...after, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('upgrade_campaigns')
+      .set({ ...after, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, ctx, { action: 'campaign.updated', recordType: 'campaign', recordId: id, changes });
   });
   return getCampaign(db, id);
 }
 
-export async function replaceWindows(db: Kysely<Database>, ctx: ChangeContext, id: string, windows: readonly WindowInput[], now = new Date()): Promise<Campaign> {
+export async function replaceWindows(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  windows: readonly WindowInput[],
+  now = new Date(),
+): Promise<Campaign> {
   await inTransaction(db, async (trx) => {
     await findCampaignRow(trx, id);
     const before = (await windowsOf(trx, [id])).get(id) ?? [];
@@ -161,14 +217,25 @@ export async function replaceWindows(db: Kysely<Database>, ctx: ChangeContext, i
       action: 'campaign.windows_changed',
       recordType: 'campaign',
       recordId: id,
-      changes: { windows: [before.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt })), windows.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt }))] },
+      changes: {
+        windows: [
+          before.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt })),
+          windows.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt })),
+        ],
+      },
     });
   });
   return getCampaign(db, id);
 }
 
 /** Adds environments by id (each must be an active environment of the product) or by filters. */
-export async function addEnvironments(db: Kysely<Database>, ctx: ChangeContext, id: string, input: AddEnvironmentsInput, now = new Date()): Promise<Campaign & { added: number }> {
+export async function addEnvironments(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: AddEnvironmentsInput,
+  now = new Date(),
+): Promise<Campaign & { added: number }> {
   let added = 0;
   await inTransaction(db, async (trx) => {
     const campaign = await findCampaignRow(trx, id);
@@ -187,7 +254,12 @@ export async function addEnvironments(db: Kysely<Database>, ctx: ChangeContext, 
     added = await addEntries(trx, ctx, id, found, now.toISOString());
     if (added) {
       await trx.updateTable('upgrade_campaigns').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: 'campaign.environments_added', recordType: 'campaign', recordId: id, changes: { environmentIds: [null, [...new Set(found.map((e) => e.id))]] } });
+      await recordAudit(trx, ctx, {
+        action: 'campaign.environments_added',
+        recordType: 'campaign',
+        recordId: id,
+        changes: { environmentIds: [null, [...new Set(found.map((e) => e.id))]] },
+      });
     }
   });
   return { ...(await getCampaign(db, id)), added };
@@ -209,7 +281,12 @@ export async function changeUpgradeState(
 ): Promise<Campaign> {
   await inTransaction(db, async (trx) => {
     const campaign = await findCampaignRow(trx, campaignId);
-    const entry = await trx.selectFrom('campaign_deployments').selectAll().where('campaign_id', '=', campaignId).where('deployment_id', '=', deploymentId).executeTakeFirst();
+    const entry = await trx
+      .selectFrom('campaign_deployments')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .where('deployment_id', '=', deploymentId)
+      .executeTakeFirst();
     if (!entry) throw errors.campaignEntryNotFound();
     if (campaign.status !== 'active') throw errors.campaignClosed();
     const from = entry.state;
@@ -222,7 +299,11 @@ export async function changeUpgradeState(
     if (from !== to && to === 'done') await recordUpgrade(trx, ctx, deploymentId, campaign.target_version, 'upgraded', at);
     if (from === 'done' && to === 'rolled_back') await recordUpgrade(trx, ctx, deploymentId, entry.from_version, 'rolled_back', at);
     if (from !== to && to === 'failed') {
-      const stillOpen = ticketId ? await getTicket(trx, ticketId).then((t) => UNSOLVED.includes(t.status)).catch(() => false) : false;
+      const stillOpen = ticketId
+        ? await getTicket(trx, ticketId)
+            .then((t) => UNSOLVED.includes(t.status))
+            .catch(() => false)
+        : false;
       if (!stillOpen) {
         openedTicket = await openFailureTicket(trx, ctx, campaign, deploymentId, input.note ?? null, now);
         ticketId = openedTicket ?? ticketId;
@@ -236,14 +317,29 @@ export async function changeUpgradeState(
       .execute();
     await trx
       .insertInto('campaign_deployment_events')
-      .values({ id: newId(), campaign_id: campaignId, deployment_id: deploymentId, from_state: from, to_state: to, note: input.note || null, ticket_id: openedTicket, actor_id: ctx.memberId, at })
+      .values({
+        id: newId(),
+        campaign_id: campaignId,
+        deployment_id: deploymentId,
+        from_state: from,
+        to_state: to,
+        note: input.note || null,
+        ticket_id: openedTicket,
+        actor_id: ctx.memberId,
+        at,
+      })
       .execute();
     await trx.updateTable('upgrade_campaigns').set({ updated_at: at }).where('id', '=', campaignId).execute();
     await recordAudit(trx, ctx, {
       action: from === to ? 'campaign.upgrade_noted' : 'campaign.upgrade_state_changed',
       recordType: 'campaign',
       recordId: campaignId,
-      changes: { deploymentId: [deploymentId, deploymentId], state: [from, to], ...(input.note ? { note: [entry.note, input.note] } : {}), ...(openedTicket ? { ticketId: [entry.ticket_id, openedTicket] } : {}) },
+      changes: {
+        deploymentId: [deploymentId, deploymentId],
+        state: [from, to],
+        ...(input.note ? { note: [entry.note, input.note] } : {}),
+        ...(openedTicket ? { ticketId: [entry.ticket_id, openedTicket] } : {}),
+      },
     });
   });
   return getCampaign(db, campaignId);
@@ -255,7 +351,14 @@ export async function changeUpgradeState(
  * requester is the environment's first responsible contact, else the account's first contact; an
  * account with no contacts gets no ticket (the failure is still recorded).
  */
-async function openFailureTicket(db: Kysely<Database>, ctx: ChangeContext, campaign: CampaignRow, deploymentId: string, note: string | null, now: Date): Promise<string | null> {
+async function openFailureTicket(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  campaign: CampaignRow,
+  deploymentId: string,
+  note: string | null,
+  now: Date,
+): Promise<string | null> {
   const requesterId = await primaryContactOf(db, deploymentId);
   if (!requesterId) return null;
   const env = await findEnvironmentRow(db, deploymentId);
@@ -281,4 +384,3 @@ async function openFailureTicket(db: Kysely<Database>, ctx: ChangeContext, campa
   );
   return ticket.id;
 }
-

@@ -23,8 +23,17 @@ async function assertMember(db: Kysely<Database>, id: string, field: string): Pr
 }
 
 export async function listCustomisations(db: Kysely<Database>, deploymentId: string): Promise<Customisation[]> {
-  const rows = await db.selectFrom('deployment_customisations').selectAll().where('deployment_id', '=', deploymentId).orderBy('created_at').orderBy('id').execute();
-  const owners = await memberRefs(db, rows.map((r) => r.owner_id));
+  const rows = await db
+    .selectFrom('deployment_customisations')
+    .selectAll()
+    .where('deployment_id', '=', deploymentId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const owners = await memberRefs(
+    db,
+    rows.map((r) => r.owner_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -36,7 +45,13 @@ export async function listCustomisations(db: Kysely<Database>, deploymentId: str
   }));
 }
 
-export async function addCustomisation(db: Kysely<Database>, ctx: ChangeContext, deploymentId: string, input: CustomisationInput, now = new Date()): Promise<Customisation> {
+export async function addCustomisation(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  deploymentId: string,
+  input: CustomisationInput,
+  now = new Date(),
+): Promise<Customisation> {
   const id = newId();
   await inTransaction(db, async (trx) => {
     await requireEnvironment(trx, deploymentId);
@@ -44,13 +59,28 @@ export async function addCustomisation(db: Kysely<Database>, ctx: ChangeContext,
     const at = now.toISOString();
     await trx
       .insertInto('deployment_customisations')
-      .values({ id, deployment_id: deploymentId, title: input.title, reason: input.reason || null, owner_id: input.ownerId ?? null, repository_url: input.repositoryUrl ?? null, created_at: at, updated_at: at })
+      .values({
+        id,
+        deployment_id: deploymentId,
+        title: input.title,
+        reason: input.reason || null,
+        owner_id: input.ownerId ?? null,
+        repository_url: input.repositoryUrl ?? null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     await recordAudit(trx, ctx, {
       action: 'environment.customisation_added',
       recordType: 'environment',
       recordId: deploymentId,
-      changes: diff(null, { customisationId: id, title: input.title, reason: input.reason || null, ownerId: input.ownerId ?? null, repositoryUrl: input.repositoryUrl ?? null }),
+      changes: diff(null, {
+        customisationId: id,
+        title: input.title,
+        reason: input.reason || null,
+        ownerId: input.ownerId ?? null,
+        repositoryUrl: input.repositoryUrl ?? null,
+      }),
     });
   });
   return (await listCustomisations(db, deploymentId)).find((c) => c.id === id)!;
@@ -58,7 +88,12 @@ export async function addCustomisation(db: Kysely<Database>, ctx: ChangeContext,
 
 async function findCustomisation(db: Kysely<Database>, deploymentId: string, id: string) {
   await requireEnvironment(db, deploymentId);
-  const row = await db.selectFrom('deployment_customisations').selectAll().where('id', '=', id).where('deployment_id', '=', deploymentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('deployment_customisations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deployment_id', '=', deploymentId)
+    .executeTakeFirst();
   if (!row) throw errors.customisationNotFound();
   return row;
 }
@@ -85,8 +120,17 @@ export async function updateCustomisation(
       { title: after.title, reason: after.reason, ownerId: after.owner_id, repositoryUrl: after.repository_url },
     );
     if (!Object.keys(changes).length) return;
-    await trx.updateTable('deployment_customisations').set({ ...after, updated_at: now.toISOString() }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'environment.customisation_updated', recordType: 'environment', recordId: deploymentId, changes: { customisationId: [id, id], ...changes } });
+    await trx
+      .updateTable('deployment_customisations')
+      .set({ ...after, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'environment.customisation_updated',
+      recordType: 'environment',
+      recordId: deploymentId,
+      changes: { customisationId: [id, id], ...changes },
+    });
   });
   return (await listCustomisations(db, deploymentId)).find((c) => c.id === id)!;
 }

@@ -40,13 +40,23 @@ export async function pageEnvironments(db: Kysely<Database>, q: EnvironmentPageQ
   let query = filteredDeployments(db, q);
   if (q.minBehind !== undefined) {
     const minBehind = q.minBehind;
-    const versions = await filteredDeployments(db, q).clearSelect().select(['deployments.product', 'deployments.version']).distinct().execute();
+    const versions = await filteredDeployments(db, q)
+      .clearSelect()
+      .select(['deployments.product', 'deployments.version'])
+      .distinct()
+      .execute();
     const behind = versions.filter((v) => versionsBehind(v.version, catalogues.get(v.product)?.versions ?? []) >= minBehind);
     if (behind.length === 0) return { items: [], nextCursor: null };
-    query = query.where((eb) => eb.or(behind.map((v) => eb.and([eb('deployments.product', '=', v.product), eb('deployments.version', '=', v.version)]))));
+    query = query.where((eb) =>
+      eb.or(behind.map((v) => eb.and([eb('deployments.product', '=', v.product), eb('deployments.version', '=', v.version)]))),
+    );
   }
   if (q.cursor) query = query.where(keysetAfter('accounts.name', 'deployments.id', decodeCursor(q.cursor, 'string'), 'asc'));
-  const rows = await query.orderBy('accounts.name').orderBy('deployments.id').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('accounts.name')
+    .orderBy('deployments.id')
+    .limit(q.limit + 1)
+    .execute();
   const page = toPage(rows, q.limit, (r) => encodeCursor(r.account_name, r.id));
   return { items: page.items.map((r) => toSummary(r, catalogues.get(r.product))), nextCursor: page.nextCursor };
 }
@@ -56,13 +66,24 @@ export async function pageEnvironments(db: Kysely<Database>, q: EnvironmentPageQ
  * applied after "versions behind" is worked out from the catalogue.
  */
 export async function listEnvironments(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<EnvironmentSummary[]> {
-  const rows = await filteredDeployments(db, q).orderBy('accounts.name').orderBy('deployments.product').orderBy('deployments.name_lower').orderBy('deployments.id').execute();
+  const rows = await filteredDeployments(db, q)
+    .orderBy('accounts.name')
+    .orderBy('deployments.product')
+    .orderBy('deployments.name_lower')
+    .orderBy('deployments.id')
+    .execute();
   const catalogues = await allCatalogues(db);
   const summaries = rows.map((r) => toSummary(r, catalogues.get(r.product)));
   return q.minBehind !== undefined ? summaries.filter((s) => s.versionsBehind >= q.minBehind!) : summaries;
 }
 
 /** The matrix's light rows: every matching environment's id, account (with its name) and version, unordered. */
-export async function matrixEntries(db: Kysely<Database>, q: Partial<EnvironmentListQuery>): Promise<{ id: string; account_id: string; version: string; account_name: string }[]> {
-  return filteredDeployments(db, q).clearSelect().select(['deployments.id', 'deployments.account_id', 'deployments.version', 'accounts.name as account_name']).execute();
+export async function matrixEntries(
+  db: Kysely<Database>,
+  q: Partial<EnvironmentListQuery>,
+): Promise<{ id: string; account_id: string; version: string; account_name: string }[]> {
+  return filteredDeployments(db, q)
+    .clearSelect()
+    .select(['deployments.id', 'deployments.account_id', 'deployments.version', 'accounts.name as account_name'])
+    .execute();
 }

@@ -27,7 +27,8 @@ interface AccountKey {
 }
 
 /** Accounts by name, then id (names need not be unique); the order the pages follow. */
-const byNameThenId = (a: AccountKey, b: AccountKey) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byNameThenId = (a: AccountKey, b: AccountKey) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
  * The environment matrix: one product's releases as columns, accounts with their environments as
@@ -45,7 +46,14 @@ export async function environmentMatrix(db: Kysely<Database>, q: Partial<Environ
   const products = await listProducts(db);
   const product = q.product && products.includes(q.product) ? q.product : await busiestProduct(db, products);
   if (!product) {
-    return { products, product: null, releases: [], rows: [], nextCursor: null, totals: { accounts: 0, environments: 0, current: 0, slightlyBehind: 0, farBehind: 0, byVersion: {} } };
+    return {
+      products,
+      product: null,
+      releases: [],
+      rows: [],
+      nextCursor: null,
+      totals: { accounts: 0, environments: 0, current: 0, slightlyBehind: 0, farBehind: 0, byVersion: {} },
+    };
   }
   const catalogues = await allCatalogues(db);
   const versions = catalogues.get(product)?.versions ?? [];
@@ -71,11 +79,17 @@ export async function environmentMatrix(db: Kysely<Database>, q: Partial<Environ
   const hasMore = start >= 0 && start + limit < ordered.length;
 
   const inPage = new Set(page.map((a) => a.id));
-  const summaries = await environmentSummaries(db, light.filter((e) => inPage.has(e.account_id)).map((e) => e.id), catalogues);
+  const summaries = await environmentSummaries(
+    db,
+    light.filter((e) => inPage.has(e.account_id)).map((e) => e.id),
+    catalogues,
+  );
   const environmentsOf = new Map<string, EnvironmentSummary[]>(page.map((a) => [a.id, []]));
   for (const s of summaries.values()) environmentsOf.get(s.account.id)?.push(s);
   const rows = page.flatMap((a) => {
-    const environments = environmentsOf.get(a.id)!.sort((x, y) => x.name.toLowerCase().localeCompare(y.name.toLowerCase()) || (x.id < y.id ? -1 : 1));
+    const environments = environmentsOf
+      .get(a.id)!
+      .sort((x, y) => x.name.toLowerCase().localeCompare(y.name.toLowerCase()) || (x.id < y.id ? -1 : 1));
     // Empty only if the account's environments went between the two reads.
     return environments.length ? [{ account: environments[0]!.account, environments }] : [];
   });

@@ -21,13 +21,7 @@ import {
 } from '../contract/environments.js';
 import { environmentMatrix } from './environment-matrix.js';
 import { addCustomisation, removeCustomisation, updateCustomisation } from './customisation-service.js';
-import {
-  configHistory,
-  createEnvironment,
-  getEnvironment,
-  saveConfiguration,
-  updateEnvironment,
-} from './environment-service.js';
+import { configHistory, createEnvironment, getEnvironment, saveConfiguration, updateEnvironment } from './environment-service.js';
 import { listEnvironments, pageEnvironments } from './environment-list.read-model.js';
 
 const tags = ['environments'];
@@ -57,7 +51,12 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environment-matrix',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'Accounts × releases of one product, a page of accounts at a time, with versions behind and totals', querystring: environmentPageQuery, response: { 200: matrixSchema } },
+      schema: {
+        tags,
+        summary: 'Accounts × releases of one product, a page of accounts at a time, with versions behind and totals',
+        querystring: environmentPageQuery,
+        response: { 200: matrixSchema },
+      },
     },
     async (request) => environmentMatrix(db(), request.query),
   );
@@ -66,7 +65,12 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/environments',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'An account’s environments, decommissioned ones included', params: idParams, response: { 200: items(environmentSummarySchema) } },
+      schema: {
+        tags,
+        summary: 'An account’s environments, decommissioned ones included',
+        params: idParams,
+        response: { 200: items(environmentSummarySchema) },
+      },
     },
     async (request) => {
       if (!(await accountExists(db(), request.params.id))) throw errors.accountNotFound();
@@ -78,14 +82,29 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/environments',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Register an environment on an account', params: idParams, body: createEnvironmentBody, response: { 201: environmentSchema } },
+      schema: {
+        tags,
+        summary: 'Register an environment on an account',
+        params: idParams,
+        body: createEnvironmentBody,
+        response: { 201: environmentSchema },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createEnvironment(db(), changeContext(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createEnvironment(db(), changeContext(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/environments/:id',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'An environment with its configuration, contacts, customisations and campaigns', params: idParams, response: { 200: environmentSchema } } },
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'An environment with its configuration, contacts, customisations and campaigns',
+        params: idParams,
+        response: { 200: environmentSchema },
+      },
+    },
     async (request) => getEnvironment(db(), request.params.id),
   );
 
@@ -93,7 +112,13 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environments/:id',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Edit an environment: name, version, hosting, region, status, contacts responsible', params: idParams, body: updateEnvironmentBody, response: { 200: environmentSchema } },
+      schema: {
+        tags,
+        summary: 'Edit an environment: name, version, hosting, region, status, contacts responsible',
+        params: idParams,
+        body: updateEnvironmentBody,
+        response: { 200: environmentSchema },
+      },
     },
     async (request) => updateEnvironment(db(), changeContext(request), request.params.id, request.body),
   );
@@ -102,7 +127,13 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environments/:id/configuration',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Save the configuration as its next version', params: idParams, body: configurationBody, response: { 200: environmentSchema } },
+      schema: {
+        tags,
+        summary: 'Save the configuration as its next version',
+        params: idParams,
+        body: configurationBody,
+        response: { 200: environmentSchema },
+      },
     },
     async (request) => saveConfiguration(db(), changeContext(request), request.params.id, request.body),
   );
@@ -111,14 +142,27 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environments/:id/configuration-history',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'Every saved configuration, newest first, with what changed', params: idParams, response: { 200: items(configVersionSchema) } },
+      schema: {
+        tags,
+        summary: 'Every saved configuration, newest first, with what changed',
+        params: idParams,
+        response: { 200: items(configVersionSchema) },
+      },
     },
     async (request) => ({ items: await configHistory(db(), request.params.id) }),
   );
 
   app.get(
     '/api/environments/:id/tickets',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'Support tickets linked to the environment, newest first', params: idParams, response: { 200: items(ticketSchema) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Support tickets linked to the environment, newest first',
+        params: idParams,
+        response: { 200: items(ticketSchema) },
+      },
+    },
     async (request) => {
       await getEnvironment(db(), request.params.id);
       return { items: await listDeploymentTickets(db(), request.params.id) };
@@ -129,20 +173,38 @@ export const environmentRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/environments/:id/customisations',
     {
       config: { access: 'environments.write' },
-      schema: { tags, summary: 'Record a customisation: what, why, owner, code repository', params: idParams, body: customisationBody, response: { 201: customisationSchema } },
+      schema: {
+        tags,
+        summary: 'Record a customisation: what, why, owner, code repository',
+        params: idParams,
+        body: customisationBody,
+        response: { 201: customisationSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await addCustomisation(db(), changeContext(request), request.params.id, request.body)),
   );
 
   app.patch(
     '/api/environments/:id/customisations/:customisationId',
-    { config: { access: 'environments.write' }, schema: { tags, summary: 'Edit a customisation', params: customisationParams, body: updateCustomisationBody, response: { 200: customisationSchema } } },
+    {
+      config: { access: 'environments.write' },
+      schema: {
+        tags,
+        summary: 'Edit a customisation',
+        params: customisationParams,
+        body: updateCustomisationBody,
+        response: { 200: customisationSchema },
+      },
+    },
     async (request) => updateCustomisation(db(), changeContext(request), request.params.id, request.params.customisationId, request.body),
   );
 
   app.delete(
     '/api/environments/:id/customisations/:customisationId',
-    { config: { access: 'environments.write' }, schema: { tags, summary: 'Remove a customisation', params: customisationParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'environments.write' },
+      schema: { tags, summary: 'Remove a customisation', params: customisationParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await removeCustomisation(db(), changeContext(request), request.params.id, request.params.customisationId);
       return reply.status(204).send(null);

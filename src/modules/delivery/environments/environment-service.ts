@@ -35,7 +35,10 @@ export async function environmentAccountOf(db: Kysely<Database>, deploymentId: s
  * whose account is gone is left out, as the join this replaces did.
  */
 async function withAccounts(db: Kysely<Database>, rows: Selectable<DeploymentsTable>[]): Promise<DeploymentRow[]> {
-  const owners = await accounts.accountRefs(db, rows.map((r) => r.account_id));
+  const owners = await accounts.accountRefs(
+    db,
+    rows.map((r) => r.account_id),
+  );
   return rows.flatMap((r) => {
     const account = owners.get(r.account_id);
     return account ? [{ ...r, account_name: account.name, account_segment: account.segment }] : [];
@@ -71,7 +74,14 @@ export async function environmentSummaries(
   catalogues?: Map<string, Catalogue>,
 ): Promise<Map<string, EnvironmentSummary>> {
   if (ids.length === 0) return new Map();
-  const rows = await withAccounts(db, await db.selectFrom('deployments').selectAll().where('id', 'in', [...ids]).execute());
+  const rows = await withAccounts(
+    db,
+    await db
+      .selectFrom('deployments')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute(),
+  );
   catalogues ??= await allCatalogues(db);
   return new Map(rows.map((r) => [r.id, toSummary(r, catalogues.get(r.product))]));
 }
@@ -85,8 +95,16 @@ async function findRow(db: Kysely<Database>, id: string): Promise<DeploymentRow>
 export async function getEnvironment(db: Kysely<Database>, id: string): Promise<Environment> {
   const row = await findRow(db, id);
   const catalogue = await catalogueOf(db, row.product);
-  const responsible = await db.selectFrom('deployment_contacts').select('contact_id').where('deployment_id', '=', id).orderBy('position').execute();
-  const contactsById = await accounts.contactRefs(db, responsible.map((r) => r.contact_id));
+  const responsible = await db
+    .selectFrom('deployment_contacts')
+    .select('contact_id')
+    .where('deployment_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const contactsById = await accounts.contactRefs(
+    db,
+    responsible.map((r) => r.contact_id),
+  );
   const contacts = responsible.flatMap((r) => {
     const c = contactsById.get(r.contact_id);
     return c ? [{ id: c.id, name: c.name, email: c.email, title: c.title }] : [];
@@ -140,7 +158,12 @@ async function assertContacts(db: Kysely<Database>, accountId: string, contactId
 }
 
 async function assertNameFree(db: Kysely<Database>, accountId: string, product: string, name: string, exceptId?: string): Promise<void> {
-  let q = db.selectFrom('deployments').select('id').where('account_id', '=', accountId).where('product', '=', product).where('name_lower', '=', name.toLowerCase());
+  let q = db
+    .selectFrom('deployments')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('product', '=', product)
+    .where('name_lower', '=', name.toLowerCase());
   if (exceptId) q = q.where('id', '!=', exceptId);
   if (await q.executeTakeFirst()) throw errors.duplicate(`An environment of ${product} on this account`, 'name', 'name');
 }
@@ -201,13 +224,27 @@ export async function createEnvironment(
       action: 'environment.created',
       recordType: 'environment',
       recordId: id,
-      changes: diff(null, { accountId, name: input.name, product: input.product, version, hosting: input.hosting, region: input.region || null, contactIds }),
+      changes: diff(null, {
+        accountId,
+        name: input.name,
+        product: input.product,
+        version,
+        hosting: input.hosting,
+        region: input.region || null,
+        contactIds,
+      }),
     });
   });
   return getEnvironment(db, id);
 }
 
-export async function updateEnvironment(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateEnvironmentInput, now = new Date()): Promise<Environment> {
+export async function updateEnvironment(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateEnvironmentInput,
+  now = new Date(),
+): Promise<Environment> {
   await inTransaction(db, async (trx) => {
     const before = await findRow(trx, id);
     const patch: Partial<Selectable<DeploymentsTable>> = {};
@@ -230,17 +267,29 @@ export async function updateEnvironment(db: Kysely<Database>, ctx: ChangeContext
     let contactChange: [string[], string[]] | null = null;
     if (input.contactIds !== undefined) {
       const contactIds = await assertContacts(trx, before.account_id, input.contactIds);
-      const old = (await trx.selectFrom('deployment_contacts').select('contact_id').where('deployment_id', '=', id).orderBy('position').execute()).map((r) => r.contact_id);
+      const old = (
+        await trx.selectFrom('deployment_contacts').select('contact_id').where('deployment_id', '=', id).orderBy('position').execute()
+      ).map((r) => r.contact_id);
       if (JSON.stringify(old) !== JSON.stringify(contactIds)) {
         await replaceContacts(trx, id, contactIds);
         contactChange = [old, contactIds];
       }
     }
-    const fields = (r: Partial<Selectable<DeploymentsTable>>) => ({ name: r.name, version: r.version, hosting: r.hosting, region: r.region, status: r.status });
+    const fields = (r: Partial<Selectable<DeploymentsTable>>) => ({
+      name: r.name,
+      version: r.version,
+      hosting: r.hosting,
+      region: r.region,
+      status: r.status,
+    });
     const changes = diff(fields(before), fields({ ...before, ...patch }));
     if (contactChange) changes.contactIds = contactChange;
     if (!Object.keys(changes).length) return;
-    await trx.updateTable('deployments').set({ ...patch, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('deployments')
+      .set({ ...patch, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, ctx, { action: 'environment.updated', recordType: 'environment', recordId: id, changes });
   });
   return getEnvironment(db, id);
@@ -264,7 +313,10 @@ export async function saveConfiguration(
     if (!changes.length) return;
     const version = Number(before.config_version) + 1;
     const at = now.toISOString();
-    await trx.insertInto('deployment_config_versions').values({ deployment_id: id, version, configuration, note: input.note || null, changed_by: ctx.memberId, changed_at: at }).execute();
+    await trx
+      .insertInto('deployment_config_versions')
+      .values({ deployment_id: id, version, configuration, note: input.note || null, changed_by: ctx.memberId, changed_at: at })
+      .execute();
     await trx.updateTable('deployments').set({ configuration, config_version: version, updated_at: at }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
       action: 'environment.configuration_changed',
@@ -280,7 +332,10 @@ export async function saveConfiguration(
 export async function configHistory(db: Kysely<Database>, id: string): Promise<ConfigVersion[]> {
   await findRow(db, id);
   const rows = await db.selectFrom('deployment_config_versions').selectAll().where('deployment_id', '=', id).orderBy('version').execute();
-  const members = await memberRefs(db, rows.map((r) => r.changed_by));
+  const members = await memberRefs(
+    db,
+    rows.map((r) => r.changed_by),
+  );
   let previous: Record<string, unknown> = {};
   const out: ConfigVersion[] = [];
   for (const r of rows) {
@@ -328,7 +383,12 @@ export async function recordUpgrade(
 /** The first contact responsible for the environment, else the account's first contact. */
 export async function primaryContactOf(db: Kysely<Database>, id: string): Promise<string | null> {
   const row = await findRow(db, id);
-  const responsible = await db.selectFrom('deployment_contacts').select('contact_id').where('deployment_id', '=', id).orderBy('position').executeTakeFirst();
+  const responsible = await db
+    .selectFrom('deployment_contacts')
+    .select('contact_id')
+    .where('deployment_id', '=', id)
+    .orderBy('position')
+    .executeTakeFirst();
   if (responsible) return responsible.contact_id;
   const contacts = await accounts.listContacts(db, row.account_id);
   return contacts[0]?.id ?? null;

@@ -18,11 +18,37 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
   let reader: SignedIn;
   const product = `Harbor ${unique()}`;
 
-  const count = async (table: 'deployments' | 'deployment_config_versions' | 'upgrade_campaigns' | 'campaign_windows' | 'campaign_deployments' | 'tickets' | 'deployment_contacts') =>
-    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const auditCount = async () => Number((await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table:
+      | 'deployments'
+      | 'deployment_config_versions'
+      | 'upgrade_campaigns'
+      | 'campaign_windows'
+      | 'campaign_deployments'
+      | 'tickets'
+      | 'deployment_contacts',
+  ) =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const auditCount = async () =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const auditActions = async (recordId: string) =>
-    (await t.db.kysely.selectFrom('audit_log').select('action').where('record_id', '=', recordId).orderBy('id').execute()).map((r) => r.action);
+    (await t.db.kysely.selectFrom('audit_log').select('action').where('record_id', '=', recordId).orderBy('id').execute()).map(
+      (r) => r.action,
+    );
 
   async function account(segment: 'enterprise' | 'smb' | 'strategic' | 'mid_market' = 'enterprise') {
     const n = unique();
@@ -32,7 +58,11 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
   }
 
   async function register(accountId: string, body: Record<string, unknown>) {
-    const res = await engineer.request({ method: 'POST', url: `/api/accounts/${accountId}/environments`, payload: { product, hosting: 'cloud', ...body } });
+    const res = await engineer.request({
+      method: 'POST',
+      url: `/api/accounts/${accountId}/environments`,
+      payload: { product, hosting: 'cloud', ...body },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; versionsBehind: number; version: string };
   }
@@ -40,7 +70,11 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
   /** A product's catalogue, added by the delivery lead. */
   async function addReleases(name: string, releases: readonly (readonly [string, string])[]) {
     for (const [version, releasedOn] of releases) {
-      const res = await lead.request({ method: 'POST', url: '/api/releases', payload: { product: name, version, releasedOn, notes: `## ${version}\n- Faster sync` } });
+      const res = await lead.request({
+        method: 'POST',
+        url: '/api/releases',
+        payload: { product: name, version, releasedOn, notes: `## ${version}\n- Faster sync` },
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
   }
@@ -58,8 +92,16 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     const list = (await reader.request({ method: 'GET', url: `/api/releases?product=${encodeURIComponent(product)}` })).json();
     expect(list.items.map((r: { version: string }) => r.version)).toEqual(['5.10', '5.2', '5.1', '5.0', '4.12']);
     expect(list.items[0]).toMatchObject({ latest: true, supported: true, releasedOn: '2026-01-15' });
-    expectError(await engineer.request({ method: 'POST', url: '/api/releases', payload: { product, version: '6.0', releasedOn: '2026-06-01' } }), 403, 'auth.forbidden');
-    const dup = await lead.request({ method: 'POST', url: '/api/releases', payload: { product, version: '5.2.0', releasedOn: '2026-06-01' } });
+    expectError(
+      await engineer.request({ method: 'POST', url: '/api/releases', payload: { product, version: '6.0', releasedOn: '2026-06-01' } }),
+      403,
+      'auth.forbidden',
+    );
+    const dup = await lead.request({
+      method: 'POST',
+      url: '/api/releases',
+      payload: { product, version: '5.2.0', releasedOn: '2026-06-01' },
+    });
     expect(expectError(dup, 409, 'conflict.duplicate').details.field).toBe('version');
     const bad = await lead.request({ method: 'POST', url: '/api/releases', payload: { product, version: 'v6', releasedOn: '2026-06-01' } });
     expect(expectError(bad, 400, 'request.invalid').message).toContain('5.2.1');
@@ -74,7 +116,13 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     const current = await register(a.id, { name: 'dev', version: '5.10' });
     expect([prod.versionsBehind, staging.versionsBehind, current.versionsBehind]).toEqual([4, 1, 0]);
     const detail = (await reader.request({ method: 'GET', url: `/api/environments/${prod.id}` })).json();
-    expect(detail).toMatchObject({ latestVersion: '5.10', versionSupported: false, contacts: [{ id: a.contactId }], configVersion: 1, lastUpgradedAt: null });
+    expect(detail).toMatchObject({
+      latestVersion: '5.10',
+      versionSupported: false,
+      contacts: [{ id: a.contactId }],
+      configVersion: 1,
+      lastUpgradedAt: null,
+    });
     const card = (await reader.request({ method: 'GET', url: `/api/accounts/${a.id}/environments` })).json();
     expect(card.items.map((e: { name: string; versionsBehind: number }) => [e.name, e.versionsBehind])).toEqual([
       ['dev', 0],
@@ -84,7 +132,9 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     // A newer release puts everyone one further behind.
     await lead.request({ method: 'POST', url: '/api/releases', payload: { product, version: '5.10.1', releasedOn: '2026-02-01' } });
     expect((await reader.request({ method: 'GET', url: `/api/environments/${current.id}` })).json().versionsBehind).toBe(1);
-    const matrix = (await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(product)}&minBehind=3` })).json();
+    const matrix = (
+      await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(product)}&minBehind=3` })
+    ).json();
     const mine = matrix.rows.find((r: { account: { id: string } }) => r.account.id === a.id);
     expect(mine.environments.map((e: { name: string }) => e.name)).toEqual(['production']);
     expect(matrix.releases[0].version).toBe('5.10.1');
@@ -93,7 +143,11 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
 
   it('pages the matrix by account, each page with every environment of its accounts and the totals of all pages', async () => {
     const paged = `Pager ${unique()}`;
-    await addReleases(paged, [['1.0', '2025-01-01'], ['1.1', '2025-06-01'], ['2.0', '2026-01-01']]);
+    await addReleases(paged, [
+      ['1.0', '2025-01-01'],
+      ['1.1', '2025-06-01'],
+      ['2.0', '2026-01-01'],
+    ]);
     const accounts: { id: string; name: string; contactId: string }[] = [];
     for (let i = 0; i < 5; i++) {
       const a = await account();
@@ -102,9 +156,16 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
       if (i < 2) await register(a.id, { product: paged, name: 'staging', version: '1.1' });
     }
     const pageOf = async (query: string) => {
-      const res = await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=2${query}` });
+      const res = await reader.request({
+        method: 'GET',
+        url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=2${query}`,
+      });
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { rows: { account: { id: string; name: string }; environments: { name: string }[] }[]; nextCursor: string | null; totals: Record<string, unknown> };
+      return res.json() as {
+        rows: { account: { id: string; name: string }; environments: { name: string }[] }[];
+        nextCursor: string | null;
+        totals: Record<string, unknown>;
+      };
     };
     const pages = [await pageOf('')];
     while (pages[pages.length - 1]!.nextCursor) pages.push(await pageOf(`&cursor=${pages[pages.length - 1]!.nextCursor}`));
@@ -114,23 +175,47 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     // An account's environments all come on its row, whichever page it is on.
     const first = pages.flatMap((p) => p.rows).find((r) => r.account.id === accounts[0]!.id)!;
     expect(first.environments.map((e) => e.name)).toEqual(['production', 'staging']);
-    for (const page of pages) expect(page.totals).toEqual({ accounts: 5, environments: 7, current: 3, slightlyBehind: 4, farBehind: 0, byVersion: { '2.0': 3, '1.1': 2, '1.0': 2 } });
+    for (const page of pages)
+      expect(page.totals).toEqual({
+        accounts: 5,
+        environments: 7,
+        current: 3,
+        slightlyBehind: 4,
+        farBehind: 0,
+        byVersion: { '2.0': 3, '1.1': 2, '1.0': 2 },
+      });
     // Filters narrow the pages and the totals alike.
     const behind = await pageOf('&minBehind=2');
     expect(behind.rows.map((r) => r.account.id)).toEqual(byName.filter((a) => accounts.indexOf(a) % 2 === 1).map((a) => a.id));
     expect(behind.totals).toMatchObject({ accounts: 2, environments: 2 });
     expect(behind.nextCursor).toBeNull();
-    expectError(await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&cursor=not-a-cursor` }), 400, 'request.invalid_cursor');
-    expectError(await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=0` }), 400, 'request.invalid');
+    expectError(
+      await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&cursor=not-a-cursor` }),
+      400,
+      'request.invalid_cursor',
+    );
+    expectError(
+      await reader.request({ method: 'GET', url: `/api/environment-matrix?product=${encodeURIComponent(paged)}&limit=0` }),
+      400,
+      'request.invalid',
+    );
   });
 
   it('lists environments a page at a time by account name, with versions behind filtered in the database', async () => {
     const listed = `Lister ${unique()}`;
-    await addReleases(listed, [['3.0', '2025-01-01'], ['3.1', '2025-06-01'], ['3.2', '2026-01-01']]);
+    await addReleases(listed, [
+      ['3.0', '2025-01-01'],
+      ['3.1', '2025-06-01'],
+      ['3.2', '2026-01-01'],
+    ]);
     const made: { id: string; account: string; version: string }[] = [];
     for (let i = 0; i < 3; i++) {
       const a = await account();
-      for (const [name, version] of [['production', '3.0'], ['staging', '3.2']] as const) made.push({ id: (await register(a.id, { product: listed, name, version })).id, account: a.name, version });
+      for (const [name, version] of [
+        ['production', '3.0'],
+        ['staging', '3.2'],
+      ] as const)
+        made.push({ id: (await register(a.id, { product: listed, name, version })).id, account: a.name, version });
     }
     const list = async (query: string) => {
       const res = await reader.request({ method: 'GET', url: `/api/environments?product=${encodeURIComponent(listed)}&limit=4${query}` });
@@ -155,40 +240,112 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
   it('refuses an unknown version, invalid configuration JSON or another account’s contact, writing nothing', async () => {
     const a = await account();
     const other = await account();
-    const before = { deployments: await count('deployments'), versions: await count('deployment_config_versions'), audit: await auditCount() };
-    const unknown = await engineer.request({ method: 'POST', url: `/api/accounts/${a.id}/environments`, payload: { name: 'production', product, version: '5.3', hosting: 'cloud' } });
+    const before = {
+      deployments: await count('deployments'),
+      versions: await count('deployment_config_versions'),
+      audit: await auditCount(),
+    };
+    const unknown = await engineer.request({
+      method: 'POST',
+      url: `/api/accounts/${a.id}/environments`,
+      payload: { name: 'production', product, version: '5.3', hosting: 'cloud' },
+    });
     const error = expectError(unknown, 422, 'releases.unknown_version');
     expect(error.details.field).toBe('version');
     expect(error.message).toContain('5.3');
-    const broken = await engineer.request({ method: 'POST', url: `/api/accounts/${a.id}/environments`, payload: { name: 'production', product, version: '5.2', hosting: 'cloud', configuration: '{"sso": ' } });
+    const broken = await engineer.request({
+      method: 'POST',
+      url: `/api/accounts/${a.id}/environments`,
+      payload: { name: 'production', product, version: '5.2', hosting: 'cloud', configuration: '{"sso": ' },
+    });
     const issues = expectError(broken, 400, 'request.invalid').details.issues as { path: string; message: string }[];
     expect(issues[0]).toMatchObject({ path: 'configuration' });
     expect(issues[0]!.message).toMatch(/not valid JSON/);
-    const list = await engineer.request({ method: 'POST', url: `/api/accounts/${a.id}/environments`, payload: { name: 'production', product, version: '5.2', hosting: 'cloud', configuration: '[1]' } });
+    const list = await engineer.request({
+      method: 'POST',
+      url: `/api/accounts/${a.id}/environments`,
+      payload: { name: 'production', product, version: '5.2', hosting: 'cloud', configuration: '[1]' },
+    });
     expect(expectError(list, 400, 'request.invalid').message).toContain('must be a JSON object');
-    const foreign = await engineer.request({ method: 'POST', url: `/api/accounts/${a.id}/environments`, payload: { name: 'production', product, version: '5.2', hosting: 'cloud', contactIds: [other.contactId] } });
+    const foreign = await engineer.request({
+      method: 'POST',
+      url: `/api/accounts/${a.id}/environments`,
+      payload: { name: 'production', product, version: '5.2', hosting: 'cloud', contactIds: [other.contactId] },
+    });
     expect(expectError(foreign, 422, 'environments.contact_not_on_account').details.field).toBe('contactIds');
-    expectError(await reader.request({ method: 'POST', url: `/api/accounts/${a.id}/environments`, payload: { name: 'production', product, version: '5.2', hosting: 'cloud' } }), 403, 'auth.forbidden');
-    expect({ deployments: await count('deployments'), versions: await count('deployment_config_versions'), audit: await auditCount() }).toEqual(before);
+    expectError(
+      await reader.request({
+        method: 'POST',
+        url: `/api/accounts/${a.id}/environments`,
+        payload: { name: 'production', product, version: '5.2', hosting: 'cloud' },
+      }),
+      403,
+      'auth.forbidden',
+    );
+    expect({
+      deployments: await count('deployments'),
+      versions: await count('deployment_config_versions'),
+      audit: await auditCount(),
+    }).toEqual(before);
 
     const env = await register(a.id, { name: 'production', version: '5.2' });
     const auditBefore = await auditCount();
-    expectError(await engineer.request({ method: 'PATCH', url: `/api/environments/${env.id}`, payload: { version: '9.9' } }), 422, 'releases.unknown_version');
-    expectError(await engineer.request({ method: 'PATCH', url: `/api/environments/${env.id}`, payload: { contactIds: [a.contactId, other.contactId] } }), 422, 'environments.contact_not_on_account');
-    expectError(await engineer.request({ method: 'PUT', url: `/api/environments/${env.id}/configuration`, payload: { configuration: 'pool = 20' } }), 400, 'request.invalid');
-    expectError(await engineer.request({ method: 'POST', url: `/api/accounts/${a.id}/environments`, payload: { name: 'PRODUCTION', product, version: '5.2', hosting: 'cloud' } }), 409, 'conflict.duplicate');
+    expectError(
+      await engineer.request({ method: 'PATCH', url: `/api/environments/${env.id}`, payload: { version: '9.9' } }),
+      422,
+      'releases.unknown_version',
+    );
+    expectError(
+      await engineer.request({
+        method: 'PATCH',
+        url: `/api/environments/${env.id}`,
+        payload: { contactIds: [a.contactId, other.contactId] },
+      }),
+      422,
+      'environments.contact_not_on_account',
+    );
+    expectError(
+      await engineer.request({ method: 'PUT', url: `/api/environments/${env.id}/configuration`, payload: { configuration: 'pool = 20' } }),
+      400,
+      'request.invalid',
+    );
+    expectError(
+      await engineer.request({
+        method: 'POST',
+        url: `/api/accounts/${a.id}/environments`,
+        payload: { name: 'PRODUCTION', product, version: '5.2', hosting: 'cloud' },
+      }),
+      409,
+      'conflict.duplicate',
+    );
     expect(await auditCount()).toBe(auditBefore);
-    expect((await reader.request({ method: 'GET', url: `/api/environments/${env.id}` })).json()).toMatchObject({ version: '5.2', contacts: [], configVersion: 1 });
+    expect((await reader.request({ method: 'GET', url: `/api/environments/${env.id}` })).json()).toMatchObject({
+      version: '5.2',
+      contacts: [],
+      configVersion: 1,
+    });
   });
 
   it('keeps every configuration as a version with who, when and what changed', async () => {
     const a = await account();
-    const env = await register(a.id, { name: 'production', version: '5.2', configuration: JSON.stringify({ sso: { provider: 'okta' }, pool: 20 }) });
-    const saved = await engineer.request({ method: 'PUT', url: `/api/environments/${env.id}/configuration`, payload: { configuration: '{"sso": {"provider": "okta", "enforce": true}, "pool": 40}', note: 'Enforce SSO' } });
+    const env = await register(a.id, {
+      name: 'production',
+      version: '5.2',
+      configuration: JSON.stringify({ sso: { provider: 'okta' }, pool: 20 }),
+    });
+    const saved = await engineer.request({
+      method: 'PUT',
+      url: `/api/environments/${env.id}/configuration`,
+      payload: { configuration: '{"sso": {"provider": "okta", "enforce": true}, "pool": 40}', note: 'Enforce SSO' },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ configVersion: 2, configuration: { pool: 40, sso: { enforce: true } } });
     // Saving the same configuration again adds no version.
-    await engineer.request({ method: 'PUT', url: `/api/environments/${env.id}/configuration`, payload: { configuration: { pool: 40, sso: { provider: 'okta', enforce: true } } } });
+    await engineer.request({
+      method: 'PUT',
+      url: `/api/environments/${env.id}/configuration`,
+      payload: { configuration: { pool: 40, sso: { provider: 'okta', enforce: true } } },
+    });
     const history = (await reader.request({ method: 'GET', url: `/api/environments/${env.id}/configuration-history` })).json();
     expect(history.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(history.items[0]).toMatchObject({ note: 'Enforce SSO', changedBy: { id: engineer.memberId } });
@@ -202,19 +359,46 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
   it('records customisations with owner and repository link, and checks both', async () => {
     const a = await account();
     const env = await register(a.id, { name: 'production', version: '5.2' });
-    const bad = await engineer.request({ method: 'POST', url: `/api/environments/${env.id}/customisations`, payload: { title: 'SAP connector', repositoryUrl: 'not a url' } });
+    const bad = await engineer.request({
+      method: 'POST',
+      url: `/api/environments/${env.id}/customisations`,
+      payload: { title: 'SAP connector', repositoryUrl: 'not a url' },
+    });
     expect(expectError(bad, 400, 'request.invalid').message).toContain('repository');
-    expectError(await engineer.request({ method: 'POST', url: `/api/environments/${env.id}/customisations`, payload: { title: 'SAP connector', ownerId: 'nobody' } }), 422, 'request.reference_not_found');
+    expectError(
+      await engineer.request({
+        method: 'POST',
+        url: `/api/environments/${env.id}/customisations`,
+        payload: { title: 'SAP connector', ownerId: 'nobody' },
+      }),
+      422,
+      'request.reference_not_found',
+    );
     const made = await engineer.request({
       method: 'POST',
       url: `/api/environments/${env.id}/customisations`,
-      payload: { title: 'SAP connector', reason: 'Orders flow from SAP', ownerId: lead.memberId, repositoryUrl: 'https://git.example.com/acme/sap-connector' },
+      payload: {
+        title: 'SAP connector',
+        reason: 'Orders flow from SAP',
+        ownerId: lead.memberId,
+        repositoryUrl: 'https://git.example.com/acme/sap-connector',
+      },
     });
     expect(made.statusCode, made.body).toBe(201);
-    const edited = await engineer.request({ method: 'PATCH', url: `/api/environments/${env.id}/customisations/${made.json().id}`, payload: { reason: 'Orders and invoices flow from SAP' } });
-    expect(edited.json()).toMatchObject({ title: 'SAP connector', reason: 'Orders and invoices flow from SAP', owner: { id: lead.memberId } });
+    const edited = await engineer.request({
+      method: 'PATCH',
+      url: `/api/environments/${env.id}/customisations/${made.json().id}`,
+      payload: { reason: 'Orders and invoices flow from SAP' },
+    });
+    expect(edited.json()).toMatchObject({
+      title: 'SAP connector',
+      reason: 'Orders and invoices flow from SAP',
+      owner: { id: lead.memberId },
+    });
     expect((await reader.request({ method: 'GET', url: `/api/environments/${env.id}` })).json().customisations).toHaveLength(1);
-    expect((await engineer.request({ method: 'DELETE', url: `/api/environments/${env.id}/customisations/${made.json().id}` })).statusCode).toBe(204);
+    expect(
+      (await engineer.request({ method: 'DELETE', url: `/api/environments/${env.id}/customisations/${made.json().id}` })).statusCode,
+    ).toBe(204);
     expect((await reader.request({ method: 'GET', url: `/api/environments/${env.id}` })).json().customisations).toEqual([]);
   });
 
@@ -227,7 +411,10 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     await register(small.id, { name: 'dev', version: '5.10.1', hosting: 'cloud' });
 
     const preview = (
-      await reader.request({ method: 'GET', url: `/api/campaigns/scope-preview?product=${encodeURIComponent(product)}&targetVersion=5.10.1&names=production&segments=enterprise,smb` })
+      await reader.request({
+        method: 'GET',
+        url: `/api/campaigns/scope-preview?product=${encodeURIComponent(product)}&targetVersion=5.10.1&names=production&segments=enterprise,smb`,
+      })
     ).json();
     expect(preview.environments.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([prod.id, smbProd.id]));
     expect(preview.environments.map((e: { id: string }) => e.id)).not.toContain(staging.id);
@@ -246,12 +433,22 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     expect(created.statusCode, created.body).toBe(201);
     const campaign = created.json();
     expect(campaign.entries.map((e: { environment: { id: string } }) => e.environment.id).sort()).toEqual([prod.id, smbProd.id].sort());
-    expect(campaign.progress).toEqual({ total: 2, byState: { scheduled: 2, in_progress: 0, done: 0, failed: 0, rolled_back: 0 }, percentDone: 0 });
-    expect(campaign.windows).toEqual([expect.objectContaining({ startsAt: '2026-03-07T22:00:00.000Z', endsAt: '2026-03-08T02:00:00.000Z', note: 'Saturday night' })]);
+    expect(campaign.progress).toEqual({
+      total: 2,
+      byState: { scheduled: 2, in_progress: 0, done: 0, failed: 0, rolled_back: 0 },
+      percentDone: 0,
+    });
+    expect(campaign.windows).toEqual([
+      expect.objectContaining({ startsAt: '2026-03-07T22:00:00.000Z', endsAt: '2026-03-08T02:00:00.000Z', note: 'Saturday night' }),
+    ]);
     expect(campaign.owner).toMatchObject({ id: engineer.memberId });
 
     const step = (deploymentId: string, state: string, note?: string) =>
-      engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments/${deploymentId}/state`, payload: { state, ...(note ? { note } : {}) } });
+      engineer.request({
+        method: 'POST',
+        url: `/api/campaigns/${campaign.id}/environments/${deploymentId}/state`,
+        payload: { state, ...(note ? { note } : {}) },
+      });
     expect((await step(prod.id, 'in_progress', 'Backup taken')).json().progress.byState).toMatchObject({ scheduled: 1, in_progress: 1 });
     const done = (await step(prod.id, 'done', 'Smoke tests pass')).json();
     expect(done.progress).toMatchObject({ total: 2, percentDone: 50, byState: { done: 1, scheduled: 1 } });
@@ -260,21 +457,48 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     expect(entry.history.map((h: { toState: string }) => h.toState)).toEqual(['scheduled', 'in_progress', 'done']);
     expect(entry.environment).toMatchObject({ version: '5.10.1', versionsBehind: 0 });
     const env = (await reader.request({ method: 'GET', url: `/api/environments/${prod.id}` })).json();
-    expect(env).toMatchObject({ version: '5.10.1', versionsBehind: 0, campaigns: [{ id: campaign.id, state: 'done', fromVersion: '5.0' }] });
+    expect(env).toMatchObject({
+      version: '5.10.1',
+      versionsBehind: 0,
+      campaigns: [{ id: campaign.id, state: 'done', fromVersion: '5.0' }],
+    });
     expect(Date.parse(env.lastUpgradedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(await auditActions(prod.id)).toContain('environment.upgraded');
 
     // Done is final except for a rollback, which returns the environment to its old version.
     expectError(await step(prod.id, 'in_progress'), 409, 'campaigns.invalid_transition');
     const rolled = (await step(prod.id, 'rolled_back', 'Customer found a regression')).json();
-    expect(rolled.entries.find((e: { environment: { id: string } }) => e.environment.id === prod.id).environment).toMatchObject({ version: '5.0', versionsBehind: 4 });
+    expect(rolled.entries.find((e: { environment: { id: string } }) => e.environment.id === prod.id).environment).toMatchObject({
+      version: '5.0',
+      versionsBehind: 4,
+    });
 
     // Adding environments later: by filters (the staging environment) and refusing another product's.
-    const added = await engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments`, payload: { filters: { names: ['staging'], accountIds: [enterprise.id] } } });
+    const added = await engineer.request({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/environments`,
+      payload: { filters: { names: ['staging'], accountIds: [enterprise.id] } },
+    });
     expect(added.json()).toMatchObject({ added: 1, progress: { total: 3 } });
-    const other = await lead.request({ method: 'POST', url: '/api/releases', payload: { product: `Other ${unique()}`, version: '1.0', releasedOn: '2026-01-01' } });
-    const otherEnv = await engineer.request({ method: 'POST', url: `/api/accounts/${small.id}/environments`, payload: { name: 'production', product: other.json().product, version: '1.0', hosting: 'cloud' } });
-    expectError(await engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments`, payload: { deploymentIds: [otherEnv.json().id] } }), 422, 'campaigns.environment_wrong_product');
+    const other = await lead.request({
+      method: 'POST',
+      url: '/api/releases',
+      payload: { product: `Other ${unique()}`, version: '1.0', releasedOn: '2026-01-01' },
+    });
+    const otherEnv = await engineer.request({
+      method: 'POST',
+      url: `/api/accounts/${small.id}/environments`,
+      payload: { name: 'production', product: other.json().product, version: '1.0', hosting: 'cloud' },
+    });
+    expectError(
+      await engineer.request({
+        method: 'POST',
+        url: `/api/campaigns/${campaign.id}/environments`,
+        payload: { deploymentIds: [otherEnv.json().id] },
+      }),
+      422,
+      'campaigns.environment_wrong_product',
+    );
     const list = (await reader.request({ method: 'GET', url: '/api/campaigns?limit=50' })).json();
     expect(list.items.find((c: { id: string }) => c.id === campaign.id).progress.total).toBe(3);
   });
@@ -283,10 +507,18 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     const a = await account();
     const env = await register(a.id, { name: 'production', version: '5.1', contactIds: [a.contactId] });
     const campaign = (
-      await engineer.request({ method: 'POST', url: '/api/campaigns', payload: { name: `Failing ${unique()}`, product, targetVersion: '5.2', filters: { accountIds: [a.id] } } })
+      await engineer.request({
+        method: 'POST',
+        url: '/api/campaigns',
+        payload: { name: `Failing ${unique()}`, product, targetVersion: '5.2', filters: { accountIds: [a.id] } },
+      })
     ).json();
     const tickets = await count('tickets');
-    const failed = await engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments/${env.id}/state`, payload: { state: 'failed', note: 'Schema migration timed out' } });
+    const failed = await engineer.request({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/environments/${env.id}/state`,
+      payload: { state: 'failed', note: 'Schema migration timed out' },
+    });
     expect(failed.statusCode, failed.body).toBe(200);
     const entry = failed.json().entries[0];
     expect(entry.state).toBe('failed');
@@ -298,33 +530,84 @@ describe.each(testDialects())('customer environments, releases and upgrade campa
     expect(linked.items.map((x: { id: string }) => x.id)).toEqual([entry.ticket.id]);
     // The environment keeps its version; retrying and failing again reuses the unsolved ticket.
     expect((await reader.request({ method: 'GET', url: `/api/environments/${env.id}` })).json().version).toBe('5.1');
-    await engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments/${env.id}/state`, payload: { state: 'in_progress' } });
-    await engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments/${env.id}/state`, payload: { state: 'failed', note: 'Again' } });
+    await engineer.request({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/environments/${env.id}/state`,
+      payload: { state: 'in_progress' },
+    });
+    await engineer.request({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/environments/${env.id}/state`,
+      payload: { state: 'failed', note: 'Again' },
+    });
     expect(await count('tickets')).toBe(tickets + 1);
   });
 
   it('refuses an unknown target version, windows that end before they start and closed campaigns, writing nothing', async () => {
     const a = await account();
     await register(a.id, { name: 'production', version: '5.0' });
-    const before = { campaigns: await count('upgrade_campaigns'), windows: await count('campaign_windows'), entries: await count('campaign_deployments'), audit: await auditCount() };
-    const unknown = await engineer.request({ method: 'POST', url: '/api/campaigns', payload: { name: 'Nope', product, targetVersion: '7.0' } });
+    const before = {
+      campaigns: await count('upgrade_campaigns'),
+      windows: await count('campaign_windows'),
+      entries: await count('campaign_deployments'),
+      audit: await auditCount(),
+    };
+    const unknown = await engineer.request({
+      method: 'POST',
+      url: '/api/campaigns',
+      payload: { name: 'Nope', product, targetVersion: '7.0' },
+    });
     expect(expectError(unknown, 422, 'releases.unknown_version').details.field).toBe('targetVersion');
     const backwards = await engineer.request({
       method: 'POST',
       url: '/api/campaigns',
-      payload: { name: 'Backwards', product, targetVersion: '5.2', windows: [{ startsAt: '2026-03-08T02:00:00Z', endsAt: '2026-03-07T22:00:00Z' }] },
+      payload: {
+        name: 'Backwards',
+        product,
+        targetVersion: '5.2',
+        windows: [{ startsAt: '2026-03-08T02:00:00Z', endsAt: '2026-03-07T22:00:00Z' }],
+      },
     });
     const issues = expectError(backwards, 400, 'request.invalid').details.issues as { path: string; message: string }[];
-    expect(issues).toEqual([expect.objectContaining({ path: 'windows.0.endsAt', message: 'A maintenance window must end after it starts' })]);
-    expectError(await reader.request({ method: 'POST', url: '/api/campaigns', payload: { name: 'Reader', product, targetVersion: '5.2' } }), 403, 'auth.forbidden');
-    expect({ campaigns: await count('upgrade_campaigns'), windows: await count('campaign_windows'), entries: await count('campaign_deployments'), audit: await auditCount() }).toEqual(before);
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'windows.0.endsAt', message: 'A maintenance window must end after it starts' }),
+    ]);
+    expectError(
+      await reader.request({ method: 'POST', url: '/api/campaigns', payload: { name: 'Reader', product, targetVersion: '5.2' } }),
+      403,
+      'auth.forbidden',
+    );
+    expect({
+      campaigns: await count('upgrade_campaigns'),
+      windows: await count('campaign_windows'),
+      entries: await count('campaign_deployments'),
+      audit: await auditCount(),
+    }).toEqual(before);
 
-    const campaign = (await engineer.request({ method: 'POST', url: '/api/campaigns', payload: { name: `Closing ${unique()}`, product, targetVersion: '5.2', filters: { accountIds: [a.id] } } })).json();
-    const windows = await engineer.request({ method: 'PUT', url: `/api/campaigns/${campaign.id}/windows`, payload: { windows: [{ startsAt: '2026-04-01T22:00:00Z', endsAt: '2026-04-01T21:00:00Z' }] } });
+    const campaign = (
+      await engineer.request({
+        method: 'POST',
+        url: '/api/campaigns',
+        payload: { name: `Closing ${unique()}`, product, targetVersion: '5.2', filters: { accountIds: [a.id] } },
+      })
+    ).json();
+    const windows = await engineer.request({
+      method: 'PUT',
+      url: `/api/campaigns/${campaign.id}/windows`,
+      payload: { windows: [{ startsAt: '2026-04-01T22:00:00Z', endsAt: '2026-04-01T21:00:00Z' }] },
+    });
     expectError(windows, 400, 'request.invalid');
     await engineer.request({ method: 'PATCH', url: `/api/campaigns/${campaign.id}`, payload: { status: 'cancelled' } });
     const deploymentId = campaign.entries[0].environment.id;
-    expectError(await engineer.request({ method: 'POST', url: `/api/campaigns/${campaign.id}/environments/${deploymentId}/state`, payload: { state: 'done' } }), 409, 'campaigns.closed');
+    expectError(
+      await engineer.request({
+        method: 'POST',
+        url: `/api/campaigns/${campaign.id}/environments/${deploymentId}/state`,
+        payload: { state: 'done' },
+      }),
+      409,
+      'campaigns.closed',
+    );
     expect((await reader.request({ method: 'GET', url: `/api/environments/${deploymentId}` })).json().version).toBe('5.0');
     expect(await auditActions(campaign.id)).toEqual(['campaign.created', 'campaign.updated']);
   });

@@ -13,19 +13,39 @@ export const releaseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/releases',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'The release catalogue, by product, newest first', querystring: releaseListQuery, response: { 200: z.object({ items: z.array(releaseSchema) }) } } },
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'The release catalogue, by product, newest first',
+        querystring: releaseListQuery,
+        response: { 200: z.object({ items: z.array(releaseSchema) }) },
+      },
+    },
     async (request) => ({ items: await listReleases(db(), request.query.product) }),
   );
 
   app.post(
     '/api/releases',
-    { config: { access: 'delivery.manage' }, schema: { tags, summary: 'Add a release to the catalogue', body: createReleaseBody, response: { 201: releaseSchema } } },
+    {
+      config: { access: 'delivery.manage' },
+      schema: { tags, summary: 'Add a release to the catalogue', body: createReleaseBody, response: { 201: releaseSchema } },
+    },
     async (request, reply) => reply.status(201).send(await createRelease(db(), changeContext(request), request.body)),
   );
 
   app.patch(
     '/api/releases/:id',
-    { config: { access: 'delivery.manage' }, schema: { tags, summary: 'Edit a release: date, notes, supported or end-of-life', params: idParams, body: updateReleaseBody, response: { 200: releaseSchema } } },
+    {
+      config: { access: 'delivery.manage' },
+      schema: {
+        tags,
+        summary: 'Edit a release: date, notes, supported or end-of-life',
+        params: idParams,
+        body: updateReleaseBody,
+        response: { 200: releaseSchema },
+      },
+    },
     async (request) => updateRelease(db(), changeContext(request), request.params.id, request.body),
   );
 };

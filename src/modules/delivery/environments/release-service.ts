@@ -95,15 +95,30 @@ export async function getRelease(db: Kysely<Database>, id: string): Promise<Rele
   return toRelease(row, c.latest, await environmentCounts(db));
 }
 
-export async function createRelease(db: Kysely<Database>, ctx: ChangeContext, input: CreateReleaseInput, now = new Date()): Promise<Release> {
+export async function createRelease(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  input: CreateReleaseInput,
+  now = new Date(),
+): Promise<Release> {
   const id = newId();
   await inTransaction(db, async (trx) => {
     const { versions } = await catalogueOf(trx, input.product);
-    if (versions.some((v) => compareVersions(v, input.version) === 0)) throw errors.duplicate(`A release ${input.product} ${input.version}`, 'version');
+    if (versions.some((v) => compareVersions(v, input.version) === 0))
+      throw errors.duplicate(`A release ${input.product} ${input.version}`, 'version');
     const at = now.toISOString();
     await trx
       .insertInto('releases')
-      .values({ id, product: input.product, version: input.version, released_on: input.releasedOn, notes: input.notes, supported: input.supported ? 1 : 0, created_at: at, updated_at: at })
+      .values({
+        id,
+        product: input.product,
+        version: input.version,
+        released_on: input.releasedOn,
+        notes: input.notes,
+        supported: input.supported ? 1 : 0,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     await recordAudit(trx, ctx, {
       action: 'release.created',
@@ -115,7 +130,13 @@ export async function createRelease(db: Kysely<Database>, ctx: ChangeContext, in
   return getRelease(db, id);
 }
 
-export async function updateRelease(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateReleaseInput, now = new Date()): Promise<Release> {
+export async function updateRelease(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateReleaseInput,
+  now = new Date(),
+): Promise<Release> {
   await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw errors.releaseNotFound();
@@ -126,9 +147,14 @@ export async function updateRelease(db: Kysely<Database>, ctx: ChangeContext, id
     await trx.updateTable('releases').set(patch).where('id', '=', id).execute();
     const changes = diff(
       { releasedOn: String(before.released_on).slice(0, 10), notes: before.notes, supported: Number(before.supported) === 1 },
-      { releasedOn: patch.released_on ?? String(before.released_on).slice(0, 10), notes: patch.notes ?? before.notes, supported: (patch.supported ?? Number(before.supported)) === 1 },
+      {
+        releasedOn: patch.released_on ?? String(before.released_on).slice(0, 10),
+        notes: patch.notes ?? before.notes,
+        supported: (patch.supported ?? Number(before.supported)) === 1,
+      },
     );
-    if (Object.keys(changes).length) await recordAudit(trx, ctx, { action: 'release.updated', recordType: 'release', recordId: id, changes });
+    if (Object.keys(changes).length)
+      await recordAudit(trx, ctx, { action: 'release.updated', recordType: 'release', recordId: id, changes });
   });
   return getRelease(db, id);
 }

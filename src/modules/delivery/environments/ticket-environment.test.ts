@@ -14,9 +14,17 @@ describe.each(testDialects())('a ticket’s environment on %s', (dialect) => {
     const n = unique();
     const account = await createAccountViaService(t.db, { name: `Acme ${n}`, domains: [`acme${n}.com`] });
     const contact = await createContactViaService(t.db, account.id, { email: `ops@acme${n}.com` });
-    const env = await lead.request({ method: 'POST', url: `/api/accounts/${account.id}/environments`, payload: { name: 'production', product, version: '5.0', hosting: 'cloud' } });
+    const env = await lead.request({
+      method: 'POST',
+      url: `/api/accounts/${account.id}/environments`,
+      payload: { name: 'production', product, version: '5.0', hosting: 'cloud' },
+    });
     expect(env.statusCode, env.body).toBe(201);
-    const ticket = await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Sync stalls', description: 'Since last night', requesterId: contact.id } });
+    const ticket = await agent.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject: 'Sync stalls', description: 'Since last night', requesterId: contact.id },
+    });
     return { environmentId: env.json().id as string, ticketId: ticket.json().id as string };
   }
 
@@ -40,9 +48,17 @@ describe.each(testDialects())('a ticket’s environment on %s', (dialect) => {
   it('refuses another customer’s environment or an unknown one, and leaves the ticket as it was', async () => {
     const mine = await customer();
     const theirs = await customer();
-    const foreign = await agent.request({ method: 'PATCH', url: `/api/tickets/${mine.ticketId}`, payload: { deploymentId: theirs.environmentId } });
+    const foreign = await agent.request({
+      method: 'PATCH',
+      url: `/api/tickets/${mine.ticketId}`,
+      payload: { deploymentId: theirs.environmentId },
+    });
     expectError(foreign, 422, 'tickets.environment_not_on_account');
-    const unknown = await agent.request({ method: 'PATCH', url: `/api/tickets/${mine.ticketId}`, payload: { deploymentId: 'no-such-environment', priority: 'urgent' } });
+    const unknown = await agent.request({
+      method: 'PATCH',
+      url: `/api/tickets/${mine.ticketId}`,
+      payload: { deploymentId: 'no-such-environment', priority: 'urgent' },
+    });
     expect(expectError(unknown, 422, 'request.reference_not_found').details.field).toBe('deploymentId');
     const ticket = (await agent.request({ method: 'GET', url: `/api/tickets/${mine.ticketId}` })).json();
     expect(ticket.ticket).toMatchObject({ deploymentId: null, priority: 'normal' });

@@ -31,7 +31,13 @@ describe('release version comparison', () => {
   });
 
   it('sorts newest first', () => {
-    expect(sortVersionsDescending(['5.2', '5.10', '5.9.1', '5.10.0-rc.1', '4.12'], (v) => v)).toEqual(['5.10', '5.10.0-rc.1', '5.9.1', '5.2', '4.12']);
+    expect(sortVersionsDescending(['5.2', '5.10', '5.9.1', '5.10.0-rc.1', '4.12'], (v) => v)).toEqual([
+      '5.10',
+      '5.10.0-rc.1',
+      '5.9.1',
+      '5.2',
+      '4.12',
+    ]);
   });
 
   it('counts versions behind as the catalogue releases newer than the version', () => {

@@ -25,7 +25,10 @@ function rows(db: Kysely<Database>) {
 
 /** The visits, their engineers named through one read of members for the whole page. */
 async function toVisits(db: Kysely<Database>, found: Row[]): Promise<FieldVisit[]> {
-  const engineers = await memberRefs(db, found.map((r) => r.engineer_id));
+  const engineers = await memberRefs(
+    db,
+    found.map((r) => r.engineer_id),
+  );
   return found.map((r) => toVisit(r, engineers));
 }
 
@@ -65,7 +68,11 @@ export async function listFieldVisits(
   let query = rows(db).where('field_visits.account_id', '=', accountId);
   if (q.engagementId) query = query.where('field_visits.engagement_id', '=', q.engagementId);
   if (q.cursor) query = query.where(keysetAfter('field_visits.visit_date', 'field_visits.id', decodeCursor(q.cursor, 'date'), 'desc'));
-  const found = await query.orderBy('field_visits.visit_date', 'desc').orderBy('field_visits.id', 'desc').limit(q.limit + 1).execute();
+  const found = await query
+    .orderBy('field_visits.visit_date', 'desc')
+    .orderBy('field_visits.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   return toPage(await toVisits(db, found), q.limit, (v) => encodeCursor(v.visitDate, v.id));
 }
 
@@ -80,7 +87,12 @@ const auditView = (v: FieldVisit) => ({
   status: v.status,
 });
 
-export async function planFieldVisit(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: CreateVisitInput): Promise<FieldVisit> {
+export async function planFieldVisit(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  accountId: string,
+  input: CreateVisitInput,
+): Promise<FieldVisit> {
   if (!(await accounts.accountExists(db, accountId))) throw errors.accountNotFound();
   await assertEngagementOfAccount(db, input.engagementId, accountId);
   await assertMember(db, input.engineerId, 'engineerId');
@@ -111,7 +123,15 @@ export async function planFieldVisit(db: Kysely<Database>, ctx: ChangeContext, a
       action: 'field_visit.planned',
       recordType: 'field_visit',
       recordId: id,
-      changes: diff(null, { accountId, visitDate: input.visitDate, siteAddress: input.siteAddress, purpose: input.purpose, engineerId: input.engineerId ?? null, engagementId: input.engagementId ?? null, checklist: input.checklist }),
+      changes: diff(null, {
+        accountId,
+        visitDate: input.visitDate,
+        siteAddress: input.siteAddress,
+        purpose: input.purpose,
+        engineerId: input.engineerId ?? null,
+        engagementId: input.engagementId ?? null,
+        checklist: input.checklist,
+      }),
     });
   });
   return getFieldVisit(db, id);
@@ -126,7 +146,13 @@ function visitTime(date: string): string {
  * Edits a visit. Completing it writes a `site_visit` interaction on the account's timeline with the
  * engineer, in the same transaction; a completed visit stays completed.
  */
-export async function updateFieldVisit(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateVisitInput, now = new Date()): Promise<FieldVisit> {
+export async function updateFieldVisit(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateVisitInput,
+  now = new Date(),
+): Promise<FieldVisit> {
   const before = await getFieldVisit(db, id);
   if (before.status === 'completed' && input.status === 'planned') throw errors.fieldVisitCompleted();
   if (input.engagementId !== undefined) await assertEngagementOfAccount(db, input.engagementId, before.accountId);
@@ -199,6 +225,11 @@ export async function deleteFieldVisit(db: Kysely<Database>, ctx: ChangeContext,
   if (before.status === 'completed') throw errors.fieldVisitCompleted();
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('field_visits').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'field_visit.deleted', recordType: 'field_visit', recordId: id, changes: diff({ accountId: before.accountId, ...auditView(before) }, null) });
+    await recordAudit(trx, ctx, {
+      action: 'field_visit.deleted',
+      recordType: 'field_visit',
+      recordId: id,
+      changes: diff({ accountId: before.accountId, ...auditView(before) }, null),
+    });
   });
 }

@@ -26,7 +26,8 @@ async function criteriaOf(db: Kysely<Database>, engagementId: string, criterionI
   const ownersOf = (type: 'member' | 'contact') => found.filter((r) => r.owner_type === type).map((r) => r.owner_id);
   const [members, contacts] = await Promise.all([memberRefs(db, ownersOf('member')), contactRefs(db, ownersOf('contact'))]);
   return found.map((r) => {
-    const ownerName = r.owner_id === null ? undefined : (r.owner_type === 'member' ? members.get(r.owner_id) : contacts.get(r.owner_id))?.name;
+    const ownerName =
+      r.owner_id === null ? undefined : (r.owner_type === 'member' ? members.get(r.owner_id) : contacts.get(r.owner_id))?.name;
     return {
       id: r.id,
       engagementId: r.engagement_id,
@@ -71,7 +72,11 @@ export async function getCriterion(db: Kysely<Database>, id: string): Promise<Cr
 }
 
 /** A member of the team, or a contact of the engagement's account. */
-async function assertOwner(db: Kysely<Database>, engagement: EngagementRef, owner: { type: 'member' | 'contact'; id: string } | null | undefined): Promise<void> {
+async function assertOwner(
+  db: Kysely<Database>,
+  engagement: EngagementRef,
+  owner: { type: 'member' | 'contact'; id: string } | null | undefined,
+): Promise<void> {
   if (!owner) return;
   if (owner.type === 'member') {
     if (!(await memberRefs(db, [owner.id])).has(owner.id)) throw errors.referenceMissing('member', 'owner');
@@ -82,9 +87,21 @@ async function assertOwner(db: Kysely<Database>, engagement: EngagementRef, owne
   if (contact.accountId !== engagement.accountId) throw errors.pocOwnerNotOnEngagement({ field: 'owner' });
 }
 
-const view = (c: Criterion) => ({ statement: c.statement, owner: c.owner ? { type: c.owner.type, id: c.owner.id } : null, status: c.status, evidence: c.evidence, evidenceUrl: c.evidenceUrl, position: c.position });
+const view = (c: Criterion) => ({
+  statement: c.statement,
+  owner: c.owner ? { type: c.owner.type, id: c.owner.id } : null,
+  status: c.status,
+  evidence: c.evidence,
+  evidenceUrl: c.evidenceUrl,
+  position: c.position,
+});
 
-export async function addCriterion(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, input: CreateCriterionInput): Promise<Criterion> {
+export async function addCriterion(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  engagementId: string,
+  input: CreateCriterionInput,
+): Promise<Criterion> {
   const engagement = await pocEngagement(db, engagementId);
   await assertOwner(db, engagement, input.owner);
   const id = newId();
@@ -116,13 +133,26 @@ export async function addCriterion(db: Kysely<Database>, ctx: ChangeContext, eng
       action: 'poc_criterion.created',
       recordType: 'poc_criterion',
       recordId: id,
-      changes: diff(null, { engagementId, statement: input.statement, owner: input.owner ?? null, status: input.status ?? 'pending', evidence: input.evidence || null, evidenceUrl: input.evidenceUrl || null, position }),
+      changes: diff(null, {
+        engagementId,
+        statement: input.statement,
+        owner: input.owner ?? null,
+        status: input.status ?? 'pending',
+        evidence: input.evidence || null,
+        evidenceUrl: input.evidenceUrl || null,
+        position,
+      }),
     });
   });
   return getCriterion(db, id);
 }
 
-export async function updateCriterion(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateCriterionInput): Promise<Criterion> {
+export async function updateCriterion(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateCriterionInput,
+): Promise<Criterion> {
   const before = await getCriterion(db, id);
   const engagement = await engagementRef(db, before.engagementId);
   if (input.owner !== undefined) await assertOwner(db, engagement, input.owner);
@@ -149,7 +179,12 @@ export async function updateCriterion(db: Kysely<Database>, ctx: ChangeContext, 
       })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, ctx, { action: 'poc_criterion.updated', recordType: 'poc_criterion', recordId: id, changes: diff(view(before), after) });
+    await recordAudit(trx, ctx, {
+      action: 'poc_criterion.updated',
+      recordType: 'poc_criterion',
+      recordId: id,
+      changes: diff(view(before), after),
+    });
   });
   return getCriterion(db, id);
 }
@@ -158,7 +193,12 @@ export async function deleteCriterion(db: Kysely<Database>, ctx: ChangeContext, 
   const before = await getCriterion(db, id);
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('poc_criteria').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'poc_criterion.deleted', recordType: 'poc_criterion', recordId: id, changes: diff({ engagementId: before.engagementId, ...view(before) }, null) });
+    await recordAudit(trx, ctx, {
+      action: 'poc_criterion.deleted',
+      recordType: 'poc_criterion',
+      recordId: id,
+      changes: diff({ engagementId: before.engagementId, ...view(before) }, null),
+    });
   });
 }
 

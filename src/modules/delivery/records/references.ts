@@ -26,7 +26,15 @@ export async function findEngagementRef(db: Kysely<Database>, id: string): Promi
     .where('id', '=', id)
     .executeTakeFirst();
   return row
-    ? { id: row.id, name: row.name, accountId: row.account_id, kind: row.kind, opportunityRef: row.opportunity_ref, pocVerdict: row.poc_verdict, pocVerdictNote: row.poc_verdict_note }
+    ? {
+        id: row.id,
+        name: row.name,
+        accountId: row.account_id,
+        kind: row.kind,
+        opportunityRef: row.opportunity_ref,
+        pocVerdict: row.poc_verdict,
+        pocVerdictNote: row.poc_verdict_note,
+      }
     : null;
 }
 
@@ -37,7 +45,11 @@ export async function engagementRef(db: Kysely<Database>, id: string): Promise<E
 }
 
 /** An engagement a record on `accountId` may hang off: it exists (422 otherwise) and is that account's. */
-export async function assertEngagementOfAccount(db: Kysely<Database>, engagementId: string | null | undefined, accountId: string): Promise<void> {
+export async function assertEngagementOfAccount(
+  db: Kysely<Database>,
+  engagementId: string | null | undefined,
+  accountId: string,
+): Promise<void> {
   if (!engagementId) return;
   const found = await findEngagementRef(db, engagementId);
   if (!found) throw errors.referenceMissing('engagement', 'engagementId');

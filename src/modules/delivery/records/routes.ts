@@ -39,25 +39,54 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/engagements/:id/poc',
-    { config: { access: READ }, schema: { tags: pocTags, summary: 'A proof of concept’s success criteria, verdict and suggested verdict', params: idParams, response: { 200: pocSchema } } },
+    {
+      config: { access: READ },
+      schema: {
+        tags: pocTags,
+        summary: 'A proof of concept’s success criteria, verdict and suggested verdict',
+        params: idParams,
+        response: { 200: pocSchema },
+      },
+    },
     async (request) => poc.getPoc(db(), request.params.id),
   );
 
   app.post(
     '/api/engagements/:id/poc-criteria',
-    { config: { access: WRITE }, schema: { tags: pocTags, summary: 'Add a success criterion', params: idParams, body: createCriterionBody, response: { 201: criterionSchema } } },
+    {
+      config: { access: WRITE },
+      schema: {
+        tags: pocTags,
+        summary: 'Add a success criterion',
+        params: idParams,
+        body: createCriterionBody,
+        response: { 201: criterionSchema },
+      },
+    },
     async (request, reply) => reply.status(201).send(await poc.addCriterion(db(), changeContext(request), request.params.id, request.body)),
   );
 
   app.patch(
     '/api/poc-criteria/:id',
-    { config: { access: WRITE }, schema: { tags: pocTags, summary: 'Edit a success criterion (status, evidence, owner…)', params: idParams, body: updateCriterionBody, response: { 200: criterionSchema } } },
+    {
+      config: { access: WRITE },
+      schema: {
+        tags: pocTags,
+        summary: 'Edit a success criterion (status, evidence, owner…)',
+        params: idParams,
+        body: updateCriterionBody,
+        response: { 200: criterionSchema },
+      },
+    },
     async (request) => poc.updateCriterion(db(), changeContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/poc-criteria/:id',
-    { config: { access: WRITE }, schema: { tags: pocTags, summary: 'Remove a success criterion', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: WRITE },
+      schema: { tags: pocTags, summary: 'Remove a success criterion', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await poc.deleteCriterion(db(), changeContext(request), request.params.id);
       return reply.status(204).send(null);
@@ -66,7 +95,16 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/engagements/:id/poc-verdict',
-    { config: { access: WRITE }, schema: { tags: pocTags, summary: 'Record the proof of concept’s verdict', params: idParams, body: verdictBody, response: { 200: pocSchema } } },
+    {
+      config: { access: WRITE },
+      schema: {
+        tags: pocTags,
+        summary: 'Record the proof of concept’s verdict',
+        params: idParams,
+        body: verdictBody,
+        response: { 200: pocSchema },
+      },
+    },
     async (request) => poc.setVerdict(db(), changeContext(request), request.params.id, request.body),
   );
 
@@ -77,20 +115,44 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/training-sessions',
     {
       config: { access: READ },
-      schema: { tags: trainingTags, summary: 'The account’s training sessions, latest first', params: idParams, querystring: accountRecordsQuery, response: { 200: pageSchema(trainingSessionSchema) } },
+      schema: {
+        tags: trainingTags,
+        summary: 'The account’s training sessions, latest first',
+        params: idParams,
+        querystring: accountRecordsQuery,
+        response: { 200: pageSchema(trainingSessionSchema) },
+      },
     },
     async (request) => training.listTrainingSessions(db(), request.params.id, request.query),
   );
 
   app.post(
     '/api/accounts/:id/training-sessions',
-    { config: { access: WRITE }, schema: { tags: trainingTags, summary: 'Schedule a training session', params: idParams, body: createTrainingBody, response: { 201: trainingSessionSchema } } },
-    async (request, reply) => reply.status(201).send(await training.scheduleTrainingSession(db(), changeContext(request), request.params.id, request.body)),
+    {
+      config: { access: WRITE },
+      schema: {
+        tags: trainingTags,
+        summary: 'Schedule a training session',
+        params: idParams,
+        body: createTrainingBody,
+        response: { 201: trainingSessionSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await training.scheduleTrainingSession(db(), changeContext(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/training-sessions/:id',
-    { config: { access: READ }, schema: { tags: trainingTags, summary: 'One training session with attendees and feedback', params: idParams, response: { 200: trainingSessionSchema } } },
+    {
+      config: { access: READ },
+      schema: {
+        tags: trainingTags,
+        summary: 'One training session with attendees and feedback',
+        params: idParams,
+        response: { 200: trainingSessionSchema },
+      },
+    },
     async (request) => training.getTrainingSession(db(), request.params.id),
   );
 
@@ -98,7 +160,13 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/training-sessions/:id',
     {
       config: { access: WRITE },
-      schema: { tags: trainingTags, summary: 'Edit, deliver or cancel a training session (delivered puts it on the account timeline)', params: idParams, body: updateTrainingBody, response: { 200: trainingSessionSchema } },
+      schema: {
+        tags: trainingTags,
+        summary: 'Edit, deliver or cancel a training session (delivered puts it on the account timeline)',
+        params: idParams,
+        body: updateTrainingBody,
+        response: { 200: trainingSessionSchema },
+      },
     },
     async (request) => training.updateTrainingSession(db(), changeContext(request), request.params.id, request.body),
   );
@@ -115,18 +183,35 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: trainingSessionSchema },
       },
     },
-    async (request) => training.recordTrainingFeedback(db(), changeContext(request), request.params.id, request.params.contactId, request.body),
+    async (request) =>
+      training.recordTrainingFeedback(db(), changeContext(request), request.params.id, request.params.contactId, request.body),
   );
 
   app.get(
     '/api/portal/training-sessions',
-    { config: { access: 'portal' }, schema: { tags: ['portal'], summary: 'Training sessions you attend', response: { 200: z.object({ items: z.array(portalTrainingSessionSchema) }) } } },
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Training sessions you attend',
+        response: { 200: z.object({ items: z.array(portalTrainingSessionSchema) }) },
+      },
+    },
     async (request) => ({ items: await listPortalTraining(db(), contactOf(request)) }),
   );
 
   app.put(
     '/api/portal/training-sessions/:id/feedback',
-    { config: { access: 'portal' }, schema: { tags: ['portal'], summary: 'Rate a training session you attended', params: idParams, body: feedbackBody, response: { 200: portalTrainingSessionSchema } } },
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Rate a training session you attended',
+        params: idParams,
+        body: feedbackBody,
+        response: { 200: portalTrainingSessionSchema },
+      },
+    },
     async (request) => givePortalFeedback(db(), contactOf(request), request.params.id, request.body, request.ip),
   );
 
@@ -137,20 +222,39 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/field-visits',
     {
       config: { access: READ },
-      schema: { tags: visitTags, summary: 'The account’s field visits, latest first', params: idParams, querystring: accountRecordsQuery, response: { 200: pageSchema(fieldVisitSchema) } },
+      schema: {
+        tags: visitTags,
+        summary: 'The account’s field visits, latest first',
+        params: idParams,
+        querystring: accountRecordsQuery,
+        response: { 200: pageSchema(fieldVisitSchema) },
+      },
     },
     async (request) => visits.listFieldVisits(db(), request.params.id, request.query),
   );
 
   app.post(
     '/api/accounts/:id/field-visits',
-    { config: { access: WRITE }, schema: { tags: visitTags, summary: 'Plan a field visit', params: idParams, body: createVisitBody, response: { 201: fieldVisitSchema } } },
-    async (request, reply) => reply.status(201).send(await visits.planFieldVisit(db(), changeContext(request), request.params.id, request.body)),
+    {
+      config: { access: WRITE },
+      schema: {
+        tags: visitTags,
+        summary: 'Plan a field visit',
+        params: idParams,
+        body: createVisitBody,
+        response: { 201: fieldVisitSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await visits.planFieldVisit(db(), changeContext(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/field-visits/:id',
-    { config: { access: READ }, schema: { tags: visitTags, summary: 'One field visit', params: idParams, response: { 200: fieldVisitSchema } } },
+    {
+      config: { access: READ },
+      schema: { tags: visitTags, summary: 'One field visit', params: idParams, response: { 200: fieldVisitSchema } },
+    },
     async (request) => visits.getFieldVisit(db(), request.params.id),
   );
 
@@ -158,14 +262,23 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/field-visits/:id',
     {
       config: { access: WRITE },
-      schema: { tags: visitTags, summary: 'Edit or complete a field visit (completed puts it on the account timeline)', params: idParams, body: updateVisitBody, response: { 200: fieldVisitSchema } },
+      schema: {
+        tags: visitTags,
+        summary: 'Edit or complete a field visit (completed puts it on the account timeline)',
+        params: idParams,
+        body: updateVisitBody,
+        response: { 200: fieldVisitSchema },
+      },
     },
     async (request) => visits.updateFieldVisit(db(), changeContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/field-visits/:id',
-    { config: { access: WRITE }, schema: { tags: visitTags, summary: 'Delete a planned field visit', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: WRITE },
+      schema: { tags: visitTags, summary: 'Delete a planned field visit', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await visits.deleteFieldVisit(db(), changeContext(request), request.params.id);
       return reply.status(204).send(null);

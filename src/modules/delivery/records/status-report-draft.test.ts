@@ -19,7 +19,14 @@ const task = (id: string, extra: Partial<DraftTask>): DraftTask => ({
 
 function input(tasks: DraftTask[], extra: Partial<DraftInput> = {}): DraftInput {
   return {
-    engagement: { name: 'Globex rollout', status: 'active', budgetHours: 100, targetGoLiveDate: '2026-05-01', projectedGoLiveDate: '2026-05-01', slipDays: 0 },
+    engagement: {
+      name: 'Globex rollout',
+      status: 'active',
+      budgetHours: 100,
+      targetGoLiveDate: '2026-05-01',
+      projectedGoLiveDate: '2026-05-01',
+      slipDays: 0,
+    },
     tasks,
     loggedMinutesInPeriod: 600,
     loggedMinutesToDate: 3000,
@@ -52,7 +59,15 @@ describe('status report draft', () => {
     expect(ids(draft.figures.overdue)).toEqual(['Firewall rules']);
     // "Test logins" waits too, but it has not started yet; "Open ports" should have.
     expect(ids(draft.figures.blocked)).toEqual(['Open ports']);
-    expect(draft.figures.decisions).toEqual([{ id: 'Customer provides test users', title: 'Customer provides test users', dueDate: '2026-03-24', owner: 'Alice', reason: 'blocks_others' }]);
+    expect(draft.figures.decisions).toEqual([
+      {
+        id: 'Customer provides test users',
+        title: 'Customer provides test users',
+        dueDate: '2026-03-24',
+        owner: 'Alice',
+        reason: 'blocks_others',
+      },
+    ]);
     expect(draft.figures.milestonesReached.map((m) => m.id)).toEqual(['Kick-off held']);
     expect(draft.figures.milestonesUpcoming.map((m) => m.id)).toEqual(['Go-live']);
     expect(draft.sections.done).toBe('- Kick-off held (2026-03-10)');
@@ -66,7 +81,13 @@ describe('status report draft', () => {
 
   it('counts hours in the period and to date against the budget', () => {
     const draft = composeStatusReport(input(tasks));
-    expect(draft.figures.budget).toEqual({ budgetHours: 100, loggedHoursInPeriod: 10, loggedHoursToDate: 50, remainingHours: 50, burnPercent: 50 });
+    expect(draft.figures.budget).toEqual({
+      budgetHours: 100,
+      loggedHoursInPeriod: 10,
+      loggedHoursToDate: 50,
+      remainingHours: 50,
+      burnPercent: 50,
+    });
     expect(draft.figures.tasks).toEqual({ done: 2, total: 9, doneInPeriod: 1, overdue: 1, blocked: 1 });
     expect(draft.sections.budget).toContain('- Hours logged to date: 50 h of 100 h budgeted (50%)');
     // 50 % of the budget burnt with 22 % of the tasks done is more than 15 points ahead.
@@ -77,7 +98,14 @@ describe('status report draft', () => {
     const calm = [task('A', { status: 'done', completedAt: at('2026-03-12') }), task('B', { dueDate: '2026-03-30' })];
     expect(composeStatusReport(input(calm, { loggedMinutesToDate: 1800 })).overallStatus).toBe('on_track');
     expect(composeStatusReport(input(calm, { loggedMinutesToDate: 101 * 60 })).overallStatus).toBe('off_track');
-    const slipping = { name: 'X', status: 'active', budgetHours: 100, targetGoLiveDate: '2026-05-01', projectedGoLiveDate: '2026-05-20', slipDays: 19 };
+    const slipping = {
+      name: 'X',
+      status: 'active',
+      budgetHours: 100,
+      targetGoLiveDate: '2026-05-01',
+      projectedGoLiveDate: '2026-05-20',
+      slipDays: 19,
+    };
     const draft = composeStatusReport(input(calm, { engagement: slipping, loggedMinutesToDate: 1800 }));
     expect(draft.overallStatus).toBe('off_track');
     expect(draft.sections.risks).toContain('go-live is projected for 2026-05-20, 19 days after the target of 2026-05-01');
@@ -93,7 +121,9 @@ describe('status report draft', () => {
 
 describe('mail Markdown', () => {
   it('renders headings, lists, bold and links, and escapes everything else', () => {
-    const html = markdownToHtml('## Done\n- **SSO** live, see [runbook](https://wiki.example.com/sso)\n- <script>alert(1)</script>\n\nPlain & simple');
+    const html = markdownToHtml(
+      '## Done\n- **SSO** live, see [runbook](https://wiki.example.com/sso)\n- <script>alert(1)</script>\n\nPlain & simple',
+    );
     expect(html).toBe(
       '<h3>Done</h3>\n<ul>\n<li><strong>SSO</strong> live, see <a href="https://wiki.example.com/sso">runbook</a></li>\n<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>\n</ul>\n<p>Plain &amp; simple</p>',
     );

@@ -134,24 +134,37 @@ export function composeStatusReport(input: DraftInput): Draft {
   }
 
   const risks: string[] = [];
-  if (slip > 0) risks.push(`**Schedule:** go-live is projected for ${engagement.projectedGoLiveDate}, ${slip} day${slip === 1 ? '' : 's'} after the target of ${engagement.targetGoLiveDate}.`);
+  if (slip > 0)
+    risks.push(
+      `**Schedule:** go-live is projected for ${engagement.projectedGoLiveDate}, ${slip} day${slip === 1 ? '' : 's'} after the target of ${engagement.targetGoLiveDate}.`,
+    );
   if (overBudget) risks.push(`**Budget:** ${loggedToDate} h logged against a budget of ${budgetHours} h — ${-remainingHours} h over.`);
   else if (burnAhead) risks.push(`**Budget:** ${burnPercent}% of the budget is used with ${progressPercent}% of the tasks done.`);
-  for (const t of overdue.slice(0, MAX_LINES)) risks.push(`**Overdue:** ${t.title} (due ${t.dueDate}${t.owner ? `, ${t.owner.name}` : ''})`);
+  for (const t of overdue.slice(0, MAX_LINES))
+    risks.push(`**Overdue:** ${t.title} (due ${t.dueDate}${t.owner ? `, ${t.owner.name}` : ''})`);
   if (overdue.length > MAX_LINES) risks.push(`…and ${overdue.length - MAX_LINES} more overdue tasks`);
-  for (const t of blocked.slice(0, MAX_LINES)) risks.push(`**Blocked:** ${t.title} — waiting on ${blockers(t).map((b) => b.title).join(', ')}`);
+  for (const t of blocked.slice(0, MAX_LINES))
+    risks.push(
+      `**Blocked:** ${t.title} — waiting on ${blockers(t)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
 
   const goLive = engagement.projectedGoLiveDate ?? engagement.targetGoLiveDate;
   const summary = [
     `**${OVERALL_LABELS[overallStatus]}.** ${doneByEnd} of ${total} tasks done${progressPercent !== null ? ` (${progressPercent}%)` : ''}; ${done.length} completed in this period.`,
-    goLive ? `Go-live is ${engagement.projectedGoLiveDate ? 'projected' : 'planned'} for ${goLive}${slip > 0 ? ` (target ${engagement.targetGoLiveDate})` : ''}.` : null,
+    goLive
+      ? `Go-live is ${engagement.projectedGoLiveDate ? 'projected' : 'planned'} for ${goLive}${slip > 0 ? ` (target ${engagement.targetGoLiveDate})` : ''}.`
+      : null,
   ]
     .filter(Boolean)
     .join(' ');
 
   const budget = [
     `- Hours logged this period: ${loggedInPeriod} h`,
-    budgetHours > 0 ? `- Hours logged to date: ${loggedToDate} h of ${budgetHours} h budgeted (${burnPercent}%)` : `- Hours logged to date: ${loggedToDate} h (no budget set)`,
+    budgetHours > 0
+      ? `- Hours logged to date: ${loggedToDate} h of ${budgetHours} h budgeted (${burnPercent}%)`
+      : `- Hours logged to date: ${loggedToDate} h (no budget set)`,
     budgetHours > 0 ? `- Remaining: ${remainingHours} h` : null,
     progressPercent !== null ? `- Tasks done: ${progressPercent}%` : null,
   ]
@@ -176,7 +189,8 @@ export function composeStatusReport(input: DraftInput): Draft {
       risks: risks.length ? risks.map((r) => `- ${r}`).join('\n') : '_No risks identified._',
       decisions: list(
         decisions,
-        ({ task, reason }) => `${task.title} — ${task.owner!.name}, ${reason === 'blocks_others' ? 'other work waits on it' : `overdue since ${task.dueDate}`}`,
+        ({ task, reason }) =>
+          `${task.title} — ${task.owner!.name}, ${reason === 'blocks_others' ? 'other work waits on it' : `overdue since ${task.dueDate}`}`,
         'No decisions needed from your side.',
       ),
       budget,
@@ -188,7 +202,11 @@ export function composeStatusReport(input: DraftInput): Draft {
       tasks: { done: doneByEnd, total, doneInPeriod: done.length, overdue: overdue.length, blocked: blocked.length },
       progressPercent,
       budget: { budgetHours, loggedHoursInPeriod: loggedInPeriod, loggedHoursToDate: loggedToDate, remainingHours, burnPercent },
-      schedule: { targetGoLiveDate: engagement.targetGoLiveDate, projectedGoLiveDate: engagement.projectedGoLiveDate, slipDays: engagement.slipDays },
+      schedule: {
+        targetGoLiveDate: engagement.targetGoLiveDate,
+        projectedGoLiveDate: engagement.projectedGoLiveDate,
+        slipDays: engagement.slipDays,
+      },
       done: done.map((t) => ({ ...lineOf(t), completedAt: t.completedAt! })),
       next: next.map(lineOf),
       overdue: overdue.map(lineOf),

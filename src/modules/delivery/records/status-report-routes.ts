@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeContext } from '../../../kernel/request-context.js';
-import { generateReportBody, sendReportBody, statusReportSchema, statusReportSummarySchema, updateReportBody } from '../contract/records.js';
+import {
+  generateReportBody,
+  sendReportBody,
+  statusReportSchema,
+  statusReportSummarySchema,
+  updateReportBody,
+} from '../contract/records.js';
 import * as reports from './status-report-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -13,7 +19,15 @@ export const statusReportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/engagements/:id/status-reports',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'An engagement’s status reports, newest first', params: idParams, response: { 200: z.object({ items: z.array(statusReportSummarySchema) }) } } },
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'An engagement’s status reports, newest first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(statusReportSummarySchema) }) },
+      },
+    },
     async (request) => ({ items: await reports.listStatusReports(db(), request.params.id) }),
   );
 
@@ -21,20 +35,44 @@ export const statusReportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/engagements/:id/status-reports',
     {
       config: { access: 'delivery.write' },
-      schema: { tags, summary: 'Generate a draft status report for a period from the engagement’s data', params: idParams, body: generateReportBody, response: { 201: statusReportSchema } },
+      schema: {
+        tags,
+        summary: 'Generate a draft status report for a period from the engagement’s data',
+        params: idParams,
+        body: generateReportBody,
+        response: { 201: statusReportSchema },
+      },
     },
-    async (request, reply) => reply.status(201).send(await reports.generateStatusReport(db(), changeContext(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await reports.generateStatusReport(db(), changeContext(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/status-reports/:id',
-    { config: { access: 'accounts.read' }, schema: { tags, summary: 'One status report with its sections, figures and recipients', params: idParams, response: { 200: statusReportSchema } } },
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'One status report with its sections, figures and recipients',
+        params: idParams,
+        response: { 200: statusReportSchema },
+      },
+    },
     async (request) => reports.getStatusReport(db(), request.params.id),
   );
 
   app.patch(
     '/api/status-reports/:id',
-    { config: { access: 'delivery.write' }, schema: { tags, summary: 'Edit a draft report (title, overall status, sections)', params: idParams, body: updateReportBody, response: { 200: statusReportSchema } } },
+    {
+      config: { access: 'delivery.write' },
+      schema: {
+        tags,
+        summary: 'Edit a draft report (title, overall status, sections)',
+        params: idParams,
+        body: updateReportBody,
+        response: { 200: statusReportSchema },
+      },
+    },
     async (request) => reports.updateStatusReport(db(), changeContext(request), request.params.id, request.body),
   );
 
@@ -42,14 +80,23 @@ export const statusReportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/status-reports/:id/send',
     {
       config: { access: 'delivery.write' },
-      schema: { tags, summary: 'E-mail the report to contacts of the engagement’s account (again to more contacts once sent)', params: idParams, body: sendReportBody, response: { 200: statusReportSchema } },
+      schema: {
+        tags,
+        summary: 'E-mail the report to contacts of the engagement’s account (again to more contacts once sent)',
+        params: idParams,
+        body: sendReportBody,
+        response: { 200: statusReportSchema },
+      },
     },
     async (request) => reports.sendStatusReport(db(), changeContext(request), request.params.id, request.body.contactIds),
   );
 
   app.delete(
     '/api/status-reports/:id',
-    { config: { access: 'delivery.write' }, schema: { tags, summary: 'Delete a draft report', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'delivery.write' },
+      schema: { tags, summary: 'Delete a draft report', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await reports.deleteStatusReport(db(), changeContext(request), request.params.id);
       return reply.status(204).send(null);

@@ -11,7 +11,14 @@ import { memberRefs, type MemberRef } from '../../team/index.js';
 import { engagementTime, getEngagement } from '../engagements/service.js';
 import { dayOf } from '../engagements/plan.js';
 import { contactsOfAccount, engagementRef } from './references.js';
-import type { GenerateReportInput, ReportFigures, ReportSections, StatusReport, StatusReportSummary, UpdateReportInput } from '../contract/records.js';
+import type {
+  GenerateReportInput,
+  ReportFigures,
+  ReportSections,
+  StatusReport,
+  StatusReportSummary,
+  UpdateReportInput,
+} from '../contract/records.js';
 import { byText } from '../text-order.js';
 import { composeStatusReport } from './status-report-draft.js';
 import { composeReportMail } from './status-report-mail.js';
@@ -34,7 +41,10 @@ function rows(db: Kysely<Database>) {
 
 /** The reports, their authors named through one read of members for the whole list. */
 async function toSummaries(db: Kysely<Database>, found: Row[]): Promise<StatusReportSummary[]> {
-  const creators = await memberRefs(db, found.map((r) => r.created_by));
+  const creators = await memberRefs(
+    db,
+    found.map((r) => r.created_by),
+  );
   return found.map((r) => toSummary(r, creators));
 }
 
@@ -60,19 +70,37 @@ function toSummary(r: Row, creators: Map<string, MemberRef>): StatusReportSummar
 /** An engagement's reports, newest first (an engagement has a few dozen at most, so no paging). */
 export async function listStatusReports(db: Kysely<Database>, engagementId: string): Promise<StatusReportSummary[]> {
   await engagementRef(db, engagementId);
-  const found = await rows(db).where('status_reports.engagement_id', '=', engagementId).orderBy('status_reports.created_at', 'desc').orderBy('status_reports.id', 'desc').execute();
+  const found = await rows(db)
+    .where('status_reports.engagement_id', '=', engagementId)
+    .orderBy('status_reports.created_at', 'desc')
+    .orderBy('status_reports.id', 'desc')
+    .execute();
   return toSummaries(db, found);
 }
 
 export async function getStatusReport(db: Kysely<Database>, id: string): Promise<StatusReport> {
   const row = await rows(db).where('status_reports.id', '=', id).executeTakeFirst();
   if (!row) throw errors.statusReportNotFound();
-  const sent = await db.selectFrom('status_report_recipients').select(['contact_id', 'email', 'sent_at', 'sent_by']).where('report_id', '=', id).execute();
-  const [contacts, members] = await Promise.all([contactRefs(db, sent.map((r) => r.contact_id)), memberRefs(db, [row.created_by, ...sent.map((r) => r.sent_by)])]);
+  const sent = await db
+    .selectFrom('status_report_recipients')
+    .select(['contact_id', 'email', 'sent_at', 'sent_by'])
+    .where('report_id', '=', id)
+    .execute();
+  const [contacts, members] = await Promise.all([
+    contactRefs(
+      db,
+      sent.map((r) => r.contact_id),
+    ),
+    memberRefs(db, [row.created_by, ...sent.map((r) => r.sent_by)]),
+  ]);
   // Who got it when, then by name; a recipient whose contact is gone is left out.
   const recipients = sent
     .filter((r) => contacts.has(r.contact_id))
-    .map((r) => ({ ...r, contact_name: contacts.get(r.contact_id)!.name, sender_name: r.sent_by ? members.get(r.sent_by)?.name : undefined }))
+    .map((r) => ({
+      ...r,
+      contact_name: contacts.get(r.contact_id)!.name,
+      sender_name: r.sent_by ? members.get(r.sent_by)?.name : undefined,
+    }))
     .sort((a, b) => byText(a.sent_at, b.sent_at) || byText(a.contact_name, b.contact_name));
   return {
     ...toSummary(row, members),
@@ -91,7 +119,13 @@ export async function getStatusReport(db: Kysely<Database>, id: string): Promise
  * Generates a draft from the engagement's data for the period: what was done, what comes next,
  * risks, decisions the customer owes, hours and milestones. The engineer edits it before sending.
  */
-export async function generateStatusReport(db: Kysely<Database>, ctx: ChangeContext, engagementId: string, input: GenerateReportInput, now = new Date()): Promise<StatusReport> {
+export async function generateStatusReport(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  engagementId: string,
+  input: GenerateReportInput,
+  now = new Date(),
+): Promise<StatusReport> {
   const engagement = await getEngagement(db, engagementId, now);
   const time = await engagementTime(db, engagementId);
   let inPeriod = 0;
@@ -137,14 +171,26 @@ export async function generateStatusReport(db: Kysely<Database>, ctx: ChangeCont
       action: 'status_report.generated',
       recordType: 'status_report',
       recordId: id,
-      changes: diff(null, { engagementId, title, periodStart: input.periodStart, periodEnd: input.periodEnd, overallStatus: draft.overallStatus }),
+      changes: diff(null, {
+        engagementId,
+        title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        overallStatus: draft.overallStatus,
+      }),
     });
   });
   return getStatusReport(db, id);
 }
 
 /** Edits a draft's title, overall status or sections; a sent report is kept as it was sent. */
-export async function updateStatusReport(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateReportInput, now = new Date()): Promise<StatusReport> {
+export async function updateStatusReport(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateReportInput,
+  now = new Date(),
+): Promise<StatusReport> {
   const before = await getStatusReport(db, id);
   if (before.status === 'sent') throw errors.statusReportSent();
   const sections: ReportSections = { ...before.sections };
@@ -160,7 +206,10 @@ export async function updateStatusReport(db: Kysely<Database>, ctx: ChangeContex
       action: 'status_report.updated',
       recordType: 'status_report',
       recordId: id,
-      changes: diff({ title: before.title, overallStatus: before.overallStatus, ...before.sections }, { title: after.title, overallStatus: after.overallStatus, ...sections }),
+      changes: diff(
+        { title: before.title, overallStatus: before.overallStatus, ...before.sections },
+        { title: after.title, overallStatus: after.overallStatus, ...sections },
+      ),
     });
   });
   return getStatusReport(db, id);
@@ -170,7 +219,13 @@ export async function updateStatusReport(db: Kysely<Database>, ctx: ChangeContex
  * E-mails the report to contacts of the engagement's account, one mail each through the outbox,
  * and records who got it when. A sent report can be sent again to more contacts.
  */
-export async function sendStatusReport(db: Kysely<Database>, ctx: ChangeContext, id: string, contactIds: readonly string[], now = new Date()): Promise<StatusReport> {
+export async function sendStatusReport(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  contactIds: readonly string[],
+  now = new Date(),
+): Promise<StatusReport> {
   const report = await getStatusReport(db, id);
   const engagement = await engagementRef(db, report.engagementId);
   const recipients = await contactsOfAccount(db, contactIds, engagement.accountId, 'contactIds', errors.recipientNotOnAccount);
@@ -188,10 +243,22 @@ export async function sendStatusReport(db: Kysely<Database>, ctx: ChangeContext,
         recipientName: contact.name,
         senderName: sender?.name ?? null,
       });
-      const outboxId = await enqueueEmail(trx, { to: [contact.email], subject: mail.subject, text: mail.text, html: mail.html, headers: { 'X-Outpost-Status-Report': id } }, now);
+      const outboxId = await enqueueEmail(
+        trx,
+        { to: [contact.email], subject: mail.subject, text: mail.text, html: mail.html, headers: { 'X-Outpost-Status-Report': id } },
+        now,
+      );
       await trx
         .insertInto('status_report_recipients')
-        .values({ id: newId(), report_id: id, contact_id: contact.id, email: contact.email, outbox_email_id: outboxId, sent_by: ctx.memberId, sent_at: at })
+        .values({
+          id: newId(),
+          report_id: id,
+          contact_id: contact.id,
+          email: contact.email,
+          outbox_email_id: outboxId,
+          sent_by: ctx.memberId,
+          sent_at: at,
+        })
         .execute();
     }
     await trx
@@ -203,7 +270,10 @@ export async function sendStatusReport(db: Kysely<Database>, ctx: ChangeContext,
       action: 'status_report.sent',
       recordType: 'status_report',
       recordId: id,
-      changes: diff({ status: report.status, recipients: null }, { status: 'sent', recipients: recipients.map((c) => ({ contactId: c.id, email: c.email })) }),
+      changes: diff(
+        { status: report.status, recipients: null },
+        { status: 'sent', recipients: recipients.map((c) => ({ contactId: c.id, email: c.email })) },
+      ),
     });
   });
   return getStatusReport(db, id);
@@ -219,7 +289,10 @@ export async function deleteStatusReport(db: Kysely<Database>, ctx: ChangeContex
       action: 'status_report.deleted',
       recordType: 'status_report',
       recordId: id,
-      changes: diff({ engagementId: report.engagementId, title: report.title, periodStart: report.periodStart, periodEnd: report.periodEnd }, null),
+      changes: diff(
+        { engagementId: report.engagementId, title: report.title, periodStart: report.periodStart, periodEnd: report.periodEnd },
+        null,
+      ),
     });
   });
 }

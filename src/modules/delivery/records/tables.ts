@@ -20,7 +20,15 @@ export {
   TRAINING_STATUSES,
   VISIT_STATUSES,
 } from '../contract/kinds.js';
-export type { CriterionStatus, OverallStatus, ReportSection, ReportStatus, TrainingAudience, TrainingStatus, VisitStatus } from '../contract/kinds.js';
+export type {
+  CriterionStatus,
+  OverallStatus,
+  ReportSection,
+  ReportStatus,
+  TrainingAudience,
+  TrainingStatus,
+  VisitStatus,
+} from '../contract/kinds.js';
 
 export interface StatusReportsTable {
   id: string;

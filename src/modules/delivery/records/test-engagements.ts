@@ -6,7 +6,12 @@ import type { EngagementKind } from '../engagements/tables.js';
  * An engagement for this module's tests, written straight into the table: POC criteria, training
  * and visits hang off an engagement but need no plan.
  */
-export async function insertEngagement(t: TestApp, accountId: string, kind: EngagementKind = 'implementation', extra: { name?: string; opportunityRef?: string } = {}): Promise<string> {
+export async function insertEngagement(
+  t: TestApp,
+  accountId: string,
+  kind: EngagementKind = 'implementation',
+  extra: { name?: string; opportunityRef?: string } = {},
+): Promise<string> {
   const id = newId();
   const at = new Date().toISOString();
   await t.db.kysely

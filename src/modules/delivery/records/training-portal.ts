@@ -18,7 +18,9 @@ async function attendedIds(db: Kysely<Database>, contact: PortalContact, session
     .where('training_sessions.account_id', '=', contact.accountId)
     .where('training_sessions.status', '!=', 'cancelled');
   if (sessionId) query = query.where('training_sessions.id', '=', sessionId);
-  return (await query.orderBy('training_sessions.scheduled_at', 'desc').orderBy('training_sessions.id', 'desc').limit(100).execute()).map((r) => r.id);
+  return (await query.orderBy('training_sessions.scheduled_at', 'desc').orderBy('training_sessions.id', 'desc').limit(100).execute()).map(
+    (r) => r.id,
+  );
 }
 
 async function portalView(db: Kysely<Database>, contact: PortalContact, id: string): Promise<PortalTrainingSession> {
@@ -43,7 +45,13 @@ export async function listPortalTraining(db: Kysely<Database>, contact: PortalCo
 }
 
 /** The attendee's own rating of a delivered session; a session they did not attend is 404. */
-export async function givePortalFeedback(db: Kysely<Database>, contact: PortalContact, sessionId: string, input: FeedbackInput, ip: string | null): Promise<PortalTrainingSession> {
+export async function givePortalFeedback(
+  db: Kysely<Database>,
+  contact: PortalContact,
+  sessionId: string,
+  input: FeedbackInput,
+  ip: string | null,
+): Promise<PortalTrainingSession> {
   if ((await attendedIds(db, contact, sessionId)).length === 0) throw errors.trainingSessionNotFound();
   await recordTrainingFeedback(db, contactContext(contact, ip), sessionId, contact.contactId, input);
   return portalView(db, contact, sessionId);

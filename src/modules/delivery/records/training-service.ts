@@ -30,14 +30,29 @@ function rows(db: Kysely<Database>) {
  */
 async function withAttendees(db: Kysely<Database>, found: Row[]): Promise<TrainingSession[]> {
   if (found.length === 0) return [];
-  const attending = await db.selectFrom('training_attendees').selectAll().where('session_id', 'in', found.map((r) => r.id)).execute();
+  const attending = await db
+    .selectFrom('training_attendees')
+    .selectAll()
+    .where(
+      'session_id',
+      'in',
+      found.map((r) => r.id),
+    )
+    .execute();
   const [contacts, members] = await Promise.all([
-    accounts.contactRefs(db, attending.map((a) => a.contact_id)),
+    accounts.contactRefs(
+      db,
+      attending.map((a) => a.contact_id),
+    ),
     memberRefs(db, [...found.map((r) => r.trainer_id), ...attending.map((a) => a.feedback_by)]),
   ]);
   const attendees = attending
     .filter((a) => contacts.has(a.contact_id))
-    .map((a) => ({ ...a, contact_name: contacts.get(a.contact_id)!.name, feedback_by_name: a.feedback_by ? members.get(a.feedback_by)?.name : undefined }))
+    .map((a) => ({
+      ...a,
+      contact_name: contacts.get(a.contact_id)!.name,
+      feedback_by_name: a.feedback_by ? members.get(a.feedback_by)?.name : undefined,
+    }))
     .sort((a, b) => byText(a.contact_name, b.contact_name));
   return found.map((r) => {
     const trainerName = r.trainer_id ? members.get(r.trainer_id)?.name : undefined;
@@ -64,7 +79,10 @@ async function withAttendees(db: Kysely<Database>, found: Row[]): Promise<Traini
         feedbackAt: a.feedback_at,
         feedbackBy: a.feedback_by && a.feedback_by_name ? { id: a.feedback_by, name: a.feedback_by_name } : null,
       })),
-      feedback: { count: rated.length, averageRating: rated.length ? Math.round((rated.reduce((s, x) => s + x, 0) / rated.length) * 10) / 10 : null },
+      feedback: {
+        count: rated.length,
+        averageRating: rated.length ? Math.round((rated.reduce((s, x) => s + x, 0) / rated.length) * 10) / 10 : null,
+      },
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };
@@ -86,15 +104,35 @@ export async function listTrainingSessions(
   if (!(await accounts.accountExists(db, accountId))) throw errors.accountNotFound();
   let query = rows(db).where('training_sessions.account_id', '=', accountId);
   if (q.engagementId) query = query.where('training_sessions.engagement_id', '=', q.engagementId);
-  if (q.cursor) query = query.where(keysetAfter('training_sessions.scheduled_at', 'training_sessions.id', decodeCursor(q.cursor, 'timestamp'), 'desc'));
-  const found = await query.orderBy('training_sessions.scheduled_at', 'desc').orderBy('training_sessions.id', 'desc').limit(q.limit + 1).execute();
+  if (q.cursor)
+    query = query.where(keysetAfter('training_sessions.scheduled_at', 'training_sessions.id', decodeCursor(q.cursor, 'timestamp'), 'desc'));
+  const found = await query
+    .orderBy('training_sessions.scheduled_at', 'desc')
+    .orderBy('training_sessions.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = toPage(found, q.limit, (r) => encodeCursor(r.scheduled_at, r.id));
   return { items: await withAttendees(db, page.items), nextCursor: page.nextCursor };
 }
 
-const auditView = (s: { topic: string; audience: string; scheduledAt: string; durationMinutes: number; trainerId: string | null; engagementId: string | null; status: string; contactIds: string[]; materials: unknown }) => s;
+const auditView = (s: {
+  topic: string;
+  audience: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  trainerId: string | null;
+  engagementId: string | null;
+  status: string;
+  contactIds: string[];
+  materials: unknown;
+}) => s;
 
-export async function scheduleTrainingSession(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: CreateTrainingInput): Promise<TrainingSession> {
+export async function scheduleTrainingSession(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  accountId: string,
+  input: CreateTrainingInput,
+): Promise<TrainingSession> {
   if (!(await accounts.accountExists(db, accountId))) throw errors.accountNotFound();
   await assertEngagementOfAccount(db, input.engagementId, accountId);
   await assertMember(db, input.trainerId, 'trainerId');
@@ -121,14 +159,28 @@ export async function scheduleTrainingSession(db: Kysely<Database>, ctx: ChangeC
   };
   await inTransaction(db, async (trx) => {
     await trx.insertInto('training_sessions').values(row).execute();
-    if (attendees.length) await trx.insertInto('training_attendees').values(attendees.map((c) => ({ session_id: id, contact_id: c.id }))).execute();
+    if (attendees.length)
+      await trx
+        .insertInto('training_attendees')
+        .values(attendees.map((c) => ({ session_id: id, contact_id: c.id })))
+        .execute();
     await recordAudit(trx, ctx, {
       action: 'training_session.scheduled',
       recordType: 'training_session',
       recordId: id,
       changes: diff(null, {
         accountId,
-        ...auditView({ topic: row.topic, audience: row.audience, scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, trainerId: row.trainer_id, engagementId: row.engagement_id, status: row.status, contactIds: attendees.map((c) => c.id), materials: input.materials }),
+        ...auditView({
+          topic: row.topic,
+          audience: row.audience,
+          scheduledAt: row.scheduled_at,
+          durationMinutes: row.duration_minutes,
+          trainerId: row.trainer_id,
+          engagementId: row.engagement_id,
+          status: row.status,
+          contactIds: attendees.map((c) => c.id),
+          materials: input.materials,
+        }),
       }),
     });
   });
@@ -139,12 +191,20 @@ export async function scheduleTrainingSession(db: Kysely<Database>, ctx: ChangeC
  * Edits a session. Marking it delivered writes a `training` interaction on the account's
  * timeline with the trainer and the attendees, in the same transaction; delivered is final.
  */
-export async function updateTrainingSession(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateTrainingInput, now = new Date()): Promise<TrainingSession> {
+export async function updateTrainingSession(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateTrainingInput,
+  now = new Date(),
+): Promise<TrainingSession> {
   const before = await getTrainingSession(db, id);
   if (before.status === 'delivered' && input.status && input.status !== 'delivered') throw errors.trainingDelivered();
   if (input.engagementId !== undefined) await assertEngagementOfAccount(db, input.engagementId, before.accountId);
   if (input.trainerId !== undefined) await assertMember(db, input.trainerId, 'trainerId');
-  const attendees = input.contactIds ? await contactsOfAccount(db, input.contactIds, before.accountId, 'contactIds', errors.trainingAttendeeNotOnAccount) : null;
+  const attendees = input.contactIds
+    ? await contactsOfAccount(db, input.contactIds, before.accountId, 'contactIds', errors.trainingAttendeeNotOnAccount)
+    : null;
 
   const after = {
     topic: input.topic ?? before.topic,
@@ -196,10 +256,15 @@ export async function updateTrainingSession(db: Kysely<Database>, ctx: ChangeCon
       // Keep the feedback of attendees who stay; drop those removed.
       const keep = new Set(attendees.map((c) => c.id));
       const removed = before.attendees.map((a) => a.contact.id).filter((c) => !keep.has(c));
-      if (removed.length) await trx.deleteFrom('training_attendees').where('session_id', '=', id).where('contact_id', 'in', removed).execute();
+      if (removed.length)
+        await trx.deleteFrom('training_attendees').where('session_id', '=', id).where('contact_id', 'in', removed).execute();
       const existing = new Set(before.attendees.map((a) => a.contact.id));
       const added = attendees.filter((c) => !existing.has(c.id));
-      if (added.length) await trx.insertInto('training_attendees').values(added.map((c) => ({ session_id: id, contact_id: c.id }))).execute();
+      if (added.length)
+        await trx
+          .insertInto('training_attendees')
+          .values(added.map((c) => ({ session_id: id, contact_id: c.id })))
+          .execute();
     }
     const beforeView = auditView({
       topic: before.topic,
@@ -238,7 +303,12 @@ export async function recordTrainingFeedback(
   await inTransaction(db, async (trx) => {
     await trx
       .updateTable('training_attendees')
-      .set({ rating: input.rating, comment: input.comment || null, feedback_at: now.toISOString(), feedback_by: ctx.actorType === 'contact' ? null : ctx.memberId })
+      .set({
+        rating: input.rating,
+        comment: input.comment || null,
+        feedback_at: now.toISOString(),
+        feedback_by: ctx.actorType === 'contact' ? null : ctx.memberId,
+      })
       .where('session_id', '=', sessionId)
       .where('contact_id', '=', contactId)
       .execute();
@@ -246,7 +316,10 @@ export async function recordTrainingFeedback(
       action: 'training_session.feedback_recorded',
       recordType: 'training_session',
       recordId: sessionId,
-      changes: diff({ contactId, rating: attendee.rating, comment: attendee.comment }, { contactId, rating: input.rating, comment: input.comment || null }),
+      changes: diff(
+        { contactId, rating: attendee.rating, comment: attendee.comment },
+        { contactId, rating: input.rating, comment: input.comment || null },
+      ),
     });
   });
   return getTrainingSession(db, sessionId);

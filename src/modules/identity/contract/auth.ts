@@ -11,7 +11,10 @@ export const sessionViewSchema = z.object({
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
-export const signInBody = z.strictObject({ email: z.string().trim().min(1, 'Enter your e-mail').max(254), password: z.string().min(1, 'Enter your password').max(200) });
+export const signInBody = z.strictObject({
+  email: z.string().trim().min(1, 'Enter your e-mail').max(254),
+  password: z.string().min(1, 'Enter your password').max(200),
+});
 export type SignInInput = z.infer<typeof signInBody>;
 
 export const changePasswordBody = z.strictObject({

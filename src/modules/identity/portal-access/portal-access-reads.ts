@@ -8,6 +8,11 @@ import type { Database } from '../../../db/schema.js';
 export async function portalAccessDisabled(db: Kysely<Database>, contactIds: Iterable<string>): Promise<Set<string>> {
   const wanted = [...new Set(contactIds)];
   if (wanted.length === 0) return new Set();
-  const rows = await db.selectFrom('portal_credentials').select('contact_id').where('contact_id', 'in', wanted).where('access', '=', 'disabled').execute();
+  const rows = await db
+    .selectFrom('portal_credentials')
+    .select('contact_id')
+    .where('contact_id', 'in', wanted)
+    .where('access', '=', 'disabled')
+    .execute();
   return new Set(rows.map((r) => r.contact_id));
 }

@@ -56,7 +56,10 @@ async function contactWithAccess(db: Kysely<Database>, where: { email: string } 
  * E-mails a one-time sign-in link when the address belongs to a contact with portal access. The
  * caller answers the same whether or not it did, so the form does not reveal who is a customer.
  */
-export async function requestSignInLink(db: Kysely<Database>, input: { email: string; ip: string | null; publicUrl: string }): Promise<void> {
+export async function requestSignInLink(
+  db: Kysely<Database>,
+  input: { email: string; ip: string | null; publicUrl: string },
+): Promise<void> {
   const contact = await contactWithAccess(db, { email: input.email });
   if (!contact) return;
   const token = randomSecret(32);
@@ -65,10 +68,22 @@ export async function requestSignInLink(db: Kysely<Database>, input: { email: st
   await inTransaction(db, async (trx) => {
     // Only the newest link works: one asked for again (lost mail, a second device) retires the
     // earlier ones, so a link left in an old mailbox cannot sign anyone in later.
-    await trx.updateTable('portal_links').set({ used_at: now.toISOString() }).where('contact_id', '=', contact.id).where('used_at', 'is', null).execute();
+    await trx
+      .updateTable('portal_links')
+      .set({ used_at: now.toISOString() })
+      .where('contact_id', '=', contact.id)
+      .where('used_at', 'is', null)
+      .execute();
     await trx
       .insertInto('portal_links')
-      .values({ token_hash: sha256(token), contact_id: contact.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000).toISOString(), used_at: null, requested_ip: input.ip })
+      .values({
+        token_hash: sha256(token),
+        contact_id: contact.id,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000).toISOString(),
+        used_at: null,
+        requested_ip: input.ip,
+      })
       .execute();
     await enqueueEmail(trx, {
       to: [contact.email],
@@ -84,7 +99,11 @@ export async function requestSignInLink(db: Kysely<Database>, input: { email: st
       ].join('\n'),
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
-    await recordAudit(trx, contactContext({ contactId: contact.id }, input.ip), { action: 'portal.link_requested', recordType: 'contact', recordId: contact.id });
+    await recordAudit(trx, contactContext({ contactId: contact.id }, input.ip), {
+      action: 'portal.link_requested',
+      recordType: 'contact',
+      recordId: contact.id,
+    });
   });
 }
 
@@ -95,7 +114,16 @@ async function openSession(db: Kysely<Database>, contactId: string, ip: string |
   const expiresAt = addDays(now, SESSION_DAYS);
   await db
     .insertInto('portal_sessions')
-    .values({ id_hash: sha256(sessionId), contact_id: contactId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt, ip, user_agent: userAgent?.slice(0, 300) ?? null })
+    .values({
+      id_hash: sha256(sessionId),
+      contact_id: contactId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   return { sessionId, csrfToken, expiresAt };
 }
@@ -120,15 +148,28 @@ export async function signInWithLink(db: Kysely<Database>, input: { token: strin
   }
   return inTransaction(db, async (trx) => {
     // Single use even under a double click: only the request that flips used_at gets a session.
-    const claimed = await trx.updateTable('portal_links').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+    const claimed = await trx
+      .updateTable('portal_links')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw errors.portalLinkInvalid();
     const session = await openSession(trx, contact.id, input.ip, input.userAgent);
-    await recordAudit(trx, contactContext({ contactId: contact.id }, input.ip), { action: 'portal.signed_in', recordType: 'contact', recordId: contact.id, changes: { via: [null, 'link'] } });
+    await recordAudit(trx, contactContext({ contactId: contact.id }, input.ip), {
+      action: 'portal.signed_in',
+      recordType: 'contact',
+      recordId: contact.id,
+      changes: { via: [null, 'link'] },
+    });
     return session;
   });
 }
 
-export async function signInWithPassword(db: Kysely<Database>, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
+export async function signInWithPassword(
+  db: Kysely<Database>,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null },
+) {
   const contact = await contactWithAccess(db, { email: input.email });
   const ok = await verifyPassword(input.password, contact?.password_hash ?? DUMMY_HASH);
   const now = nowIso();
@@ -138,14 +179,27 @@ export async function signInWithPassword(db: Kysely<Database>, input: { email: s
   if (!contact || !ok || !contact.password_hash) {
     if (contact?.password_hash) {
       const failures = (contact.failed_sign_ins ?? 0) + 1;
-      await db.updateTable('portal_credentials').set({ failed_sign_ins: failures, locked_until: lockedUntil(failures, new Date(now)) }).where('contact_id', '=', contact.id).execute();
+      await db
+        .updateTable('portal_credentials')
+        .set({ failed_sign_ins: failures, locked_until: lockedUntil(failures, new Date(now)) })
+        .where('contact_id', '=', contact.id)
+        .execute();
     }
     throw errors.invalidCredentials();
   }
   return inTransaction(db, async (trx) => {
-    await trx.updateTable('portal_credentials').set({ failed_sign_ins: 0, locked_until: null }).where('contact_id', '=', contact.id).execute();
+    await trx
+      .updateTable('portal_credentials')
+      .set({ failed_sign_ins: 0, locked_until: null })
+      .where('contact_id', '=', contact.id)
+      .execute();
     const session = await openSession(trx, contact.id, input.ip, input.userAgent);
-    await recordAudit(trx, contactContext({ contactId: contact.id }, input.ip), { action: 'portal.signed_in', recordType: 'contact', recordId: contact.id, changes: { via: [null, 'password'] } });
+    await recordAudit(trx, contactContext({ contactId: contact.id }, input.ip), {
+      action: 'portal.signed_in',
+      recordType: 'contact',
+      recordId: contact.id,
+      changes: { via: [null, 'password'] },
+    });
     return session;
   });
 }
@@ -177,19 +231,45 @@ export async function signOutPortal(db: Kysely<Database>, contact: PortalContact
 }
 
 /** Sets the contact's optional portal password (after a link sign-in, or changing it). */
-export async function setPortalPassword(db: Kysely<Database>, contact: PortalContact, input: { currentPassword?: string | undefined; newPassword: string; ip: string | null }) {
-  const row = await db.selectFrom('portal_credentials').select('password_hash').where('contact_id', '=', contact.contactId).executeTakeFirst();
-  if (row?.password_hash && !(input.currentPassword && (await verifyPassword(input.currentPassword, row.password_hash)))) throw errors.invalidCredentials();
+export async function setPortalPassword(
+  db: Kysely<Database>,
+  contact: PortalContact,
+  input: { currentPassword?: string | undefined; newPassword: string; ip: string | null },
+) {
+  const row = await db
+    .selectFrom('portal_credentials')
+    .select('password_hash')
+    .where('contact_id', '=', contact.contactId)
+    .executeTakeFirst();
+  if (row?.password_hash && !(input.currentPassword && (await verifyPassword(input.currentPassword, row.password_hash))))
+    throw errors.invalidCredentials();
   const hash = await hashPassword(input.newPassword);
   const now = nowIso();
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('portal_credentials')
-      .values({ contact_id: contact.contactId, access: 'enabled', password_hash: hash, failed_sign_ins: 0, locked_until: null, updated_at: now })
-      .onConflict((oc) => oc.column('contact_id').doUpdateSet({ password_hash: hash, failed_sign_ins: 0, locked_until: null, updated_at: now }))
+      .values({
+        contact_id: contact.contactId,
+        access: 'enabled',
+        password_hash: hash,
+        failed_sign_ins: 0,
+        locked_until: null,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('contact_id').doUpdateSet({ password_hash: hash, failed_sign_ins: 0, locked_until: null, updated_at: now }),
+      )
       .execute();
-    await trx.deleteFrom('portal_sessions').where('contact_id', '=', contact.contactId).where('id_hash', '!=', contact.session.idHash).execute();
-    await recordAudit(trx, contactContext(contact, input.ip), { action: 'portal.password_set', recordType: 'contact', recordId: contact.contactId });
+    await trx
+      .deleteFrom('portal_sessions')
+      .where('contact_id', '=', contact.contactId)
+      .where('id_hash', '!=', contact.session.idHash)
+      .execute();
+    await recordAudit(trx, contactContext(contact, input.ip), {
+      action: 'portal.password_set',
+      recordType: 'contact',
+      recordId: contact.contactId,
+    });
   });
 }
 
@@ -206,6 +286,11 @@ export async function setPortalAccess(db: Kysely<Database>, ctx: ChangeContext, 
       .onConflict((oc) => oc.column('contact_id').doUpdateSet({ access, updated_at: now }))
       .execute();
     if (!enabled) await trx.deleteFrom('portal_sessions').where('contact_id', '=', contactId).execute();
-    await recordAudit(trx, ctx, { action: 'contact.portal_access_changed', recordType: 'contact', recordId: contactId, changes: { portalAccess: [null, access] } });
+    await recordAudit(trx, ctx, {
+      action: 'contact.portal_access_changed',
+      recordType: 'contact',
+      recordId: contactId,
+      changes: { portalAccess: [null, access] },
+    });
   });
 }

@@ -7,7 +7,6 @@ import { ROLES, ROLE_LABELS, type Role } from '../contract/roles.js';
 
 export { PERMISSIONS, ROLES, ROLE_LABELS, type Permission, type Role };
 
-
 const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read'];
 // Everyone who works with customers records contacts and interactions, and works cases. Whoever
 // fixes a case can write the fix up as an article (Tier 1 solves most routine ones); articles start

@@ -48,7 +48,8 @@ export const authPlugin = fp(async (app) => {
       const cookie = request.cookies[PORTAL_COOKIE];
       request.contact = cookie ? await resolvePortalSession(request.server.db.kysely, cookie) : null;
       if (!request.contact) throw errors.unauthenticated();
-      if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.contact.session.csrfToken) throw errors.csrfMissing();
+      if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.contact.session.csrfToken)
+        throw errors.csrfMissing();
       return;
     }
     request.actor = await authenticate(request);

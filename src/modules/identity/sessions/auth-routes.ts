@@ -40,7 +40,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         expires: new Date(session.expiresAt),
       });
       const members = identityPorts().members;
-      const [member, roles] = await Promise.all([members.findById(app.db.kysely, session.memberId), members.rolesOf(app.db.kysely, session.memberId)]);
+      const [member, roles] = await Promise.all([
+        members.findById(app.db.kysely, session.memberId),
+        members.rolesOf(app.db.kysely, session.memberId),
+      ]);
       if (!member) throw errors.memberNotFound();
       return {
         member: { id: member.id, name: member.name, email: member.email, roles },
@@ -93,7 +96,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row?.password_hash || !(await verifyPassword(request.body.currentPassword, row.password_hash))) {
         throw errors.invalidCredentials();
       }
-      await members.setPassword(app.db.kysely, changeContext(request), actor.memberId, request.body.newPassword, actor.session?.idHash ?? null);
+      await members.setPassword(
+        app.db.kysely,
+        changeContext(request),
+        actor.memberId,
+        request.body.newPassword,
+        actor.session?.idHash ?? null,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -113,7 +122,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/auth/sessions/:id',
-    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Sign out one of your sessions', params: z.object({ id: z.string().max(128) }), response: { 204: z.null() } } },
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out one of your sessions',
+        params: z.object({ id: z.string().max(128) }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await revokeSession(app.db.kysely, actorOf(request), changeContext(request), request.params.id);
       return reply.status(204).send(null);

@@ -41,12 +41,16 @@ export async function signIn(
     await inTransaction(db, async (trx) => {
       await members.recordFailedSignIn(trx, member.id, failures, until);
       if (until) {
-        await recordAudit(trx, { actorType: 'system', actorId: null, memberId: null, ip: input.ip }, {
-          action: 'member.sign_in_locked',
-          recordType: 'member',
-          recordId: member.id,
-          changes: { lockedUntil: [member.locked_until, until], failedSignIns: [member.failed_sign_ins, failures] },
-        });
+        await recordAudit(
+          trx,
+          { actorType: 'system', actorId: null, memberId: null, ip: input.ip },
+          {
+            action: 'member.sign_in_locked',
+            recordType: 'member',
+            recordId: member.id,
+            changes: { lockedUntil: [member.locked_until, until], failedSignIns: [member.failed_sign_ins, failures] },
+          },
+        );
       }
     });
   }
@@ -124,11 +128,15 @@ export async function signOut(db: Kysely<Database>, actor: Actor, ip: string | n
   const idHash = actor.session.idHash;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
-    await recordAudit(trx, { actorType: 'member', actorId: actor.memberId, memberId: actor.memberId, ip }, {
-      action: 'session.ended',
-      recordType: 'member',
-      recordId: actor.memberId,
-    });
+    await recordAudit(
+      trx,
+      { actorType: 'member', actorId: actor.memberId, memberId: actor.memberId, ip },
+      {
+        action: 'session.ended',
+        recordType: 'member',
+        recordId: actor.memberId,
+      },
+    );
   });
 }
 
@@ -226,7 +234,12 @@ export async function revokeToken(db: Kysely<Database>, ctx: ChangeContext, id: 
     const at = nowIso();
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: 'api_token.revoked', recordType: 'api_token', recordId: id, changes: { revokedAt: [null, at] } });
+      await recordAudit(trx, ctx, {
+        action: 'api_token.revoked',
+        recordType: 'api_token',
+        recordId: id,
+        changes: { revokedAt: [null, at] },
+      });
     });
   }
   return toView((await findTokenRow(db, id))!);
@@ -266,7 +279,8 @@ export async function listSessions(db: Kysely<Database>, actor: Actor): Promise<
 export async function revokeSession(db: Kysely<Database>, actor: Actor, ctx: ChangeContext, id: string): Promise<void> {
   const deleted = await inTransaction(db, async (trx) => {
     const result = await trx.deleteFrom('sessions').where('id_hash', '=', id).where('member_id', '=', actor.memberId).executeTakeFirst();
-    if (Number(result.numDeletedRows) > 0) await recordAudit(trx, ctx, { action: 'session.revoked', recordType: 'member', recordId: actor.memberId });
+    if (Number(result.numDeletedRows) > 0)
+      await recordAudit(trx, ctx, { action: 'session.revoked', recordType: 'member', recordId: actor.memberId });
     return Number(result.numDeletedRows);
   });
   if (deleted === 0) throw errors.sessionNotFound();

@@ -14,6 +14,15 @@ export const sessionPrincipal = compiledRead((db, idHash: string) =>
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
     .leftJoin('member_roles', 'member_roles.member_id', 'sessions.member_id')
-    .select(['sessions.member_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'members.name', 'members.email', 'members.status', 'member_roles.role'])
+    .select([
+      'sessions.member_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'members.name',
+      'members.email',
+      'members.status',
+      'member_roles.role',
+    ])
     .where('sessions.id_hash', '=', idHash),
 );

@@ -28,7 +28,8 @@ describe.each(testDialects())('sign-in limit per address on %s', (dialect) => {
     t.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress, payload: { email, password } });
 
   it('refuses an address that sprays one password over many e-mails, audits it once, and leaves other addresses alone', async () => {
-    for (let i = 0; i < FAILED_SIGN_INS_PER_ADDRESS; i++) expectError(await signIn(`victim${i}@team.test`, 'Summer2026!'), 401, 'auth.invalid_credentials');
+    for (let i = 0; i < FAILED_SIGN_INS_PER_ADDRESS; i++)
+      expectError(await signIn(`victim${i}@team.test`, 'Summer2026!'), 401, 'auth.invalid_credentials');
     // The cap holds even for a right password: the address is refused before any password is checked.
     const refused = expectError(await signIn(memberEmail, TEST_PASSWORD), 429, 'request.rate_limited');
     expect(refused.details).toMatchObject({ scope: 'address' });

@@ -19,7 +19,8 @@ export const addressSignInLimit = {
   /** Refuses an address that has failed too often, before the password is even checked. */
   preHandler: async (request: FastifyRequest) => {
     const failures = await currentAttempts(request.server.db.kysely, keyOf(request));
-    if (failures >= FAILED_SIGN_INS_PER_ADDRESS) throw errors.rateLimited({ scope: 'address', retryAfterSeconds: Math.ceil(WINDOW_MS / 1000) });
+    if (failures >= FAILED_SIGN_INS_PER_ADDRESS)
+      throw errors.rateLimited({ scope: 'address', retryAfterSeconds: Math.ceil(WINDOW_MS / 1000) });
   },
   /**
    * Counts a refused sign-in (401) before the answer leaves, so the next attempt already sees it;
@@ -30,12 +31,16 @@ export const addressSignInLimit = {
     const db = request.server.db.kysely;
     const { current } = await countAttempt(db, keyOf(request), WINDOW_MS);
     if (current === FAILED_SIGN_INS_PER_ADDRESS) {
-      await recordAudit(db, { actorType: 'system', actorId: null, memberId: null, ip: request.ip }, {
-        action: 'sign_in.address_limited',
-        recordType: 'address',
-        recordId: request.ip,
-        changes: { failedSignIns: [null, current] },
-      });
+      await recordAudit(
+        db,
+        { actorType: 'system', actorId: null, memberId: null, ip: request.ip },
+        {
+          action: 'sign_in.address_limited',
+          recordType: 'address',
+          recordId: request.ip,
+          changes: { failedSignIns: [null, current] },
+        },
+      );
     }
     return payload;
   },

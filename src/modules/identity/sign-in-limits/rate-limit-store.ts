@@ -9,7 +9,12 @@ export const RATE_LIMIT_EXPIRY_PASS_MS = 60 * 60 * 1000;
  * once never lose an attempt. A key whose window has ended starts a new one at 1. Returns the
  * attempts in the window so far and the milliseconds left in it.
  */
-export async function countAttempt(db: Kysely<Database>, key: string, windowMs: number, now = new Date()): Promise<{ current: number; ttl: number }> {
+export async function countAttempt(
+  db: Kysely<Database>,
+  key: string,
+  windowMs: number,
+  now = new Date(),
+): Promise<{ current: number; ttl: number }> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + windowMs).toISOString();
   const row = await db
@@ -66,6 +71,11 @@ export function databaseRateLimitStore(db: Kysely<Database>) {
 
 /** The attempts counted under `key` in its current window, without counting one more. */
 export async function currentAttempts(db: Kysely<Database>, key: string, now = new Date()): Promise<number> {
-  const row = await db.selectFrom('rate_limit_counters').select('count').where('key', '=', key).where('expires_at', '>', now.toISOString()).executeTakeFirst();
+  const row = await db
+    .selectFrom('rate_limit_counters')
+    .select('count')
+    .where('key', '=', key)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }

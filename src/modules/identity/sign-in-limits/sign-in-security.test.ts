@@ -23,7 +23,8 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
 
   it('locks a member after five wrong passwords, even against the right one, and audits the lock', async () => {
     const victim = await signInAs(t, ['support_tier1']);
-    for (let i = 0; i < 5; i++) expectError(await signIn(victim.email, 'wrong password!', `10.0.0.${i + 1}`), 401, 'auth.invalid_credentials');
+    for (let i = 0; i < 5; i++)
+      expectError(await signIn(victim.email, 'wrong password!', `10.0.0.${i + 1}`), 401, 'auth.invalid_credentials');
     const locked = expectError(await signIn(victim.email, TEST_PASSWORD, '10.0.1.1'), 429, 'auth.locked');
     expect(locked.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.details.retryAfterSeconds).toBeLessThanOrEqual(60);
@@ -52,10 +53,20 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
 
   it('counts sign-in attempts across nodes: a second server on the same database sees the first one’s', async () => {
     // Another node: its own server process state, the same database.
-    const nodeB = await buildServer({ db: t.db, config: { ...loadConfig({}), webRoot: '/nonexistent' }, logger: false, secretBox: secretBoxFromKey(randomBytes(32)) });
+    const nodeB = await buildServer({
+      db: t.db,
+      config: { ...loadConfig({}), webRoot: '/nonexistent' },
+      logger: false,
+      secretBox: secretBoxFromKey(randomBytes(32)),
+    });
     try {
       const attempt = (app: FastifyInstance) =>
-        app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'spread@team.test', password: 'wrong password!' }, remoteAddress: '10.7.7.7' });
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: 'spread@team.test', password: 'wrong password!' },
+          remoteAddress: '10.7.7.7',
+        });
       const results = [];
       for (let i = 0; i < 20; i++) results.push((await attempt(i % 2 ? nodeB : t.app)).statusCode);
       expect(results.every((s) => s === 401)).toBe(true);
@@ -87,7 +98,12 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
 
-    const https = await buildServer({ db: t.db, config: { ...loadConfig({ OUTPOST_SECURE_COOKIES: 'true' }), webRoot: '/nonexistent' }, logger: false, secretBox: secretBoxFromKey(randomBytes(32)) });
+    const https = await buildServer({
+      db: t.db,
+      config: { ...loadConfig({ OUTPOST_SECURE_COOKIES: 'true' }), webRoot: '/nonexistent' },
+      logger: false,
+      secretBox: secretBoxFromKey(randomBytes(32)),
+    });
     try {
       const secure = await https.inject({ method: 'GET', url: '/healthz' });
       expect(secure.headers['strict-transport-security']).toContain('max-age=');
@@ -106,14 +122,26 @@ describe.each(testDialects())('sign-in hardening on %s', (dialect) => {
     const member = await signInAs(t, ['customer_success']);
     const second = await signIn(member.email, TEST_PASSWORD, '10.1.1.1');
     const secondCookie = second.cookies.find((c) => c.name === 'outpost_session')!.value;
-    const sessions = (await member.request({ method: 'GET', url: '/api/auth/sessions' })).json().items as { id: string; current: boolean; ip: string }[];
+    const sessions = (await member.request({ method: 'GET', url: '/api/auth/sessions' })).json().items as {
+      id: string;
+      current: boolean;
+      ip: string;
+    }[];
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const other = sessions.find((s) => !s.current)!;
     expect(other.ip).toBe('10.1.1.1');
     expect((await member.request({ method: 'DELETE', url: `/api/auth/sessions/${other.id}` })).statusCode).toBe(204);
-    const afterwards = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `outpost_session=${secondCookie}` } });
+    const afterwards = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: `outpost_session=${secondCookie}` },
+    });
     expectError(afterwards, 401, 'auth.unauthenticated');
-    expectError(await admin.request({ method: 'DELETE', url: `/api/auth/sessions/${sessions.find((s) => s.current)!.id}` }), 404, 'auth.session_not_found');
+    expectError(
+      await admin.request({ method: 'DELETE', url: `/api/auth/sessions/${sessions.find((s) => s.current)!.id}` }),
+      404,
+      'auth.session_not_found',
+    );
   });
 });

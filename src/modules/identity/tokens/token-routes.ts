@@ -9,7 +9,10 @@ import { tokenCreationRateLimit } from '../sign-in-limits/security-plugin.js';
 export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tokens',
-    { config: { access: 'tokens.manage' }, schema: { tags: ['tokens'], summary: 'List API tokens', response: { 200: apiTokenListSchema } } },
+    {
+      config: { access: 'tokens.manage' },
+      schema: { tags: ['tokens'], summary: 'List API tokens', response: { 200: apiTokenListSchema } },
+    },
     async () => ({ items: await listTokens(app.db.kysely) }),
   );
 
@@ -34,7 +37,12 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tokens/:id/revoke',
     {
       config: { access: 'tokens.manage' },
-      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: z.object({ id: z.string().max(64) }), response: { 200: apiTokenSchema } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: apiTokenSchema },
+      },
     },
     async (request) => revokeToken(app.db.kysely, changeContext(request), request.params.id),
   );

@@ -36,11 +36,25 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       do {
         const page = await listAuditEntries(app.db.kysely, { ...request.query, cursor, limit: 200 });
         for (const e of page.items) {
-          rows.push([String(e.id), e.at, e.actorType, e.actorId ?? '', e.actorName ?? '', e.action, e.recordType, e.recordId, e.changes ? JSON.stringify(e.changes) : '', e.ip ?? '']);
+          rows.push([
+            String(e.id),
+            e.at,
+            e.actorType,
+            e.actorId ?? '',
+            e.actorName ?? '',
+            e.action,
+            e.recordType,
+            e.recordId,
+            e.changes ? JSON.stringify(e.changes) : '',
+            e.ip ?? '',
+          ]);
         }
         cursor = page.nextCursor ?? undefined;
       } while (cursor && rows.length < 50_000);
-      const csv = stringify(rows, { header: true, columns: ['id', 'at', 'actor_type', 'actor_id', 'actor_name', 'action', 'record_type', 'record_id', 'changes', 'ip'] });
+      const csv = stringify(rows, {
+        header: true,
+        columns: ['id', 'at', 'actor_type', 'actor_id', 'actor_name', 'action', 'record_type', 'record_id', 'changes', 'ip'],
+      });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="outpost-audit-${new Date().toISOString().slice(0, 10)}.csv"`)

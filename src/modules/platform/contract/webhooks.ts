@@ -25,7 +25,12 @@ export type Webhook = z.infer<typeof webhookSchema>;
 
 export const webhookListSchema = z.object({ items: z.array(webhookSchema), eventTypes: z.array(z.string()) });
 
-export const deliveryAttemptSchema = z.object({ at: z.string(), statusCode: z.number().nullable(), durationMs: z.number(), error: z.string().nullable() });
+export const deliveryAttemptSchema = z.object({
+  at: z.string(),
+  statusCode: z.number().nullable(),
+  durationMs: z.number(),
+  error: z.string().nullable(),
+});
 
 export const deliverySchema = z.object({
   id: z.string(),

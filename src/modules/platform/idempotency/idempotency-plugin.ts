@@ -38,7 +38,9 @@ export const idempotencyPlugin = fp(async (app) => {
     }
     const principal = request.actor.tokenId ?? request.actor.memberId;
     const route = `${request.method} ${request.url}`;
-    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
     // Reserve the key before the handler runs, so a retry that arrives while the first request is
     // still running finds the reservation instead of creating a second record. A reservation has
     // status 0 until the response is stored.

@@ -9,7 +9,8 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
   let tam: SignedIn;
   let csm: SignedIn;
 
-  const accountsNamed = async (name: string) => (await t.db.kysely.selectFrom('accounts').select('id').where('name', '=', name).execute()).length;
+  const accountsNamed = async (name: string) =>
+    (await t.db.kysely.selectFrom('accounts').select('id').where('name', '=', name).execute()).length;
   const interactionsAbout = async (subject: string) =>
     (await t.db.kysely.selectFrom('interactions').select('id').where('subject', '=', subject).execute()).length;
 
@@ -20,7 +21,12 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
   afterAll(async () => t.close());
 
   it('creates one record for a retried POST and answers the retry with the same body, marked as replayed', async () => {
-    const request = { method: 'POST' as const, url: '/api/accounts', headers: { 'idempotency-key': 'create-umbrella-1' }, payload: { name: 'Umbrella', segment: 'enterprise', arr: 120000 } };
+    const request = {
+      method: 'POST' as const,
+      url: '/api/accounts',
+      headers: { 'idempotency-key': 'create-umbrella-1' },
+      payload: { name: 'Umbrella', segment: 'enterprise', arr: 120000 },
+    };
     const first = await tam.request(request);
     expect(first.statusCode).toBe(201);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
@@ -30,7 +36,12 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
     expect(retry.headers['content-type']).toMatch(/application\/json/);
     expect(retry.json()).toEqual(first.json());
     expect(await accountsNamed('Umbrella')).toBe(1);
-    const audit = await t.db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'account.created').where('record_id', '=', first.json().id).execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'account.created')
+      .where('record_id', '=', first.json().id)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -56,14 +67,29 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
 
   it('refuses the same key with a different body with 422 and creates nothing', async () => {
     const headers = { 'idempotency-key': 'create-stark-1' };
-    const first = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Stark Industries', segment: 'strategic' } });
+    const first = await tam.request({
+      method: 'POST',
+      url: '/api/accounts',
+      headers,
+      payload: { name: 'Stark Industries', segment: 'strategic' },
+    });
     expect(first.statusCode).toBe(201);
-    const reused = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Wayne Enterprises', segment: 'strategic' } });
+    const reused = await tam.request({
+      method: 'POST',
+      url: '/api/accounts',
+      headers,
+      payload: { name: 'Wayne Enterprises', segment: 'strategic' },
+    });
     const error = expectError(reused, 422, 'request.idempotency_key_reused');
     expect(error.message).toMatch(/new key/);
     expect(await accountsNamed('Wayne Enterprises')).toBe(0);
 
-    const otherRoute = await tam.request({ method: 'POST', url: `/api/accounts/${first.json().id}/contacts`, headers, payload: { name: 'Pepper', email: 'pepper@stark.com' } });
+    const otherRoute = await tam.request({
+      method: 'POST',
+      url: `/api/accounts/${first.json().id}/contacts`,
+      headers,
+      payload: { name: 'Pepper', email: 'pepper@stark.com' },
+    });
     expectError(otherRoute, 422, 'request.idempotency_key_reused');
   });
 
@@ -92,8 +118,14 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
   it('never stores a conflict: once it is gone, a retry with the same key creates the record (issue 13, finding 3)', async () => {
     const existing = await createAccountViaService(t.db, { name: 'Initrode' });
     const headers = { 'idempotency-key': 'dup-umbrella' };
-    expectError(await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Initrode', segment: 'smb' } }), 409, 'conflict.duplicate');
-    expect((await tam.request({ method: 'PATCH', url: `/api/accounts/${existing.id}`, payload: { name: 'Initrode (old)' } })).statusCode).toBe(200);
+    expectError(
+      await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Initrode', segment: 'smb' } }),
+      409,
+      'conflict.duplicate',
+    );
+    expect(
+      (await tam.request({ method: 'PATCH', url: `/api/accounts/${existing.id}`, payload: { name: 'Initrode (old)' } })).statusCode,
+    ).toBe(200);
     const retry = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload: { name: 'Initrode', segment: 'smb' } });
     expect(retry.statusCode, retry.body).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
@@ -106,13 +138,21 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
     // no record (the work's transaction never committed).
     const original = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload });
     expect(original.statusCode).toBe(201);
-    await t.db.kysely.updateTable('idempotency_keys').set({ status_code: 0, response_body: '', created_at: new Date().toISOString() }).where('key', '=', 'crashed-create').execute();
+    await t.db.kysely
+      .updateTable('idempotency_keys')
+      .set({ status_code: 0, response_body: '', created_at: new Date().toISOString() })
+      .where('key', '=', 'crashed-create')
+      .execute();
     await t.db.kysely.deleteFrom('audit_log').where('record_id', '=', original.json().id).execute();
     await t.db.kysely.deleteFrom('search_documents').where('doc_id', '=', original.json().id).execute();
     await t.db.kysely.deleteFrom('accounts').where('id', '=', original.json().id).execute();
     // Within the lease the original may still be running: the retry is told to wait.
     expectError(await tam.request({ method: 'POST', url: '/api/accounts', headers, payload }), 409, 'request.idempotency_in_progress');
-    await t.db.kysely.updateTable('idempotency_keys').set({ created_at: new Date(Date.now() - 5 * 60_000).toISOString() }).where('key', '=', 'crashed-create').execute();
+    await t.db.kysely
+      .updateTable('idempotency_keys')
+      .set({ created_at: new Date(Date.now() - 5 * 60_000).toISOString() })
+      .where('key', '=', 'crashed-create')
+      .execute();
     const retry = await tam.request({ method: 'POST', url: '/api/accounts', headers, payload });
     expect(retry.statusCode, retry.body).toBe(201);
     expect(await accountsNamed('Crashed Corp')).toBe(1);
@@ -122,7 +162,12 @@ describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
   });
 
   it('refuses an over-long key with 400', async () => {
-    const res = await tam.request({ method: 'POST', url: '/api/accounts', headers: { 'idempotency-key': 'k'.repeat(201) }, payload: { name: 'Long Key', segment: 'smb' } });
+    const res = await tam.request({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { 'idempotency-key': 'k'.repeat(201) },
+      payload: { name: 'Long Key', segment: 'smb' },
+    });
     expectError(res, 400, 'request.invalid');
     expect(await accountsNamed('Long Key')).toBe(0);
   });

@@ -23,7 +23,11 @@ export function createJobRunner(db: Db, options: JobRunnerOptions): JobRunner {
   let runner: JobRunner;
   if (db.dialect === 'postgres') {
     if (!db.connectionString) throw new Error('A PostgreSQL database needs its connection string for the job runner');
-    runner = new PgBossJobRunner({ connectionString: db.connectionString, schema: options.schema ?? DEFAULT_JOBS_SCHEMA, log: options.log });
+    runner = new PgBossJobRunner({
+      connectionString: db.connectionString,
+      schema: options.schema ?? DEFAULT_JOBS_SCHEMA,
+      log: options.log,
+    });
   } else {
     runner = new TimerJobRunner(options.log);
   }
@@ -31,6 +35,7 @@ export function createJobRunner(db: Db, options: JobRunnerOptions): JobRunner {
   if (!(scale > 0)) throw new Error(`The job period scale must be a positive number, not ${scale}`);
   if (scale === 1) return runner;
   const schedule = runner.schedule.bind(runner);
-  runner.schedule = (name, everyMs, handler, scheduleOptions) => schedule(name, Math.max(1, Math.round(everyMs * scale)), handler, scheduleOptions);
+  runner.schedule = (name, everyMs, handler, scheduleOptions) =>
+    schedule(name, Math.max(1, Math.round(everyMs * scale)), handler, scheduleOptions);
   return runner;
 }

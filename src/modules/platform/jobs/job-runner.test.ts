@@ -73,7 +73,10 @@ describe.runIf(testDialects().includes('postgres'))('pg-boss job runner (Postgre
   it('runs a job once per period across two nodes, never two passes at once', async () => {
     // Two runners on one database and pg-boss schema stand for two nodes.
     const job = recordingJob(300);
-    const nodes = [new PgBossJobRunner({ connectionString: url, schema, log: quiet }), new PgBossJobRunner({ connectionString: url, schema, log: quiet })];
+    const nodes = [
+      new PgBossJobRunner({ connectionString: url, schema, log: quiet }),
+      new PgBossJobRunner({ connectionString: url, schema, log: quiet }),
+    ];
     for (const node of nodes) node.schedule('tick', 1_000, job.handler, { runAtStart: true });
     const started = Date.now();
     for (const node of nodes) await node.start();

@@ -74,7 +74,9 @@ export class PgBossJobRunner implements JobRunner {
       });
       const offer = () => {
         if (this.stopped) return;
-        this.boss.send(queue, {}, { singletonSeconds: periodS }).catch((err: unknown) => this.options.log.warn({ err, job: job.name }, 'could not offer a job pass'));
+        this.boss
+          .send(queue, {}, { singletonSeconds: periodS })
+          .catch((err: unknown) => this.options.log.warn({ err, job: job.name }, 'could not offer a job pass'));
       };
       const timer = setInterval(offer, job.everyMs);
       timer.unref();

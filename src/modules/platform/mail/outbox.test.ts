@@ -24,7 +24,11 @@ describe.each(testDialects())('outbound e-mail on %s', (dialect) => {
     sink = await startSmtpSink();
     transport = sink.transport();
     await createAccountViaService(db, { name: 'Initech', domains: ['initech.com'] });
-    const { member } = await createMember(db.kysely, SYSTEM_CONTEXT, { email: `agent${unique()}@team.test`, name: 'Agent Smith', roles: ['support_tier1'] });
+    const { member } = await createMember(db.kysely, SYSTEM_CONTEXT, {
+      email: `agent${unique()}@team.test`,
+      name: 'Agent Smith',
+      roles: ['support_tier1'],
+    });
     agent = { actorType: 'member', actorId: member.id, memberId: member.id, ip: null };
   });
   afterAll(async () => {
@@ -39,20 +43,33 @@ describe.each(testDialects())('outbound e-mail on %s', (dialect) => {
   /** A ticket opened by a customer's mail, as the inbound channel would. */
   async function ticketFromMail(subject: string) {
     const messageId = `<customer-${unique()}@initech.com>`;
-    const raw = [`From: Peter Gibbons <peter@initech.com>`, `To: support@outpost.local`, `Subject: ${subject}`, `Message-ID: ${messageId}`, '', 'It is broken.', ''].join('\r\n');
+    const raw = [
+      `From: Peter Gibbons <peter@initech.com>`,
+      `To: support@outpost.local`,
+      `Subject: ${subject}`,
+      `Message-ID: ${messageId}`,
+      '',
+      'It is broken.',
+      '',
+    ].join('\r\n');
     const result = await ingestEmail(db.kysely, raw);
     if (result.outcome !== 'ticket_created') throw new Error(`expected a ticket, got ${result.outcome}`);
     return { ticketId: result.ticketId, number: result.ticketNumber, messageId };
   }
 
-  const outboxOf = (ticketId: string) => db.kysely.selectFrom('outbox_emails').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').execute();
+  const outboxOf = (ticketId: string) =>
+    db.kysely.selectFrom('outbox_emails').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').execute();
 
   it('delivers an agent’s public reply to the requester through the outbox, threaded under the customer’s mail', async () => {
     const { ticketId, number, messageId } = await ticketFromMail('Export fails');
     const reply = await addAgentMessage(db.kysely, agent, ticketId, { body: 'We are on it.', visibility: 'public' });
     const [queued] = await outboxOf(ticketId);
     expect(queued).toMatchObject({ status: 'queued', attempts: 0, subject: `[#${number}] Export fails` });
-    const stored = await db.kysely.selectFrom('ticket_messages').select('email_message_id').where('id', '=', reply.id).executeTakeFirstOrThrow();
+    const stored = await db.kysely
+      .selectFrom('ticket_messages')
+      .select('email_message_id')
+      .where('id', '=', reply.id)
+      .executeTakeFirstOrThrow();
     expect(stored.email_message_id).toBe(`<ticket-${ticketId}-${reply.id}@outpost>`);
 
     const result = await deliverOutbox(db.kysely, transport, new Date(), { from: FROM });
@@ -75,7 +92,12 @@ describe.each(testDialects())('outbound e-mail on %s', (dialect) => {
     const { ticketId } = await ticketFromMail('Note only');
     await addAgentMessage(db.kysely, agent, ticketId, { body: 'Customer seems confused.', visibility: 'internal' });
     expect(await outboxOf(ticketId)).toEqual([]);
-    const note = await db.kysely.selectFrom('ticket_messages').select('email_message_id').where('ticket_id', '=', ticketId).where('visibility', '=', 'internal').executeTakeFirstOrThrow();
+    const note = await db.kysely
+      .selectFrom('ticket_messages')
+      .select('email_message_id')
+      .where('ticket_id', '=', ticketId)
+      .where('visibility', '=', 'internal')
+      .executeTakeFirstOrThrow();
     expect(note.email_message_id).toBeNull();
   });
 
@@ -125,7 +147,13 @@ describe.each(testDialects())('outbound e-mail on %s', (dialect) => {
   it('keeps mail queued and warns once when no SMTP relay is configured', async () => {
     const warnings: string[] = [];
     const log = { info: () => {}, error: () => {}, warn: (_o: object, msg: string) => void warnings.push(msg) };
-    const channel = await startEmailChannel(db.kysely, log, { smtpUrl: null, from: FROM, listenPort: null, listenHost: '127.0.0.1', maxMessageBytes: 1024 });
+    const channel = await startEmailChannel(db.kysely, log, {
+      smtpUrl: null,
+      from: FROM,
+      listenPort: null,
+      listenHost: '127.0.0.1',
+      maxMessageBytes: 1024,
+    });
     const { ticketId } = await ticketFromMail('No relay');
     await addAgentMessage(db.kysely, agent, ticketId, { body: 'Queued.', visibility: 'public' });
     await channel.stop();

@@ -62,7 +62,12 @@ export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail, no
 }
 
 function toSendOptions(row: OutboxEmailsTable, from: string): SendMailOptions {
-  const { 'Message-ID': messageId, 'In-Reply-To': inReplyTo, References: references, ...rest } = JSON.parse(row.headers) as Record<string, string>;
+  const {
+    'Message-ID': messageId,
+    'In-Reply-To': inReplyTo,
+    References: references,
+    ...rest
+  } = JSON.parse(row.headers) as Record<string, string>;
   const cc = JSON.parse(row.cc_addresses) as string[];
   return {
     from,
@@ -120,7 +125,11 @@ export async function deliverOutbox(
     const attempts = row.attempts + 1;
     try {
       await transport.sendMail(toSendOptions(row, from));
-      await db.updateTable('outbox_emails').set({ status: 'sent', attempts, sent_at: at, last_error: null }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('outbox_emails')
+        .set({ status: 'sent', attempts, sent_at: at, last_error: null })
+        .where('id', '=', row.id)
+        .execute();
       result.sent++;
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);

@@ -23,7 +23,11 @@ describe.each(testDialects())('live ticket events on %s', (dialect) => {
     return client;
   };
   const createTicket = async (subject: string) => {
-    const res = await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject, description: 'It broke', requesterEmail: `someone@${dialect}.live.test`, accountId } });
+    const res = await agent.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject, description: 'It broke', requesterEmail: `someone@${dialect}.live.test`, accountId },
+    });
     expect(res.statusCode).toBe(201);
     return res.json() as { id: string; number: number };
   };
@@ -33,7 +37,11 @@ describe.each(testDialects())('live ticket events on %s', (dialect) => {
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     agent = await signInAs(t, ['support_tier1']);
     const admin = await signInAs(t, ['admin']);
-    const account = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: `Live ${dialect}`, domains: [`${dialect}.live.test`], segment: 'smb' } });
+    const account = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: `Live ${dialect}`, domains: [`${dialect}.live.test`], segment: 'smb' },
+    });
     accountId = account.json().id;
   });
   afterAll(async () => {
@@ -47,7 +55,12 @@ describe.each(testDialects())('live ticket events on %s', (dialect) => {
     await stream.waitFor((m) => m.event === 'ready');
     const ticket = await createTicket('Live: printer on fire');
     const created = JSON.parse((await stream.waitFor(ticketEvent('ticket.created', ticket.id))).data) as LiveEvent;
-    expect(created).toMatchObject({ type: 'ticket.created', record: { type: 'ticket', id: ticket.id }, accountId, data: { ticketNumber: ticket.number } });
+    expect(created).toMatchObject({
+      type: 'ticket.created',
+      record: { type: 'ticket', id: ticket.id },
+      accountId,
+      data: { ticketNumber: ticket.number },
+    });
 
     await agent.request({ method: 'PATCH', url: `/api/tickets/${ticket.id}`, payload: { assigneeId: agent.memberId } });
     const updated = JSON.parse((await stream.waitFor(ticketEvent('ticket.updated', ticket.id))).data) as LiveEvent;
@@ -73,8 +86,14 @@ describe.each(testDialects())('live ticket events on %s', (dialect) => {
     const anonymous = await fetch(`${base}/api/events/stream`, { headers: { accept: 'text/event-stream' } });
     expect(anonymous.status).toBe(401);
     const admin = await signInAs(t, ['admin']);
-    const token = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'accounts only', scopes: ['accounts.read'] } });
-    const scoped = await fetch(`${base}/api/events/stream`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token.json().token}` } });
+    const token = await admin.request({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'accounts only', scopes: ['accounts.read'] },
+    });
+    const scoped = await fetch(`${base}/api/events/stream`, {
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${token.json().token}` },
+    });
     expect(scoped.status).toBe(403);
     const plain = await agent.request({ method: 'GET', url: '/api/events/stream' });
     expectError(plain, 406, 'events.not_acceptable');

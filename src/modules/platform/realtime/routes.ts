@@ -109,7 +109,8 @@ export const realtimeRoutes: FastifyPluginAsyncZod<RealtimeOptions> = async (app
       const heartbeat = setInterval(() => {
         if (stream.writableEnded) return;
         stream.write(': heartbeat\n\n');
-        options.reauthenticate(request)
+        options
+          .reauthenticate(request)
           .then((current) => {
             if (stream.writableEnded || (current?.memberId === actor.memberId && current.permissions.has('tickets.read'))) return;
             stream.write('event: end\ndata: {"reason":"signed_out"}\n\n');

@@ -38,18 +38,14 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => ({ status: 'ok' as const }),
   );
 
-  app.get(
-    '/readyz',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async (_request, reply) => {
-      try {
-        await sql`select 1`.execute(app.db.kysely);
-        return { status: 'ready', database: app.db.dialect };
-      } catch {
-        return reply.status(503).send({ error: { code: 'server.not_ready', message: 'The database is not reachable.', details: {} } });
-      }
-    },
-  );
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(app.db.kysely);
+      return { status: 'ready', database: app.db.dialect };
+    } catch {
+      return reply.status(503).send({ error: { code: 'server.not_ready', message: 'The database is not reachable.', details: {} } });
+    }
+  });
 
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType);

@@ -61,7 +61,11 @@ export async function fanOutEvents(db: Kysely<Database>, now = new Date()): Prom
         created++;
       }
     }
-    await markFannedOut(trx, events.map((e) => e.id), now.toISOString());
+    await markFannedOut(
+      trx,
+      events.map((e) => e.id),
+      now.toISOString(),
+    );
   });
   return created;
 }
@@ -85,22 +89,43 @@ async function dueDeliveries(db: Kysely<Database>, now: Date) {
   const rows = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhook_subscriptions', 'webhook_subscriptions.id', 'webhook_deliveries.subscription_id')
-    .select(['webhook_deliveries.id', 'webhook_deliveries.attempts', 'webhook_deliveries.event_id', 'webhook_subscriptions.id as subscription_id', 'webhook_subscriptions.url', 'webhook_subscriptions.secret_sealed'])
+    .select([
+      'webhook_deliveries.id',
+      'webhook_deliveries.attempts',
+      'webhook_deliveries.event_id',
+      'webhook_subscriptions.id as subscription_id',
+      'webhook_subscriptions.url',
+      'webhook_subscriptions.secret_sealed',
+    ])
     .where('webhook_deliveries.status', '=', 'pending')
     .where('webhook_deliveries.next_attempt_at', '<=', now.toISOString())
     .where('webhook_subscriptions.status', '=', 'active')
     .orderBy('webhook_deliveries.next_attempt_at')
     .limit(DUE_PER_PASS)
     .execute();
-  const events = new Map((await eventsByIds(db, rows.map((r) => Number(r.event_id)))).map((e) => [e.id, e]));
+  const events = new Map(
+    (
+      await eventsByIds(
+        db,
+        rows.map((r) => Number(r.event_id)),
+      )
+    ).map((e) => [e.id, e]),
+  );
   return rows.flatMap((r) => {
     const event = events.get(Number(r.event_id));
-    return event ? [{ id: r.id, attempts: r.attempts, subscription_id: r.subscription_id, url: r.url, secret_sealed: r.secret_sealed, event }] : [];
+    return event
+      ? [{ id: r.id, attempts: r.attempts, subscription_id: r.subscription_id, url: r.url, secret_sealed: r.secret_sealed, event }]
+      : [];
   });
 }
 
 /** Attempts every delivery that is due, signing each body with its subscription's secret. */
-export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, now = new Date(), send: Send = httpSend): Promise<DeliveryPassResult> {
+export async function deliverDueWebhooks(
+  db: Kysely<Database>,
+  box: SecretBox,
+  now = new Date(),
+  send: Send = httpSend,
+): Promise<DeliveryPassResult> {
   const due = await dueDeliveries(db, now);
   const result: DeliveryPassResult = { attempted: 0, succeeded: 0, failed: 0 };
   const pausedNow = new Set<string>();
@@ -108,7 +133,14 @@ export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, n
     // Paused during this pass: its remaining deliveries wait for the subscription to resume.
     if (pausedNow.has(d.subscription_id)) continue;
     const { event } = d;
-    const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt, record: event.record, accountId: event.accountId, data: event.data });
+    const body = JSON.stringify({
+      id: event.id,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      record: event.record,
+      accountId: event.accountId,
+      data: event.data,
+    });
     const timestamp = Math.floor(now.getTime() / 1000);
     const headers = {
       'content-type': 'application/json',
@@ -149,7 +181,11 @@ export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, n
         .where('id', '=', d.id)
         .execute();
       // Read afresh: earlier deliveries in this pass may have counted failures already.
-      const current = await trx.selectFrom('webhook_subscriptions').select(['consecutive_failures', 'status']).where('id', '=', d.subscription_id).executeTakeFirstOrThrow();
+      const current = await trx
+        .selectFrom('webhook_subscriptions')
+        .select(['consecutive_failures', 'status'])
+        .where('id', '=', d.subscription_id)
+        .executeTakeFirstOrThrow();
       const failures = ok ? 0 : current.consecutive_failures + 1;
       const pause = current.status === 'active' && failures >= PAUSE_AFTER_FAILURES;
       if (pause) pausedNow.add(d.subscription_id);
@@ -157,7 +193,9 @@ export async function deliverDueWebhooks(db: Kysely<Database>, box: SecretBox, n
         .updateTable('webhook_subscriptions')
         .set({
           consecutive_failures: failures,
-          ...(pause ? { status: 'paused' as const, paused_reason: `Paused after ${failures} failed deliveries in a row (last: ${error})` } : {}),
+          ...(pause
+            ? { status: 'paused' as const, paused_reason: `Paused after ${failures} failed deliveries in a row (last: ${error})` }
+            : {}),
           updated_at: now.toISOString(),
         })
         .where('id', '=', d.subscription_id)

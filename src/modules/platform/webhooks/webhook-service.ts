@@ -77,7 +77,12 @@ export async function createWebhook(
         updated_at: now,
       })
       .execute();
-    await recordAudit(trx, ctx, { action: 'webhook.created', recordType: 'webhook_subscription', recordId: id, changes: diff(null, { name: input.name, url: input.url, eventTypes: input.eventTypes }) });
+    await recordAudit(trx, ctx, {
+      action: 'webhook.created',
+      recordType: 'webhook_subscription',
+      recordId: id,
+      changes: diff(null, { name: input.name, url: input.url, eventTypes: input.eventTypes }),
+    });
   });
   return { webhook: await getWebhook(db, id), secret };
 }
@@ -86,7 +91,12 @@ export async function updateWebhook(
   db: Kysely<Database>,
   ctx: ChangeContext,
   id: string,
-  input: { name?: string | undefined; url?: string | undefined; eventTypes?: string[] | undefined; status?: 'active' | 'paused' | undefined },
+  input: {
+    name?: string | undefined;
+    url?: string | undefined;
+    eventTypes?: string[] | undefined;
+    status?: 'active' | 'paused' | undefined;
+  },
 ): Promise<WebhookView> {
   const before = await getWebhook(db, id);
   await inTransaction(db, async (trx) => {
@@ -104,7 +114,12 @@ export async function updateWebhook(
       .where('id', '=', id)
       .execute();
     const after = await findRow(trx, id);
-    await recordAudit(trx, ctx, { action: 'webhook.updated', recordType: 'webhook_subscription', recordId: id, changes: diff({ ...before }, { ...toView(after!) }) });
+    await recordAudit(trx, ctx, {
+      action: 'webhook.updated',
+      recordType: 'webhook_subscription',
+      recordId: id,
+      changes: diff({ ...before }, { ...toView(after!) }),
+    });
   });
   return getWebhook(db, id);
 }
@@ -113,7 +128,12 @@ export async function deleteWebhook(db: Kysely<Database>, ctx: ChangeContext, id
   const before = await getWebhook(db, id);
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('webhook_subscriptions').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'webhook.deleted', recordType: 'webhook_subscription', recordId: id, changes: diff({ name: before.name, url: before.url }, null) });
+    await recordAudit(trx, ctx, {
+      action: 'webhook.deleted',
+      recordType: 'webhook_subscription',
+      recordId: id,
+      changes: diff({ name: before.name, url: before.url }, null),
+    });
   });
 }
 
@@ -121,7 +141,13 @@ export async function deleteWebhook(db: Kysely<Database>, ctx: ChangeContext, id
 export async function pingWebhook(db: Kysely<Database>, ctx: ChangeContext, id: string): Promise<void> {
   const hook = await getWebhook(db, id);
   await inTransaction(db, async (trx) => {
-    await emitEvent(trx, { type: 'webhook.ping', recordType: 'webhook_subscription', recordId: id, accountId: null, payload: { subscription: hook.name } });
+    await emitEvent(trx, {
+      type: 'webhook.ping',
+      recordType: 'webhook_subscription',
+      recordId: id,
+      accountId: null,
+      payload: { subscription: hook.name },
+    });
     await recordAudit(trx, ctx, { action: 'webhook.pinged', recordType: 'webhook_subscription', recordId: id });
   });
 }
@@ -150,20 +176,38 @@ export async function listDeliveries(db: Kysely<Database>, id: string, limit = 5
     .execute();
   // The outbox is the kernel's: the event types come in one batch read, not through a join. Every
   // delivery has its event (a foreign key), but one without would be left out, as the join did.
-  const eventTypes = new Map((await eventsByIds(db, deliveries.map((d) => Number(d.event_id)))).map((e) => [e.id, e.type]));
+  const eventTypes = new Map(
+    (
+      await eventsByIds(
+        db,
+        deliveries.map((d) => Number(d.event_id)),
+      )
+    ).map((e) => [e.id, e.type]),
+  );
   const rows = deliveries.flatMap((d) => {
     const type = eventTypes.get(Number(d.event_id));
     return type === undefined ? [] : [{ ...d, type }];
   });
   const attempts = rows.length
-    ? await db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', rows.map((r) => r.id)).orderBy('id').execute()
+    ? await db
+        .selectFrom('webhook_attempts')
+        .selectAll()
+        .where(
+          'delivery_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('id')
+        .execute()
     : [];
   return rows.map((r) => ({
     id: r.id,
     eventId: Number(r.event_id),
     eventType: r.type,
     status: r.status,
-    attempts: attempts.filter((a) => a.delivery_id === r.id).map((a) => ({ at: a.attempted_at, statusCode: a.status_code, durationMs: a.duration_ms, error: a.error })),
+    attempts: attempts
+      .filter((a) => a.delivery_id === r.id)
+      .map((a) => ({ at: a.attempted_at, statusCode: a.status_code, durationMs: a.duration_ms, error: a.error })),
     nextAttemptAt: r.next_attempt_at,
     createdAt: r.created_at,
     deliveredAt: r.delivered_at,
@@ -172,10 +216,23 @@ export async function listDeliveries(db: Kysely<Database>, id: string, limit = 5
 
 /** Sends a delivery again on the next pass, whatever its state; earlier attempts stay in the log. */
 export async function redeliver(db: Kysely<Database>, ctx: ChangeContext, deliveryId: string): Promise<void> {
-  const row = await db.selectFrom('webhook_deliveries').select(['id', 'subscription_id', 'status']).where('id', '=', deliveryId).executeTakeFirst();
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select(['id', 'subscription_id', 'status'])
+    .where('id', '=', deliveryId)
+    .executeTakeFirst();
   if (!row) throw errors.deliveryNotFound();
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('webhook_deliveries').set({ status: 'pending', next_attempt_at: nowIso() }).where('id', '=', deliveryId).execute();
-    await recordAudit(trx, ctx, { action: 'webhook.redelivery_requested', recordType: 'webhook_delivery', recordId: deliveryId, changes: { status: [row.status, 'pending'] } });
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ status: 'pending', next_attempt_at: nowIso() })
+      .where('id', '=', deliveryId)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'webhook.redelivery_requested',
+      recordType: 'webhook_delivery',
+      recordId: deliveryId,
+      changes: { status: [row.status, 'pending'] },
+    });
   });
 }

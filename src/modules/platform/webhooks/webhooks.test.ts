@@ -36,14 +36,26 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     admin = await signInAs(t, ['admin']);
-    const account = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Hooli', domains: ['hooli.com'], segment: 'enterprise' } });
-    const contact = await admin.request({ method: 'POST', url: `/api/accounts/${account.json().id}/contacts`, payload: { name: 'Gavin', email: 'gavin@hooli.com' } });
+    const account = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'Hooli', domains: ['hooli.com'], segment: 'enterprise' },
+    });
+    const contact = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${account.json().id}/contacts`,
+      payload: { name: 'Gavin', email: 'gavin@hooli.com' },
+    });
     contactId = contact.json().id;
   });
   afterAll(async () => t.close());
 
   async function subscribe(url: string, eventTypes: string[]) {
-    const res = await admin.request({ method: 'POST', url: '/api/webhooks', payload: { name: `Receiver ${Math.random()}`, url, eventTypes } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: { name: `Receiver ${Math.random()}`, url, eventTypes },
+    });
     expect(res.statusCode).toBe(201);
     return res.json() as { webhook: { id: string }; secret: string };
   }
@@ -55,7 +67,11 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const listed = (await admin.request({ method: 'GET', url: '/api/webhooks' })).json();
     expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const ticket = await admin.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Webhook me', description: 'Body', requesterId: contactId } });
+    const ticket = await admin.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject: 'Webhook me', description: 'Body', requesterId: contactId },
+    });
     expect(ticket.statusCode).toBe(201);
     const start = new Date();
     await fanOutEvents(t.db.kysely, start);
@@ -125,7 +141,11 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   });
 
   it('refuses URLs that are not http(s) and lets only admins manage webhooks', async () => {
-    const bad = await admin.request({ method: 'POST', url: '/api/webhooks', payload: { name: 'x', url: 'ftp://example.com/x', eventTypes: ['ticket.created'] } });
+    const bad = await admin.request({
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: { name: 'x', url: 'ftp://example.com/x', eventTypes: ['ticket.created'] },
+    });
     expect(bad.statusCode).toBe(400);
     const tam = await signInAs(t, ['technical_account_manager']);
     expect((await tam.request({ method: 'GET', url: '/api/webhooks' })).statusCode).toBe(403);
@@ -134,13 +154,26 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   it('fans out an event whose transaction committed after a later id was already handled', async () => {
     const hook = await receiver([]);
     const { webhook } = await subscribe(hook.url, ['webhook.ping']);
-    const event = (id: number) => ({ id, type: 'webhook.ping', occurred_at: new Date().toISOString(), record_type: 'webhook_subscription', record_id: webhook.id, account_id: null, payload: '{}', fanned_out_at: null });
+    const event = (id: number) => ({
+      id,
+      type: 'webhook.ping',
+      occurred_at: new Date().toISOString(),
+      record_type: 'webhook_subscription',
+      record_id: webhook.id,
+      account_id: null,
+      payload: '{}',
+      fanned_out_at: null,
+    });
     // Ids are taken at insert: a slow transaction can commit id 900 after id 901 was fanned out.
     await t.db.kysely.insertInto('events').values(event(900_001)).execute();
     await fanOutEvents(t.db.kysely);
     await t.db.kysely.insertInto('events').values(event(900_000)).execute();
     await fanOutEvents(t.db.kysely);
-    const deliveries = await t.db.kysely.selectFrom('webhook_deliveries').select('event_id').where('subscription_id', '=', webhook.id).execute();
+    const deliveries = await t.db.kysely
+      .selectFrom('webhook_deliveries')
+      .select('event_id')
+      .where('subscription_id', '=', webhook.id)
+      .execute();
     expect(deliveries.map((d) => Number(d.event_id)).sort()).toEqual([900_000, 900_001]);
     await hook.close();
   });

@@ -9,7 +9,11 @@ import { publicArticleHitSchema } from '../../support/contract/knowledge.js';
 
 export const brandingSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the portal').max(100),
-  logoUrl: z.url('Use a full https URL for the logo').max(2000).refine((u) => u.startsWith('https://') || u.startsWith('/'), 'Use an https URL').nullable(),
+  logoUrl: z
+    .url('Use a full https URL for the logo')
+    .max(2000)
+    .refine((u) => u.startsWith('https://') || u.startsWith('/'), 'Use an https URL')
+    .nullable(),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour such as #228be6'),
 });
 export type PortalBranding = z.infer<typeof brandingSchema>;
@@ -28,7 +32,12 @@ export const portalTicketSchema = z.object({
 });
 export type PortalTicket = z.infer<typeof portalTicketSchema>;
 
-export const portalMessageSchema = z.object({ id: z.string(), author: z.object({ name: z.string(), fromSupport: z.boolean() }), body: z.string(), createdAt: z.string() });
+export const portalMessageSchema = z.object({
+  id: z.string(),
+  author: z.object({ name: z.string(), fromSupport: z.boolean() }),
+  body: z.string(),
+  createdAt: z.string(),
+});
 export type PortalMessage = z.infer<typeof portalMessageSchema>;
 
 export const portalTicketDetailSchema = z.object({ ticket: portalTicketSchema, messages: z.array(portalMessageSchema) });

@@ -18,7 +18,14 @@ export const searchQuery = z.object({
     .max(200)
     .optional()
     .describe(`Comma-separated: ${SEARCH_TYPES.join(',')} (all when left out)`)
-    .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : []))
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(z.enum(SEARCH_TYPES, { error: `Types are ${SEARCH_TYPES.join(', ')}` }))),
   accountId: z.string().max(64).optional(),
   status: z.enum(SEARCH_TICKET_STATUSES).optional().describe('Only tickets, and messages on tickets, in this status'),
@@ -42,7 +49,9 @@ export const searchResultSchema = z.object({
 
 export const searchResponse = z.object({
   items: z.array(searchResultSchema),
-  counts: z.object(Object.fromEntries(SEARCH_TYPES.map((t) => [t, z.number()])) as Record<(typeof SEARCH_TYPES)[number], z.ZodNumber>).describe('Matches per type, for facet chips'),
+  counts: z
+    .object(Object.fromEntries(SEARCH_TYPES.map((t) => [t, z.number()])) as Record<(typeof SEARCH_TYPES)[number], z.ZodNumber>)
+    .describe('Matches per type, for facet chips'),
   countsExact: z
     .object(Object.fromEntries(SEARCH_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof SEARCH_TYPES)[number], z.ZodBoolean>)
     .describe('Per type: false when the count stopped at the cap and means "at least" (show it as 1000+)'),

@@ -44,9 +44,19 @@ describe.each(testDialects())('ticket attachments on %s', (dialect) => {
     t = await startTestApp(dialect);
     const admin = await signInAs(t, ['admin']);
     agent = await signInAs(t, ['support_tier1']);
-    await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' } });
+    await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' },
+    });
     const open = async (subject: string) =>
-      (await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject, description: 'See the screenshot.', requesterEmail: 'peter@initech.com' } })).json();
+      (
+        await agent.request({
+          method: 'POST',
+          url: '/api/tickets',
+          payload: { subject, description: 'See the screenshot.', requesterEmail: 'peter@initech.com' },
+        })
+      ).json();
     ticketId = (await open('Broken chart')).id;
     otherTicketId = (await open('Other case')).id;
     firstMessageId = (await agent.request({ method: 'GET', url: `/api/tickets/${ticketId}` })).json().messages[0].id;
@@ -58,7 +68,8 @@ describe.each(testDialects())('ticket attachments on %s', (dialect) => {
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
-  const upload = (id: string, parts: Part[]) => agent.request({ method: 'POST', url: `/api/tickets/${id}/attachments`, ...multipart(parts) });
+  const upload = (id: string, parts: Part[]) =>
+    agent.request({ method: 'POST', url: `/api/tickets/${id}/attachments`, ...multipart(parts) });
   const count = async () => (await t.db.kysely.selectFrom('ticket_attachments').select('id').execute()).length;
 
   it('uploads a screenshot to a message and downloads the same bytes as an attachment, never inline', async () => {
@@ -68,7 +79,13 @@ describe.each(testDialects())('ticket attachments on %s', (dialect) => {
     ]);
     expect(res.statusCode, res.body).toBe(201);
     const attachment = res.json();
-    expect(attachment).toMatchObject({ ticketId, messageId: firstMessageId, filename: 'chart größe.png', contentType: 'image/png', sizeBytes: PNG.length });
+    expect(attachment).toMatchObject({
+      ticketId,
+      messageId: firstMessageId,
+      filename: 'chart größe.png',
+      contentType: 'image/png',
+      sizeBytes: PNG.length,
+    });
     expect(attachment.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const list = (await agent.request({ method: 'GET', url: `/api/tickets/${ticketId}/attachments` })).json();
@@ -82,7 +99,9 @@ describe.each(testDialects())('ticket attachments on %s', (dialect) => {
       expect(download.rawPayload.equals(PNG)).toBe(true);
       expect(download.headers['content-type']).toBe('image/png');
       expect(download.headers['x-content-type-options']).toBe('nosniff');
-      expect(download.headers['content-disposition']).toBe(`attachment; filename="chart gr__e.png"; filename*=UTF-8''chart%20gr%C3%B6%C3%9Fe.png`);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="chart gr__e.png"; filename*=UTF-8''chart%20gr%C3%B6%C3%9Fe.png`,
+      );
     }
     const files = await fs.readdir(dataDir, { recursive: true });
     expect(files.some((f) => f.endsWith(attachment.id))).toBe(true);
@@ -92,14 +111,20 @@ describe.each(testDialects())('ticket attachments on %s', (dialect) => {
     const res = await upload(ticketId, [{ name: 'file', value: 'a,b\n1,2\n', filename: 'data.csv', contentType: 'text/csv' }]);
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id;
-    expectError(await agent.request({ method: 'GET', url: `/api/tickets/${otherTicketId}/attachments/${id}` }), 404, 'attachments.not_found');
+    expectError(
+      await agent.request({ method: 'GET', url: `/api/tickets/${otherTicketId}/attachments/${id}` }),
+      404,
+      'attachments.not_found',
+    );
     expectError(await agent.request({ method: 'GET', url: `/api/attachments/${otherTicketId}` }), 404, 'attachments.not_found');
     expectError(await agent.request({ method: 'GET', url: '/api/tickets/no-such-ticket/attachments' }), 404, 'tickets.not_found');
   });
 
   it('refuses a file over the size limit with 413 and keeps nothing of it', async () => {
     const before = await count();
-    const res = await upload(ticketId, [{ name: 'file', value: Buffer.alloc(LIMIT + 1, 0x61), filename: 'huge.log', contentType: 'text/plain' }]);
+    const res = await upload(ticketId, [
+      { name: 'file', value: Buffer.alloc(LIMIT + 1, 0x61), filename: 'huge.log', contentType: 'text/plain' },
+    ]);
     expect(expectError(res, 413, 'attachments.too_large').details.limitBytes).toBe(LIMIT);
     expect(await count()).toBe(before);
   });
@@ -128,14 +153,27 @@ describe.each(testDialects())('ticket attachments on %s', (dialect) => {
     ]);
     expectError(foreign, 422, 'request.reference_not_found');
     expectError(await upload(ticketId, [{ name: 'messageId', value: firstMessageId }]), 400, 'attachments.file_missing');
-    expectError(await agent.request({ method: 'POST', url: `/api/tickets/${ticketId}/attachments`, payload: { file: 'x' } }), 400, 'attachments.file_missing');
+    expectError(
+      await agent.request({ method: 'POST', url: `/api/tickets/${ticketId}/attachments`, payload: { file: 'x' } }),
+      400,
+      'attachments.file_missing',
+    );
   });
 
   it('records the upload in the ticket’s history and the audit log', async () => {
     const res = await upload(ticketId, [{ name: 'file', value: '{"a":1}', filename: 'settings.json', contentType: 'application/json' }]);
     const events = (await agent.request({ method: 'GET', url: `/api/tickets/${ticketId}/events` })).json().items;
-    expect(events.filter((e: { type: string }) => e.type === 'attachment.added').map((e: { data: { attachmentId: string } }) => e.data.attachmentId)).toContain(res.json().id);
-    const audit = await t.db.kysely.selectFrom('audit_log').select('actor_id').where('action', '=', 'ticket.attachment_added').where('record_id', '=', ticketId).execute();
+    expect(
+      events
+        .filter((e: { type: string }) => e.type === 'attachment.added')
+        .map((e: { data: { attachmentId: string } }) => e.data.attachmentId),
+    ).toContain(res.json().id);
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', '=', 'ticket.attachment_added')
+      .where('record_id', '=', ticketId)
+      .execute();
     expect(audit.map((a) => a.actor_id)).toContain(agent.memberId);
   });
 });

@@ -37,7 +37,10 @@ describe('attachment types', () => {
   });
 
   it('takes the type from the extension when the client sends a generic one', () => {
-    expect(checkAttachmentType('trace.json', 'application/octet-stream', text('{}'))).toEqual({ ok: true, contentType: 'application/json' });
+    expect(checkAttachmentType('trace.json', 'application/octet-stream', text('{}'))).toEqual({
+      ok: true,
+      contentType: 'application/json',
+    });
     expect(checkAttachmentType('photo.jpg', null, bytes(0xff, 0xd8, 0xff, 0xdb))).toEqual({ ok: true, contentType: 'image/jpeg' });
     expect(checkAttachmentType('mystery', 'application/octet-stream', text('hi')).ok).toBe(false);
   });
@@ -46,10 +49,16 @@ describe('attachment types', () => {
     expect(checkAttachmentType('setup.exe', 'application/x-msdownload', PE)).toMatchObject({ ok: false, detected: 'executable' });
     expect(checkAttachmentType('cute.png', 'image/png', PE)).toMatchObject({ ok: false, reason: 'the content is a program' });
     expect(checkAttachmentType('notes.txt', 'text/plain', PE)).toMatchObject({ ok: false });
-    expect(checkAttachmentType('report.pdf', 'application/pdf', PNG)).toMatchObject({ ok: false, reason: 'the content is not application/pdf' });
+    expect(checkAttachmentType('report.pdf', 'application/pdf', PNG)).toMatchObject({
+      ok: false,
+      reason: 'the content is not application/pdf',
+    });
     expect(checkAttachmentType('logo.svg', 'image/svg+xml', text('<svg/>'))).toMatchObject({ ok: false });
     expect(checkAttachmentType('page.html', 'text/html', text('<script>'))).toMatchObject({ ok: false });
-    expect(checkAttachmentType('evil.exe', 'image/png', PNG)).toMatchObject({ ok: false, reason: 'the extension .exe does not fit image/png' });
+    expect(checkAttachmentType('evil.exe', 'image/png', PNG)).toMatchObject({
+      ok: false,
+      reason: 'the extension .exe does not fit image/png',
+    });
     expect(checkAttachmentType('data.bin', 'text/plain', bytes(0, 159, 146, 150))).toMatchObject({ ok: false });
   });
 });

@@ -57,7 +57,8 @@ const ALIASES: Record<string, string> = {
 const GENERIC = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
 
 const BY_EXTENSION = new Map<string, string>();
-for (const [type, spec] of Object.entries(ALLOWED_TYPES)) for (const ext of spec.extensions) if (!BY_EXTENSION.has(ext)) BY_EXTENSION.set(ext, type);
+for (const [type, spec] of Object.entries(ALLOWED_TYPES))
+  for (const ext of spec.extensions) if (!BY_EXTENSION.has(ext)) BY_EXTENSION.set(ext, type);
 
 function startsWith(bytes: Uint8Array, prefix: number[], offset = 0): boolean {
   return prefix.every((b, i) => bytes[offset + i] === b);
@@ -82,7 +83,13 @@ export function sniff(bytes: Uint8Array): Signature | 'executable' | null {
   if (
     (startsWith(bytes, ascii('MZ')) && bytes.subarray(0, 64).includes(0)) ||
     startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) ||
-    [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]].some((m) => startsWith(bytes, m))
+    [
+      [0xfe, 0xed, 0xfa, 0xce],
+      [0xfe, 0xed, 0xfa, 0xcf],
+      [0xce, 0xfa, 0xed, 0xfe],
+      [0xcf, 0xfa, 0xed, 0xfe],
+      [0xca, 0xfe, 0xba, 0xbe],
+    ].some((m) => startsWith(bytes, m))
   ) {
     return 'executable';
   }

@@ -76,7 +76,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (!file) throw errors.attachmentFileMissing();
       const parsed = attachmentUploadFields.safeParse(fields);
-      if (!parsed.success) throw errors.validation('messageId: is not a message id', { location: 'body', issues: [{ path: 'messageId', message: 'is not a message id' }] });
+      if (!parsed.success)
+        throw errors.validation('messageId: is not a message id', {
+          location: 'body',
+          issues: [{ path: 'messageId', message: 'is not a message id' }],
+        });
       const attachment = await addAttachment(db(), settings, changeContext(request), {
         ticketId,
         messageId: parsed.data.messageId ?? null,
@@ -90,7 +94,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/tickets/:id/attachments',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'The files attached to a ticket', params: idParams, response: { 200: z.object({ items: z.array(attachmentSchema) }) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'The files attached to a ticket',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(attachmentSchema) }) },
+      },
+    },
     async (request) => ({ items: await listAttachments(db(), request.params.id) }),
   );
 
@@ -98,7 +110,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tickets/:id/attachments/:attachmentId',
     {
       config: { access: 'tickets.read' },
-      schema: { tags, summary: 'Download a ticket’s attachment (404 unless it belongs to this ticket)', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
+      schema: {
+        tags,
+        summary: 'Download a ticket’s attachment (404 unless it belongs to this ticket)',
+        params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }),
+      },
     },
     async (request, reply) => {
       const { attachment, storagePath } = await findAttachmentFile(db(), request.params.attachmentId, request.params.id);

@@ -38,16 +38,25 @@ function toAttachment(r: TicketAttachmentsTable): Attachment {
 /** A file name safe to store and to hand back in Content-Disposition: no folders, no control characters. */
 export function cleanFilename(name: string | null | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean && clean !== '.' && clean !== '..' ? clean : 'attachment';
 }
 
 /** Refuses a file that is too big (413) or not an allowed, truthfully-typed kind (415). */
-export function vetAttachment(settings: AttachmentSettings, filename: string, contentType: string | null | undefined, content: Buffer): string {
+export function vetAttachment(
+  settings: AttachmentSettings,
+  filename: string,
+  contentType: string | null | undefined,
+  content: Buffer,
+): string {
   if (content.length > settings.maxBytes) throw errors.attachmentTooLarge(settings.maxBytes);
   const verdict = checkAttachmentType(filename, contentType, content);
-  if (!verdict.ok) throw errors.attachmentTypeNotAllowed({ filename, declared: verdict.declared, detected: verdict.detected, reason: verdict.reason });
+  if (!verdict.ok)
+    throw errors.attachmentTypeNotAllowed({ filename, declared: verdict.declared, detected: verdict.detected, reason: verdict.reason });
   return verdict.contentType;
 }
 
@@ -106,7 +115,12 @@ export async function addAttachment(
       const at = now.toISOString();
       const summary = { attachmentId: attachment.id, filename: attachment.filename, sizeBytes: attachment.sizeBytes };
       await repo.recordTicketEvent(trx, input.ticketId, actorOfContext(ctx), 'attachment.added', summary, at);
-      await recordAudit(trx, ctx, { action: 'ticket.attachment_added', recordType: 'ticket', recordId: input.ticketId, changes: { attachment: [null, summary] } });
+      await recordAudit(trx, ctx, {
+        action: 'ticket.attachment_added',
+        recordType: 'ticket',
+        recordId: input.ticketId,
+        changes: { attachment: [null, summary] },
+      });
       return attachment;
     });
   } catch (err) {
@@ -117,12 +131,22 @@ export async function addAttachment(
 
 export async function listAttachments(db: Kysely<Database>, ticketId: string): Promise<Attachment[]> {
   if (!(await repo.findTicketRow(db, ticketId))) throw errors.ticketNotFound();
-  const rows = await db.selectFrom('ticket_attachments').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('ticket_attachments')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toAttachment);
 }
 
 /** The attachment and where its file is; with `ticketId`, only when it belongs to that ticket. */
-export async function findAttachmentFile(db: Kysely<Database>, id: string, ticketId?: string): Promise<{ attachment: Attachment; storagePath: string }> {
+export async function findAttachmentFile(
+  db: Kysely<Database>,
+  id: string,
+  ticketId?: string,
+): Promise<{ attachment: Attachment; storagePath: string }> {
   const row = await db.selectFrom('ticket_attachments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || (ticketId !== undefined && row.ticket_id !== ticketId)) throw errors.attachmentNotFound();
   return { attachment: toAttachment(row), storagePath: row.storage_path };
@@ -130,7 +154,13 @@ export async function findAttachmentFile(db: Kysely<Database>, id: string, ticke
 
 /** A ticket's attachments grouped by message, in one query (the conversation lists them inline). */
 const messageAttachmentRows = compiledRead((db, ticketId: string) =>
-  db.selectFrom('ticket_attachments').selectAll().where('ticket_id', '=', ticketId).where('message_id', 'is not', null).orderBy('created_at').orderBy('id'),
+  db
+    .selectFrom('ticket_attachments')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('message_id', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id'),
 );
 
 export async function attachmentsByMessage(db: Kysely<Database>, ticketId: string): Promise<Map<string, Attachment[]>> {

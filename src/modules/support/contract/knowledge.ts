@@ -81,7 +81,15 @@ export const linkedArticleSchema = z.object({
   solved: z.boolean(),
   linkedAt: z.string(),
   linkedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  article: articleSchema.pick({ id: true, title: true, visibility: true, status: true, productArea: true, linkedCount: true, solvedCount: true }),
+  article: articleSchema.pick({
+    id: true,
+    title: true,
+    visibility: true,
+    status: true,
+    productArea: true,
+    linkedCount: true,
+    solvedCount: true,
+  }),
 });
 export type LinkedArticle = z.infer<typeof linkedArticleSchema>;
 

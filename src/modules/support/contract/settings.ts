@@ -100,7 +100,11 @@ export const slaConditionsSchema = z.strictObject({
 });
 export type SlaConditions = z.infer<typeof slaConditionsSchema>;
 
-const minutes = z.number().min(1).max(60 * 24 * 365).nullable();
+const minutes = z
+  .number()
+  .min(1)
+  .max(60 * 24 * 365)
+  .nullable();
 const target = z.strictObject({ firstReplyMinutes: minutes, nextReplyMinutes: minutes, resolutionMinutes: minutes });
 export const slaTargetsSchema = z.strictObject({ low: target, normal: target, high: target, urgent: target });
 export type SlaTargetsByPriority = z.infer<typeof slaTargetsSchema>;
@@ -130,9 +134,22 @@ const escalationConditionFields = {
   priorities: z.array(z.enum(TICKET_PRIORITIES)).min(1).optional(),
   segments: z.array(z.enum(SEGMENTS)).min(1).optional(),
   statuses: z.array(z.enum(TICKET_STATUSES)).min(1).optional().describe('Defaults to new and open'),
-  minHoursInTier: z.number().min(0).max(24 * 365).optional(),
-  minBusinessHoursInTier: z.number().min(0).max(24 * 365).optional(),
-  slaMinutesRemainingBelow: z.number().min(-60 * 24 * 30).max(60 * 24 * 30).optional().describe('Next SLA target due within this many minutes (negative: overdue by at least)'),
+  minHoursInTier: z
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .optional(),
+  minBusinessHoursInTier: z
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .optional(),
+  slaMinutesRemainingBelow: z
+    .number()
+    .min(-60 * 24 * 30)
+    .max(60 * 24 * 30)
+    .optional()
+    .describe('Next SLA target due within this many minutes (negative: overdue by at least)'),
   minReopenCount: z.number().int().min(1).max(100).optional(),
 };
 const escalationActionFields = {

@@ -57,7 +57,10 @@ export const createTicketBody = z
     assigneeId: z.string().max(64).nullish(),
     groupId: z.string().max(64).nullish(),
   })
-  .refine((b) => b.requesterId || b.requesterEmail, { message: 'Name the requester: requesterId or requesterEmail', path: ['requesterEmail'] });
+  .refine((b) => b.requesterId || b.requesterEmail, {
+    message: 'Name the requester: requesterId or requesterEmail',
+    path: ['requesterEmail'],
+  });
 export type CreateTicketInput = z.infer<typeof createTicketBody>;
 
 export const updateTicketBody = z.strictObject({
@@ -140,7 +143,13 @@ export const viewFiltersSchema = z.strictObject({
   groupId: z.string().max(64).optional(),
   accountId: z.string().max(64).optional(),
   tag: tag.optional(),
-  dueWithinMinutes: z.number().int().min(1).max(60 * 24 * 30).optional().describe('Only tickets whose next SLA target is due within this many minutes (or already overdue)'),
+  dueWithinMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional()
+    .describe('Only tickets whose next SLA target is due within this many minutes (or already overdue)'),
 });
 export type ViewFilters = z.infer<typeof viewFiltersSchema>;
 
@@ -154,7 +163,11 @@ export const viewSchema = z.object({
 });
 export type TicketView = z.infer<typeof viewSchema>;
 
-export const createViewBody = z.strictObject({ name: z.string().trim().min(1).max(100), filters: viewFiltersSchema, shared: z.boolean().default(false) });
+export const createViewBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  filters: viewFiltersSchema,
+  shared: z.boolean().default(false),
+});
 export type CreateViewInput = z.infer<typeof createViewBody>;
 
 /** The ticket page: the ticket, its conversation, its account and the account's latest other tickets. */

@@ -66,7 +66,14 @@ export async function createSurveyOnSolve(db: Kysely<Database>, ticket: TicketRo
     })
     .execute();
   await enqueueSurveyEmail(db, ticket, token, at);
-  await recordTicketEvent(db, ticket.id, { type: 'system', id: null }, 'csat.survey_created', { surveyId: id, expiresAt: addDays(iso, SURVEY_DAYS) }, iso);
+  await recordTicketEvent(
+    db,
+    ticket.id,
+    { type: 'system', id: null },
+    'csat.survey_created',
+    { surveyId: id, expiresAt: addDays(iso, SURVEY_DAYS) },
+    iso,
+  );
 }
 
 /** Where the requester's browser reaches this workbench; mail links need it absolute. */
@@ -89,7 +96,17 @@ async function enqueueSurveyEmail(db: Kysely<Database>, ticket: TicketRow, token
     '',
     `You can change your answer for ${SURVEY_DAYS} days.`,
   ].join('\n');
-  await enqueueEmail(db, { to: [requester.email], subject: `${ticketSubject(Number(ticket.number), ticket.subject)} How did we do?`, text, headers: { 'X-Outpost-Ticket': String(ticket.number) }, ticketId: ticket.id }, at);
+  await enqueueEmail(
+    db,
+    {
+      to: [requester.email],
+      subject: `${ticketSubject(Number(ticket.number), ticket.subject)} How did we do?`,
+      text,
+      headers: { 'X-Outpost-Ticket': String(ticket.number) },
+      ticketId: ticket.id,
+    },
+    at,
+  );
 }
 
 type SurveyRow = Selectable<CsatSurveysTable>;
@@ -104,7 +121,13 @@ async function surveyByToken(db: Kysely<Database>, token: string, now: Date): Pr
 
 async function publicView(db: Kysely<Database>, row: SurveyRow) {
   const ticket = await db.selectFrom('tickets').select(['number', 'subject']).where('id', '=', row.ticket_id).executeTakeFirstOrThrow();
-  return { ticket: { number: Number(ticket.number), subject: ticket.subject }, rated: row.rating !== null, rating: row.rating, comment: row.comment, expiresAt: row.expires_at };
+  return {
+    ticket: { number: Number(ticket.number), subject: ticket.subject },
+    rated: row.rating !== null,
+    rating: row.rating,
+    comment: row.comment,
+    expiresAt: row.expires_at,
+  };
 }
 
 export async function openSurvey(db: Kysely<Database>, token: string, now = new Date()) {
@@ -120,9 +143,25 @@ export async function rateSurvey(db: Kysely<Database>, token: string, input: Rat
   const at = now.toISOString();
   const ctx: ChangeContext = { actorType: 'contact', actorId: row.contact_id, memberId: null, ip };
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('csat_surveys').set({ rating: input.rating, comment: input.comment || null, rated_at: at }).where('id', '=', row.id).execute();
-    await recordTicketEvent(trx, row.ticket_id, { type: 'contact', id: row.contact_id }, 'csat.rated', { surveyId: row.id, rating: input.rating, comment: input.comment ?? null }, at);
-    await recordAudit(trx, ctx, { action: 'csat.rated', recordType: 'ticket', recordId: row.ticket_id, changes: { rating: [row.rating, input.rating] } });
+    await trx
+      .updateTable('csat_surveys')
+      .set({ rating: input.rating, comment: input.comment || null, rated_at: at })
+      .where('id', '=', row.id)
+      .execute();
+    await recordTicketEvent(
+      trx,
+      row.ticket_id,
+      { type: 'contact', id: row.contact_id },
+      'csat.rated',
+      { surveyId: row.id, rating: input.rating, comment: input.comment ?? null },
+      at,
+    );
+    await recordAudit(trx, ctx, {
+      action: 'csat.rated',
+      recordType: 'ticket',
+      recordId: row.ticket_id,
+      changes: { rating: [row.rating, input.rating] },
+    });
   });
   return publicView(db, { ...row, rating: input.rating, comment: input.comment || null, rated_at: at });
 }
@@ -137,7 +176,13 @@ export async function ticketSurveys(db: Kysely<Database>, ticketId: string, now 
     .orderBy('id', 'desc')
     .execute();
   if (rows.length === 0) return [];
-  const [secret, assignees] = await Promise.all([linkSecret(db), memberRefs(db, rows.map((r) => r.assignee_id))]);
+  const [secret, assignees] = await Promise.all([
+    linkSecret(db),
+    memberRefs(
+      db,
+      rows.map((r) => r.assignee_id),
+    ),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
@@ -160,7 +205,11 @@ export async function csatSummary(db: Kysely<Database>, filter: SummaryQuery) {
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
   if (filter.from) query = query.where('rated_at', '>=', new Date(filter.from).toISOString());
   if (filter.to) query = query.where('rated_at', '<', new Date(filter.to).toISOString());
-  const counts = await query.select(['rating']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('rating').execute();
+  const counts = await query
+    .select(['rating'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('rating')
+    .execute();
   const good = Number(counts.find((c) => c.rating === 'good')?.n ?? 0);
   const bad = Number(counts.find((c) => c.rating === 'bad')?.n ?? 0);
   return { good, bad, rated: good + bad, score: csatScore(good, bad) };

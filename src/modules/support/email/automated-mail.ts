@@ -7,7 +7,8 @@ const SYSTEM_SENDERS = /^(mailer-daemon|postmaster|mail-daemon|noreply-dmarc-sup
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'value' in value && typeof (value as { value: unknown }).value === 'string') return (value as { value: string }).value;
+  if (value && typeof value === 'object' && 'value' in value && typeof (value as { value: unknown }).value === 'string')
+    return (value as { value: string }).value;
   return '';
 }
 

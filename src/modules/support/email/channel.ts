@@ -27,7 +27,11 @@ function outboxPass(db: Kysely<Database>, transport: MailTransport, options: { f
 }
 
 /** The outbox delivery loop: one pass every ~10 s, never two at once. */
-export function startOutboxWorker(db: Kysely<Database>, transport: MailTransport, options: { from: string; log: Log; intervalMs?: number }): () => void {
+export function startOutboxWorker(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  options: { from: string; log: Log; intervalMs?: number },
+): () => void {
   let running = false;
   const deliver = outboxPass(db, transport, options);
   const pass = async () => {
@@ -54,7 +58,12 @@ export interface EmailChannel {
  * Starts what the environment configures: outbound delivery when `OUTPOST_SMTP_URL` is set (else
  * mail stays queued, with one warning), the SMTP listener when `OUTPOST_SMTP_LISTEN_PORT` is.
  */
-export async function startEmailChannel(db: Kysely<Database>, log: Log, settings: MailSettings = mailSettings(), jobs?: JobRunner): Promise<EmailChannel> {
+export async function startEmailChannel(
+  db: Kysely<Database>,
+  log: Log,
+  settings: MailSettings = mailSettings(),
+  jobs?: JobRunner,
+): Promise<EmailChannel> {
   let stopWorker: (() => void) | null = null;
   let transport: nodemailer.Transporter | null = null;
   if (settings.smtpUrl) {

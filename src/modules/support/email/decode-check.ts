@@ -71,7 +71,8 @@ export function decodeProblems(raw: Buffer): string[] {
     if (charset && /^text\//i.test(type) && !charsetKnown(charset)) problems.add(`unknown charset "${charset.slice(0, 60)}"`);
     const encoding = (part.headers.get('content-transfer-encoding') ?? '').toLowerCase();
     if (encoding === 'base64' && /[^A-Za-z0-9+/=\s]/.test(part.body)) problems.add('broken base64');
-    if (encoding === 'quoted-printable' && /=(?![0-9A-Fa-f]{2}|[ \t]*\r?\n|[ \t]*$)/.test(part.body)) problems.add('broken quoted-printable');
+    if (encoding === 'quoted-printable' && /=(?![0-9A-Fa-f]{2}|[ \t]*\r?\n|[ \t]*$)/.test(part.body))
+      problems.add('broken quoted-printable');
   }
   return [...problems];
 }

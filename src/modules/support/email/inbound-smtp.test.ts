@@ -30,7 +30,11 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     listener = await startSmtpListener(db.kysely, { port: 0, host: '127.0.0.1', maxMessageBytes: 8 * 1024 * 1024, attachments });
     sender = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
     initechId = (await createAccountViaService(db, { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' })).id;
-    const { member } = await createMember(db.kysely, SYSTEM_CONTEXT, { email: `agent${unique()}@team.test`, name: 'Agent Smith', roles: ['support_tier1'] });
+    const { member } = await createMember(db.kysely, SYSTEM_CONTEXT, {
+      email: `agent${unique()}@team.test`,
+      name: 'Agent Smith',
+      roles: ['support_tier1'],
+    });
     agent = { actorType: 'member', actorId: member.id, memberId: member.id, ip: null };
   });
   afterAll(async () => {
@@ -86,7 +90,9 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     await addAgentMessage(db.kysely, agent, ticket.id, { body: 'We found it in the basement.', visibility: 'public', status: 'solved' });
     const solved = await getTicket(db.kysely, ticket.id);
     expect(solved.status).toBe('solved');
-    const agentReplyId = (await db.kysely.selectFrom('outbox_emails').select('headers').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()).headers;
+    const agentReplyId = (
+      await db.kysely.selectFrom('outbox_emails').select('headers').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()
+    ).headers;
     const replyTo = (JSON.parse(agentReplyId) as Record<string, string>)['Message-ID']!;
 
     const reply = mailFrom('milton', {
@@ -113,7 +119,10 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     const first = mailFrom('bill', { subject: 'TPS cover sheets', text: 'Did you get the memo?' });
     await sender.sendMail(first.mail);
     const ticket = await ticketOf(first.messageId);
-    const again = mailFrom('bill', { subject: `Re: [#${ticket.number}] TPS cover sheets`, text: 'Yeah, I am going to need you to read it.' });
+    const again = mailFrom('bill', {
+      subject: `Re: [#${ticket.number}] TPS cover sheets`,
+      text: 'Yeah, I am going to need you to read it.',
+    });
     await sender.sendMail(again.mail);
     expect((await ticketOf(again.messageId)).id).toBe(ticket.id);
     expect((await listMessages(db.kysely, ticket.id)).length).toBe(2);
@@ -136,7 +145,14 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     const other = await createAccountViaService(db, { name: `Initrode ${unique()}`, domains: [`initrode${unique()}.com`] });
     const outsider = await createContactViaService(db, other.id);
     const messageId = `<outsider-${unique()}@elsewhere.test>`;
-    await sender.sendMail({ from: outsider.email, to: 'support@outpost.local', messageId, inReplyTo: first.messageId, subject: `Re: [#${ticket.number}] Rounding errors`, text: 'Let me in.' });
+    await sender.sendMail({
+      from: outsider.email,
+      to: 'support@outpost.local',
+      messageId,
+      inReplyTo: first.messageId,
+      subject: `Re: [#${ticket.number}] Rounding errors`,
+      text: 'Let me in.',
+    });
     const landed = await ticketOf(messageId);
     expect(landed.id).not.toBe(ticket.id);
     expect(landed.account.id).toBe(other.id);
@@ -146,8 +162,20 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
   it('keeps mail from a sender no account claims on the "Unassigned senders" account, created once', async () => {
     const a = `<stranger-${unique()}@nowhere.test>`;
     const b = `<stranger-${unique()}@nowhere.test>`;
-    await sender.sendMail({ from: 'Stranger <someone@nowhere.test>', to: 'support@outpost.local', messageId: a, subject: 'Hello?', text: 'Is this support?' });
-    await sender.sendMail({ from: 'other@elsewhere.test', to: 'support@outpost.local', messageId: b, subject: 'Pricing', text: 'How much?' });
+    await sender.sendMail({
+      from: 'Stranger <someone@nowhere.test>',
+      to: 'support@outpost.local',
+      messageId: a,
+      subject: 'Hello?',
+      text: 'Is this support?',
+    });
+    await sender.sendMail({
+      from: 'other@elsewhere.test',
+      to: 'support@outpost.local',
+      messageId: b,
+      subject: 'Pricing',
+      text: 'How much?',
+    });
     const [first, second] = [await ticketOf(a), await ticketOf(b)];
     expect(first.account.name).toBe(UNASSIGNED_ACCOUNT_NAME);
     expect(second.account.id).toBe(first.account.id);
@@ -162,21 +190,40 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     const bulk = mailFrom('newsletter', { subject: 'Weekly news', text: 'News.', headers: { Precedence: 'bulk' } });
     await sender.sendMail(ooo.mail);
     await sender.sendMail(bulk.mail);
-    await sender.sendMail({ from: 'MAILER-DAEMON@mx.initech.com', to: 'support@outpost.local', subject: 'Undelivered Mail Returned to Sender', text: 'The mail could not be delivered.' });
+    await sender.sendMail({
+      from: 'MAILER-DAEMON@mx.initech.com',
+      to: 'support@outpost.local',
+      subject: 'Undelivered Mail Returned to Sender',
+      text: 'The mail could not be delivered.',
+    });
     expect((await db.kysely.selectFrom('tickets').select('id').execute()).length).toBe(before);
-    const ignored = await db.kysely.selectFrom('inbound_emails').select('outcome').where('message_id', 'in', [ooo.messageId, bulk.messageId]).execute();
+    const ignored = await db.kysely
+      .selectFrom('inbound_emails')
+      .select('outcome')
+      .where('message_id', 'in', [ooo.messageId, bulk.messageId])
+      .execute();
     expect(ignored.map((r) => r.outcome)).toEqual(['ignored', 'ignored']);
   });
 
   it('keeps ignored and unreadable mail over SMTP in quarantine, with its raw copy', async () => {
     const ooo = mailFrom('milton', { subject: 'Away', text: 'Gone fishing.', headers: { 'Auto-Submitted': 'auto-replied' } });
     await sender.sendMail(ooo.mail);
-    const held = await db.kysely.selectFrom('quarantined_emails').selectAll().where('message_id', '=', ooo.messageId).executeTakeFirstOrThrow();
+    const held = await db.kysely
+      .selectFrom('quarantined_emails')
+      .selectAll()
+      .where('message_id', '=', ooo.messageId)
+      .executeTakeFirstOrThrow();
     expect(held).toMatchObject({ reason: 'automated', sender: 'milton@initech.com', subject: 'Away' });
     expect((await fs.readFile(path.join(dataDir, held.raw_path!), 'utf8')).includes('Gone fishing.')).toBe(true);
     // No From: refused for good (554), and still kept.
-    await expect(sendRaw('bob@initech.com', ['To: support@outpost.local', 'Subject: Who am I', '', 'No sender.'])).rejects.toMatchObject({ responseCode: 554 });
-    const refused = await db.kysely.selectFrom('quarantined_emails').selectAll().where('subject', '=', 'Who am I').executeTakeFirstOrThrow();
+    await expect(sendRaw('bob@initech.com', ['To: support@outpost.local', 'Subject: Who am I', '', 'No sender.'])).rejects.toMatchObject({
+      responseCode: 554,
+    });
+    const refused = await db.kysely
+      .selectFrom('quarantined_emails')
+      .selectAll()
+      .where('subject', '=', 'Who am I')
+      .executeTakeFirstOrThrow();
     expect(refused.reason).toBe('refused');
     expect(await fs.readFile(path.join(dataDir, refused.raw_path!), 'utf8')).toContain('No sender.');
   });
@@ -185,7 +232,9 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     const { messageId, mail } = mailFrom('tom', {
       subject: 'Installer',
       text: 'Here is the installer.',
-      attachments: [{ filename: 'setup.exe', content: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), contentType: 'application/x-msdownload' }],
+      attachments: [
+        { filename: 'setup.exe', content: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), contentType: 'application/x-msdownload' },
+      ],
     });
     await sender.sendMail(mail);
     const ticket = await ticketOf(messageId);
@@ -213,7 +262,9 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
       await sender.sendMail(first.mail);
       const ticket = await ticketOf(first.messageId);
       await addAgentMessage(db.kysely, agent, ticket.id, { body: 'Sent again.', visibility: 'public', status: 'solved' });
-      const headers = (await db.kysely.selectFrom('outbox_emails').select('headers').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()).headers;
+      const headers = (
+        await db.kysely.selectFrom('outbox_emails').select('headers').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()
+      ).headers;
       return { ticket, firstMessageId: first.messageId, agentMessageId: (JSON.parse(headers) as Record<string, string>)['Message-ID']! };
     }
 
@@ -227,7 +278,13 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
     it('opens a new ticket for a stranger who names another account’s ticket, and leaves that ticket alone', async () => {
       const { ticket } = await solvedTicket('nina');
       const messageId = `<mallory-${unique()}@gmail.com>`;
-      await sender.sendMail({ from: 'Mallory <mallory@gmail.com>', to: 'support@outpost.local', messageId, subject: `Re: [#${ticket.number}] Invoice`, text: 'Please wire the refund to me.' });
+      await sender.sendMail({
+        from: 'Mallory <mallory@gmail.com>',
+        to: 'support@outpost.local',
+        messageId,
+        subject: `Re: [#${ticket.number}] Invoice`,
+        text: 'Please wire the refund to me.',
+      });
       const landed = await ticketOf(messageId);
       expect(landed.id).not.toBe(ticket.id);
       expect(landed.account.name).toBe(UNASSIGNED_ACCOUNT_NAME);
@@ -245,7 +302,15 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
       const guessed = agentMessageId.replace(/[0-9a-f]{12}@outpost>$/, '000000000000@outpost>');
       for (const inReplyTo of [firstMessageId, guessed]) {
         const messageId = `<guess-${unique()}@nowhere.test>`;
-        await sender.sendMail({ from: `stranger-${unique()}@nowhere.test`, to: 'support@outpost.local', messageId, inReplyTo, references: [inReplyTo], subject: 'Re: Invoice', text: 'Me too.' });
+        await sender.sendMail({
+          from: `stranger-${unique()}@nowhere.test`,
+          to: 'support@outpost.local',
+          messageId,
+          inReplyTo,
+          references: [inReplyTo],
+          subject: 'Re: Invoice',
+          text: 'Me too.',
+        });
         expect((await ticketOf(messageId)).id).not.toBe(ticket.id);
       }
       await expectUntouched(ticket.id);
@@ -255,20 +320,51 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
       const { ticket, agentMessageId } = await solvedTicket('dom');
       const colleague = await createContactViaService(db, initechId);
       const fromRequester = `<dom-${unique()}@initech.com>`;
-      await sender.sendMail({ from: 'dom@initech.com', to: 'support@outpost.local', messageId: fromRequester, subject: `Re: [#${ticket.number}] Invoice`, text: 'Still missing.' });
+      await sender.sendMail({
+        from: 'dom@initech.com',
+        to: 'support@outpost.local',
+        messageId: fromRequester,
+        subject: `Re: [#${ticket.number}] Invoice`,
+        text: 'Still missing.',
+      });
       const fromColleague = `<colleague-${unique()}@initech.com>`;
-      await sender.sendMail({ from: colleague.email, to: 'support@outpost.local', messageId: fromColleague, subject: `Re: [#${ticket.number}] Invoice`, text: 'Same here.' });
+      await sender.sendMail({
+        from: colleague.email,
+        to: 'support@outpost.local',
+        messageId: fromColleague,
+        subject: `Re: [#${ticket.number}] Invoice`,
+        text: 'Same here.',
+      });
       const forwarded = `<fwd-${unique()}@partner.test>`;
-      await sender.sendMail({ from: 'accountant@partner.test', to: 'support@outpost.local', messageId: forwarded, inReplyTo: agentMessageId, references: [agentMessageId], subject: 'Re: Invoice', text: 'Forwarded to me: which invoice?' });
+      await sender.sendMail({
+        from: 'accountant@partner.test',
+        to: 'support@outpost.local',
+        messageId: forwarded,
+        inReplyTo: agentMessageId,
+        references: [agentMessageId],
+        subject: 'Re: Invoice',
+        text: 'Forwarded to me: which invoice?',
+      });
       for (const id of [fromRequester, fromColleague, forwarded]) expect((await ticketOf(id)).id).toBe(ticket.id);
-      expect((await listMessages(db.kysely, ticket.id)).map((m) => m.body)).toEqual(['Where is my invoice?', 'Sent again.', 'Still missing.', 'Same here.', 'Forwarded to me: which invoice?']);
+      expect((await listMessages(db.kysely, ticket.id)).map((m) => m.body)).toEqual([
+        'Where is my invoice?',
+        'Sent again.',
+        'Still missing.',
+        'Same here.',
+        'Forwarded to me: which invoice?',
+      ]);
       expect((await getTicket(db.kysely, ticket.id)).status).toBe('open');
     });
   });
 
   describe('a header block too big to read is refused for good, not for later (issue 13, finding 5)', () => {
     const countTickets = async () => (await db.kysely.selectFrom('tickets').select('id').execute()).length;
-    const head = (messageId: string, subject: string) => ['From: Peter Gibbons <peter@initech.com>', 'To: support@outpost.local', `Subject: ${subject}`, `Message-ID: ${messageId}`];
+    const head = (messageId: string, subject: string) => [
+      'From: Peter Gibbons <peter@initech.com>',
+      'To: support@outpost.local',
+      `Subject: ${subject}`,
+      `Message-ID: ${messageId}`,
+    ];
 
     it('answers several MB of headers with 552 and stores nothing', async () => {
       const before = await countTickets();
@@ -277,12 +373,19 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
       const sent = sendRaw('peter@initech.com', [...head(messageId, 'Big headers'), ...filler, '', 'Body.']);
       await expect(sent).rejects.toMatchObject({ responseCode: 552, response: expect.stringMatching(/header/i) });
       expect(await countTickets()).toBe(before);
-      expect(await db.kysely.selectFrom('inbound_emails').select('message_id').where('message_id', '=', messageId).executeTakeFirst()).toBeUndefined();
+      expect(
+        await db.kysely.selectFrom('inbound_emails').select('message_id').where('message_id', '=', messageId).executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it('answers one header line over the limit with 552', async () => {
       const before = await countTickets();
-      const sent = sendRaw('peter@initech.com', [...head(`<longline-${unique()}@initech.com>`, 'Long line'), `X-Long: ${'y'.repeat(1200 * 1024)}`, '', 'Body.']);
+      const sent = sendRaw('peter@initech.com', [
+        ...head(`<longline-${unique()}@initech.com>`, 'Long line'),
+        `X-Long: ${'y'.repeat(1200 * 1024)}`,
+        '',
+        'Body.',
+      ]);
       await expect(sent).rejects.toMatchObject({ responseCode: 552 });
       expect(await countTickets()).toBe(before);
     });
@@ -294,10 +397,21 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
       expect((await ticketOf(many)).subject).toBe('Many references');
       const long = `<${'z'.repeat(10_000)}@initech.com>`;
       await sendRaw('peter@initech.com', [...head(long, 'Long Message-ID'), '', 'Body.']);
-      const row = await db.kysely.selectFrom('inbound_emails').select('ticket_id').where('subject', '=', 'Long Message-ID').executeTakeFirstOrThrow();
+      const row = await db.kysely
+        .selectFrom('inbound_emails')
+        .select('ticket_id')
+        .where('subject', '=', 'Long Message-ID')
+        .executeTakeFirstOrThrow();
       expect((await getTicket(db.kysely, row.ticket_id!)).subject).toBe('Long Message-ID');
       const named = `<longname-${unique()}@initech.com>`;
-      await sendRaw('rob@initech.com', [`From: ${'R'.repeat(10_000)} <rob@initech.com>`, 'To: support@outpost.local', 'Subject: Long name', `Message-ID: ${named}`, '', 'Body.']);
+      await sendRaw('rob@initech.com', [
+        `From: ${'R'.repeat(10_000)} <rob@initech.com>`,
+        'To: support@outpost.local',
+        'Subject: Long name',
+        `Message-ID: ${named}`,
+        '',
+        'Body.',
+      ]);
       expect((await ticketOf(named)).requester.name).toBe('R'.repeat(200));
     });
   });

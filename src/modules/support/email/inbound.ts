@@ -31,7 +31,14 @@ const MAX_ADDRESS = 254;
 const MAX_NAME = 200;
 
 export type IngestResult =
-  | { outcome: 'ticket_created' | 'message_added'; ticketId: string; ticketNumber: number; messageId: string; attachments: number; skippedAttachments: string[] }
+  | {
+      outcome: 'ticket_created' | 'message_added';
+      ticketId: string;
+      ticketNumber: number;
+      messageId: string;
+      attachments: number;
+      skippedAttachments: string[];
+    }
   | { outcome: 'duplicate'; ticketId: string | null; messageId: string | null }
   | { outcome: 'ignored' | 'quarantined'; reason: string; quarantineId: string };
 
@@ -116,7 +123,11 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 async function duplicateOf(db: Kysely<Database>, messageId: string): Promise<IngestResult | null> {
-  const seen = await db.selectFrom('inbound_emails').select(['ticket_id', 'ticket_message_id']).where('message_id', '=', messageId).executeTakeFirst();
+  const seen = await db
+    .selectFrom('inbound_emails')
+    .select(['ticket_id', 'ticket_message_id'])
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
   return seen ? { outcome: 'duplicate', ticketId: seen.ticket_id, messageId: seen.ticket_message_id } : null;
 }
 
@@ -173,7 +184,8 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
   // An address longer than RFC 5321 allows is no address a contact can have or a reply can reach.
   if (!sender || sender.address.length > MAX_ADDRESS) throw errors.inboundEmailUnreadable();
   const givenId = mail.messageId?.trim().replaceAll('\u0000', '');
-  const messageId = givenId && givenId.length <= MAX_MESSAGE_ID ? givenId : `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`;
+  const messageId =
+    givenId && givenId.length <= MAX_MESSAGE_ID ? givenId : `<${createHash('sha256').update(raw).digest('hex')}@inbound.outpost>`;
   // NUL is no text (PostgreSQL refuses it): removed, and the inbound log says so.
   const notes: string[] = [];
   const withoutNul = (text: string) => {
@@ -192,14 +204,31 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
   const logLine = (outcome: 'ignored' | 'quarantined') =>
     db
       .insertInto('inbound_emails')
-      .values({ message_id: messageId, sender: sender.address, subject: subject.slice(0, MAX_SUBJECT), outcome, ticket_id: null, ticket_message_id: null, received_at: now.toISOString(), raw_path: rawPath, decode_notes: notes.length ? JSON.stringify(notes) : null })
+      .values({
+        message_id: messageId,
+        sender: sender.address,
+        subject: subject.slice(0, MAX_SUBJECT),
+        outcome,
+        ticket_id: null,
+        ticket_message_id: null,
+        received_at: now.toISOString(),
+        raw_path: rawPath,
+        decode_notes: notes.length ? JSON.stringify(notes) : null,
+      })
       .onConflict((oc) => oc.column('message_id').doNothing())
       .execute();
-  const automated = options.release ? null : sender.address === ownAddress ? 'sent by Outpost itself' : automatedMailReason(mail.headers, sender.address);
+  const automated = options.release
+    ? null
+    : sender.address === ownAddress
+      ? 'sent by Outpost itself'
+      : automatedMailReason(mail.headers, sender.address);
   const problems = options.release || automated ? [] : decodeProblems(raw);
   if (automated || problems.length) {
     const reason = automated ?? problems.join(', ');
-    options.log?.info({ messageId, sender: sender.address, reason }, automated ? 'inbound e-mail ignored: automated mail' : 'inbound e-mail quarantined: not decodable cleanly');
+    options.log?.info(
+      { messageId, sender: sender.address, reason },
+      automated ? 'inbound e-mail ignored: automated mail' : 'inbound e-mail quarantined: not decodable cleanly',
+    );
     await logLine(automated ? 'ignored' : 'quarantined');
     const entry = { messageId, detail: reason, sender: sender.address, subject, rawPath, sizeBytes: raw.length, receivedAt: now };
     const quarantineId = await quarantineMail(db, { ...entry, reason: automated ? 'automated' : 'undecodable' });
@@ -215,7 +244,10 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
   // A mail that names a ticket it does not belong to opens one of its own; the named one is left alone.
   const refusal = ticket && named ? refusalOf(named, { contact, domainAccountId: domainAccount }) : null;
   if (refusal && named) {
-    options.log?.info({ messageId, sender: sender.address, ticketNumber: Number(named.ticket.number), reason: refusal }, 'inbound e-mail not joined to the ticket it names');
+    options.log?.info(
+      { messageId, sender: sender.address, ticketNumber: Number(named.ticket.number), reason: refusal },
+      'inbound e-mail not joined to the ticket it names',
+    );
     ticket = null;
   }
   const accountId = ticket ? ticket.account_id : (domainAccount ?? (await ensureUnassignedAccount(db)));
@@ -262,7 +294,10 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
       let ticketMessageId: string;
       let contactId: string;
       if (ticket) {
-        contactId = contact?.id ?? (await accounts.createContact(trx, ctx, accountId, { name: sender.name || sender.address.split('@')[0]!, email: sender.address })).id;
+        contactId =
+          contact?.id ??
+          (await accounts.createContact(trx, ctx, accountId, { name: sender.name || sender.address.split('@')[0]!, email: sender.address }))
+            .id;
         const message = await addCustomerMessage(trx, ticket.id, contactId, body, 'email', messageId, now);
         ticketId = ticket.id;
         ticketNumber = Number(ticket.number);
@@ -272,9 +307,15 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
           trx,
           ctx,
           {
-            subject: subject.replace(/\[#\d+\]\s*/g, '').trim().slice(0, MAX_SUBJECT) || '(no subject)',
+            subject:
+              subject
+                .replace(/\[#\d+\]\s*/g, '')
+                .trim()
+                .slice(0, MAX_SUBJECT) || '(no subject)',
             description: body,
-            ...(contact ? { requesterId: contact.id } : { requesterEmail: sender.address, requesterName: sender.name || undefined, accountId }),
+            ...(contact
+              ? { requesterId: contact.id }
+              : { requesterEmail: sender.address, requesterName: sender.name || undefined, accountId }),
             priority: 'normal',
             channel: 'email',
             tags: [],
@@ -299,9 +340,18 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
         stored.push(storagePath);
         const summary = { attachmentId: attachment.id, filename: attachment.filename, sizeBytes: attachment.sizeBytes };
         await repo.recordTicketEvent(trx, ticketId, { type: 'contact', id: contactId }, 'attachment.added', summary, now.toISOString());
-        await recordAudit(trx, contactCtx, { action: 'ticket.attachment_added', recordType: 'ticket', recordId: ticketId, changes: { attachment: [null, summary] } });
+        await recordAudit(trx, contactCtx, {
+          action: 'ticket.attachment_added',
+          recordType: 'ticket',
+          recordId: ticketId,
+          changes: { attachment: [null, summary] },
+        });
       }
-      await trx.updateTable('inbound_emails').set({ ticket_id: ticketId, ticket_message_id: ticketMessageId }).where('message_id', '=', messageId).execute();
+      await trx
+        .updateTable('inbound_emails')
+        .set({ ticket_id: ticketId, ticket_message_id: ticketMessageId })
+        .where('message_id', '=', messageId)
+        .execute();
       return {
         outcome: ticket ? ('message_added' as const) : ('ticket_created' as const),
         ticketId,

@@ -38,20 +38,44 @@ export async function releaseQuarantined(
   const number = await db.selectFrom('tickets').select('number').where('id', '=', ticketId).executeTakeFirstOrThrow();
   const releasedAt = (options.now ?? new Date()).toISOString();
   await db.updateTable('quarantined_emails').set({ released_ticket_id: ticketId, released_at: releasedAt }).where('id', '=', id).execute();
-  await recordAudit(db, ctx, { action: 'email.quarantine_released', recordType: 'quarantined_email', recordId: id, changes: { releasedTicketId: [null, ticketId] } });
-  return { ticketId, ticketNumber: Number(number.number), outcome: result.outcome === 'message_added' ? 'message_added' : 'ticket_created' };
+  await recordAudit(db, ctx, {
+    action: 'email.quarantine_released',
+    recordType: 'quarantined_email',
+    recordId: id,
+    changes: { releasedTicketId: [null, ticketId] },
+  });
+  return {
+    ticketId,
+    ticketNumber: Number(number.number),
+    outcome: result.outcome === 'message_added' ? 'message_added' : 'ticket_created',
+  };
 }
 
 /** Deletes the record and its raw copy, unless a released mail's ticket still refers to that copy. */
-export async function deleteQuarantined(db: Kysely<Database>, ctx: ChangeContext, id: string, dataDir = rawMailSettings().dataDir): Promise<void> {
+export async function deleteQuarantined(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  dataDir = rawMailSettings().dataDir,
+): Promise<void> {
   const row = await quarantinedRow(db, id);
   await db.deleteFrom('quarantined_emails').where('id', '=', id).execute();
   if (row.raw_path) {
-    const inLog = await db.selectFrom('inbound_emails').select('message_id').where('raw_path', '=', row.raw_path).where('ticket_id', 'is not', null).executeTakeFirst();
+    const inLog = await db
+      .selectFrom('inbound_emails')
+      .select('message_id')
+      .where('raw_path', '=', row.raw_path)
+      .where('ticket_id', 'is not', null)
+      .executeTakeFirst();
     if (!inLog) {
       await db.updateTable('inbound_emails').set({ raw_path: null }).where('raw_path', '=', row.raw_path).execute();
       await removeRawMail(dataDir, row.raw_path);
     }
   }
-  await recordAudit(db, ctx, { action: 'email.quarantine_deleted', recordType: 'quarantined_email', recordId: id, changes: { sender: [row.sender, null], subject: [row.subject, null] } });
+  await recordAudit(db, ctx, {
+    action: 'email.quarantine_deleted',
+    recordType: 'quarantined_email',
+    recordId: id,
+    changes: { sender: [row.sender, null], subject: [row.subject, null] },
+  });
 }

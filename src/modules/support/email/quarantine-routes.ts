@@ -20,7 +20,15 @@ export const quarantineRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/inbound/quarantine',
-    { config: { access }, schema: { tags, summary: 'List quarantined mail, newest first', querystring: quarantineListQuery, response: { 200: quarantinePageSchema } } },
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'List quarantined mail, newest first',
+        querystring: quarantineListQuery,
+        response: { 200: quarantinePageSchema },
+      },
+    },
     async (request) => listQuarantine(db(), request.query),
   );
 
@@ -47,8 +55,17 @@ export const quarantineRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/inbound/quarantine/:id/release',
-    { config: { access }, schema: { tags, summary: 'Release as a ticket: ingest the raw copy without the rule that held it back', params: idParams, response: { 200: quarantineReleaseSchema } } },
-    async (request) => releaseQuarantined(db(), changeContext(request), request.params.id, { ownAddress: addressOf(mailSettings().from), log: request.log }),
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Release as a ticket: ingest the raw copy without the rule that held it back',
+        params: idParams,
+        response: { 200: quarantineReleaseSchema },
+      },
+    },
+    async (request) =>
+      releaseQuarantined(db(), changeContext(request), request.params.id, { ownAddress: addressOf(mailSettings().from), log: request.log }),
   );
 
   app.delete(

@@ -35,8 +35,13 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
     process.env.OUTPOST_DATA_DIR = dataDir;
     t = await startTestApp(dialect);
     admin = await signInAs(t, ['admin']);
-    await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' } });
-    token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Relay', scopes: ['email.ingest'] } })).json().token;
+    await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' },
+    });
+    token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Relay', scopes: ['email.ingest'] } })).json()
+      .token;
   });
   afterAll(async () => {
     await t.close();
@@ -45,8 +50,14 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
   });
 
   const ingest = (payload: string | Buffer) =>
-    t.app.inject({ method: 'POST', url: '/api/inbound/email', headers: { authorization: `Bearer ${token}`, 'content-type': 'message/rfc822' }, payload });
-  const inbound = (messageId: string) => t.db.kysely.selectFrom('inbound_emails').selectAll().where('message_id', '=', messageId).executeTakeFirstOrThrow();
+    t.app.inject({
+      method: 'POST',
+      url: '/api/inbound/email',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'message/rfc822' },
+      payload,
+    });
+  const inbound = (messageId: string) =>
+    t.db.kysely.selectFrom('inbound_emails').selectAll().where('message_id', '=', messageId).executeTakeFirstOrThrow();
   const quarantined = async (id: string) => (await admin.request({ method: 'GET', url: `/api/inbound/quarantine/${id}` })).json();
 
   it('keeps the raw copy of every accepted mail under the data folder, byte for byte', async () => {
@@ -61,13 +72,21 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
   });
 
   it('quarantines an auto-reply, shows it raw, and releases it as a ticket once', async () => {
-    const { messageId, raw } = mail('Out of office', { headers: ['Content-Type: text/plain; charset=utf-8', 'Auto-Submitted: auto-replied'] });
+    const { messageId, raw } = mail('Out of office', {
+      headers: ['Content-Type: text/plain; charset=utf-8', 'Auto-Submitted: auto-replied'],
+    });
     const res = await ingest(raw);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ outcome: 'ignored', reason: 'Auto-Submitted: auto-replied' });
     const id = res.json().quarantineId as string;
     expect((await inbound(messageId)).raw_path).not.toBeNull();
-    expect(await quarantined(id)).toMatchObject({ reason: 'automated', sender: 'peter@initech.com', subject: 'Out of office', rawAvailable: true, releasedTicketId: null });
+    expect(await quarantined(id)).toMatchObject({
+      reason: 'automated',
+      sender: 'peter@initech.com',
+      subject: 'Out of office',
+      rawAvailable: true,
+      releasedTicketId: null,
+    });
 
     const rawView = await admin.request({ method: 'GET', url: `/api/inbound/quarantine/${id}/raw` });
     expect(rawView.statusCode).toBe(200);
@@ -79,7 +98,10 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
     expect(released.json()).toMatchObject({ outcome: 'ticket_created' });
     const ticket = (await admin.request({ method: 'GET', url: `/api/tickets/${released.json().ticketId}` })).json();
     expect(ticket.ticket).toMatchObject({ subject: 'Out of office', number: released.json().ticketNumber });
-    expect(await quarantined(id)).toMatchObject({ releasedTicketId: released.json().ticketId, releasedTicketNumber: released.json().ticketNumber });
+    expect(await quarantined(id)).toMatchObject({
+      releasedTicketId: released.json().ticketId,
+      releasedTicketNumber: released.json().ticketNumber,
+    });
     expect((await inbound(messageId)).ticket_id).toBe(released.json().ticketId);
     expectError(await admin.request({ method: 'POST', url: `/api/inbound/quarantine/${id}/release` }), 409, 'email.quarantine_released');
   });
@@ -94,9 +116,24 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
 
   it('quarantines mail that does not decode cleanly: unknown charset, broken base64, broken quoted-printable', async () => {
     const cases = [
-      [mail('Charset', { headers: ['Content-Type: text/plain; charset=x-made-up-42'], body: 'caf\u00e9' }), 'unknown charset "x-made-up-42"'],
-      [mail('Base64', { headers: ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64'], body: 'aGVsbG8gd29y!!bGQ*' }), 'broken base64'],
-      [mail('QP', { headers: ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable'], body: 'caf=ZZ and =4' }), 'broken quoted-printable'],
+      [
+        mail('Charset', { headers: ['Content-Type: text/plain; charset=x-made-up-42'], body: 'caf\u00e9' }),
+        'unknown charset "x-made-up-42"',
+      ],
+      [
+        mail('Base64', {
+          headers: ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64'],
+          body: 'aGVsbG8gd29y!!bGQ*',
+        }),
+        'broken base64',
+      ],
+      [
+        mail('QP', {
+          headers: ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable'],
+          body: 'caf=ZZ and =4',
+        }),
+        'broken quoted-printable',
+      ],
     ] as const;
     for (const [{ messageId, raw }, reason] of cases) {
       const res = await ingest(Buffer.from(raw, 'latin1'));
@@ -106,7 +143,10 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
       expect((await inbound(messageId)).outcome).toBe('quarantined');
     }
     // Clean base64 and quoted-printable are fine.
-    const clean = mail('Clean', { headers: ['Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: quoted-printable'], body: 'caf=E9 soft=\r\nbreak' });
+    const clean = mail('Clean', {
+      headers: ['Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: quoted-printable'],
+      body: 'caf=E9 soft=\r\nbreak',
+    });
     expect((await ingest(clean.raw)).json().outcome).toBe('ticket_created');
   });
 
@@ -178,7 +218,8 @@ describe.each(testDialects())('raw mail and the mail quarantine on %s', (dialect
   });
 
   it('is closed to a Tier 1 agent (403) and to anonymous callers', async () => {
-    const id = (await ingest(mail('Tier 1', { headers: ['Content-Type: text/plain', 'X-Autoreply: yes'] }).raw)).json().quarantineId as string;
+    const id = (await ingest(mail('Tier 1', { headers: ['Content-Type: text/plain', 'X-Autoreply: yes'] }).raw)).json()
+      .quarantineId as string;
     const agent = await signInAs(t, ['support_tier1']);
     for (const [method, url] of [
       ['GET', '/api/inbound/quarantine'],

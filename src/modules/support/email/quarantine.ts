@@ -46,7 +46,8 @@ async function toViews(db: Kysely<Database>, rows: QuarantinedEmailsTable[]): Pr
   const ticketIds = [...new Set(rows.map((r) => r.released_ticket_id).filter((id): id is string => id !== null))];
   const numbers = new Map<string, number>();
   if (ticketIds.length) {
-    for (const t of await db.selectFrom('tickets').select(['id', 'number']).where('id', 'in', ticketIds).execute()) numbers.set(t.id, Number(t.number));
+    for (const t of await db.selectFrom('tickets').select(['id', 'number']).where('id', 'in', ticketIds).execute())
+      numbers.set(t.id, Number(t.number));
   }
   return rows.map((r) => ({
     id: r.id,
@@ -69,7 +70,11 @@ export async function listQuarantine(db: Kysely<Database>, query: QuarantineList
   let q = db.selectFrom('quarantined_emails').selectAll();
   if (query.reason) q = q.where('reason', '=', query.reason);
   if (query.cursor) q = q.where(keysetAfter('received_at', 'id', decodeCursor(query.cursor, 'timestamp'), 'desc'));
-  const rows = await q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.received_at, r.id));
   return { items: await toViews(db, page.items), nextCursor: page.nextCursor };
 }
@@ -99,6 +104,9 @@ export async function quarantineCounts(db: Kysely<Database>): Promise<Record<Qua
 
 /** Every mail accepted (a row of the inbound log), for /metrics: rows are never deleted, so it only grows. */
 export async function acceptedMailCount(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('inbound_emails').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('inbound_emails')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -4,12 +4,15 @@ import { stripQuotedReply } from './quoted-text.js';
 
 describe('the new part of a reply mail', () => {
   it('cuts at the attribution line and everything quoted below it', () => {
-    const mail = 'Still failing after the fix.\r\n\r\nOn Tue, 3 Mar 2026 at 10:00, Ann <ann@outpost.local> wrote:\r\n> Fixed now.\r\n> Ann\r\n';
+    const mail =
+      'Still failing after the fix.\r\n\r\nOn Tue, 3 Mar 2026 at 10:00, Ann <ann@outpost.local> wrote:\r\n> Fixed now.\r\n> Ann\r\n';
     expect(stripQuotedReply(mail)).toBe('Still failing after the fix.');
   });
 
   it('recognises an attribution line a client wrapped over two lines', () => {
-    expect(stripQuotedReply('Thanks!\n\nOn Tue, 3 Mar 2026 at 10:00, Outpost Support\n<support@outpost.local> wrote:\n> Done.')).toBe('Thanks!');
+    expect(stripQuotedReply('Thanks!\n\nOn Tue, 3 Mar 2026 at 10:00, Outpost Support\n<support@outpost.local> wrote:\n> Done.')).toBe(
+      'Thanks!',
+    );
   });
 
   it('cuts at an Outlook original-message divider', () => {
@@ -25,7 +28,9 @@ describe('the new part of a reply mail', () => {
   });
 
   it('leaves a mail without quotes alone, including a sentence that starts with "On"', () => {
-    expect(stripQuotedReply('On Monday the export failed.\nIt worked on Sunday.')).toBe('On Monday the export failed.\nIt worked on Sunday.');
+    expect(stripQuotedReply('On Monday the export failed.\nIt worked on Sunday.')).toBe(
+      'On Monday the export failed.\nIt worked on Sunday.',
+    );
   });
 });
 
@@ -37,7 +42,9 @@ describe('machine-generated mail', () => {
     expect(automatedMailReason(headers({ precedence: 'bulk' }), 'ann@initech.com')).toBe('Precedence: bulk');
     expect(automatedMailReason(headers({ 'x-autoreply': 'yes' }), 'ann@initech.com')).toBe('X-Autoreply');
     expect(automatedMailReason(headers({}), 'MAILER-DAEMON@mx.initech.com')).toBe('sent by MAILER-DAEMON');
-    expect(automatedMailReason(headers({ 'content-type': { value: 'multipart/report', params: {} } }), 'x@initech.com')).toBe('delivery status report');
+    expect(automatedMailReason(headers({ 'content-type': { value: 'multipart/report', params: {} } }), 'x@initech.com')).toBe(
+      'delivery status report',
+    );
   });
 
   it('lets a person’s mail through, including one that says Auto-Submitted: no', () => {

@@ -22,7 +22,10 @@ export function rawMailSettings(env: NodeJS.ProcessEnv = process.env): RawMailSe
   const days = Number(env.OUTPOST_RAW_MAIL_DAYS);
   return {
     dataDir: path.resolve(env.OUTPOST_DATA_DIR || 'data'),
-    retentionDays: env.OUTPOST_RAW_MAIL_DAYS !== undefined && env.OUTPOST_RAW_MAIL_DAYS !== '' && Number.isFinite(days) && days >= 0 ? days : DEFAULT_RAW_MAIL_DAYS,
+    retentionDays:
+      env.OUTPOST_RAW_MAIL_DAYS !== undefined && env.OUTPOST_RAW_MAIL_DAYS !== '' && Number.isFinite(days) && days >= 0
+        ? days
+        : DEFAULT_RAW_MAIL_DAYS,
   };
 }
 
@@ -51,7 +54,11 @@ export { removeStoredFile as removeRawMail };
  * Deletes the raw copies of mail received more than `retentionDays` ago, except those a
  * quarantined mail still needs (it can only be released from its raw copy). Returns how many.
  */
-export async function expireRawMail(db: Kysely<Database>, settings: RawMailSettings = rawMailSettings(), now = new Date()): Promise<number> {
+export async function expireRawMail(
+  db: Kysely<Database>,
+  settings: RawMailSettings = rawMailSettings(),
+  now = new Date(),
+): Promise<number> {
   const cutoff = new Date(now.getTime() - settings.retentionDays * 24 * 60 * 60 * 1000).toISOString();
   let removed = 0;
   for (;;) {
@@ -61,7 +68,14 @@ export async function expireRawMail(db: Kysely<Database>, settings: RawMailSetti
       .where('raw_path', 'is not', null)
       .where('received_at', '<', cutoff)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('quarantined_emails as q').select('q.id').whereRef('q.raw_path', '=', 'inbound_emails.raw_path').where('q.released_at', 'is', null))),
+        not(
+          exists(
+            selectFrom('quarantined_emails as q')
+              .select('q.id')
+              .whereRef('q.raw_path', '=', 'inbound_emails.raw_path')
+              .where('q.released_at', 'is', null),
+          ),
+        ),
       )
       .limit(RETENTION_BATCH)
       .execute();

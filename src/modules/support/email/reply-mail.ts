@@ -49,7 +49,13 @@ export async function enqueueReplyEmail(
   if (ids.length) headers.References = ids.slice(-MAX_REFERENCES).join(' ');
   await enqueueEmail(
     db,
-    { to: [requester.email], subject: ticketSubject(Number(ticket.number), ticket.subject), text: reply.body, headers, ticketId: ticket.id },
+    {
+      to: [requester.email],
+      subject: ticketSubject(Number(ticket.number), ticket.subject),
+      text: reply.body,
+      headers,
+      ticketId: ticket.id,
+    },
     now,
   );
 }

@@ -19,7 +19,9 @@ const ingestResultSchema = z.object({
 /** The raw-MIME intake for relays and integrations (an API token with the `email.ingest` scope). */
 export const inboundEmailRoutes: FastifyPluginAsyncZod = async (app) => {
   const settings = mailSettings();
-  app.addContentTypeParser('message/rfc822', { parseAs: 'buffer', bodyLimit: settings.maxMessageBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('message/rfc822', { parseAs: 'buffer', bodyLimit: settings.maxMessageBytes }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post(
     '/api/inbound/email',
@@ -36,7 +38,11 @@ export const inboundEmailRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw errors.inboundEmailMediaType();
       if (request.body.length === 0) throw errors.inboundEmailUnreadable();
-      const result = await ingestEmail(app.db.kysely, request.body, { ctx: changeContext(request), ownAddress: addressOf(settings.from), log: request.log });
+      const result = await ingestEmail(app.db.kysely, request.body, {
+        ctx: changeContext(request),
+        ownAddress: addressOf(settings.from),
+        log: request.log,
+      });
       return reply.status(result.outcome === 'ticket_created' || result.outcome === 'message_added' ? 201 : 200).send(result);
     },
   );

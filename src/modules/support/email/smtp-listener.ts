@@ -52,13 +52,17 @@ export async function startSmtpListener(
           ...(options.log ? { log: options.log } : {}),
         }).then(
           (result) => {
-            options.log?.info({ result, from: session.envelope.mailFrom && session.envelope.mailFrom.address }, 'inbound e-mail received over SMTP');
+            options.log?.info(
+              { result, from: session.envelope.mailFrom && session.envelope.mailFrom.address },
+              'inbound e-mail received over SMTP',
+            );
             callback(null);
           },
           (err: unknown) => {
             // A mail that can never be read is refused for good (552 when it is too big to read,
             // else 554); only anything else — a database that is away — is worth a retry.
-            if (err instanceof AppError && err.statusCode < 500) return callback(smtpError(err.message, err.statusCode === 413 ? 552 : 554));
+            if (err instanceof AppError && err.statusCode < 500)
+              return callback(smtpError(err.message, err.statusCode === 413 ? 552 : 554));
             options.log?.error({ err }, 'inbound e-mail could not be stored');
             callback(smtpError('Could not store the message now; try again later', 451));
           },

@@ -62,7 +62,10 @@ export async function findNamedThread(db: Kysely<Database>, mail: ParsedMail): P
  * Message-ID Outpost sent for that ticket (a forwarded thread). Subject numbers are sequential
  * and customers' Message-IDs can be seen or guessed, so neither alone lets a stranger in.
  */
-export function refusalOf(named: NamedThread, sender: { contact: { id: string; accountId: string } | null; domainAccountId: string | null }): string | null {
+export function refusalOf(
+  named: NamedThread,
+  sender: { contact: { id: string; accountId: string } | null; domainAccountId: string | null },
+): string | null {
   const { ticket } = named;
   if (sender.contact?.id === ticket.requester_id || sender.contact?.accountId === ticket.account_id) return null;
   if (sender.domainAccountId !== null && sender.domainAccountId !== ticket.account_id) return 'the sender belongs to another account';

@@ -34,8 +34,10 @@ export function ruleCandidates(db: Kysely<Database>, ruleId: string, conditions:
   if (conditions.tiers) q = q.where('tickets.tier', 'in', conditions.tiers);
   if (conditions.priorities) q = q.where('tickets.priority', 'in', conditions.priorities);
   if (conditions.segments) q = q.where('accounts.segment', 'in', conditions.segments);
-  if (conditions.minHoursInTier !== undefined) q = q.where('tickets.tier_entered_at', '<=', new Date(now.getTime() - conditions.minHoursInTier * 3_600_000).toISOString());
+  if (conditions.minHoursInTier !== undefined)
+    q = q.where('tickets.tier_entered_at', '<=', new Date(now.getTime() - conditions.minHoursInTier * 3_600_000).toISOString());
   if (conditions.minReopenCount !== undefined) q = q.where('tickets.reopen_count', '>=', conditions.minReopenCount);
-  if (conditions.slaMinutesRemainingBelow !== undefined) q = q.where('tickets.sla_due_at', '<', new Date(now.getTime() + conditions.slaMinutesRemainingBelow * 60_000).toISOString());
+  if (conditions.slaMinutesRemainingBelow !== undefined)
+    q = q.where('tickets.sla_due_at', '<', new Date(now.getTime() + conditions.slaMinutesRemainingBelow * 60_000).toISOString());
   return q.execute();
 }

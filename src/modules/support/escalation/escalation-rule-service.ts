@@ -72,11 +72,28 @@ async function applyRule(
     );
   } else if (actions.assignGroupId) {
     await db.updateTable('tickets').set({ group_id: actions.assignGroupId, updated_at: at }).where('id', '=', ticket.id).execute();
-    await repo.recordTicketEvent(db, ticket.id, { type: 'rule', id: rule.id }, 'ticket.updated', { changes: { groupId: [ticket.group_id, actions.assignGroupId] } }, at);
+    await repo.recordTicketEvent(
+      db,
+      ticket.id,
+      { type: 'rule', id: rule.id },
+      'ticket.updated',
+      { changes: { groupId: [ticket.group_id, actions.assignGroupId] } },
+      at,
+    );
   }
   if (actions.notifyRole) {
-    await repo.recordTicketEvent(db, ticket.id, { type: 'rule', id: rule.id }, 'rule.notified', { role: actions.notifyRole, rule: rule.name }, at);
+    await repo.recordTicketEvent(
+      db,
+      ticket.id,
+      { type: 'rule', id: rule.id },
+      'rule.notified',
+      { role: actions.notifyRole, rule: rule.name },
+      at,
+    );
   }
   // Recorded against the stint the rule saw (a tier move has just started a new one).
-  await db.insertInto('escalation_rule_firings').values({ rule_id: rule.id, ticket_id: ticket.id, tier_entered_at: ticket.tier_entered_at, fired_at: at }).execute();
+  await db
+    .insertInto('escalation_rule_firings')
+    .values({ rule_id: rule.id, ticket_id: ticket.id, tier_entered_at: ticket.tier_entered_at, fired_at: at })
+    .execute();
 }

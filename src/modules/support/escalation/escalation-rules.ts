@@ -6,7 +6,12 @@ import type { EscalationConditions } from '../contract/settings.js';
  * tier, assign group, notify a role. Every listed condition must hold. Their schemas are part of
  * the HTTP contract (shared with the web app).
  */
-export { escalationActionsSchema, escalationConditionsSchema, type EscalationActions, type EscalationConditions } from '../contract/settings.js';
+export {
+  escalationActionsSchema,
+  escalationConditionsSchema,
+  type EscalationActions,
+  type EscalationConditions,
+} from '../contract/settings.js';
 
 export interface EscalationFacts {
   tier: string;
@@ -27,7 +32,8 @@ export function ruleMatches(c: EscalationConditions, f: EscalationFacts): boolea
   if (!(c.statuses ?? ['new', 'open']).includes(f.status as never)) return false;
   if (c.minHoursInTier !== undefined && f.hoursInTier < c.minHoursInTier) return false;
   if (c.minBusinessHoursInTier !== undefined && f.businessHoursInTier < c.minBusinessHoursInTier) return false;
-  if (c.slaMinutesRemainingBelow !== undefined && (f.slaMinutesRemaining === null || f.slaMinutesRemaining >= c.slaMinutesRemainingBelow)) return false;
+  if (c.slaMinutesRemainingBelow !== undefined && (f.slaMinutesRemaining === null || f.slaMinutesRemaining >= c.slaMinutesRemainingBelow))
+    return false;
   if (c.minReopenCount !== undefined && f.reopenCount < c.minReopenCount) return false;
   return true;
 }

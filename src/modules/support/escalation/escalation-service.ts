@@ -34,13 +34,20 @@ export async function listEscalations(db: Kysely<Database>, ticketId: string): P
     .where('escalations.ticket_id', '=', ticketId)
     .orderBy('escalations.at')
     .execute();
-  const members = await memberRefs(db, rows.map((r) => r.actor_id));
+  const members = await memberRefs(
+    db,
+    rows.map((r) => r.actor_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     ticketId: r.ticket_id,
     fromTier: r.from_tier,
     toTier: r.to_tier,
-    actor: { type: r.actor_type, id: r.actor_id, name: (r.actor_id ? members.get(r.actor_id)?.name : undefined) ?? (r.rule_name ? `Rule: ${r.rule_name}` : 'Outpost') },
+    actor: {
+      type: r.actor_type,
+      id: r.actor_id,
+      name: (r.actor_id ? members.get(r.actor_id)?.name : undefined) ?? (r.rule_name ? `Rule: ${r.rule_name}` : 'Outpost'),
+    },
     ruleId: r.rule_id,
     reason: r.reason,
     summary: r.summary,
@@ -70,7 +77,9 @@ export async function escalateTicket(
   }
   const id = newId();
   const at = now.toISOString();
-  const actor = rule ? { type: 'rule' as const, id: rule.id } : { type: ctx.actorType === 'token' ? ('token' as const) : ('member' as const), id: ctx.actorId };
+  const actor = rule
+    ? { type: 'rule' as const, id: rule.id }
+    : { type: ctx.actorType === 'token' ? ('token' as const) : ('member' as const), id: ctx.actorId };
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('escalations')
@@ -102,7 +111,14 @@ export async function escalateTicket(
       })
       .where('id', '=', ticketId)
       .execute();
-    await repo.recordTicketEvent(trx, ticketId, actor, 'ticket.escalated', { escalationId: id, from: row.tier, to: input.toTier, reason: input.reason, ruleId: rule?.id ?? null }, at);
+    await repo.recordTicketEvent(
+      trx,
+      ticketId,
+      actor,
+      'ticket.escalated',
+      { escalationId: id, from: row.tier, to: input.toTier, reason: input.reason, ruleId: rule?.id ?? null },
+      at,
+    );
     await recordAudit(trx, rule ? { ...ctx, actorType: 'system', actorId: rule.id } : ctx, {
       action: 'ticket.escalated',
       recordType: 'ticket',
@@ -128,7 +144,10 @@ export async function escalationDraft(db: Kysely<Database>, ticketId: string): P
     .orderBy('created_at', 'desc')
     .limit(3)
     .execute();
-  const authors = await memberRefs(db, notes.map((n) => n.author_id));
+  const authors = await memberRefs(
+    db,
+    notes.map((n) => n.author_id),
+  );
   const hoursInTier = (Date.now() - Date.parse(row.tier_entered_at)) / 3_600_000;
   const extra: string[] = [];
   for (const section of extraDraftSections) extra.push(...(await section(db, row)));
@@ -137,7 +156,12 @@ export async function escalationDraft(db: Kysely<Database>, ticketId: string): P
     '',
     ...extra,
     notes.length ? 'Latest internal notes:' : 'No internal notes yet.',
-    ...notes.reverse().map((n) => `- ${n.created_at.slice(0, 16).replace('T', ' ')} ${(n.author_id ? authors.get(n.author_id)?.name : undefined) ?? ''}: ${n.body.slice(0, 500)}`),
+    ...notes
+      .reverse()
+      .map(
+        (n) =>
+          `- ${n.created_at.slice(0, 16).replace('T', ' ')} ${(n.author_id ? authors.get(n.author_id)?.name : undefined) ?? ''}: ${n.body.slice(0, 500)}`,
+      ),
   ];
   return { summary: lines.join('\n') };
 }

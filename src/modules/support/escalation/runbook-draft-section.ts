@@ -12,7 +12,9 @@ export function runbookDraftLines(runs: RunbookRun[]): string[] {
   const lines: string[] = ['Runbook steps done:'];
   for (const run of runs) {
     const state = run.status === 'in_progress' ? 'in progress' : run.status;
-    lines.push(`Runbook "${run.title}" (${state}, started ${run.startedAt.slice(0, 16).replace('T', ' ')}${run.startedBy ? ` by ${run.startedBy.name}` : ''}):`);
+    lines.push(
+      `Runbook "${run.title}" (${state}, started ${run.startedAt.slice(0, 16).replace('T', ' ')}${run.startedBy ? ` by ${run.startedBy.name}` : ''}):`,
+    );
     for (const step of run.steps) {
       if (!step.outcome) {
         lines.push(`  ${step.index + 1}. [not reached] ${step.instruction}`);

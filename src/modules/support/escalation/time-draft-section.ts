@@ -12,7 +12,10 @@ export function formatMinutes(minutes: number): string {
 export function timeDraftLines(totals: TimeTotals, memberCount: number): string[] {
   if (totals.totalMinutes === 0) return ['No time logged on this ticket yet.', ''];
   const parts = TIME_CATEGORIES.filter((c) => totals.byCategory[c]).map((c) => `${c} ${formatMinutes(totals.byCategory[c]!)}`);
-  return [`Time spent: ${formatMinutes(totals.totalMinutes)} (${parts.join(', ')}) by ${memberCount} ${memberCount === 1 ? 'member' : 'members'}.`, ''];
+  return [
+    `Time spent: ${formatMinutes(totals.totalMinutes)} (${parts.join(', ')}) by ${memberCount} ${memberCount === 1 ? 'member' : 'members'}.`,
+    '',
+  ];
 }
 
 /** The escalation draft's time line for one ticket. */

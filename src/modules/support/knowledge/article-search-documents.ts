@@ -11,11 +11,23 @@ import { indexDocuments, searchDocument, type SearchDocument, type SearchSelecti
 /** Articles' documents, by id (the write path) or the next page by id (a rebuild). */
 export async function loadArticleSearchDocuments(db: Kysely<Database>, selection: SearchSelection): Promise<SearchDocument[]> {
   let q = db.selectFrom('kb_articles').select(['id', 'title', 'body', 'visibility', 'status', 'product_area', 'updated_at']).orderBy('id');
-  q = 'ids' in selection ? q.where('id', 'in', selection.ids) : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
+  q =
+    'ids' in selection
+      ? q.where('id', 'in', selection.ids)
+      : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
   const rows = await q.execute();
   const tags = new Map<string, string[]>();
   if (rows.length) {
-    const found = await db.selectFrom('kb_article_tags').select(['article_id', 'tag']).where('article_id', 'in', rows.map((r) => r.id)).orderBy('tag').execute();
+    const found = await db
+      .selectFrom('kb_article_tags')
+      .select(['article_id', 'tag'])
+      .where(
+        'article_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('tag')
+      .execute();
     for (const t of found) tags.set(t.article_id, [...(tags.get(t.article_id) ?? []), t.tag]);
   }
   return rows.map((r) =>
@@ -41,7 +53,16 @@ export async function indexArticle(db: Kysely<Database>, articleId: string): Pro
 /** Where a search rebuild reads article documents. */
 export const articleSearchSource: SearchSource = {
   type: 'article',
-  count: async (db) => Number((await db.selectFrom('kb_articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  count: async (db) =>
+    Number(
+      (
+        await db
+          .selectFrom('kb_articles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   loadBatch: (db, after, limit) => loadArticleSearchDocuments(db, { after, limit }),
-  existingIds: async (db, ids) => (ids.length ? (await db.selectFrom('kb_articles').select('id').where('id', 'in', ids).execute()).map((r) => r.id) : []),
+  existingIds: async (db, ids) =>
+    ids.length ? (await db.selectFrom('kb_articles').select('id').where('id', 'in', ids).execute()).map((r) => r.id) : [],
 };

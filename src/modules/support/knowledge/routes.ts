@@ -33,31 +33,62 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/articles',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'Articles, most recently updated first', querystring: articleListQuery, response: { 200: pageSchema(articleSchema) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Articles, most recently updated first',
+        querystring: articleListQuery,
+        response: { 200: pageSchema(articleSchema) },
+      },
+    },
     async (request) => listArticles(db(), request.query),
   );
 
   app.get(
     '/api/articles/:id',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'An article, with how often it was used and solved a case', params: idParams, response: { 200: articleSchema } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'An article, with how often it was used and solved a case',
+        params: idParams,
+        response: { 200: articleSchema },
+      },
+    },
     async (request) => getArticle(db(), request.params.id),
   );
 
   app.post(
     '/api/articles',
-    { config: { access: 'knowledge.write' }, schema: { tags, summary: 'Write an article (Markdown)', body: createArticleBody, response: { 201: articleSchema } } },
+    {
+      config: { access: 'knowledge.write' },
+      schema: { tags, summary: 'Write an article (Markdown)', body: createArticleBody, response: { 201: articleSchema } },
+    },
     async (request, reply) => reply.status(201).send(await createArticle(db(), changeContext(request), request.body)),
   );
 
   app.patch(
     '/api/articles/:id',
-    { config: { access: 'knowledge.write' }, schema: { tags, summary: 'Edit, publish or archive an article', params: idParams, body: updateArticleBody, response: { 200: articleSchema } } },
+    {
+      config: { access: 'knowledge.write' },
+      schema: {
+        tags,
+        summary: 'Edit, publish or archive an article',
+        params: idParams,
+        body: updateArticleBody,
+        response: { 200: articleSchema },
+      },
+    },
     async (request) => updateArticle(db(), changeContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/articles/:id',
-    { config: { access: 'knowledge.write' }, schema: { tags, summary: 'Delete an article and its links to tickets (archive it to keep its history)', params: idParams } },
+    {
+      config: { access: 'knowledge.write' },
+      schema: { tags, summary: 'Delete an article and its links to tickets (archive it to keep its history)', params: idParams },
+    },
     async (request, reply) => {
       await deleteArticle(db(), changeContext(request), request.params.id);
       return reply.status(204).send();
@@ -68,14 +99,27 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tickets/:id/article-draft',
     {
       config: { access: 'knowledge.write' },
-      schema: { tags, summary: 'A draft article from the ticket: its subject, the problem, the resolution and internal notes', params: idParams, response: { 200: articleDraftSchema } },
+      schema: {
+        tags,
+        summary: 'A draft article from the ticket: its subject, the problem, the resolution and internal notes',
+        params: idParams,
+        response: { 200: articleDraftSchema },
+      },
     },
     async (request) => articleDraft(db(), request.params.id),
   );
 
   app.get(
     '/api/tickets/:id/articles',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'Articles linked to the ticket', params: idParams, response: { 200: z.object({ items: z.array(linkedArticleSchema) }) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Articles linked to the ticket',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(linkedArticleSchema) }) },
+      },
+    },
     async (request) => {
       await getTicket(db(), request.params.id);
       return { items: await articlesOfTicket(db(), request.params.id) };
@@ -86,7 +130,13 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tickets/:id/articles',
     {
       config: { access: 'tickets.write' },
-      schema: { tags, summary: 'Link an article to the ticket, saying whether it solved the case', params: idParams, body: linkArticleBody, response: { 200: linkedArticleSchema, 201: linkedArticleSchema } },
+      schema: {
+        tags,
+        summary: 'Link an article to the ticket, saying whether it solved the case',
+        params: idParams,
+        body: linkArticleBody,
+        response: { 200: linkedArticleSchema, 201: linkedArticleSchema },
+      },
     },
     async (request, reply) => {
       const { link, created } = await linkArticle(db(), changeContext(request), request.params.id, request.body);
@@ -96,7 +146,14 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/tickets/:id/articles/:articleId',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Unlink an article from the ticket', params: z.object({ id: z.string().max(64), articleId: z.string().max(64) }) } },
+    {
+      config: { access: 'tickets.write' },
+      schema: {
+        tags,
+        summary: 'Unlink an article from the ticket',
+        params: z.object({ id: z.string().max(64), articleId: z.string().max(64) }),
+      },
+    },
     async (request, reply) => {
       await unlinkArticle(db(), changeContext(request), request.params.id, request.params.articleId);
       return reply.status(204).send();

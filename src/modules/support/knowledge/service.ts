@@ -36,9 +36,17 @@ async function toArticles(db: Kysely<Database>, rows: ArticleRow[]): Promise<Art
   const ids = rows.map((r) => r.id);
   const tags = new Map<string, string[]>();
   const counts = new Map<string, { linked: number; solved: number }>();
-  const authors = await memberRefs(db, rows.map((r) => r.author_id));
+  const authors = await memberRefs(
+    db,
+    rows.map((r) => r.author_id),
+  );
   if (ids.length) {
-    for (const t of await db.selectFrom('kb_article_tags').select(['article_id', 'tag']).where('article_id', 'in', ids).orderBy('tag').execute()) {
+    for (const t of await db
+      .selectFrom('kb_article_tags')
+      .select(['article_id', 'tag'])
+      .where('article_id', 'in', ids)
+      .orderBy('tag')
+      .execute()) {
       tags.set(t.article_id, [...(tags.get(t.article_id) ?? []), t.tag]);
     }
     const usage = await db
@@ -81,17 +89,29 @@ export async function listArticles(db: Kysely<Database>, query: ArticleListQuery
   if (query.productArea) q = q.where('kb_articles.product_area', '=', query.productArea);
   if (query.tag) {
     const tag = query.tag;
-    q = q.where((eb) => eb.exists(eb.selectFrom('kb_article_tags').select('tag').whereRef('kb_article_tags.article_id', '=', 'kb_articles.id').where('tag', '=', tag)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('kb_article_tags').select('tag').whereRef('kb_article_tags.article_id', '=', 'kb_articles.id').where('tag', '=', tag),
+      ),
+    );
   }
   if (query.cursor) q = q.where(keysetAfter('kb_articles.updated_at', 'kb_articles.id', decodeCursor(query.cursor, 'timestamp'), 'desc'));
-  const rows = await q.orderBy('kb_articles.updated_at', 'desc').orderBy('kb_articles.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('kb_articles.updated_at', 'desc')
+    .orderBy('kb_articles.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.updated_at, r.id));
   return { items: await toArticles(db, page.items), nextCursor: page.nextCursor };
 }
 
 async function replaceTags(db: Kysely<Database>, articleId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('kb_article_tags').where('article_id', '=', articleId).execute();
-  if (tags.length) await db.insertInto('kb_article_tags').values(tags.map((tag) => ({ article_id: articleId, tag }))).execute();
+  if (tags.length)
+    await db
+      .insertInto('kb_article_tags')
+      .values(tags.map((tag) => ({ article_id: articleId, tag })))
+      .execute();
 }
 
 export async function createArticle(db: Kysely<Database>, ctx: ChangeContext, input: CreateArticleInput): Promise<Article> {
@@ -124,7 +144,14 @@ export async function createArticle(db: Kysely<Database>, ctx: ChangeContext, in
       action: 'article.created',
       recordType: 'article',
       recordId: id,
-      changes: diff(null, { title: input.title, visibility: input.visibility, status: input.status, productArea: input.productArea ?? null, tags, sourceTicketId: input.sourceTicketId ?? null }),
+      changes: diff(null, {
+        title: input.title,
+        visibility: input.visibility,
+        status: input.status,
+        productArea: input.productArea ?? null,
+        tags,
+        sourceTicketId: input.sourceTicketId ?? null,
+      }),
     });
   });
   return getArticle(db, id);
@@ -157,9 +184,13 @@ export async function updateArticle(db: Kysely<Database>, ctx: ChangeContext, id
       productArea: a.productArea,
       tags: a.tags,
     });
-    const changes = diff(pick(before), pick({ ...before, ...input, productArea: input.productArea === undefined ? before.productArea : (input.productArea ?? null), tags }));
+    const changes = diff(
+      pick(before),
+      pick({ ...before, ...input, productArea: input.productArea === undefined ? before.productArea : (input.productArea ?? null), tags }),
+    );
     // The body is too long for the audit log; that it changed is what matters there.
-    if (input.body !== undefined && input.body !== before.body) changes.body = [`${before.body.length} characters`, `${input.body.length} characters`];
+    if (input.body !== undefined && input.body !== before.body)
+      changes.body = [`${before.body.length} characters`, `${input.body.length} characters`];
     await recordAudit(trx, ctx, { action: 'article.updated', recordType: 'article', recordId: id, changes });
   });
   return getArticle(db, id);
@@ -176,7 +207,16 @@ export async function deleteArticle(db: Kysely<Database>, ctx: ChangeContext, id
       action: 'article.deleted',
       recordType: 'article',
       recordId: id,
-      changes: diff({ title: before.title, status: before.status, visibility: before.visibility, linkedCount: before.linkedCount, solvedCount: before.solvedCount }, null),
+      changes: diff(
+        {
+          title: before.title,
+          status: before.status,
+          visibility: before.visibility,
+          linkedCount: before.linkedCount,
+          solvedCount: before.solvedCount,
+        },
+        null,
+      ),
     });
   });
 }
@@ -198,10 +238,28 @@ export async function articleDraft(db: Kysely<Database>, ticketId: string): Prom
 
 /** The articles linked to a ticket, in the order they were linked. */
 export async function articlesOfTicket(db: Kysely<Database>, ticketId: string): Promise<LinkedArticle[]> {
-  const links = await db.selectFrom('kb_article_links').selectAll().where('ticket_id', '=', ticketId).orderBy('linked_at').orderBy('article_id').execute();
+  const links = await db
+    .selectFrom('kb_article_links')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('linked_at')
+    .orderBy('article_id')
+    .execute();
   if (!links.length) return [];
-  const rows = await articleRows(db).where('kb_articles.id', 'in', links.map((l) => l.article_id)).execute();
-  const [articles, linkers] = await Promise.all([toArticles(db, rows).then((list) => new Map(list.map((a) => [a.id, a]))), memberRefs(db, links.map((l) => l.linked_by))]);
+  const rows = await articleRows(db)
+    .where(
+      'kb_articles.id',
+      'in',
+      links.map((l) => l.article_id),
+    )
+    .execute();
+  const [articles, linkers] = await Promise.all([
+    toArticles(db, rows).then((list) => new Map(list.map((a) => [a.id, a]))),
+    memberRefs(
+      db,
+      links.map((l) => l.linked_by),
+    ),
+  ]);
   return links.flatMap((l) => {
     const a = articles.get(l.article_id);
     if (!a) return [];
@@ -211,7 +269,15 @@ export async function articlesOfTicket(db: Kysely<Database>, ticketId: string): 
         solved: Number(l.solved) === 1,
         linkedAt: l.linked_at,
         linkedBy: l.linked_by ? { id: l.linked_by, name: linkers.get(l.linked_by)?.name ?? 'Former member' } : null,
-        article: { id: a.id, title: a.title, visibility: a.visibility, status: a.status, productArea: a.productArea, linkedCount: a.linkedCount, solvedCount: a.solvedCount },
+        article: {
+          id: a.id,
+          title: a.title,
+          visibility: a.visibility,
+          status: a.status,
+          productArea: a.productArea,
+          linkedCount: a.linkedCount,
+          solvedCount: a.solvedCount,
+        },
       },
     ];
   });
@@ -228,23 +294,46 @@ export async function linkArticle(
   input: { articleId: string; solved: boolean },
 ): Promise<{ link: LinkedArticle; created: boolean }> {
   await getTicket(db, ticketId);
-  if (!(await db.selectFrom('kb_articles').select('id').where('id', '=', input.articleId).executeTakeFirst())) throw errors.referenceMissing('article', 'articleId');
-  const existing = await db.selectFrom('kb_article_links').selectAll().where('ticket_id', '=', ticketId).where('article_id', '=', input.articleId).executeTakeFirst();
+  if (!(await db.selectFrom('kb_articles').select('id').where('id', '=', input.articleId).executeTakeFirst()))
+    throw errors.referenceMissing('article', 'articleId');
+  const existing = await db
+    .selectFrom('kb_article_links')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('article_id', '=', input.articleId)
+    .executeTakeFirst();
   const solved = input.solved ? 1 : 0;
   if (!existing || Number(existing.solved) !== solved) {
     const at = nowIso();
     await inTransaction(db, async (trx) => {
       if (existing) {
-        await trx.updateTable('kb_article_links').set({ solved }).where('ticket_id', '=', ticketId).where('article_id', '=', input.articleId).execute();
+        await trx
+          .updateTable('kb_article_links')
+          .set({ solved })
+          .where('ticket_id', '=', ticketId)
+          .where('article_id', '=', input.articleId)
+          .execute();
       } else {
-        await trx.insertInto('kb_article_links').values({ ticket_id: ticketId, article_id: input.articleId, solved, linked_by: ctx.memberId, linked_at: at }).execute();
+        await trx
+          .insertInto('kb_article_links')
+          .values({ ticket_id: ticketId, article_id: input.articleId, solved, linked_by: ctx.memberId, linked_at: at })
+          .execute();
       }
-      await recordTicketEvent(trx, ticketId, actorOfContext(ctx), 'article.linked', { articleId: input.articleId, solved: input.solved }, at);
+      await recordTicketEvent(
+        trx,
+        ticketId,
+        actorOfContext(ctx),
+        'article.linked',
+        { articleId: input.articleId, solved: input.solved },
+        at,
+      );
       await recordAudit(trx, ctx, {
         action: existing ? 'ticket.article_link_changed' : 'ticket.article_linked',
         recordType: 'ticket',
         recordId: ticketId,
-        changes: existing ? { [`articles.${input.articleId}.solved`]: [!input.solved, input.solved] } : { articleId: [null, input.articleId], solved: [null, input.solved] },
+        changes: existing
+          ? { [`articles.${input.articleId}.solved`]: [!input.solved, input.solved] }
+          : { articleId: [null, input.articleId], solved: [null, input.solved] },
       });
     });
   }
@@ -254,12 +343,22 @@ export async function linkArticle(
 
 export async function unlinkArticle(db: Kysely<Database>, ctx: ChangeContext, ticketId: string, articleId: string): Promise<void> {
   await getTicket(db, ticketId);
-  const existing = await db.selectFrom('kb_article_links').selectAll().where('ticket_id', '=', ticketId).where('article_id', '=', articleId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('kb_article_links')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
   if (!existing) throw errors.articleNotLinked();
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('kb_article_links').where('ticket_id', '=', ticketId).where('article_id', '=', articleId).execute();
     await recordTicketEvent(trx, ticketId, actorOfContext(ctx), 'article.unlinked', { articleId }, nowIso());
-    await recordAudit(trx, ctx, { action: 'ticket.article_unlinked', recordType: 'ticket', recordId: ticketId, changes: { articleId: [articleId, null], solved: [Number(existing.solved) === 1, null] } });
+    await recordAudit(trx, ctx, {
+      action: 'ticket.article_unlinked',
+      recordType: 'ticket',
+      recordId: ticketId,
+      changes: { articleId: [articleId, null], solved: [Number(existing.solved) === 1, null] },
+    });
   });
 }
 
@@ -269,5 +368,12 @@ export async function unlinkArticle(db: Kysely<Database>, ctx: ChangeContext, ti
  */
 export async function searchPublicArticles(db: Kysely<Database>, q: string, limit = 10): Promise<PublicArticleHit[]> {
   const result = await searchDocuments(db, { q, types: ['article'], publicOnly: true, limit });
-  return result.items.map((r) => ({ id: r.id, title: r.title, titleHtml: r.titleHtml, snippet: r.snippet, score: r.score, updatedAt: r.updatedAt }));
+  return result.items.map((r) => ({
+    id: r.id,
+    title: r.title,
+    titleHtml: r.titleHtml,
+    snippet: r.snippet,
+    score: r.score,
+    updatedAt: r.updatedAt,
+  }));
 }

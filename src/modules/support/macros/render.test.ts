@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { placeholderValues, renderMacro } from './render.js';
 
-const values = placeholderValues({ requesterName: 'Peter Gibbons', ticketNumber: 42, ticketSubject: 'TPS export fails', accountName: 'Initech', agentName: 'Joanna' });
+const values = placeholderValues({
+  requesterName: 'Peter Gibbons',
+  ticketNumber: 42,
+  ticketSubject: 'TPS export fails',
+  accountName: 'Initech',
+  agentName: 'Joanna',
+});
 
 describe('macro rendering', () => {
   it('fills every known placeholder', () => {
-    const out = renderMacro('Hi {{requester.first_name}} ({{requester.name}}), re #{{ticket.number}} "{{ticket.subject}}" at {{account.name}}. — {{agent.name}}', values);
+    const out = renderMacro(
+      'Hi {{requester.first_name}} ({{requester.name}}), re #{{ticket.number}} "{{ticket.subject}}" at {{account.name}}. — {{agent.name}}',
+      values,
+    );
     expect(out).toEqual({ text: 'Hi Peter (Peter Gibbons), re #42 "TPS export fails" at Initech. — Joanna', unknownPlaceholders: [] });
   });
 
@@ -24,6 +33,10 @@ describe('macro rendering', () => {
   });
 
   it('uses the whole name as first name for a one-word name', () => {
-    expect(placeholderValues({ requesterName: '  Cher ', ticketNumber: 1, ticketSubject: '', accountName: '', agentName: '' })['requester.first_name']).toBe('Cher');
+    expect(
+      placeholderValues({ requesterName: '  Cher ', ticketNumber: 1, ticketSubject: '', accountName: '', agentName: '' })[
+        'requester.first_name'
+      ],
+    ).toBe('Cher');
   });
 });

@@ -4,7 +4,14 @@
  * `{{requester.frist_name}}` is visible in the preview instead of silently vanishing.
  */
 
-export const MACRO_PLACEHOLDERS = ['requester.name', 'requester.first_name', 'ticket.number', 'ticket.subject', 'account.name', 'agent.name'] as const;
+export const MACRO_PLACEHOLDERS = [
+  'requester.name',
+  'requester.first_name',
+  'ticket.number',
+  'ticket.subject',
+  'account.name',
+  'agent.name',
+] as const;
 export type MacroPlaceholder = (typeof MACRO_PLACEHOLDERS)[number];
 export type PlaceholderValues = Record<MacroPlaceholder, string>;
 

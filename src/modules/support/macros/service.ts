@@ -25,7 +25,10 @@ function macroRows(db: Kysely<Database>) {
 
 /** Rows as macros, with their owners' names (one read for the list). */
 async function toMacros(db: Kysely<Database>, rows: MacroRow[]): Promise<Macro[]> {
-  const owners = await memberRefs(db, rows.map((r) => r.owner_id));
+  const owners = await memberRefs(
+    db,
+    rows.map((r) => r.owner_id),
+  );
   return rows.map((r) => toMacro(r, r.owner_id ? (owners.get(r.owner_id)?.name ?? '') : ''));
 }
 
@@ -75,7 +78,13 @@ function assertMayWrite(actor: Actor, macro: { shared: boolean }): void {
 }
 
 /** Creates (`id` null) or replaces a macro. */
-export async function saveMacro(db: Kysely<Database>, ctx: ChangeContext, actor: Actor, id: string | null, input: MacroInput): Promise<Macro> {
+export async function saveMacro(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  actor: Actor,
+  id: string | null,
+  input: MacroInput,
+): Promise<Macro> {
   const before = id ? await getMacro(db, id, actor.memberId) : null;
   if (before) assertMayWrite(actor, before);
   assertMayWrite(actor, input);
@@ -92,9 +101,24 @@ export async function saveMacro(db: Kysely<Database>, ctx: ChangeContext, actor:
   };
   await inTransaction(db, async (trx) => {
     if (before) await trx.updateTable('macros').set(columns).where('id', '=', macroId).execute();
-    else await trx.insertInto('macros').values({ id: macroId, ...columns, created_by: actor.memberId, created_at: at }).execute();
-    const view = (m: { title: string; body: string; visibility: string; actions: unknown; shared: boolean }) => ({ title: m.title, body: m.body, visibility: m.visibility, actions: m.actions, shared: m.shared });
-    await recordAudit(trx, ctx, { action: before ? 'macro.updated' : 'macro.created', recordType: 'macro', recordId: macroId, changes: diff(before ? view(before) : null, view(input)) });
+    else
+      await trx
+        .insertInto('macros')
+        .values({ id: macroId, ...columns, created_by: actor.memberId, created_at: at })
+        .execute();
+    const view = (m: { title: string; body: string; visibility: string; actions: unknown; shared: boolean }) => ({
+      title: m.title,
+      body: m.body,
+      visibility: m.visibility,
+      actions: m.actions,
+      shared: m.shared,
+    });
+    await recordAudit(trx, ctx, {
+      action: before ? 'macro.updated' : 'macro.created',
+      recordType: 'macro',
+      recordId: macroId,
+      changes: diff(before ? view(before) : null, view(input)),
+    });
   });
   return getMacro(db, macroId, actor.memberId);
 }
@@ -104,7 +128,12 @@ export async function deleteMacro(db: Kysely<Database>, ctx: ChangeContext, acto
   assertMayWrite(actor, before);
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('macros').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'macro.deleted', recordType: 'macro', recordId: id, changes: diff({ title: before.title, shared: before.shared }, null) });
+    await recordAudit(trx, ctx, {
+      action: 'macro.deleted',
+      recordType: 'macro',
+      recordId: id,
+      changes: diff({ title: before.title, shared: before.shared }, null),
+    });
   });
 }
 
@@ -121,7 +150,14 @@ export async function previewMacro(db: Kysely<Database>, ticketId: string, macro
     agentName: agent?.name ?? '',
   });
   const rendered = renderMacro(macro.body, values);
-  return { macro, ticket, body: rendered.text, visibility: macro.visibility, unknownPlaceholders: rendered.unknownPlaceholders, actions: macro.actions };
+  return {
+    macro,
+    ticket,
+    body: rendered.text,
+    visibility: macro.visibility,
+    unknownPlaceholders: rendered.unknownPlaceholders,
+    actions: macro.actions,
+  };
 }
 
 /**
@@ -154,10 +190,29 @@ export async function applyMacro(
     if (actions.status && !hasMessage) update.status = actions.status;
     if (Object.keys(update).length) await updateTicket(trx, ctx, ticketId, update, now);
     const added = hasMessage
-      ? await addAgentMessage(trx, ctx, ticketId, { body: preview.body, visibility: preview.visibility, ...(actions.status ? { status: actions.status } : {}) }, 'web', now)
+      ? await addAgentMessage(
+          trx,
+          ctx,
+          ticketId,
+          { body: preview.body, visibility: preview.visibility, ...(actions.status ? { status: actions.status } : {}) },
+          'web',
+          now,
+        )
       : null;
-    await tickets.recordTicketEvent(trx, ticketId, actorOfContext(ctx), 'macro.applied', { macroId, title: preview.macro.title, messageId: added?.id ?? null }, now.toISOString());
-    await recordAudit(trx, ctx, { action: 'ticket.macro_applied', recordType: 'ticket', recordId: ticketId, changes: { macro: [null, { id: macroId, title: preview.macro.title }] } });
+    await tickets.recordTicketEvent(
+      trx,
+      ticketId,
+      actorOfContext(ctx),
+      'macro.applied',
+      { macroId, title: preview.macro.title, messageId: added?.id ?? null },
+      now.toISOString(),
+    );
+    await recordAudit(trx, ctx, {
+      action: 'ticket.macro_applied',
+      recordType: 'ticket',
+      recordId: ticketId,
+      changes: { macro: [null, { id: macroId, title: preview.macro.title }] },
+    });
     return added;
   });
   return { ticket: await getTicket(db, ticketId), message };

@@ -23,18 +23,39 @@ export const DEFAULT_VIEWS: { id: string; name: string; filters: ViewFilters }[]
   { id: 'view-tier2', name: 'Tier 2 queue', filters: { tiers: ['tier2'], statuses: ['new', 'open', 'pending', 'on_hold'] } },
   { id: 'view-breaching', name: 'Breaching within an hour', filters: { statuses: ['new', 'open'], dueWithinMinutes: 60 } },
   { id: 'view-waiting', name: 'Waiting on customer', filters: { statuses: ['pending'] } },
-  { id: 'view-engineering', name: 'Escalated to engineering', filters: { tiers: ['engineering'], statuses: ['new', 'open', 'pending', 'on_hold'] } },
+  {
+    id: 'view-engineering',
+    name: 'Escalated to engineering',
+    filters: { tiers: ['engineering'], statuses: ['new', 'open', 'pending', 'on_hold'] },
+  },
   { id: 'view-unsolved', name: 'All unsolved', filters: { statuses: ['new', 'open', 'pending', 'on_hold'] } },
 ];
 
 export async function ensureDefaultViews(db: Kysely<Database>): Promise<void> {
-  const existing = await db.selectFrom('ticket_views').select('id').where('id', 'in', DEFAULT_VIEWS.map((v) => v.id)).execute();
+  const existing = await db
+    .selectFrom('ticket_views')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      DEFAULT_VIEWS.map((v) => v.id),
+    )
+    .execute();
   const have = new Set(existing.map((r) => r.id));
   const missing = DEFAULT_VIEWS.map((v, position) => ({ ...v, position })).filter((v) => !have.has(v.id));
   if (missing.length === 0) return;
   await db
     .insertInto('ticket_views')
-    .values(missing.map((v) => ({ id: v.id, name: v.name, position: v.position, filters: JSON.stringify(v.filters), owner_id: null, created_at: new Date().toISOString() })))
+    .values(
+      missing.map((v) => ({
+        id: v.id,
+        name: v.name,
+        position: v.position,
+        filters: JSON.stringify(v.filters),
+        owner_id: null,
+        created_at: new Date().toISOString(),
+      })),
+    )
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
@@ -56,9 +77,18 @@ function viewCondition(filters: ViewFilters, memberId: string | null, now: Date)
     if (filters.groupId) all.push(eb('tickets.group_id', '=', filters.groupId));
     if (filters.accountId) all.push(eb('tickets.account_id', '=', filters.accountId));
     if (filters.tag) {
-      all.push(eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.ticket_id').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', filters.tag)));
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('ticket_tags')
+            .select('ticket_tags.ticket_id')
+            .whereRef('ticket_tags.ticket_id', '=', 'tickets.id')
+            .where('ticket_tags.tag', '=', filters.tag),
+        ),
+      );
     }
-    if (filters.dueWithinMinutes) all.push(eb('tickets.sla_due_at', '<=', new Date(now.getTime() + filters.dueWithinMinutes * 60_000).toISOString()));
+    if (filters.dueWithinMinutes)
+      all.push(eb('tickets.sla_due_at', '<=', new Date(now.getTime() + filters.dueWithinMinutes * 60_000).toISOString()));
     return eb.and(all);
   };
 }
@@ -70,7 +100,13 @@ function filtered(db: Kysely<Database>, filters: ViewFilters, memberId: string |
 export async function findView(db: Kysely<Database>, id: string, memberId: string | null): Promise<TicketView> {
   const row = await db.selectFrom('ticket_views').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || (row.owner_id !== null && row.owner_id !== memberId)) throw errors.viewNotFound();
-  return { id: row.id, name: row.name, position: row.position, filters: viewFiltersSchema.parse(JSON.parse(row.filters)), shared: row.owner_id === null };
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    filters: viewFiltersSchema.parse(JSON.parse(row.filters)),
+    shared: row.owner_id === null,
+  };
 }
 
 /** Shared views and the member's own, each with its ticket count. */
@@ -97,13 +133,27 @@ export async function listViews(db: Kysely<Database>, memberId: string | null, n
   );
 }
 
-export async function createView(db: Kysely<Database>, input: { name: string; filters: ViewFilters; shared: boolean }, memberId: string): Promise<TicketView> {
+export async function createView(
+  db: Kysely<Database>,
+  input: { name: string; filters: ViewFilters; shared: boolean },
+  memberId: string,
+): Promise<TicketView> {
   const id = newId();
-  const max = await db.selectFrom('ticket_views').select(sql<number>`max(position)`.as('p')).executeTakeFirst();
+  const max = await db
+    .selectFrom('ticket_views')
+    .select(sql<number>`max(position)`.as('p'))
+    .executeTakeFirst();
   const position = Number(max?.p ?? 0) + 1;
   await db
     .insertInto('ticket_views')
-    .values({ id, name: input.name, position, filters: JSON.stringify(input.filters), owner_id: input.shared ? null : memberId, created_at: new Date().toISOString() })
+    .values({
+      id,
+      name: input.name,
+      position,
+      filters: JSON.stringify(input.filters),
+      owner_id: input.shared ? null : memberId,
+      created_at: new Date().toISOString(),
+    })
     .execute();
   return { id, name: input.name, position, filters: input.filters, shared: input.shared };
 }
@@ -115,7 +165,12 @@ export async function createView(db: Kysely<Database>, input: { name: string; fi
  * leading column would otherwise make both databases collect and sort every matching ticket
  * (every unsolved ticket, for the default queue) to return fifty.
  */
-export async function listTickets(db: Kysely<Database>, query: TicketListQuery, memberId: string | null, now = new Date()): Promise<Page<Ticket>> {
+export async function listTickets(
+  db: Kysely<Database>,
+  query: TicketListQuery,
+  memberId: string | null,
+  now = new Date(),
+): Promise<Page<Ticket>> {
   let filters: ViewFilters = {};
   if (query.view) filters = (await findView(db, query.view, memberId)).filters;
   if (query.status) filters = { ...filters, statuses: [query.status] };
@@ -128,11 +183,21 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
     let out = q;
     if (query.requesterId) out = out.where('tickets.requester_id', '=', query.requesterId) as Q;
     // sla_due_at may be null in the schema (NO_DUE stands in for it): the cursor's value is compared as text, as it always was.
-    if (cursor) out = out.where(keysetAfter('tickets.sla_due_at', 'tickets.id', { sortValue: String(cursor.sortValue), id: cursor.id }, 'asc')) as Q;
-    return out.orderBy('tickets.sla_due_at').orderBy('tickets.id').limit(query.limit + 1) as Q;
+    if (cursor)
+      out = out.where(keysetAfter('tickets.sla_due_at', 'tickets.id', { sortValue: String(cursor.sortValue), id: cursor.id }, 'asc')) as Q;
+    return out
+      .orderBy('tickets.sla_due_at')
+      .orderBy('tickets.id')
+      .limit(query.limit + 1) as Q;
   };
   const range = (f: ViewFilters) => narrowed(filtered(db, f, memberId, now));
-  const keyRange = (f: ViewFilters) => narrowed(db.selectFrom('tickets').where(viewCondition(f, memberId, now)).select(['tickets.id', 'tickets.sla_due_at']));
+  const keyRange = (f: ViewFilters) =>
+    narrowed(
+      db
+        .selectFrom('tickets')
+        .where(viewCondition(f, memberId, now))
+        .select(['tickets.id', 'tickets.sla_due_at']),
+    );
   const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
   let rows: repo.ContextRow[];
   if (statuses) {
@@ -143,7 +208,15 @@ export async function listTickets(db: Kysely<Database>, query: TicketListQuery, 
       .flat()
       .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
       .slice(0, query.limit + 1);
-    const found = keys.length ? await ticketsWithContext(db).where('tickets.id', 'in', keys.map((k) => k.id)).execute() : [];
+    const found = keys.length
+      ? await ticketsWithContext(db)
+          .where(
+            'tickets.id',
+            'in',
+            keys.map((k) => k.id),
+          )
+          .execute()
+      : [];
     const byId = new Map(found.map((r) => [r.id, r as repo.ContextRow]));
     rows = keys.flatMap((k) => byId.get(k.id) ?? []);
   } else {

@@ -13,7 +13,10 @@ function runbookRows(db: Kysely<Database>) {
 
 /** Rows as runbooks with their owners' names, in one read; a runbook whose owner is gone is left out. */
 async function toRunbooks(db: Kysely<Database>, rows: RunbookRow[]): Promise<Runbook[]> {
-  const owners = await memberRefs(db, rows.map((r) => r.owner_id));
+  const owners = await memberRefs(
+    db,
+    rows.map((r) => r.owner_id),
+  );
   return rows.flatMap((r) => {
     const owner = owners.get(r.owner_id);
     return owner ? [toRunbook(r, owner.name)] : [];
@@ -40,7 +43,10 @@ export async function findRunbook(db: Kysely<Database>, id: string): Promise<Run
   return row ? ((await toRunbooks(db, [row]))[0] ?? null) : null;
 }
 
-export async function listRunbooks(db: Kysely<Database>, filter: { status: 'active' | 'archived' | 'all'; q?: string | undefined }): Promise<Runbook[]> {
+export async function listRunbooks(
+  db: Kysely<Database>,
+  filter: { status: 'active' | 'archived' | 'all'; q?: string | undefined },
+): Promise<Runbook[]> {
   let query = runbookRows(db);
   if (filter.status !== 'all') query = query.where('runbooks.status', '=', filter.status);
   if (filter.q) query = query.where((eb) => eb(eb.fn('lower', ['runbooks.title']), 'like', `%${filter.q!.toLowerCase()}%`));
@@ -90,6 +96,12 @@ export async function toRuns(db: Kysely<Database>, rows: RunRow[]): Promise<Runb
 }
 
 export async function runsOfTicket(db: Kysely<Database>, ticketId: string): Promise<RunbookRun[]> {
-  const rows = await db.selectFrom('runbook_runs').selectAll().where('ticket_id', '=', ticketId).orderBy('started_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('runbook_runs')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
   return toRuns(db, rows);
 }

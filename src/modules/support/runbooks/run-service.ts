@@ -25,7 +25,13 @@ export async function listRuns(db: Kysely<Database>, ticketId: string): Promise<
 }
 
 /** Starts a runbook on a ticket, keeping a copy of its steps as they are now. */
-export async function startRun(db: Kysely<Database>, ctx: ChangeContext, ticketId: string, runbookId: string, now = new Date()): Promise<RunbookRun> {
+export async function startRun(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  ticketId: string,
+  runbookId: string,
+  now = new Date(),
+): Promise<RunbookRun> {
   const ticket = await tickets.findTicketRow(db, ticketId);
   if (!ticket) throw errors.ticketNotFound();
   if (ticket.status === 'closed') throw errors.ticketClosed();
@@ -59,8 +65,20 @@ export async function startRun(db: Kysely<Database>, ctx: ChangeContext, ticketI
         finished_at: null,
       })
       .execute();
-    await tickets.recordTicketEvent(trx, ticketId, actorOfContext(ctx), 'runbook.started', { runId: id, runbookId, title: runbook.title }, at);
-    await recordAudit(trx, ctx, { action: 'runbook_run.started', recordType: 'ticket', recordId: ticketId, changes: { runbookRun: [null, { id, runbookId }] } });
+    await tickets.recordTicketEvent(
+      trx,
+      ticketId,
+      actorOfContext(ctx),
+      'runbook.started',
+      { runId: id, runbookId, title: runbook.title },
+      at,
+    );
+    await recordAudit(trx, ctx, {
+      action: 'runbook_run.started',
+      recordType: 'ticket',
+      recordId: ticketId,
+      changes: { runbookRun: [null, { id, runbookId }] },
+    });
   });
   return getRun(db, id);
 }
@@ -69,7 +87,14 @@ export async function startRun(db: Kysely<Database>, ctx: ChangeContext, ticketI
  * Records one step's outcome. Steps go strictly in order, so the run reads as what was actually
  * done, one thing after another; a step asking for a value needs it when marked done.
  */
-export async function recordStep(db: Kysely<Database>, ctx: ChangeContext, runId: string, index: number, input: RecordStepInput, now = new Date()): Promise<RunbookRun> {
+export async function recordStep(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  runId: string,
+  index: number,
+  input: RecordStepInput,
+  now = new Date(),
+): Promise<RunbookRun> {
   const at = now.toISOString();
   await inTransaction(db, async (trx) => {
     const run = await repo.findRunRow(trx, runId);
@@ -83,7 +108,15 @@ export async function recordStep(db: Kysely<Database>, ctx: ChangeContext, runId
     if (step.inputLabel && input.outcome === 'done' && !input.input) throw errors.runbookStepInputRequired(step.inputLabel);
     await trx
       .insertInto('runbook_run_steps')
-      .values({ run_id: runId, step_index: index, outcome: input.outcome, input: input.input || null, note: input.note || null, member_id: ctx.memberId, at })
+      .values({
+        run_id: runId,
+        step_index: index,
+        outcome: input.outcome,
+        input: input.input || null,
+        note: input.note || null,
+        member_id: ctx.memberId,
+        at,
+      })
       .execute();
     await tickets.recordTicketEvent(
       trx,
@@ -93,7 +126,12 @@ export async function recordStep(db: Kysely<Database>, ctx: ChangeContext, runId
       { runId, index, instruction: step.instruction, outcome: input.outcome, input: input.input ?? null, note: input.note ?? null },
       at,
     );
-    await recordAudit(trx, ctx, { action: 'runbook_run.step_recorded', recordType: 'ticket', recordId: run.ticket_id, changes: { [`runbookRun.${runId}.step.${index}`]: [null, input.outcome] } });
+    await recordAudit(trx, ctx, {
+      action: 'runbook_run.step_recorded',
+      recordType: 'ticket',
+      recordId: run.ticket_id,
+      changes: { [`runbookRun.${runId}.step.${index}`]: [null, input.outcome] },
+    });
   });
   return getRun(db, runId);
 }
@@ -105,7 +143,13 @@ export type FinishResult = { run: RunbookRun; draft?: { summary: string } };
  * transaction as the run's end. Escalate: the run ends and the escalation dialog's draft comes
  * back, listing the steps done (the draft section registered in draft-section.ts).
  */
-export async function finishRun(db: Kysely<Database>, ctx: ChangeContext, runId: string, input: FinishRunInput, now = new Date()): Promise<FinishResult> {
+export async function finishRun(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  runId: string,
+  input: FinishRunInput,
+  now = new Date(),
+): Promise<FinishResult> {
   const at = now.toISOString();
   const ticketId = await inTransaction(db, async (trx) => {
     const run = await repo.findRunRow(trx, runId);
@@ -113,9 +157,22 @@ export async function finishRun(db: Kysely<Database>, ctx: ChangeContext, runId:
     if (run.status !== 'in_progress') throw errors.runbookRunFinished();
     const status = input.result === 'resolved' ? 'resolved' : 'escalated';
     await trx.updateTable('runbook_runs').set({ status, finished_by: ctx.memberId, finished_at: at }).where('id', '=', runId).execute();
-    await tickets.recordTicketEvent(trx, run.ticket_id, actorOfContext(ctx), 'runbook.finished', { runId, title: run.runbook_title, result: status }, at);
-    await recordAudit(trx, ctx, { action: `runbook_run.${status}`, recordType: 'ticket', recordId: run.ticket_id, changes: { [`runbookRun.${runId}.status`]: ['in_progress', status] } });
-    if (input.result === 'resolved') await addAgentMessage(trx, ctx, run.ticket_id, { body: input.reply, visibility: 'public', status: 'solved' }, 'web', now);
+    await tickets.recordTicketEvent(
+      trx,
+      run.ticket_id,
+      actorOfContext(ctx),
+      'runbook.finished',
+      { runId, title: run.runbook_title, result: status },
+      at,
+    );
+    await recordAudit(trx, ctx, {
+      action: `runbook_run.${status}`,
+      recordType: 'ticket',
+      recordId: run.ticket_id,
+      changes: { [`runbookRun.${runId}.status`]: ['in_progress', status] },
+    });
+    if (input.result === 'resolved')
+      await addAgentMessage(trx, ctx, run.ticket_id, { body: input.reply, visibility: 'public', status: 'solved' }, 'web', now);
     return run.ticket_id;
   });
   const run = await getRun(db, runId);

@@ -26,7 +26,12 @@ async function assertOwner(db: Kysely<Database>, id: string): Promise<void> {
 }
 
 function columnsOf(input: RunbookInput) {
-  const steps: RunbookStep[] = input.steps.map((s, index) => ({ index, instruction: s.instruction, expectedResult: s.expectedResult || null, inputLabel: s.inputLabel || null }));
+  const steps: RunbookStep[] = input.steps.map((s, index) => ({
+    index,
+    instruction: s.instruction,
+    expectedResult: s.expectedResult || null,
+    inputLabel: s.inputLabel || null,
+  }));
   return {
     title: input.title,
     description: input.description,
@@ -48,13 +53,36 @@ export async function saveRunbook(db: Kysely<Database>, ctx: ChangeContext, id: 
   const columns = { ...columnsOf(input), owner_id: ownerId, updated_at: at };
   await inTransaction(db, async (trx) => {
     if (before) await trx.updateTable('runbooks').set(columns).where('id', '=', runbookId).execute();
-    else await trx.insertInto('runbooks').values({ id: runbookId, ...columns, created_at: at }).execute();
-    const after = { title: input.title, status: input.status, ownerId, tags: input.tags, keywords: input.keywords, steps: input.steps.length };
+    else
+      await trx
+        .insertInto('runbooks')
+        .values({ id: runbookId, ...columns, created_at: at })
+        .execute();
+    const after = {
+      title: input.title,
+      status: input.status,
+      ownerId,
+      tags: input.tags,
+      keywords: input.keywords,
+      steps: input.steps.length,
+    };
     await recordAudit(trx, ctx, {
       action: before ? 'runbook.updated' : 'runbook.created',
       recordType: 'runbook',
       recordId: runbookId,
-      changes: diff(before ? { title: before.title, status: before.status, ownerId: before.owner.id, tags: before.tags, keywords: before.keywords, steps: before.steps.length } : null, after),
+      changes: diff(
+        before
+          ? {
+              title: before.title,
+              status: before.status,
+              ownerId: before.owner.id,
+              tags: before.tags,
+              keywords: before.keywords,
+              steps: before.steps.length,
+            }
+          : null,
+        after,
+      ),
     });
   });
   return getRunbook(db, runbookId);

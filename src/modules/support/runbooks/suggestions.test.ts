@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { rankRunbooks, scoreRunbook, SUGGESTION_WEIGHTS } from './suggestions.js';
 
-const ticket = (over: Partial<{ tags: string[]; subject: string; firstMessage: string }> = {}) => ({ tags: [], subject: '', firstMessage: '', ...over });
+const ticket = (over: Partial<{ tags: string[]; subject: string; firstMessage: string }> = {}) => ({
+  tags: [],
+  subject: '',
+  firstMessage: '',
+  ...over,
+});
 
 describe('runbook suggestion scoring', () => {
   it('scores each shared tag, and keywords higher in the subject than in the first message', () => {
@@ -15,14 +20,21 @@ describe('runbook suggestion scoring', () => {
   });
 
   it('counts a keyword once even when it is in both subject and message', () => {
-    const score = scoreRunbook({ tags: [], keywords: ['export'] }, ticket({ subject: 'Export fails', firstMessage: 'the export times out' }));
+    const score = scoreRunbook(
+      { tags: [], keywords: ['export'] },
+      ticket({ subject: 'Export fails', firstMessage: 'the export times out' }),
+    );
     expect(score).toEqual({ score: SUGGESTION_WEIGHTS.subjectKeyword, matchedTags: [], matchedKeywords: ['export'] });
   });
 
   it('matches whole words and phrases regardless of case and punctuation, never inside other words', () => {
-    expect(scoreRunbook({ tags: [], keywords: ['sso login'] }, ticket({ subject: 'SSO-Login failed!' })).matchedKeywords).toEqual(['sso login']);
+    expect(scoreRunbook({ tags: [], keywords: ['sso login'] }, ticket({ subject: 'SSO-Login failed!' })).matchedKeywords).toEqual([
+      'sso login',
+    ]);
     expect(scoreRunbook({ tags: [], keywords: ['port'] }, ticket({ subject: 'Export and report fail' })).score).toBe(0);
-    expect(scoreRunbook({ tags: [], keywords: ['429'] }, ticket({ firstMessage: 'We get HTTP 429, then nothing.' })).score).toBe(SUGGESTION_WEIGHTS.messageKeyword);
+    expect(scoreRunbook({ tags: [], keywords: ['429'] }, ticket({ firstMessage: 'We get HTTP 429, then nothing.' })).score).toBe(
+      SUGGESTION_WEIGHTS.messageKeyword,
+    );
     expect(scoreRunbook({ tags: [], keywords: ['größe'] }, ticket({ subject: 'Datei-Größe zu hoch' })).matchedKeywords).toEqual(['größe']);
   });
 

@@ -28,7 +28,10 @@ export const SUGGESTION_WEIGHTS = { tag: 3, subjectKeyword: 2, messageKeyword: 1
 
 /** Lower-case words separated by single spaces, padded so a phrase matches only on word boundaries. */
 function words(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 function contains(haystack: string, keyword: string): boolean {
@@ -60,7 +63,11 @@ export function scoreRunbook(runbook: RunbookMatchers, ticket: TicketText): Runb
 }
 
 /** The runbooks that match at all, best first (ties by title), at most `limit`. */
-export function rankRunbooks<T extends RunbookMatchers & { title: string }>(runbooks: readonly T[], ticket: TicketText, limit = 5): (RunbookScore & { runbook: T })[] {
+export function rankRunbooks<T extends RunbookMatchers & { title: string }>(
+  runbooks: readonly T[],
+  ticket: TicketText,
+  limit = 5,
+): (RunbookScore & { runbook: T })[] {
   return runbooks
     .map((runbook) => ({ runbook, ...scoreRunbook(runbook, ticket) }))
     .filter((s) => s.score > 0)

@@ -33,7 +33,10 @@ const localTime = (zone: string) => (text: string) => {
   return dt.toJSDate();
 };
 /** How an instant reads on the zone's wall clock, with the offset: '2026-03-30T12:00+02:00'. */
-const wallClock = (zone: string) => (date: Date) => DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ").replace(/:00\.000(?=[+-])/, '');
+const wallClock = (zone: string) => (date: Date) =>
+  DateTime.fromJSDate(date, { zone })
+    .toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ")
+    .replace(/:00\.000(?=[+-])/, '');
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -46,14 +49,20 @@ const inNewYork = wallClock(NEW_YORK);
 const inKolkata = wallClock(KOLKATA);
 
 const officeBerlin = calendar(BERLIN, MON_FRI, [['09:00', '17:00']]);
-const lunchBerlin = calendar(BERLIN, MON_FRI, [['09:00', '12:00'], ['13:00', '17:00']]);
+const lunchBerlin = calendar(BERLIN, MON_FRI, [
+  ['09:00', '12:00'],
+  ['13:00', '17:00'],
+]);
 const dailyBerlin = calendar(BERLIN, EVERY_DAY, [['09:00', '17:00']]);
 const weekendAroundTheClockBerlin = calendar(BERLIN, WEEKEND, [['00:00', '24:00']]);
 const officeNewYork = calendar(NEW_YORK, MON_FRI, [['09:00', '17:00']]);
 const sundayAroundTheClockNewYork = calendar(NEW_YORK, [7], [['00:00', '24:00']]);
 const officeKolkata = calendar(KOLKATA, MON_FRI, [['09:30', '18:30']]);
 /** 24×7 written as two intervals a day, so it goes through the day-by-day walk, not the shortcut. */
-const splitDayBerlin = calendar(BERLIN, EVERY_DAY, [['00:00', '12:00'], ['12:00', '24:00']]);
+const splitDayBerlin = calendar(BERLIN, EVERY_DAY, [
+  ['00:00', '12:00'],
+  ['12:00', '24:00'],
+]);
 
 const easterBerlin = calendar(BERLIN, MON_FRI, [['09:00', '17:00']], ['2026-04-03', '2026-04-06']);
 
@@ -95,7 +104,13 @@ function businessMinuteStartsByWallClock(cal: BusinessCalendar, from: Date, to: 
 describe('calendar schema', () => {
   const valid = {
     timeZone: BERLIN,
-    weeklyHours: { 1: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }], 5: [{ start: '09:00', end: '15:00' }] },
+    weeklyHours: {
+      1: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+      5: [{ start: '09:00', end: '15:00' }],
+    },
     holidays: ['2026-12-24', '2026-12-25'],
   };
 
@@ -122,19 +137,56 @@ describe('calendar schema', () => {
   });
 
   it('rejects an interval that ends before or when it starts, and 24:00 as a start', () => {
-    for (const [start, end] of [['17:00', '09:00'], ['09:00', '09:00'], ['24:00', '24:00']] as [string, string][]) {
+    for (const [start, end] of [
+      ['17:00', '09:00'],
+      ['09:00', '09:00'],
+      ['24:00', '24:00'],
+    ] as [string, string][]) {
       const result = calendarSchema.safeParse(calendar(BERLIN, [1], [[start, end]]));
       expect(result.success, `${start}–${end}`).toBe(false);
     }
-    expect(JSON.stringify(calendarSchema.safeParse(calendar(BERLIN, [1], [['17:00', '09:00']])).error?.issues)).toContain('end after it starts');
+    expect(JSON.stringify(calendarSchema.safeParse(calendar(BERLIN, [1], [['17:00', '09:00']])).error?.issues)).toContain(
+      'end after it starts',
+    );
   });
 
   it('rejects overlapping intervals on one day, in any order, but accepts touching ones', () => {
-    const overlapping = calendarSchema.safeParse(calendar(BERLIN, [2], [['13:00', '17:00'], ['09:00', '13:30']]));
+    const overlapping = calendarSchema.safeParse(
+      calendar(
+        BERLIN,
+        [2],
+        [
+          ['13:00', '17:00'],
+          ['09:00', '13:30'],
+        ],
+      ),
+    );
     expect(overlapping.success).toBe(false);
     expect(overlapping.error?.issues[0]?.message).toBe('Intervals 09:00–13:30 and 13:00–17:00 overlap');
-    expect(calendarSchema.safeParse(calendar(BERLIN, [2], [['09:00', '17:00'], ['10:00', '11:00']])).success).toBe(false);
-    expect(calendarSchema.safeParse(calendar(BERLIN, [2], [['13:00', '17:00'], ['09:00', '13:00']])).success).toBe(true);
+    expect(
+      calendarSchema.safeParse(
+        calendar(
+          BERLIN,
+          [2],
+          [
+            ['09:00', '17:00'],
+            ['10:00', '11:00'],
+          ],
+        ),
+      ).success,
+    ).toBe(false);
+    expect(
+      calendarSchema.safeParse(
+        calendar(
+          BERLIN,
+          [2],
+          [
+            ['13:00', '17:00'],
+            ['09:00', '13:00'],
+          ],
+        ),
+      ).success,
+    ).toBe(true);
   });
 
   it('rejects an unknown time zone', () => {
@@ -253,9 +305,12 @@ describe('holidays', () => {
   });
 
   it('a year-end shutdown of several days carries the target into January', () => {
-    const shutdown = calendar(BERLIN, MON_FRI, [['09:00', '17:00']], [
-      '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01',
-    ]);
+    const shutdown = calendar(
+      BERLIN,
+      MON_FRI,
+      [['09:00', '17:00']],
+      ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01'],
+    );
     expect(add('2026-12-23T15:00', 240, shutdown)).toBe('2027-01-04T11:00+01:00');
     expect(businessMinutesBetween(berlin('2026-12-23T09:00'), berlin('2027-01-04T17:00'), shutdown)).toBe(960);
     expect(isWithinBusinessHours(berlin('2026-12-29T11:00'), shutdown)).toBe(false);
@@ -275,7 +330,15 @@ describe('holidays', () => {
 
   it('counts the holiday by its local date, not its UTC date', () => {
     // 23:30 UTC on 2 April is already Good Friday in Berlin; 22:30 UTC is still Thursday evening.
-    const goodFriday = calendar(BERLIN, EVERY_DAY, [['00:00', '12:00'], ['12:00', '24:00']], ['2026-04-03']);
+    const goodFriday = calendar(
+      BERLIN,
+      EVERY_DAY,
+      [
+        ['00:00', '12:00'],
+        ['12:00', '24:00'],
+      ],
+      ['2026-04-03'],
+    );
     expect(isWithinBusinessHours(new Date('2026-04-02T22:30:00Z'), goodFriday)).toBe(false);
     expect(isWithinBusinessHours(new Date('2026-04-02T21:30:00Z'), goodFriday)).toBe(true);
   });
@@ -510,7 +573,12 @@ describe('adding and counting are inverses (seeded random starts and durations)'
     ['Berlin weekends around the clock', weekendAroundTheClockBerlin],
   ];
   const year = { from: Date.parse('2026-01-01T00:00:00Z'), span: 365 * 86_400_000 };
-  const dstWeeks = [Date.parse('2026-03-08T07:00:00Z'), Date.parse('2026-03-29T01:00:00Z'), Date.parse('2026-10-25T01:00:00Z'), Date.parse('2026-11-01T06:00:00Z')];
+  const dstWeeks = [
+    Date.parse('2026-03-08T07:00:00Z'),
+    Date.parse('2026-03-29T01:00:00Z'),
+    Date.parse('2026-10-25T01:00:00Z'),
+    Date.parse('2026-11-01T06:00:00Z'),
+  ];
 
   it.each(calendars)('%s: counting the minutes up to the due time gives the target back', (_name, cal) => {
     const random = seededRandom(1234);
@@ -583,7 +651,7 @@ describe('agreement with a minute-by-minute reading of the wall clock', () => {
       expect(addBusinessMinutes(new Date(from), n, cal).getTime()).toBe(starts[n - 1]! + MINUTE);
     }
     for (let i = 0; i < 50; i++) {
-      const t = Date.parse(from) + Math.floor(random() * (Date.parse(to) - Date.parse(from)) / MINUTE) * MINUTE;
+      const t = Date.parse(from) + Math.floor((random() * (Date.parse(to) - Date.parse(from))) / MINUTE) * MINUTE;
       expect(isWithinBusinessHours(new Date(t), cal)).toBe(starts.includes(t));
     }
   });
@@ -617,7 +685,14 @@ describe('calendars without business hours', () => {
   it('rejects an invalid calendar passed straight to the functions', () => {
     const atlantis = { ...officeBerlin, timeZone: 'Europe/Atlantis' };
     expect(() => addBusinessMinutes(berlin('2026-06-09T10:00'), 10, atlantis)).toThrow(/Invalid business calendar.*IANA time zone/s);
-    const overlapping = calendar(BERLIN, [1], [['09:00', '13:00'], ['12:00', '17:00']]);
+    const overlapping = calendar(
+      BERLIN,
+      [1],
+      [
+        ['09:00', '13:00'],
+        ['12:00', '17:00'],
+      ],
+    );
     expect(() => businessMinutesBetween(berlin('2026-06-08T00:00'), berlin('2026-06-09T00:00'), overlapping)).toThrow(/overlap/);
   });
 

@@ -142,9 +142,7 @@ function compile(cal: BusinessCalendar): CompiledCalendar {
     zoneCache,
     openings,
     holidays,
-    alwaysOpen:
-      holidays.size === 0 &&
-      openings.slice(1).every((day) => day.length === 1 && day[0]![0] === 0 && day[0]![1] === 24 * 60),
+    alwaysOpen: holidays.size === 0 && openings.slice(1).every((day) => day.length === 1 && day[0]![0] === 0 && day[0]![1] === 24 * 60),
   };
   compiledCalendars.set(cal, compiledCalendar);
   if (compiledByText.size >= MAX_CACHED_CALENDAR_TEXTS) compiledByText.clear();
@@ -203,7 +201,7 @@ function localDayOf(c: CompiledCalendar, instant: number): number {
 
 function isoWeekday(day: number): IsoWeekday {
   // 1970-01-01 was a Thursday.
-  return ((((day + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 const CLOSED: readonly (readonly [number, number])[] = [];

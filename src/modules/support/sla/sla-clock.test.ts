@@ -394,7 +394,10 @@ describe('detecting breaches', () => {
   });
 
   it('a breach recorded once stays recorded after the reply and a reopen', () => {
-    const ticket = new Ticket('2026-06-09T10:00').agentReplies('2026-06-09T11:10').becomes('solved', '2026-06-09T12:00').becomes('open', '2026-06-10T09:00');
+    const ticket = new Ticket('2026-06-09T10:00')
+      .agentReplies('2026-06-09T11:10')
+      .becomes('solved', '2026-06-09T12:00')
+      .becomes('open', '2026-06-10T09:00');
     expect(ticket.state.breaches).toEqual(['first_reply']);
   });
 });

@@ -27,7 +27,11 @@ async function calendarById(db: Kysely<Database>, id: string | null): Promise<Bu
 
 async function activePolicies(db: Kysely<Database>) {
   const rows = await db.selectFrom('sla_policies').selectAll().where('status', '=', 'active').orderBy('position').execute();
-  return rows.map((r) => ({ ...r, conditions: JSON.parse(r.conditions) as SlaConditions, targets: JSON.parse(r.targets) as SlaTargetsByPriority }));
+  return rows.map((r) => ({
+    ...r,
+    conditions: JSON.parse(r.conditions) as SlaConditions,
+    targets: JSON.parse(r.targets) as SlaTargetsByPriority,
+  }));
 }
 
 function targetsFor(policy: { targets: SlaTargetsByPriority; calendar_id: string | null }, priority: string): SlaTargets {
@@ -52,7 +56,9 @@ export async function slaContextOf(db: Kysely<Database>, policyId: string | null
 }
 
 /** The ticket columns that mirror an SLA state. */
-export function slaColumns(state: SlaState): Pick<TicketsTable, 'sla_state' | 'first_reply_due_at' | 'next_reply_due_at' | 'resolution_due_at' | 'sla_due_at'> {
+export function slaColumns(
+  state: SlaState,
+): Pick<TicketsTable, 'sla_state' | 'first_reply_due_at' | 'next_reply_due_at' | 'resolution_due_at' | 'sla_due_at'> {
   return {
     sla_state: JSON.stringify(state),
     first_reply_due_at: state.firstReplyDueAt,
@@ -90,7 +96,11 @@ export async function sweepSlaBreaches(db: Kysely<Database>, now = new Date()): 
   const visited = [...ids];
   const toRecord: string[] = [];
   for (let i = 0; i < visited.length; i += SWEEP_PAGE) {
-    const rows = await db.selectFrom('tickets').select(['id', 'sla_state', 'status']).where('id', 'in', visited.slice(i, i + SWEEP_PAGE)).execute();
+    const rows = await db
+      .selectFrom('tickets')
+      .select(['id', 'sla_state', 'status'])
+      .where('id', 'in', visited.slice(i, i + SWEEP_PAGE))
+      .execute();
     for (const row of rows) {
       if (row.status === 'solved' || row.status === 'closed') continue;
       if (detectBreaches(JSON.parse(row.sla_state) as SlaState, now).newBreaches.length > 0) toRecord.push(row.id);
@@ -117,6 +127,13 @@ export async function sweepSlaBreaches(db: Kysely<Database>, now = new Date()): 
  * Records the breaches a change revealed (a late reply between two sweeps), once each, as the same
  * events the sweep writes.
  */
-export async function recordRevealedBreaches(db: Kysely<Database>, ticketId: string, before: SlaState, after: SlaState, at: string): Promise<void> {
-  for (const target of breachesAdded(before, after)) await recordTicketEvent(db, ticketId, { type: 'system', id: null }, 'sla.breached', { target }, at);
+export async function recordRevealedBreaches(
+  db: Kysely<Database>,
+  ticketId: string,
+  before: SlaState,
+  after: SlaState,
+  at: string,
+): Promise<void> {
+  for (const target of breachesAdded(before, after))
+    await recordTicketEvent(db, ticketId, { type: 'system', id: null }, 'sla.breached', { target }, at);
 }

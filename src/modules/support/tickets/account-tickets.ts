@@ -23,16 +23,37 @@ function accountTicketRows(db: Kysely<Database>, accountId: string) {
     .where('account_id', '=', accountId);
 }
 
-type Row = { id: string; number: number; subject: string; status: TicketStatus; requester_id: string; created_at: string; updated_at: string };
+type Row = {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  requester_id: string;
+  created_at: string;
+  updated_at: string;
+};
 
 /** Rows with their requesters' names, in one read from the accounts module. */
 async function toAccountTickets(db: Kysely<Database>, rows: Row[]): Promise<AccountTicket[]> {
-  const requesters = await contactRefs(db, rows.map((r) => r.requester_id));
+  const requesters = await contactRefs(
+    db,
+    rows.map((r) => r.requester_id),
+  );
   // Every ticket has its requester (a foreign key); one without is left out, as the join did.
   return rows.flatMap((r) => {
     const requester = requesters.get(r.requester_id);
     if (!requester) return [];
-    return [{ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, requester: { id: r.requester_id, name: requester.name }, createdAt: r.created_at, updatedAt: r.updated_at }];
+    return [
+      {
+        id: r.id,
+        number: Number(r.number),
+        subject: r.subject,
+        status: r.status,
+        requester: { id: r.requester_id, name: requester.name },
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      },
+    ];
   });
 }
 
@@ -46,7 +67,11 @@ export async function listAccountTickets(
   if (q.statuses) query = query.where('status', 'in', q.statuses);
   if (q.requesterId) query = query.where('requester_id', '=', q.requesterId);
   if (q.cursor) query = query.where(keysetAfter('tickets.updated_at', 'tickets.id', decodeCursor(q.cursor, 'timestamp'), 'desc'));
-  const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = toPage(rows, q.limit, (r) => encodeCursor(r.updated_at, r.id));
   return { items: await toAccountTickets(db, page.items), nextCursor: page.nextCursor };
 }

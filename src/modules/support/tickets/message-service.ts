@@ -33,8 +33,15 @@ export interface LoadedMessages {
   attachments: Awaited<ReturnType<typeof attachmentsByMessage>>;
 }
 
-export async function loadMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<LoadedMessages> {
-  const [rows, attachments] = await Promise.all([(options.publicOnly ? publicMessages : allMessages)(db, ticketId), attachmentsByMessage(db, ticketId)]);
+export async function loadMessages(
+  db: Kysely<Database>,
+  ticketId: string,
+  options: { publicOnly?: boolean } = {},
+): Promise<LoadedMessages> {
+  const [rows, attachments] = await Promise.all([
+    (options.publicOnly ? publicMessages : allMessages)(db, ticketId),
+    attachmentsByMessage(db, ticketId),
+  ]);
   return { rows, attachments };
 }
 
@@ -47,7 +54,11 @@ export function authorIds(rows: MessageRow[]): { members: (string | null)[]; con
 }
 
 /** The conversation with its authors' names (members and contacts read by the caller, in one read each). */
-export function toMessages(loaded: LoadedMessages, members: Map<string, { name: string }>, contacts: Map<string, { name: string }>): TicketMessage[] {
+export function toMessages(
+  loaded: LoadedMessages,
+  members: Map<string, { name: string }>,
+  contacts: Map<string, { name: string }>,
+): TicketMessage[] {
   const authorName = (r: MessageRow) => {
     if (!r.author_id) return undefined;
     if (r.author_type === 'member') return members.get(r.author_id)?.name;
@@ -67,7 +78,11 @@ export function toMessages(loaded: LoadedMessages, members: Map<string, { name: 
   }));
 }
 
-export async function listMessages(db: Kysely<Database>, ticketId: string, options: { publicOnly?: boolean } = {}): Promise<TicketMessage[]> {
+export async function listMessages(
+  db: Kysely<Database>,
+  ticketId: string,
+  options: { publicOnly?: boolean } = {},
+): Promise<TicketMessage[]> {
   const loaded = await loadMessages(db, ticketId, options);
   const ids = authorIds(loaded.rows);
   const [members, contacts] = await Promise.all([memberRefs(db, ids.members), contactRefs(db, ids.contacts)]);
@@ -100,7 +115,17 @@ export async function addAgentMessage(
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('ticket_messages')
-      .values({ id, ticket_id: ticketId, visibility: input.visibility, author_type: 'member', author_id: ctx.memberId, body: input.body, via, email_message_id: emailMessageId, created_at: at })
+      .values({
+        id,
+        ticket_id: ticketId,
+        visibility: input.visibility,
+        author_type: 'member',
+        author_id: ctx.memberId,
+        body: input.body,
+        via,
+        email_message_id: emailMessageId,
+        created_at: at,
+      })
       .execute();
     await indexMessage(trx, id);
     // A public reply goes to the requester by e-mail; internal notes never leave the desk.
@@ -119,8 +144,20 @@ export async function addAgentMessage(
     if (target) patch = { ...patch, ...(await applyStatus(trx, current, target, now)) };
     if (row.status === 'new' && !row.assignee_id && input.visibility === 'public' && ctx.memberId) patch.assignee_id = ctx.memberId;
     await trx.updateTable('tickets').set(patch).where('id', '=', ticketId).execute();
-    await repo.recordTicketEvent(trx, ticketId, actorOfContext(ctx), input.visibility === 'public' ? 'message.replied' : 'message.noted', { messageId: id, status: patch.status ?? row.status }, at);
-    await recordAudit(trx, ctx, { action: `ticket.${input.visibility === 'public' ? 'replied' : 'noted'}`, recordType: 'ticket', recordId: ticketId, changes: patch.status ? { status: [row.status, patch.status] } : {} });
+    await repo.recordTicketEvent(
+      trx,
+      ticketId,
+      actorOfContext(ctx),
+      input.visibility === 'public' ? 'message.replied' : 'message.noted',
+      { messageId: id, status: patch.status ?? row.status },
+      at,
+    );
+    await recordAudit(trx, ctx, {
+      action: `ticket.${input.visibility === 'public' ? 'replied' : 'noted'}`,
+      recordType: 'ticket',
+      recordId: ticketId,
+      changes: patch.status ? { status: [row.status, patch.status] } : {},
+    });
   });
   return messageById(db, ticketId, id);
 }
@@ -143,7 +180,17 @@ export async function addCustomerMessage(
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('ticket_messages')
-      .values({ id, ticket_id: ticketId, visibility: 'public', author_type: 'contact', author_id: contactId, body, via, email_message_id: emailMessageId, created_at: at })
+      .values({
+        id,
+        ticket_id: ticketId,
+        visibility: 'public',
+        author_type: 'contact',
+        author_id: contactId,
+        body,
+        via,
+        email_message_id: emailMessageId,
+        created_at: at,
+      })
       .execute();
     await indexMessage(trx, id);
     let patch: Partial<repo.TicketRow> = { updated_at: at };
@@ -156,8 +203,19 @@ export async function addCustomerMessage(
     const sla = await slaContextOf(trx, row.sla_policy_id, row.priority);
     patch = { ...patch, ...slaColumns(onCustomerMessage(JSON.parse(current.sla_state) as SlaState, now, sla.targets, sla.calendar)) };
     await trx.updateTable('tickets').set(patch).where('id', '=', ticketId).execute();
-    await repo.recordTicketEvent(trx, ticketId, { type: 'contact', id: contactId }, 'message.received', { messageId: id, via, status: patch.status ?? row.status }, at);
-    await recordAudit(trx, { actorType: 'contact', actorId: contactId, memberId: null, ip: null }, { action: 'ticket.customer_message', recordType: 'ticket', recordId: ticketId });
+    await repo.recordTicketEvent(
+      trx,
+      ticketId,
+      { type: 'contact', id: contactId },
+      'message.received',
+      { messageId: id, via, status: patch.status ?? row.status },
+      at,
+    );
+    await recordAudit(
+      trx,
+      { actorType: 'contact', actorId: contactId, memberId: null, ip: null },
+      { action: 'ticket.customer_message', recordType: 'ticket', recordId: ticketId },
+    );
   });
   return messageById(db, ticketId, id);
 }

@@ -20,11 +20,23 @@ export async function ticketPage(db: Kysely<Database>, id: string) {
   const found = await ticketWithTags(db, id);
   if (!found) throw errors.ticketNotFound();
   const { row } = found;
-  const [loaded, account, recent] = await Promise.all([loadMessages(db, id), getAccount(db, row.account_id), recentTicketsOfAccount(db, row.account_id)]);
+  const [loaded, account, recent] = await Promise.all([
+    loadMessages(db, id),
+    getAccount(db, row.account_id),
+    recentTicketsOfAccount(db, row.account_id),
+  ]);
   const authors = authorIds(loaded.rows);
-  const [members, contacts] = await Promise.all([memberRefs(db, [row.assignee_id, ...authors.members]), contactRefs(db, [row.requester_id, ...authors.contacts])]);
+  const [members, contacts] = await Promise.all([
+    memberRefs(db, [row.assignee_id, ...authors.members]),
+    contactRefs(db, [row.requester_id, ...authors.contacts]),
+  ]);
   const context = contextOf(row, account, contacts.get(row.requester_id), row.assignee_id ? members.get(row.assignee_id) : undefined);
   if (!context) throw errors.ticketNotFound();
   const ticket = toTicket(context, found.tags);
-  return { ticket, messages: toMessages(loaded, members, contacts), account, recentTickets: recent.filter((t) => t.id !== ticket.id).slice(0, 5) };
+  return {
+    ticket,
+    messages: toMessages(loaded, members, contacts),
+    account,
+    recentTickets: recent.filter((t) => t.id !== ticket.id).slice(0, 5),
+  };
 }

@@ -51,12 +51,23 @@ const recentTicketRows = compiledRead((db, accountId: string) =>
 /** An account's six tickets nearest their SLA due time: the ticket page's account context. */
 export async function recentTicketsOfAccount(db: Kysely<Database>, accountId: string) {
   const rows = await recentTicketRows(db, accountId);
-  return rows.map((r) => ({ id: r.id, number: Number(r.number), subject: r.subject, status: r.status, priority: r.priority, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: Number(r.number),
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    createdAt: r.created_at,
+  }));
 }
 
 export async function replaceTags(db: Kysely<Database>, ticketId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).execute();
-  if (tags.length) await db.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticketId, tag }))).execute();
+  if (tags.length)
+    await db
+      .insertInto('ticket_tags')
+      .values(tags.map((tag) => ({ ticket_id: ticketId, tag })))
+      .execute();
 }
 
 export async function recordTicketEvent(
@@ -105,7 +116,11 @@ const PUBLISHED_AS: Record<string, EventType> = {
  * belong to other modules: withContext names them, one batch read per owner for the whole page.
  */
 export function ticketRows(db: Kysely<Database>) {
-  return db.selectFrom('tickets').leftJoin('ticket_groups', 'ticket_groups.id', 'tickets.group_id').selectAll('tickets').select('ticket_groups.name as group_name');
+  return db
+    .selectFrom('tickets')
+    .leftJoin('ticket_groups', 'ticket_groups.id', 'tickets.group_id')
+    .selectAll('tickets')
+    .select('ticket_groups.name as group_name');
 }
 
 export type GroupedRow = TicketRow & { group_name: string | null };
@@ -141,21 +156,47 @@ export function contextOf(
 /** Rows with their account, requester and assignee: one read from each owner module. */
 export async function withContext(db: Kysely<Database>, rows: GroupedRow[]): Promise<ContextRow[]> {
   const [accountsById, contactsById, membersById] = await Promise.all([
-    accountRefs(db, rows.map((r) => r.account_id)),
-    contactRefs(db, rows.map((r) => r.requester_id)),
-    memberRefs(db, rows.map((r) => r.assignee_id)),
+    accountRefs(
+      db,
+      rows.map((r) => r.account_id),
+    ),
+    contactRefs(
+      db,
+      rows.map((r) => r.requester_id),
+    ),
+    memberRefs(
+      db,
+      rows.map((r) => r.assignee_id),
+    ),
   ]);
-  return rows.flatMap((r) => contextOf(r, accountsById.get(r.account_id), contactsById.get(r.requester_id), r.assignee_id ? membersById.get(r.assignee_id) : undefined) ?? []);
+  return rows.flatMap(
+    (r) =>
+      contextOf(
+        r,
+        accountsById.get(r.account_id),
+        contactsById.get(r.requester_id),
+        r.assignee_id ? membersById.get(r.assignee_id) : undefined,
+      ) ?? [],
+  );
 }
 
 /** Tickets as the API shows them, from rows that already carry their context (the queue's read model). */
 export async function ticketsFromContext(db: Kysely<Database>, rows: ContextRow[]): Promise<Ticket[]> {
-  const tags = await tagsOf(db, rows.map((r) => r.id));
+  const tags = await tagsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toTicket(r, tags.get(r.id) ?? []));
 }
 
 export async function toTickets(db: Kysely<Database>, rows: GroupedRow[]): Promise<Ticket[]> {
-  const [tags, context] = await Promise.all([tagsOf(db, rows.map((r) => r.id)), withContext(db, rows)]);
+  const [tags, context] = await Promise.all([
+    tagsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    withContext(db, rows),
+  ]);
   return context.map((r) => toTicket(r, tags.get(r.id) ?? []));
 }
 
@@ -197,7 +238,9 @@ export function toTicket(r: ContextRow, tags: string[]): Ticket {
 
 // The ticket page's reads (every open of a ticket): compiled once, see compiled-read.ts.
 const ticketById = compiledRead((db, id: string) => ticketRows(db).where('tickets.id', '=', id));
-const tagsOfTicket = compiledRead((db, ticketId: string) => db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'));
+const tagsOfTicket = compiledRead((db, ticketId: string) =>
+  db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'),
+);
 
 /** A ticket's row with its group's name, and its tags (sorted), or null when there is no such ticket. */
 export async function ticketWithTags(db: Kysely<Database>, id: string): Promise<{ row: GroupedRow; tags: string[] } | null> {

@@ -30,14 +30,28 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/tickets',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'A queue: tickets by view or filters, nearest SLA due first', querystring: ticketListQuery, response: { 200: pageSchema(ticketSchema) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'A queue: tickets by view or filters, nearest SLA due first',
+        querystring: ticketListQuery,
+        response: { 200: pageSchema(ticketSchema) },
+      },
+    },
     async (request) => listTickets(db(), request.query, actorOf(request).memberId),
   );
 
   app.post(
     '/api/tickets',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Open a ticket on behalf of a requester', body: createTicketBody, response: { 201: ticketSchema } } },
-    async (request, reply) => reply.status(201).send(await createTicket(db(), changeContext(request), request.body, actorOf(request).type === 'token' ? 'api' : 'web')),
+    {
+      config: { access: 'tickets.write' },
+      schema: { tags, summary: 'Open a ticket on behalf of a requester', body: createTicketBody, response: { 201: ticketSchema } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createTicket(db(), changeContext(request), request.body, actorOf(request).type === 'token' ? 'api' : 'web')),
   );
 
   app.get(
@@ -56,20 +70,56 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/tickets/:id',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Change status, priority, assignee, group or tags', params: idParams, body: updateTicketBody, response: { 200: ticketSchema } } },
+    {
+      config: { access: 'tickets.write' },
+      schema: {
+        tags,
+        summary: 'Change status, priority, assignee, group or tags',
+        params: idParams,
+        body: updateTicketBody,
+        response: { 200: ticketSchema },
+      },
+    },
     async (request) => updateTicket(db(), changeContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/tickets/:id/messages',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Reply publicly or add an internal note', params: idParams, body: addMessageBody, response: { 201: messageSchema } } },
+    {
+      config: { access: 'tickets.write' },
+      schema: {
+        tags,
+        summary: 'Reply publicly or add an internal note',
+        params: idParams,
+        body: addMessageBody,
+        response: { 201: messageSchema },
+      },
+    },
     async (request, reply) =>
-      reply.status(201).send(await addAgentMessage(db(), changeContext(request), request.params.id, request.body, actorOf(request).type === 'token' ? 'api' : 'web')),
+      reply
+        .status(201)
+        .send(
+          await addAgentMessage(
+            db(),
+            changeContext(request),
+            request.params.id,
+            request.body,
+            actorOf(request).type === 'token' ? 'api' : 'web',
+          ),
+        ),
   );
 
   app.get(
     '/api/tickets/:id/events',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'The ticket’s history: every change as an event', params: idParams, response: { 200: z.object({ items: z.array(ticketEventSchema) }) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'The ticket’s history: every change as an event',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ticketEventSchema) }) },
+      },
+    },
     async (request) => {
       await getTicket(db(), request.params.id);
       return { items: await listTicketEvents(db(), request.params.id) };
@@ -78,7 +128,10 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/tickets/:id/escalations',
-    { config: { access: 'tickets.read' }, schema: { tags, summary: 'Escalation records', params: idParams, response: { 200: z.object({ items: z.array(escalationSchema) }) } } },
+    {
+      config: { access: 'tickets.read' },
+      schema: { tags, summary: 'Escalation records', params: idParams, response: { 200: z.object({ items: z.array(escalationSchema) }) } },
+    },
     async (request) => {
       await getTicket(db(), request.params.id);
       return { items: await listEscalations(db(), request.params.id) };
@@ -87,13 +140,25 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/tickets/:id/escalation-draft',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Pre-filled summary for the escalation dialog', params: idParams, response: { 200: escalationDraftSchema } } },
+    {
+      config: { access: 'tickets.write' },
+      schema: { tags, summary: 'Pre-filled summary for the escalation dialog', params: idParams, response: { 200: escalationDraftSchema } },
+    },
     async (request) => escalationDraft(db(), request.params.id),
   );
 
   app.post(
     '/api/tickets/:id/escalate',
-    { config: { access: 'tickets.write' }, schema: { tags, summary: 'Move the ticket to another tier, with reason and summary', params: idParams, body: escalateBody, response: { 201: escalationSchema } } },
+    {
+      config: { access: 'tickets.write' },
+      schema: {
+        tags,
+        summary: 'Move the ticket to another tier, with reason and summary',
+        params: idParams,
+        body: escalateBody,
+        response: { 201: escalationSchema },
+      },
+    },
     async (request, reply) => reply.status(201).send(await escalateTicket(db(), changeContext(request), request.params.id, request.body)),
   );
 };

@@ -26,7 +26,10 @@ void searchAcceptsEveryStatus;
 void everySearchStatusExists;
 
 /** A ticket's document: its subject, number and tags (in the order the loader reads them). */
-export function ticketSearchDocument(r: { id: string; number: number; subject: string; account_id: string; updated_at: string }, tags: readonly string[]): SearchDocument {
+export function ticketSearchDocument(
+  r: { id: string; number: number; subject: string; account_id: string; updated_at: string },
+  tags: readonly string[],
+): SearchDocument {
   return searchDocument('ticket', r.id, {
     title: r.subject,
     heading: r.subject,
@@ -65,11 +68,23 @@ export function messageSearchDocument(r: {
 /** Tickets' documents, by id (the write path, the bench seed) or the next page by id (a rebuild). */
 export async function loadTicketSearchDocuments(db: Kysely<Database>, selection: SearchSelection): Promise<SearchDocument[]> {
   let q = db.selectFrom('tickets').select(['id', 'number', 'subject', 'account_id', 'updated_at']).orderBy('id');
-  q = 'ids' in selection ? q.where('id', 'in', selection.ids) : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
+  q =
+    'ids' in selection
+      ? q.where('id', 'in', selection.ids)
+      : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
   const rows = await q.execute();
   const tags = new Map<string, string[]>();
   if (rows.length) {
-    const found = await db.selectFrom('ticket_tags').select(['ticket_id', 'tag']).where('ticket_id', 'in', rows.map((r) => r.id)).orderBy('tag').execute();
+    const found = await db
+      .selectFrom('ticket_tags')
+      .select(['ticket_id', 'tag'])
+      .where(
+        'ticket_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('tag')
+      .execute();
     for (const t of found) tags.set(t.ticket_id, [...(tags.get(t.ticket_id) ?? []), t.tag]);
   }
   return rows.map((r) => ticketSearchDocument(r, tags.get(r.id) ?? []));
@@ -82,7 +97,10 @@ export async function loadMessageSearchDocuments(db: Kysely<Database>, selection
     .innerJoin('tickets as t', 't.id', 'm.ticket_id')
     .select(['m.id', 'm.ticket_id', 'm.body', 'm.visibility', 'm.created_at', 't.subject', 't.account_id'])
     .orderBy('m.id');
-  q = 'ids' in selection ? q.where('m.id', 'in', selection.ids) : (selection.after ? q.where('m.id', '>', selection.after) : q).limit(selection.limit);
+  q =
+    'ids' in selection
+      ? q.where('m.id', 'in', selection.ids)
+      : (selection.after ? q.where('m.id', '>', selection.after) : q).limit(selection.limit);
   return (await q.execute()).map(messageSearchDocument);
 }
 
@@ -103,7 +121,10 @@ export async function indexOpenedTicket(
 ): Promise<void> {
   const common = { ticket_id: ticket.id, subject: ticket.subject, account_id: ticket.accountId, created_at: ticket.createdAt };
   await indexDocuments(db, [
-    ticketSearchDocument({ id: ticket.id, number: ticket.number, subject: ticket.subject, account_id: ticket.accountId, updated_at: ticket.createdAt }, [...ticket.tags].sort()),
+    ticketSearchDocument(
+      { id: ticket.id, number: ticket.number, subject: ticket.subject, account_id: ticket.accountId, updated_at: ticket.createdAt },
+      [...ticket.tags].sort(),
+    ),
     ...messages.map((m) => messageSearchDocument({ ...common, id: m.id, body: m.body, visibility: m.visibility })),
   ]);
 }
@@ -115,7 +136,10 @@ export async function indexMessage(db: Kysely<Database>, messageId: string): Pro
 }
 
 async function countOf(db: Kysely<Database>, table: 'tickets' | 'ticket_messages'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -54,7 +54,12 @@ async function assertGroup(db: Kysely<Database>, id: string, field: string): Pro
 export async function resolveRequester(
   db: Kysely<Database>,
   ctx: ChangeContext,
-  input: { requesterId?: string | undefined; requesterEmail?: string | undefined; requesterName?: string | undefined; accountId?: string | undefined },
+  input: {
+    requesterId?: string | undefined;
+    requesterEmail?: string | undefined;
+    requesterName?: string | undefined;
+    accountId?: string | undefined;
+  },
 ): Promise<{ contactId: string; accountId: string; name: string; email: string }> {
   if (input.requesterId) {
     const contact = await accounts.findContact(db, input.requesterId);
@@ -118,16 +123,45 @@ export async function createTicket(
       closed_at: null,
     };
     await trx.insertInto('tickets').values(ticketRow).execute();
-    if (tags.length) await trx.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: id, tag }))).execute();
+    if (tags.length)
+      await trx
+        .insertInto('ticket_tags')
+        .values(tags.map((tag) => ({ ticket_id: id, tag })))
+        .execute();
     const messageId = newId();
     await trx
       .insertInto('ticket_messages')
-      .values({ id: messageId, ticket_id: id, visibility: 'public', author_type: 'contact', author_id: contactId, body: input.description, via, email_message_id: null, created_at: at })
+      .values({
+        id: messageId,
+        ticket_id: id,
+        visibility: 'public',
+        author_type: 'contact',
+        author_id: contactId,
+        body: input.description,
+        via,
+        email_message_id: null,
+        created_at: at,
+      })
       .execute();
-    await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.created', { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId }, at, { accountId, number });
-    await recordAudit(trx, ctx, { action: 'ticket.created', recordType: 'ticket', recordId: id, changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }) });
+    await repo.recordTicketEvent(
+      trx,
+      id,
+      actorOfContext(ctx),
+      'ticket.created',
+      { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId },
+      at,
+      { accountId, number },
+    );
+    await recordAudit(trx, ctx, {
+      action: 'ticket.created',
+      recordType: 'ticket',
+      recordId: id,
+      changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }),
+    });
     // Indexed from what is in hand: the same documents the search loaders would read back.
-    await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags }, [{ id: messageId, body: input.description, visibility: 'public' }]);
+    await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags }, [
+      { id: messageId, body: input.description, visibility: 'public' },
+    ]);
     const context: repo.ContextRow = {
       ...ticketRow,
       group_name: groupName,
@@ -144,17 +178,18 @@ export async function createTicket(
 
 /** Tickets linked to a customer environment (deployment), newest first. */
 export async function listDeploymentTickets(db: Kysely<Database>, deploymentId: string, limit = 50): Promise<Ticket[]> {
-  const rows = await repo.ticketRows(db).where('tickets.deployment_id', '=', deploymentId).orderBy('tickets.created_at', 'desc').orderBy('tickets.id', 'desc').limit(limit).execute();
+  const rows = await repo
+    .ticketRows(db)
+    .where('tickets.deployment_id', '=', deploymentId)
+    .orderBy('tickets.created_at', 'desc')
+    .orderBy('tickets.id', 'desc')
+    .limit(limit)
+    .execute();
   return repo.toTickets(db, rows);
 }
 
 /** Moves a ticket to a new status, running the SLA clock and the reopen count with it. */
-export async function applyStatus(
-  db: Kysely<Database>,
-  row: repo.TicketRow,
-  to: TicketStatus,
-  at: Date,
-): Promise<Partial<repo.TicketRow>> {
+export async function applyStatus(db: Kysely<Database>, row: repo.TicketRow, to: TicketStatus, at: Date): Promise<Partial<repo.TicketRow>> {
   if (row.status === to) return {};
   const sla = await slaContextOf(db, row.sla_policy_id, row.priority);
   const before = JSON.parse(row.sla_state) as SlaState;
@@ -173,7 +208,13 @@ export async function applyStatus(
   };
 }
 
-export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateTicketInput, now = new Date()): Promise<Ticket> {
+export async function updateTicket(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  input: UpdateTicketInput,
+  now = new Date(),
+): Promise<Ticket> {
   const before = await repo.findTicketRow(db, id);
   if (!before) throw errors.ticketNotFound();
   if (before.status === 'closed' && input.status !== undefined && input.status !== 'closed') throw errors.ticketClosed();
@@ -200,7 +241,14 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
     if (input.tags) await repo.replaceTags(trx, id, [...new Set(input.tags)]);
     await indexTicket(trx, id);
     const changes = diff(
-      { subject: before.subject, status: before.status, priority: before.priority, assigneeId: before.assignee_id, groupId: before.group_id, deploymentId: before.deployment_id },
+      {
+        subject: before.subject,
+        status: before.status,
+        priority: before.priority,
+        assigneeId: before.assignee_id,
+        groupId: before.group_id,
+        deploymentId: before.deployment_id,
+      },
       {
         subject: patch.subject ?? before.subject,
         status: patch.status ?? before.status,
@@ -210,7 +258,8 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
         deploymentId: patch.deployment_id === undefined ? before.deployment_id : patch.deployment_id,
       },
     );
-    if (input.tags && JSON.stringify(tagsBefore) !== JSON.stringify([...new Set(input.tags)].sort())) changes.tags = [tagsBefore, input.tags];
+    if (input.tags && JSON.stringify(tagsBefore) !== JSON.stringify([...new Set(input.tags)].sort()))
+      changes.tags = [tagsBefore, input.tags];
     if (Object.keys(changes).length) {
       await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.updated', { changes }, patch.updated_at);
       await recordAudit(trx, ctx, { action: 'ticket.updated', recordType: 'ticket', recordId: id, changes });
@@ -226,7 +275,8 @@ export async function updateTicket(db: Kysely<Database>, ctx: ChangeContext, id:
 function retargetSla(state: SlaState, row: repo.TicketRow, sla: SlaContext, now: Date): SlaState {
   if (row.status === 'solved' || row.status === 'closed') return state;
   const clock = sla.targets.businessHours ? sla.calendar : CALENDAR_HOURS;
-  const due = (from: string, minutes: number | null) => (minutes === null ? null : addBusinessMinutes(new Date(from), minutes, clock).toISOString());
+  const due = (from: string, minutes: number | null) =>
+    minutes === null ? null : addBusinessMinutes(new Date(from), minutes, clock).toISOString();
   return {
     ...state,
     firstReplyDueAt: state.firstReplyAt === null ? due(row.created_at, sla.targets.firstReplyMinutes) : null,

@@ -17,7 +17,13 @@ export const ticketTimeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tickets/:id/time',
     {
       config: { access: 'tickets.write' },
-      schema: { tags, summary: 'Log time on a ticket (manual entry and the timer both post here)', params: idParams, body: ticketTimeBody, response: { 201: timeEntrySchema } },
+      schema: {
+        tags,
+        summary: 'Log time on a ticket (manual entry and the timer both post here)',
+        params: idParams,
+        body: ticketTimeBody,
+        response: { 201: timeEntrySchema },
+      },
     },
     async (request, reply) => {
       const ticket = await getTicket(db(), request.params.id);
@@ -45,5 +51,4 @@ export const ticketTimeRoutes: FastifyPluginAsyncZod = async (app) => {
       return ticketTime(db(), request.params.id);
     },
   );
-
 };

@@ -16,7 +16,11 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     admin = await signInAs(t, ['admin']);
     agent = await signInAs(t, ['support_tier1']);
     tier2 = await signInAs(t, ['support_tier2']);
-    const account = await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise', arr: 120000 } });
+    const account = await admin.request({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise', arr: 120000 },
+    });
     accountId = account.json().id;
     const calendar = await admin.request({
       method: 'POST',
@@ -28,7 +32,13 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     const policy = await admin.request({
       method: 'POST',
       url: '/api/sla-policies',
-      payload: { name: 'Enterprise', position: 1, conditions: { segments: ['enterprise'] }, targets: { low: targets, normal: targets, high: targets, urgent: targets }, calendarId: null },
+      payload: {
+        name: 'Enterprise',
+        position: 1,
+        conditions: { segments: ['enterprise'] },
+        targets: { low: targets, normal: targets, high: targets, urgent: targets },
+        calendarId: null,
+      },
     });
     expect(policy.statusCode).toBe(201);
   });
@@ -38,7 +48,13 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     const res = await agent.request({
       method: 'POST',
       url: '/api/tickets',
-      payload: { subject, description: 'The nightly export fails with a timeout.', requesterEmail: `peter.${subject.length}@initech.com`, requesterName: 'Peter Gibbons', ...extra },
+      payload: {
+        subject,
+        description: 'The nightly export fails with a timeout.',
+        requesterEmail: `peter.${subject.length}@initech.com`,
+        requesterName: 'Peter Gibbons',
+        ...extra,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
@@ -60,7 +76,11 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     const email = `parallel.${Date.now()}@initech.com`;
     const results = await Promise.all(
       [1, 2, 3, 4, 5, 6].map((n) =>
-        agent.request({ method: 'POST', url: '/api/tickets', payload: { subject: `Parallel ${n}`, description: 'Sent at once', requesterEmail: email, requesterName: 'Sam Parallel' } }),
+        agent.request({
+          method: 'POST',
+          url: '/api/tickets',
+          payload: { subject: `Parallel ${n}`, description: 'Sent at once', requesterEmail: email, requesterName: 'Sam Parallel' },
+        }),
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
@@ -71,14 +91,22 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
   });
 
   it('refuses a requester whose domain matches no account unless an account is named', async () => {
-    const res = await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject: 'Hi', description: 'Hello', requesterEmail: 'x@nowhere.example' } });
+    const res = await agent.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject: 'Hi', description: 'Hello', requesterEmail: 'x@nowhere.example' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('tickets.requester_account_unknown');
   });
 
   it('a public reply meets the first-reply target, opens the ticket and assigns it to the replier', async () => {
     const ticket = await openTicket('Reply test');
-    const reply = await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/messages`, payload: { body: 'Looking into it.', visibility: 'public' } });
+    const reply = await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/messages`,
+      payload: { body: 'Looking into it.', visibility: 'public' },
+    });
     expect(reply.statusCode).toBe(201);
     const page = (await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}` })).json();
     expect(page.ticket.status).toBe('open');
@@ -90,7 +118,11 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
 
   it('pauses the resolution clock while pending and resumes it when the customer answers', async () => {
     const ticket = await openTicket('Pause test');
-    await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/messages`, payload: { body: 'Can you send the logs?', status: 'pending' } });
+    await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/messages`,
+      payload: { body: 'Can you send the logs?', status: 'pending' },
+    });
     const pending = (await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}` })).json().ticket;
     expect(pending.status).toBe('pending');
     expect(pending.sla.paused).toBe(true);
@@ -101,20 +133,34 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
 
   it('escalates with a reason and summary, records it, and shows it in the Tier 2 queue', async () => {
     const ticket = await openTicket('Escalate me');
-    await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/messages`, payload: { body: 'Checked the export job config; looks right.', visibility: 'internal' } });
+    await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/messages`,
+      payload: { body: 'Checked the export job config; looks right.', visibility: 'internal' },
+    });
     const draft = (await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/escalation-draft` })).json();
     expect(draft.summary).toContain('Checked the export job config');
     const missing = await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/escalate`, payload: { toTier: 'tier2' } });
     expect(missing.statusCode).toBe(400);
-    const res = await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/escalate`, payload: { toTier: 'tier2', reason: 'Needs database access', summary: draft.summary } });
+    const res = await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/escalate`,
+      payload: { toTier: 'tier2', reason: 'Needs database access', summary: draft.summary },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ fromTier: 'tier1', toTier: 'tier2', reason: 'Needs database access' });
     const queue = (await tier2.request({ method: 'GET', url: '/api/tickets?view=view-tier2' })).json();
     expect(queue.items.map((x: { id: string }) => x.id)).toContain(ticket.id);
-    const toEngineering = await tier2.request({ method: 'POST', url: `/api/tickets/${ticket.id}/escalate`, payload: { toTier: 'engineering', reason: 'Bug', summary: 'Reproduced on 4.2' } });
+    const toEngineering = await tier2.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/escalate`,
+      payload: { toTier: 'engineering', reason: 'Bug', summary: 'Reproduced on 4.2' },
+    });
     expect(toEngineering.statusCode).toBe(400);
     expect(toEngineering.json().error.message).toContain('engineering issue link');
-    const events = (await tier2.request({ method: 'GET', url: `/api/tickets/${ticket.id}/events` })).json().items.map((e: { type: string }) => e.type);
+    const events = (await tier2.request({ method: 'GET', url: `/api/tickets/${ticket.id}/events` }))
+      .json()
+      .items.map((e: { type: string }) => e.type);
     expect(events).toEqual(expect.arrayContaining(['ticket.created', 'message.noted', 'ticket.escalated']));
   });
 
@@ -124,7 +170,10 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     let cursor: string | null = null;
     let previousDue = '';
     do {
-      const res = await agent.request({ method: 'GET', url: `/api/tickets?view=view-unsolved&limit=3${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await agent.request({
+        method: 'GET',
+        url: `/api/tickets?view=view-unsolved&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       const body = res.json();
       for (const ticket of body.items) {
         const due = ticket.sla.dueAt ?? '9999';
@@ -144,7 +193,12 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
     const rule = await admin.request({
       method: 'POST',
       url: '/api/escalation-rules',
-      payload: { name: 'Urgent to Tier 2 at once', position: 1, conditions: { tiers: ['tier1'], priorities: ['urgent'], minHoursInTier: 0 }, actions: { moveToTier: 'tier2', notifyRole: 'support_tier2' } },
+      payload: {
+        name: 'Urgent to Tier 2 at once',
+        position: 1,
+        conditions: { tiers: ['tier1'], priorities: ['urgent'], minHoursInTier: 0 },
+        actions: { moveToTier: 'tier2', notifyRole: 'support_tier2' },
+      },
     });
     expect(rule.statusCode).toBe(201);
     const run = await admin.request({ method: 'POST', url: '/api/escalation-rules/run' });
@@ -158,7 +212,11 @@ describe.each(testDialects())('support desk API on %s', (dialect) => {
   });
 
   it('only admins change SLA policies and escalation rules', async () => {
-    const res = await agent.request({ method: 'POST', url: '/api/escalation-rules', payload: { name: 'x', position: 1, conditions: { tiers: ['tier1'] }, actions: { moveToTier: 'tier2' } } });
+    const res = await agent.request({
+      method: 'POST',
+      url: '/api/escalation-rules',
+      payload: { name: 'x', position: 1, conditions: { tiers: ['tier1'] }, actions: { moveToTier: 'tier2' } },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

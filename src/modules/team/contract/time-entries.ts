@@ -27,8 +27,15 @@ const isoTime = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 time su
 
 /** Work on a ticket is either scripted (routine) or hands-on technical work (engineering). */
 export const ticketTimeBody = z.strictObject({
-  minutes: z.number().int('Log whole minutes').min(1, 'Log at least one minute').max(24 * 60, 'One entry covers at most 24 hours'),
-  category: z.enum(['routine', 'engineering'], 'On a ticket, time is "routine" (by the script) or "engineering" (hands-on troubleshooting)'),
+  minutes: z
+    .number()
+    .int('Log whole minutes')
+    .min(1, 'Log at least one minute')
+    .max(24 * 60, 'One entry covers at most 24 hours'),
+  category: z.enum(
+    ['routine', 'engineering'],
+    'On a ticket, time is "routine" (by the script) or "engineering" (hands-on troubleshooting)',
+  ),
   note: z.string().trim().max(2000).optional(),
   startedAt: isoTime.optional().describe('When the work started; defaults to now minus the minutes'),
 });

@@ -10,7 +10,8 @@ export const memberDirectory: MemberDirectory = {
   findByEmail: findMemberRowByEmail,
   findById: findMemberRow,
   rolesOf,
-  recordFailedSignIn: (db, memberId, failures, lockedUntil) => updateMemberRow(db, memberId, { failed_sign_ins: failures, locked_until: lockedUntil }),
+  recordFailedSignIn: (db, memberId, failures, lockedUntil) =>
+    updateMemberRow(db, memberId, { failed_sign_ins: failures, locked_until: lockedUntil }),
   clearFailedSignIns: (db, memberId) => updateMemberRow(db, memberId, { failed_sign_ins: 0, locked_until: null }),
   setPassword,
 };

@@ -28,13 +28,20 @@ export async function updateMemberRow(db: Kysely<Database>, id: string, patch: P
 
 export async function replaceRoles(db: Kysely<Database>, memberId: string, roles: string[]): Promise<void> {
   await db.deleteFrom('member_roles').where('member_id', '=', memberId).execute();
-  if (roles.length) await db.insertInto('member_roles').values(roles.map((role) => ({ member_id: memberId, role }))).execute();
+  if (roles.length)
+    await db
+      .insertInto('member_roles')
+      .values(roles.map((role) => ({ member_id: memberId, role })))
+      .execute();
 }
 
 export async function replaceSkills(db: Kysely<Database>, memberId: string, skills: string[]): Promise<void> {
   await db.deleteFrom('member_skills').where('member_id', '=', memberId).execute();
   if (skills.length)
-    await db.insertInto('member_skills').values(skills.map((skill) => ({ member_id: memberId, skill }))).execute();
+    await db
+      .insertInto('member_skills')
+      .values(skills.map((skill) => ({ member_id: memberId, skill })))
+      .execute();
 }
 
 export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
@@ -62,8 +69,14 @@ export async function toMembers(db: Kysely<Database>, rows: MemberRow[]): Promis
     name: r.name,
     title: r.title,
     status: r.status,
-    roles: roles.filter((x) => x.member_id === r.id).map((x) => x.role).sort() as Member['roles'],
-    skills: skills.filter((x) => x.member_id === r.id).map((x) => x.skill).sort(),
+    roles: roles
+      .filter((x) => x.member_id === r.id)
+      .map((x) => x.role)
+      .sort() as Member['roles'],
+    skills: skills
+      .filter((x) => x.member_id === r.id)
+      .map((x) => x.skill)
+      .sort(),
     capacityHours: r.capacity_hours,
     timeZone: r.time_zone,
     workingHours: JSON.parse(r.working_hours) as Member['workingHours'],
@@ -78,7 +91,9 @@ export async function listMemberRows(
   let query = db.selectFrom('members').selectAll('members');
   if (filter.q) {
     const needle = filter.q.toLowerCase();
-    query = query.where((eb) => eb.or([likeText(sql<string>`lower(members.name)`, needle, 'contains'), likeText('members.email', needle, 'contains')]));
+    query = query.where((eb) =>
+      eb.or([likeText(sql<string>`lower(members.name)`, needle, 'contains'), likeText('members.email', needle, 'contains')]),
+    );
   }
   if (filter.role) {
     const role = filter.role;
@@ -95,6 +110,10 @@ export async function listMemberRows(
   if (filter.cursor) {
     query = query.where(keysetAfter('members.name', 'members.id', decodeCursor(filter.cursor, 'string'), 'asc'));
   }
-  const rows = await query.orderBy('members.name').orderBy('members.id').limit(filter.limit + 1).execute();
+  const rows = await query
+    .orderBy('members.name')
+    .orderBy('members.id')
+    .limit(filter.limit + 1)
+    .execute();
   return toPage(rows, filter.limit, (r) => encodeCursor(r.name, r.id));
 }

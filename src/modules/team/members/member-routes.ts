@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
 import { ROLE_LABELS, ROLES } from '../../identity/index.js';
-import { createdMemberSchema, createMemberBody, memberListQuery, memberSchema, roleListSchema, setPasswordBody, updateMemberBody } from '../contract/members.js';
+import {
+  createdMemberSchema,
+  createMemberBody,
+  memberListQuery,
+  memberSchema,
+  roleListSchema,
+  setPasswordBody,
+  updateMemberBody,
+} from '../contract/members.js';
 import * as service from './member-service.js';
 
 const idParams = z.object({ id: z.string().max(64) });
@@ -22,13 +30,19 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/members',
-    { config: { access: 'members.read' }, schema: { tags: ['team'], summary: 'List members', querystring: memberListQuery, response: { 200: pageSchema(memberSchema) } } },
+    {
+      config: { access: 'members.read' },
+      schema: { tags: ['team'], summary: 'List members', querystring: memberListQuery, response: { 200: pageSchema(memberSchema) } },
+    },
     async (request) => service.listMembers(db(), request.query),
   );
 
   app.get(
     '/api/members/:id',
-    { config: { access: 'members.read' }, schema: { tags: ['team'], summary: 'One member', params: idParams, response: { 200: memberSchema } } },
+    {
+      config: { access: 'members.read' },
+      schema: { tags: ['team'], summary: 'One member', params: idParams, response: { 200: memberSchema } },
+    },
     async (request) => service.getMember(db(), request.params.id),
   );
 
@@ -50,7 +64,13 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/members/:id',
     {
       config: { access: 'members.manage' },
-      schema: { tags: ['team'], summary: 'Change roles, skills, capacity, time zone or status', params: idParams, body: updateMemberBody, response: { 200: memberSchema } },
+      schema: {
+        tags: ['team'],
+        summary: 'Change roles, skills, capacity, time zone or status',
+        params: idParams,
+        body: updateMemberBody,
+        response: { 200: memberSchema },
+      },
     },
     async (request) => service.updateMember(db(), changeContext(request), request.params.id, request.body),
   );

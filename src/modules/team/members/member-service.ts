@@ -68,12 +68,7 @@ export async function createMember(
   return { member: await getMember(db, row.id), temporaryPassword };
 }
 
-export async function updateMember(
-  db: Kysely<Database>,
-  ctx: ChangeContext,
-  id: string,
-  input: UpdateMemberInput,
-): Promise<Member> {
+export async function updateMember(db: Kysely<Database>, ctx: ChangeContext, id: string, input: UpdateMemberInput): Promise<Member> {
   const before = await getMember(db, id);
   await inTransaction(db, async (trx) => {
     const losesAdmin =
@@ -103,7 +98,13 @@ export async function updateMember(
  * Sets a member's password and signs them out everywhere else: whoever knew the old password
  * keeps no session. `keepSessionIdHash` spares the session that made the change.
  */
-export async function setPassword(db: Kysely<Database>, ctx: ChangeContext, id: string, password: string, keepSessionIdHash: string | null = null): Promise<void> {
+export async function setPassword(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  id: string,
+  password: string,
+  keepSessionIdHash: string | null = null,
+): Promise<void> {
   await getMember(db, id);
   const hash = await hashPassword(password);
   await inTransaction(db, async (trx) => {

@@ -17,8 +17,10 @@ describe.each(testDialects())('team API on %s', (dialect) => {
   let t: TestApp;
   let admin: SignedIn;
 
-  const signIn = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
-  const cookieOf = (res: Awaited<ReturnType<typeof signIn>>) => `outpost_session=${res.cookies.find((c) => c.name === 'outpost_session')!.value}`;
+  const signIn = (email: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  const cookieOf = (res: Awaited<ReturnType<typeof signIn>>) =>
+    `outpost_session=${res.cookies.find((c) => c.name === 'outpost_session')!.value}`;
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
@@ -30,11 +32,24 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     const res = await admin.request({
       method: 'POST',
       url: '/api/members',
-      payload: { email: 'Fox.Mulder@Team.test', name: 'Fox Mulder', roles: ['field', 'support_tier2'], skills: ['x-files'], timeZone: 'America/New_York' },
+      payload: {
+        email: 'Fox.Mulder@Team.test',
+        name: 'Fox Mulder',
+        roles: ['field', 'support_tier2'],
+        skills: ['x-files'],
+        timeZone: 'America/New_York',
+      },
     });
     expect(res.statusCode).toBe(201);
     const { member, temporaryPassword } = res.json();
-    expect(member).toMatchObject({ email: 'fox.mulder@team.test', name: 'Fox Mulder', roles: ['field', 'support_tier2'], skills: ['x-files'], status: 'active', timeZone: 'America/New_York' });
+    expect(member).toMatchObject({
+      email: 'fox.mulder@team.test',
+      name: 'Fox Mulder',
+      roles: ['field', 'support_tier2'],
+      skills: ['x-files'],
+      status: 'active',
+      timeZone: 'America/New_York',
+    });
     expect(typeof temporaryPassword).toBe('string');
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
 
@@ -60,21 +75,41 @@ describe.each(testDialects())('team API on %s', (dialect) => {
   });
 
   it('refuses a second member with the same e-mail in another case with 409', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'DANA@TEAM.TEST', name: 'Another Dana', roles: ['field'] } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { email: 'DANA@TEAM.TEST', name: 'Another Dana', roles: ['field'] },
+    });
     expect(expectError(res, 409, 'conflict.duplicate').details.field).toBe('email');
     const list = await admin.request({ method: 'GET', url: '/api/members?q=dana' });
     expect(list.json().items.map((m: MemberView) => m.name)).toEqual(['Dana Scully']);
   });
 
   it('updates roles, skills, capacity and time zone', async () => {
-    const { member } = (await admin.request({ method: 'POST', url: '/api/members', payload: { email: 'walter@team.test', name: 'Walter Skinner', roles: ['field'] } })).json();
+    const { member } = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/members',
+        payload: { email: 'walter@team.test', name: 'Walter Skinner', roles: ['field'] },
+      })
+    ).json();
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/members/${member.id}`,
-      payload: { roles: ['technical_account_manager', 'customer_success'], skills: ['escalations', 'renewals'], capacityHours: 32, timeZone: 'Europe/Berlin' },
+      payload: {
+        roles: ['technical_account_manager', 'customer_success'],
+        skills: ['escalations', 'renewals'],
+        capacityHours: 32,
+        timeZone: 'Europe/Berlin',
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ roles: ['customer_success', 'technical_account_manager'], skills: ['escalations', 'renewals'], capacityHours: 32, timeZone: 'Europe/Berlin' });
+    expect(res.json()).toMatchObject({
+      roles: ['customer_success', 'technical_account_manager'],
+      skills: ['escalations', 'renewals'],
+      capacityHours: 32,
+      timeZone: 'Europe/Berlin',
+    });
     const again = (await admin.request({ method: 'GET', url: `/api/members/${member.id}` })).json();
     expect(again).toMatchObject({ roles: ['customer_success', 'technical_account_manager'], capacityHours: 32, timeZone: 'Europe/Berlin' });
   });
@@ -98,7 +133,11 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     expect(disable.json().status).toBe('disabled');
 
     expectError(await member.request({ method: 'GET', url: '/api/accounts' }), 401, 'auth.unauthenticated');
-    expectError(await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: cookieOf(secondDevice) } }), 401, 'auth.unauthenticated');
+    expectError(
+      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: cookieOf(secondDevice) } }),
+      401,
+      'auth.unauthenticated',
+    );
     expectError(await signIn(member.email, TEST_PASSWORD), 403, 'auth.member_disabled');
 
     const enable = await admin.request({ method: 'PATCH', url: `/api/members/${member.memberId}`, payload: { status: 'active' } });
@@ -110,7 +149,11 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     const admins = (await admin.request({ method: 'GET', url: '/api/members?role=admin' })).json().items as MemberView[];
     expect(admins.filter((m) => m.status === 'active').map((m) => m.id)).toEqual([admin.memberId]);
 
-    const demote = await admin.request({ method: 'PATCH', url: `/api/members/${admin.memberId}`, payload: { roles: ['technical_account_manager'] } });
+    const demote = await admin.request({
+      method: 'PATCH',
+      url: `/api/members/${admin.memberId}`,
+      payload: { roles: ['technical_account_manager'] },
+    });
     expectError(demote, 409, 'members.last_admin');
     const disable = await admin.request({ method: 'PATCH', url: `/api/members/${admin.memberId}`, payload: { status: 'disabled' } });
     expectError(disable, 409, 'members.last_admin');
@@ -121,7 +164,11 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     const deputy = await signInAs(t, ['admin']);
     const disableDeputy = await admin.request({ method: 'PATCH', url: `/api/members/${deputy.memberId}`, payload: { status: 'disabled' } });
     expect(disableDeputy.statusCode).toBe(200);
-    expectError(await admin.request({ method: 'PATCH', url: `/api/members/${admin.memberId}`, payload: { status: 'disabled' } }), 409, 'members.last_admin');
+    expectError(
+      await admin.request({ method: 'PATCH', url: `/api/members/${admin.memberId}`, payload: { status: 'disabled' } }),
+      409,
+      'members.last_admin',
+    );
   });
 
   it('lists members filtered by role and search, walking every page with no duplicates or gaps', async () => {
@@ -131,7 +178,12 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     for (const [i, role] of roles.entries()) {
       // Two members share a name, so the cursor must break ties by id.
       const name = i === 3 ? `${tag} Member 2` : `${tag} Member ${i}`;
-      const { member } = await createMember(t.db.kysely, SYSTEM_CONTEXT, { email: `${tag.toLowerCase()}.${i}@team.test`, name, roles: [role], password: TEST_PASSWORD });
+      const { member } = await createMember(t.db.kysely, SYSTEM_CONTEXT, {
+        email: `${tag.toLowerCase()}.${i}@team.test`,
+        name,
+        roles: [role],
+        password: TEST_PASSWORD,
+      });
       created.push({ id: member.id, name, role });
     }
 
@@ -140,7 +192,10 @@ describe.each(testDialects())('team API on %s', (dialect) => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await admin.request({ method: 'GET', url: `/api/members?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` });
+        const res = await admin.request({
+          method: 'GET',
+          url: `/api/members?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        });
         expect(res.statusCode).toBe(200);
         const page = res.json() as { items: MemberView[]; nextCursor: string | null };
         expect(page.items.length).toBeLessThanOrEqual(2);
@@ -159,7 +214,12 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     expect(names).toEqual([...names].sort());
 
     const fieldOnly = await walk(`q=${tag}&role=field`);
-    expect(fieldOnly.seen.map((m) => m.id).sort()).toEqual(created.filter((c) => c.role === 'field').map((c) => c.id).sort());
+    expect(fieldOnly.seen.map((m) => m.id).sort()).toEqual(
+      created
+        .filter((c) => c.role === 'field')
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(fieldOnly.seen.every((m) => m.roles.includes('field'))).toBe(true);
 
     const byEmail = await admin.request({ method: 'GET', url: `/api/members?q=${tag.toLowerCase()}.6@` });
@@ -170,14 +230,26 @@ describe.each(testDialects())('team API on %s', (dialect) => {
 
   it('lets a member change their own password, refusing a wrong current password with 401', async () => {
     const member = await signInAs(t, ['implementation']);
-    const wrong = await member.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'not my password', newPassword: 'my new long password' } });
+    const wrong = await member.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not my password', newPassword: 'my new long password' },
+    });
     expectError(wrong, 401, 'auth.invalid_credentials');
     expect((await signIn(member.email, TEST_PASSWORD)).statusCode).toBe(200);
 
-    const short = await member.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const short = await member.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(expectError(short, 400, 'request.invalid').message).toMatch(/at least 10 characters/);
 
-    const ok = await member.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'my new long password' } });
+    const ok = await member.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'my new long password' },
+    });
     expect(ok.statusCode).toBe(204);
     expectError(await signIn(member.email, TEST_PASSWORD), 401, 'auth.invalid_credentials');
     expect((await signIn(member.email, 'my new long password')).statusCode).toBe(200);
@@ -185,7 +257,11 @@ describe.each(testDialects())('team API on %s', (dialect) => {
 
   it('lets an admin set a member’s password', async () => {
     const member = await signInAs(t, ['professional_services']);
-    const res = await admin.request({ method: 'POST', url: `/api/members/${member.memberId}/password`, payload: { password: 'set by the admin' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/members/${member.memberId}/password`,
+      payload: { password: 'set by the admin' },
+    });
     expect(res.statusCode).toBe(204);
     expect((await signIn(member.email, 'set by the admin')).statusCode).toBe(200);
   });
@@ -197,6 +273,10 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     const cleared = out.cookies.find((c) => c.name === 'outpost_session');
     expect(cleared?.value ?? '').toBe('');
     expectError(await member.request({ method: 'GET', url: '/api/auth/session' }), 401, 'auth.unauthenticated');
-    expectError(await member.request({ method: 'POST', url: '/api/accounts', payload: { name: 'After sign-out', segment: 'smb' } }), 401, 'auth.unauthenticated');
+    expectError(
+      await member.request({ method: 'POST', url: '/api/accounts', payload: { name: 'After sign-out', segment: 'smb' } }),
+      401,
+      'auth.unauthenticated',
+    );
   });
 });

@@ -22,22 +22,47 @@ describe.each(testDialects())('time entries API on %s', (dialect) => {
     admin = await signInAs(t, ['admin']);
     agent = await signInAs(t, ['support_tier1']);
     colleague = await signInAs(t, ['support_tier2']);
-    accountId = (await admin.request({ method: 'POST', url: '/api/accounts', payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' } })).json().id;
+    accountId = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/accounts',
+        payload: { name: 'Initech', domains: ['initech.com'], segment: 'enterprise' },
+      })
+    ).json().id;
   });
   afterAll(async () => t.close());
 
   async function openTicket(subject: string) {
-    const res = await agent.request({ method: 'POST', url: '/api/tickets', payload: { subject, description: 'Help', requesterEmail: 'peter.gibbons@initech.com' } });
+    const res = await agent.request({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { subject, description: 'Help', requesterEmail: 'peter.gibbons@initech.com' },
+    });
     return res.json() as { id: string };
   }
 
   it('logs time on a ticket with the ticket’s account, and totals it by category', async () => {
     const ticket = await openTicket('Timed');
-    const first = await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 25, category: 'routine', note: 'Ran the SSO runbook' } });
+    const first = await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/time`,
+      payload: { minutes: 25, category: 'routine', note: 'Ran the SSO runbook' },
+    });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ minutes: 25, category: 'routine', ticketId: ticket.id, accountId, member: { id: agent.memberId }, note: 'Ran the SSO runbook' });
+    expect(first.json()).toMatchObject({
+      minutes: 25,
+      category: 'routine',
+      ticketId: ticket.id,
+      accountId,
+      member: { id: agent.memberId },
+      note: 'Ran the SSO runbook',
+    });
     expect(Date.parse(first.json().createdAt) - Date.parse(first.json().startedAt)).toBeCloseTo(25 * 60_000, -3);
-    await colleague.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 70, category: 'engineering', startedAt: '2026-03-02T09:00:00+01:00' } });
+    await colleague.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/time`,
+      payload: { minutes: 70, category: 'engineering', startedAt: '2026-03-02T09:00:00+01:00' },
+    });
     const time = (await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/time` })).json();
     expect(time.totalMinutes).toBe(95);
     expect(time.byCategory).toEqual({ routine: 25, engineering: 70 });
@@ -48,11 +73,31 @@ describe.each(testDialects())('time entries API on %s', (dialect) => {
 
   it('refuses a category other than routine or engineering on a ticket, and odd minutes', async () => {
     const ticket = await openTicket('Bad time');
-    const wrong = await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 10, category: 'management' } });
+    const wrong = await agent.request({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/time`,
+      payload: { minutes: 10, category: 'management' },
+    });
     expect(expectError(wrong, 400, 'request.invalid').message).toContain('routine');
-    expectError(await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 0, category: 'routine' } }), 400, 'request.invalid');
-    expectError(await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 2.5, category: 'routine' } }), 400, 'request.invalid');
-    expectError(await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 5, category: 'routine', startedAt: 'yesterday' } }), 400, 'request.invalid');
+    expectError(
+      await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 0, category: 'routine' } }),
+      400,
+      'request.invalid',
+    );
+    expectError(
+      await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 2.5, category: 'routine' } }),
+      400,
+      'request.invalid',
+    );
+    expectError(
+      await agent.request({
+        method: 'POST',
+        url: `/api/tickets/${ticket.id}/time`,
+        payload: { minutes: 5, category: 'routine', startedAt: 'yesterday' },
+      }),
+      400,
+      'request.invalid',
+    );
     expect((await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/time` })).json().totalMinutes).toBe(0);
   });
 
@@ -60,28 +105,46 @@ describe.each(testDialects())('time entries API on %s', (dialect) => {
     const ticket = await openTicket('Listed');
     const member = await signInAs(t, ['support_tier1']);
     for (const [i, day] of ['2026-01-05', '2026-01-06', '2026-01-07'].entries()) {
-      await member.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 10 * (i + 1), category: 'routine', startedAt: `${day}T10:00:00Z` } });
+      await member.request({
+        method: 'POST',
+        url: `/api/tickets/${ticket.id}/time`,
+        payload: { minutes: 10 * (i + 1), category: 'routine', startedAt: `${day}T10:00:00Z` },
+      });
     }
     const own = (await member.request({ method: 'GET', url: '/api/time-entries?from=2026-01-06T00:00:00Z&limit=1' })).json();
     expect(own.items.map((e: { minutes: number }) => e.minutes)).toEqual([30]);
     expect(own.totalMinutes).toBe(50);
-    const next = (await member.request({ method: 'GET', url: `/api/time-entries?from=2026-01-06T00:00:00Z&limit=1&cursor=${own.nextCursor}` })).json();
+    const next = (
+      await member.request({ method: 'GET', url: `/api/time-entries?from=2026-01-06T00:00:00Z&limit=1&cursor=${own.nextCursor}` })
+    ).json();
     expect(next.items.map((e: { minutes: number }) => e.minutes)).toEqual([20]);
     expect(next.nextCursor).toBeNull();
-    expect(expectError(await agent.request({ method: 'GET', url: `/api/time-entries?memberId=${member.memberId}` }), 403, 'auth.forbidden').details.permission).toBe('members.manage');
-    const byAdmin = (await admin.request({ method: 'GET', url: `/api/time-entries?memberId=${member.memberId}&to=2026-01-07T00:00:00Z` })).json();
+    expect(
+      expectError(await agent.request({ method: 'GET', url: `/api/time-entries?memberId=${member.memberId}` }), 403, 'auth.forbidden')
+        .details.permission,
+    ).toBe('members.manage');
+    const byAdmin = (
+      await admin.request({ method: 'GET', url: `/api/time-entries?memberId=${member.memberId}&to=2026-01-07T00:00:00Z` })
+    ).json();
     expect(byAdmin.totalMinutes).toBe(30);
   });
 
   it('lets a member delete only their own entries, and an admin anyone’s', async () => {
     const ticket = await openTicket('Deleting');
-    const entry = (await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 15, category: 'routine' } })).json();
+    const entry = (
+      await agent.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 15, category: 'routine' } })
+    ).json();
     expectError(await colleague.request({ method: 'DELETE', url: `/api/time-entries/${entry.id}` }), 403, 'time_entries.not_yours');
     expect((await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/time` })).json().totalMinutes).toBe(15);
     expect((await agent.request({ method: 'DELETE', url: `/api/time-entries/${entry.id}` })).statusCode).toBe(204);
     expectError(await agent.request({ method: 'DELETE', url: `/api/time-entries/${entry.id}` }), 404, 'time_entries.not_found');
-    const theirs = (await colleague.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 5, category: 'engineering' } })).json();
+    const theirs = (
+      await colleague.request({ method: 'POST', url: `/api/tickets/${ticket.id}/time`, payload: { minutes: 5, category: 'engineering' } })
+    ).json();
     expect((await admin.request({ method: 'DELETE', url: `/api/time-entries/${theirs.id}` })).statusCode).toBe(204);
-    expect((await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/time` })).json()).toMatchObject({ items: [], totalMinutes: 0 });
+    expect((await agent.request({ method: 'GET', url: `/api/tickets/${ticket.id}/time` })).json()).toMatchObject({
+      items: [],
+      totalMinutes: 0,
+    });
   });
 });

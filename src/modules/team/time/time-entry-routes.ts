@@ -19,7 +19,12 @@ export const timeEntryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/time-entries',
     {
       config: { access: 'signed_in' },
-      schema: { tags, summary: 'A member’s time entries, newest first (yours unless you manage members)', querystring: timeEntryListQuery, response: { 200: pageSchema(timeEntrySchema).extend(totals) } },
+      schema: {
+        tags,
+        summary: 'A member’s time entries, newest first (yours unless you manage members)',
+        querystring: timeEntryListQuery,
+        response: { 200: pageSchema(timeEntrySchema).extend(totals) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -31,7 +36,15 @@ export const timeEntryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/time-entries/:id',
-    { config: { access: 'signed_in' }, schema: { tags, summary: 'Delete a time entry (your own, or anyone’s if you manage members)', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Delete a time entry (your own, or anyone’s if you manage members)',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await deleteTimeEntry(db(), changeContext(request), request.params.id, actorOf(request).permissions.has(ADMIN_PERMISSION));
       return reply.status(204).send(null);

@@ -12,7 +12,11 @@ import type { TimeEntriesTable } from './tables.js';
 type Row = Selectable<TimeEntriesTable> & { member_name: string };
 
 function rows(db: Kysely<Database>) {
-  return db.selectFrom('time_entries').innerJoin('members', 'members.id', 'time_entries.member_id').selectAll('time_entries').select('members.name as member_name');
+  return db
+    .selectFrom('time_entries')
+    .innerJoin('members', 'members.id', 'time_entries.member_id')
+    .selectAll('time_entries')
+    .select('members.name as member_name');
 }
 
 function toEntry(r: Row): TimeEntry {
@@ -48,7 +52,9 @@ export interface LogTimeInput {
  */
 export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: LogTimeInput, now = new Date()): Promise<TimeEntry> {
   const id = newId();
-  const startedAt = input.startedAt ? new Date(input.startedAt).toISOString() : new Date(now.getTime() - input.minutes * 60_000).toISOString();
+  const startedAt = input.startedAt
+    ? new Date(input.startedAt).toISOString()
+    : new Date(now.getTime() - input.minutes * 60_000).toISOString();
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('time_entries')
@@ -70,7 +76,15 @@ export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: L
       action: 'time_entry.created',
       recordType: 'time_entry',
       recordId: id,
-      changes: diff(null, { memberId: input.memberId, minutes: input.minutes, category: input.category, ticketId: input.ticketId ?? null, engagementId: input.engagementId ?? null, taskId: input.taskId ?? null, accountId: input.accountId ?? null }),
+      changes: diff(null, {
+        memberId: input.memberId,
+        minutes: input.minutes,
+        category: input.category,
+        ticketId: input.ticketId ?? null,
+        engagementId: input.engagementId ?? null,
+        taskId: input.taskId ?? null,
+        accountId: input.accountId ?? null,
+      }),
     });
   });
   return getTimeEntry(db, id);
@@ -99,13 +113,21 @@ export function totalsOf(entries: readonly { minutes: number; category: TimeCate
 
 /** Every entry on a ticket, oldest first, with the totals. */
 export async function ticketTime(db: Kysely<Database>, ticketId: string): Promise<{ items: TimeEntry[] } & TimeTotals> {
-  const items = (await rows(db).where('time_entries.ticket_id', '=', ticketId).orderBy('time_entries.started_at').orderBy('time_entries.id').execute()).map(toEntry);
+  const items = (
+    await rows(db).where('time_entries.ticket_id', '=', ticketId).orderBy('time_entries.started_at').orderBy('time_entries.id').execute()
+  ).map(toEntry);
   return { items, ...totalsOf(items) };
 }
 
 /** Every entry on an engagement (the delivery module's), oldest first, with the totals. */
 export async function engagementTime(db: Kysely<Database>, engagementId: string): Promise<{ items: TimeEntry[] } & TimeTotals> {
-  const items = (await rows(db).where('time_entries.engagement_id', '=', engagementId).orderBy('time_entries.started_at').orderBy('time_entries.id').execute()).map(toEntry);
+  const items = (
+    await rows(db)
+      .where('time_entries.engagement_id', '=', engagementId)
+      .orderBy('time_entries.started_at')
+      .orderBy('time_entries.id')
+      .execute()
+  ).map(toEntry);
   return { items, ...totalsOf(items) };
 }
 
@@ -127,7 +149,11 @@ export async function listMemberTime(
   if (filter.cursor) {
     paged = paged.where(keysetAfter('time_entries.started_at', 'time_entries.id', decodeCursor(filter.cursor, 'timestamp'), 'desc'));
   }
-  const found = await paged.orderBy('time_entries.started_at', 'desc').orderBy('time_entries.id', 'desc').limit(filter.limit + 1).execute();
+  const found = await paged
+    .orderBy('time_entries.started_at', 'desc')
+    .orderBy('time_entries.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
   const page = toPage(found.map(toEntry), filter.limit, (e) => encodeCursor(e.startedAt, e.id));
   return { ...page, ...totalsOf(totals.map((t) => ({ category: t.category, minutes: Number(t.minutes) }))) };
 }

@@ -66,31 +66,56 @@ function AccountForm({ onClose, account, onSaved }: Props) {
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack>
-          <TextInput label="Name" placeholder="Acme Corporation" withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <TagsInput
-            label="E-mail domains"
-            description="Press Enter after each domain. Mail from these domains is matched to this account."
-            placeholder="acme.com"
-            splitChars={[',', ' ']}
-            clearable
-            {...form.getInputProps('domains')}
+      <Stack>
+        <TextInput label="Name" placeholder="Acme Corporation" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TagsInput
+          label="E-mail domains"
+          description="Press Enter after each domain. Mail from these domains is matched to this account."
+          placeholder="acme.com"
+          splitChars={[',', ' ']}
+          clearable
+          {...form.getInputProps('domains')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Segment"
+            data={options(SEGMENTS, SEGMENT_LABELS)}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps('segment')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label="Segment" data={options(SEGMENTS, SEGMENT_LABELS)} allowDeselect={false} withAsterisk {...form.getInputProps('segment')} />
-            <Select label="Lifecycle stage" data={options(STAGES, STAGE_LABELS)} allowDeselect={false} {...form.getInputProps('lifecycleStage')} />
-            <NumberInput label="ARR (USD)" min={0} step={1000} thousandSeparator="," prefix="$" allowDecimal={false} {...form.getInputProps('arr')} />
-            <DateInput label="Renewal date" placeholder="YYYY-MM-DD" valueFormat="YYYY-MM-DD" clearable {...form.getInputProps('renewalDate')} />
-          </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              {account ? 'Save changes' : 'Create account'}
-            </Button>
-          </Group>
-        </Stack>
+          <Select
+            label="Lifecycle stage"
+            data={options(STAGES, STAGE_LABELS)}
+            allowDeselect={false}
+            {...form.getInputProps('lifecycleStage')}
+          />
+          <NumberInput
+            label="ARR (USD)"
+            min={0}
+            step={1000}
+            thousandSeparator=","
+            prefix="$"
+            allowDecimal={false}
+            {...form.getInputProps('arr')}
+          />
+          <DateInput
+            label="Renewal date"
+            placeholder="YYYY-MM-DD"
+            valueFormat="YYYY-MM-DD"
+            clearable
+            {...form.getInputProps('renewalDate')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {account ? 'Save changes' : 'Create account'}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

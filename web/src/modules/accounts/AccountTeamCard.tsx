@@ -27,7 +27,11 @@ export function AccountTeamCard({ account }: { account: Account }) {
         )}
       </Group>
       {account.team.length === 0 ? (
-        <EmptyState icon={<IconUsers size={18} />} title="No team assigned" description="Name a technical account manager or customer success engineer." />
+        <EmptyState
+          icon={<IconUsers size={18} />}
+          title="No team assigned"
+          description="Name a technical account manager or customer success engineer."
+        />
       ) : (
         <Stack gap="sm">
           {account.team.map((slot) => (

@@ -62,8 +62,24 @@ export function AccountsPage() {
               filters.clear();
             }}
           >
-            <Select label="Segment" placeholder="Any" clearable data={options(SEGMENTS, SEGMENT_LABELS)} value={filters.values.segment ?? null} onChange={(v) => setFilter('segment', v)} w={filterWidth(150)} />
-            <Select label="Stage" placeholder="Any" clearable data={options(STAGES, STAGE_LABELS)} value={filters.values.stage ?? null} onChange={(v) => setFilter('stage', v)} w={filterWidth(150)} />
+            <Select
+              label="Segment"
+              placeholder="Any"
+              clearable
+              data={options(SEGMENTS, SEGMENT_LABELS)}
+              value={filters.values.segment ?? null}
+              onChange={(v) => setFilter('segment', v)}
+              w={filterWidth(150)}
+            />
+            <Select
+              label="Stage"
+              placeholder="Any"
+              clearable
+              data={options(STAGES, STAGE_LABELS)}
+              value={filters.values.stage ?? null}
+              onChange={(v) => setFilter('stage', v)}
+              w={filterWidth(150)}
+            />
             <Select
               label="Relationship"
               placeholder="Any"
@@ -76,7 +92,16 @@ export function AccountsPage() {
               onChange={(v) => setFilter('relationship', v)}
               w={filterWidth(150)}
             />
-            <Select label="Team member" placeholder="Anyone" clearable searchable data={members.options} value={filters.values.owner ?? null} onChange={(v) => setFilter('owner', v)} w={filterWidth(190)} />
+            <Select
+              label="Team member"
+              placeholder="Anyone"
+              clearable
+              searchable
+              data={members.options}
+              value={filters.values.owner ?? null}
+              onChange={(v) => setFilter('owner', v)}
+              w={filterWidth(190)}
+            />
           </FilterBar>
         }
         query={accounts}
@@ -105,7 +130,11 @@ export function AccountsPage() {
           <EmptyState
             icon={<IconBuilding size={18} />}
             title={filters.active ? 'No accounts match these filters' : 'No accounts yet'}
-            description={filters.active ? 'Try a different search or clear the filters.' : 'Create the first account to start tracking the relationship.'}
+            description={
+              filters.active
+                ? 'Try a different search or clear the filters.'
+                : 'Create the first account to start tracking the relationship.'
+            }
           />
         }
         pager={{ pages, nextCursor: accounts.data?.nextCursor }}
@@ -133,7 +162,13 @@ export function AccountsPage() {
             <Table.Td>
               <RelationshipBadge value={account.relationship} />
             </Table.Td>
-            <Table.Td>{account.accountManager?.name ?? <Text size="sm" c="dimmed">Unassigned</Text>}</Table.Td>
+            <Table.Td>
+              {account.accountManager?.name ?? (
+                <Text size="sm" c="dimmed">
+                  Unassigned
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td style={{ textAlign: 'right' }}>{account.contactCount}</Table.Td>
           </Table.Tr>
         ))}
@@ -144,7 +179,12 @@ export function AccountsPage() {
 }
 
 function RenewalCell({ date }: { date: string | null }) {
-  if (!date) return <Text size="sm" c="dimmed">—</Text>;
+  if (!date)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const days = daysUntil(date);
   const color = days < 0 ? 'dimmed' : days <= 30 ? 'red' : days <= 90 ? 'orange' : undefined;
   return (

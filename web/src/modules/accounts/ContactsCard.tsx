@@ -62,7 +62,9 @@ export function ContactsCard({ accountId }: { accountId: string }) {
                         {CUSTOMER_ROLE_LABELS[contact.customerRole]}
                       </Badge>
                     ) : (
-                      <Text size="sm" c="dimmed">—</Text>
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -91,7 +93,12 @@ export function ContactsCard({ accountId }: { accountId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ContactFormModal accountId={accountId} contact={editing === 'new' ? undefined : (editing ?? undefined)} opened={editing !== null} onClose={() => setEditing(null)} />
+      <ContactFormModal
+        accountId={accountId}
+        contact={editing === 'new' ? undefined : (editing ?? undefined)}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+      />
     </Card>
   );
 }

@@ -37,7 +37,11 @@ export function InteractionTimeline({ account }: { account: Account }) {
       )}
       {interactions.isError && <QueryError error={interactions.error} onRetry={() => void interactions.refetch()} />}
       {interactions.isSuccess && items.length === 0 && (
-        <EmptyState icon={<IconMessages size={18} />} title="No interactions yet" description="Log meetings, calls, visits and reviews to build the relationship history." />
+        <EmptyState
+          icon={<IconMessages size={18} />}
+          title="No interactions yet"
+          description="Log meetings, calls, visits and reviews to build the relationship history."
+        />
       )}
       {items.length > 0 && (
         <Timeline bulletSize={28} lineWidth={2} active={items.length - 1} aria-label="Interaction timeline" role="list">

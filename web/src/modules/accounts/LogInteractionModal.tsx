@@ -77,8 +77,21 @@ function LogInteractionForm({ account, onClose }: Props) {
           <NumberInput label="Duration (minutes)" min={0} step={15} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
         </SimpleGrid>
         <TextInput label="Subject" placeholder="Quarterly roadmap review" withAsterisk data-autofocus {...form.getInputProps('subject')} />
-        <Textarea label="Notes" placeholder="What was discussed, decided, promised…" autosize minRows={3} maxRows={10} {...form.getInputProps('notes')} />
-        <MultiSelect label="Our attendees" placeholder="Team members" searchable data={members.options} {...form.getInputProps('memberIds')} />
+        <Textarea
+          label="Notes"
+          placeholder="What was discussed, decided, promised…"
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('notes')}
+        />
+        <MultiSelect
+          label="Our attendees"
+          placeholder="Team members"
+          searchable
+          data={members.options}
+          {...form.getInputProps('memberIds')}
+        />
         <MultiSelect
           label="Customer attendees"
           placeholder={contactOptions.length ? 'Contacts at this account' : 'Add contacts to the account first'}

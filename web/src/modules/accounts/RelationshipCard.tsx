@@ -8,7 +8,10 @@ import { INTERACTION_KINDS, KIND_LABELS } from './labels';
 
 /** The verdict and the evidence behind it, so nobody has to take "engaged" on trust. */
 export function RelationshipCard({ evidence }: { evidence: RelationshipEvidence }) {
-  const kinds = INTERACTION_KINDS.filter((k) => (evidence.kinds[k] ?? 0) > 0).map((k) => ({ kind: KIND_LABELS[k], count: evidence.kinds[k] ?? 0 }));
+  const kinds = INTERACTION_KINDS.filter((k) => (evidence.kinds[k] ?? 0) > 0).map((k) => ({
+    kind: KIND_LABELS[k],
+    count: evidence.kinds[k] ?? 0,
+  }));
 
   return (
     <Card aria-label="Relationship depth" component="section">

@@ -108,8 +108,7 @@ export function useUpdateContact(accountId: string) {
 export function useInteractions(accountId: string) {
   return useInfiniteQuery({
     queryKey: accountKeys.interactions(accountId),
-    queryFn: ({ pageParam }) =>
-      api.get<Page<Interaction>>(`/api/accounts/${accountId}/interactions`, { cursor: pageParam, limit: 15 }),
+    queryFn: ({ pageParam }) => api.get<Page<Interaction>>(`/api/accounts/${accountId}/interactions`, { cursor: pageParam, limit: 15 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,5 +1,15 @@
 import type { ReactNode } from 'react';
-import { IconCalendar, IconChartBar, IconMail, IconMapPin, IconMessages, IconPhone, IconPresentation, IconSchool, IconTools } from '@tabler/icons-react';
+import {
+  IconCalendar,
+  IconChartBar,
+  IconMail,
+  IconMapPin,
+  IconMessages,
+  IconPhone,
+  IconPresentation,
+  IconSchool,
+  IconTools,
+} from '@tabler/icons-react';
 import type { InteractionKind } from './labels';
 
 export const KIND_ICONS: Record<InteractionKind, ReactNode> = {

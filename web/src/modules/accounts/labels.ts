@@ -1,4 +1,10 @@
-import { CUSTOMER_ROLES, INTERACTION_KINDS, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../../../src/modules/accounts/contract/kinds';
+import {
+  CUSTOMER_ROLES,
+  INTERACTION_KINDS,
+  LIFECYCLE_STAGES,
+  SEGMENTS,
+  type InteractionKind,
+} from '../../../../src/modules/accounts/contract/kinds';
 
 /** Display names for the accounts module's enums; the values come from the server's contract (kinds.ts). */
 

@@ -39,7 +39,12 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
         )}
       >
         <Stack>
-          <PasswordInput label="Current password" autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            data-autofocus
+            {...form.getInputProps('currentPassword')}
+          />
           <PasswordInput label="New password" autoComplete="new-password" {...form.getInputProps('newPassword')} />
           <PasswordInput label="Repeat new password" autoComplete="new-password" {...form.getInputProps('confirm')} />
           <Group justify="flex-end">

@@ -27,8 +27,7 @@ export function SignInPage() {
 
   if (session && !signIn.isPending) return <Navigate to={target} replace />;
 
-  const credentialsError =
-    signIn.error instanceof ApiError && signIn.error.code !== 'request.invalid' ? signIn.error.message : null;
+  const credentialsError = signIn.error instanceof ApiError && signIn.error.code !== 'request.invalid' ? signIn.error.message : null;
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">
@@ -60,7 +59,14 @@ export function SignInPage() {
                   {credentialsError}
                 </Alert>
               )}
-              <TextInput label="E-mail" type="email" autoComplete="username" placeholder="you@company.com" autoFocus {...form.getInputProps('email')} />
+              <TextInput
+                label="E-mail"
+                type="email"
+                autoComplete="username"
+                placeholder="you@company.com"
+                autoFocus
+                {...form.getInputProps('email')}
+              />
               <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
               <Button type="submit" fullWidth loading={signIn.isPending} mt="xs">
                 Sign in
@@ -69,7 +75,11 @@ export function SignInPage() {
           </form>
         </Paper>
         <Text size="xs" c="dimmed" ta="center">
-          Integrating a tool? See the <Anchor href="/api/docs" size="xs">API documentation</Anchor>.
+          Integrating a tool? See the{' '}
+          <Anchor href="/api/docs" size="xs">
+            API documentation
+          </Anchor>
+          .
         </Text>
       </Stack>
     </Center>

@@ -19,14 +19,22 @@ export function PortalAccessMenu({ contact }: { contact: AccountContact }) {
   const allowed = contact.portalAccess !== false;
   const change = (enabled: boolean) =>
     setAccess.mutate(enabled, {
-      onSuccess: () => notifySuccess(enabled ? `${contact.name} can sign in to the customer portal.` : `${contact.name} can no longer sign in to the customer portal.`),
+      onSuccess: () =>
+        notifySuccess(
+          enabled ? `${contact.name} can sign in to the customer portal.` : `${contact.name} can no longer sign in to the customer portal.`,
+        ),
       onError: (error) => notifyError(error),
     });
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Tooltip label={allowed ? 'Can sign in to the customer portal' : 'Blocked from the customer portal'}>
-          <ActionIcon variant="subtle" color={allowed ? 'gray' : 'red'} aria-label={`Portal access for ${contact.name}: ${allowed ? 'allowed' : 'blocked'}`} loading={setAccess.isPending}>
+          <ActionIcon
+            variant="subtle"
+            color={allowed ? 'gray' : 'red'}
+            aria-label={`Portal access for ${contact.name}: ${allowed ? 'allowed' : 'blocked'}`}
+            loading={setAccess.isPending}
+          >
             {allowed ? <IconWorld size={16} /> : <IconLock size={16} />}
           </ActionIcon>
         </Tooltip>

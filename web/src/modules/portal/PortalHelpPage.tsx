@@ -45,7 +45,11 @@ export function PortalHelpPage() {
       </Card>
       {results.isError && <QueryError error={results.error} onRetry={() => void results.refetch()} />}
       {!q && (
-        <EmptyState icon={<IconBook size={18} />} title="Start typing to search" description="Articles matching your words appear here, best match first." />
+        <EmptyState
+          icon={<IconBook size={18} />}
+          title="Start typing to search"
+          description="Articles matching your words appear here, best match first."
+        />
       )}
       {q && results.isSuccess && results.data.length === 0 && (
         <EmptyState
@@ -60,7 +64,14 @@ export function PortalHelpPage() {
         />
       )}
       {q && results.data && results.data.length > 0 && (
-        <Stack gap="sm" component="ul" aria-label="Articles" p={0} m={0} style={{ listStyle: 'none', opacity: results.isPlaceholderData ? 0.6 : 1 }}>
+        <Stack
+          gap="sm"
+          component="ul"
+          aria-label="Articles"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none', opacity: results.isPlaceholderData ? 0.6 : 1 }}
+        >
           {results.data.map((hit) => (
             <Card component="li" key={hit.id} p="md">
               <Anchor component={Link} to={`/portal/help/${hit.id}`} fw={600}>

@@ -42,7 +42,13 @@ export function PortalNewTicketPage() {
           )}
         >
           <Stack>
-            <TextInput label="Subject" placeholder="Exports time out for large reports" withAsterisk data-autofocus {...form.getInputProps('subject')} />
+            <TextInput
+              label="Subject"
+              placeholder="Exports time out for large reports"
+              withAsterisk
+              data-autofocus
+              {...form.getInputProps('subject')}
+            />
             <Textarea
               label="Description"
               description="What did you expect, what happened instead, and since when? Include error messages and the steps to reproduce."
@@ -55,7 +61,11 @@ export function PortalNewTicketPage() {
             <Select label="How urgent is it?" data={PRIORITY_OPTIONS} allowDeselect={false} {...form.getInputProps('priority')} />
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                Looking for a quick answer? <Anchor component={Link} to="/portal/help" size="xs">Search the help centre</Anchor>.
+                Looking for a quick answer?{' '}
+                <Anchor component={Link} to="/portal/help" size="xs">
+                  Search the help centre
+                </Anchor>
+                .
               </Text>
               <Group>
                 <Button variant="default" component={Link} to="/portal">

@@ -79,10 +79,13 @@ function PasswordCard({ hasPassword }: { hasPassword: boolean }) {
             {
               onSuccess: () => {
                 form.reset();
-                notifySuccess(hasPassword ? 'Password changed. Other devices were signed out.' : 'Password set. You can now sign in with it.');
+                notifySuccess(
+                  hasPassword ? 'Password changed. Other devices were signed out.' : 'Password set. You can now sign in with it.',
+                );
               },
               onError: (error) => {
-                if (error instanceof ApiError && error.code === 'auth.invalid_credentials') form.setErrors({ currentPassword: 'That is not your current password' });
+                if (error instanceof ApiError && error.code === 'auth.invalid_credentials')
+                  form.setErrors({ currentPassword: 'That is not your current password' });
                 else showServerErrors(form, error, ['currentPassword', 'newPassword']);
               },
             },
@@ -101,8 +104,15 @@ function PasswordCard({ hasPassword }: { hasPassword: boolean }) {
               ? 'Change the password you sign in with. You can always sign in with an e-mailed link instead.'
               : 'You sign in with e-mailed links. Set a password if you would rather sign in with one.'}
           </Text>
-          {hasPassword && <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps('currentPassword')} />}
-          <PasswordInput label="New password" autoComplete="new-password" description={`At least ${MIN_PASSWORD} characters`} {...form.getInputProps('newPassword')} />
+          {hasPassword && (
+            <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+          )}
+          <PasswordInput
+            label="New password"
+            autoComplete="new-password"
+            description={`At least ${MIN_PASSWORD} characters`}
+            {...form.getInputProps('newPassword')}
+          />
           <PasswordInput label="Confirm new password" autoComplete="new-password" {...form.getInputProps('confirm')} />
           <Group justify="flex-end">
             <Button type="submit" loading={setPassword.isPending}>

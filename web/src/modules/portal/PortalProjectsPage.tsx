@@ -41,7 +41,10 @@ export function PortalProjectsPage() {
   const items = engagements.data?.items ?? [];
   return (
     <>
-      <PageHeader title="Projects" description={session ? `The plans we are working through with ${session.account.name}, and what we need from you.` : undefined} />
+      <PageHeader
+        title="Projects"
+        description={session ? `The plans we are working through with ${session.account.name}, and what we need from you.` : undefined}
+      />
       {engagements.isError && <QueryError error={engagements.error} onRetry={() => void engagements.refetch()} />}
       {engagements.isPending && (
         <Card p={0}>
@@ -54,7 +57,11 @@ export function PortalProjectsPage() {
       )}
       {engagements.isSuccess && items.length === 0 && (
         <Card>
-          <EmptyState icon={<IconRoute size={18} />} title="No projects yet" description="When we start an implementation or another project with you, its plan shows here." />
+          <EmptyState
+            icon={<IconRoute size={18} />}
+            title="No projects yet"
+            description="When we start an implementation or another project with you, its plan shows here."
+          />
         </Card>
       )}
       <Stack gap="lg">
@@ -201,7 +208,13 @@ function TaskRow({ task }: { task: PortalTask }) {
               </Badge>
             </Tooltip>
           ) : (
-            <Button size="xs" variant="light" leftSection={<IconCheck size={14} />} loading={complete.isPending} onClick={() => complete.mutate(task.id)}>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconCheck size={14} />}
+              loading={complete.isPending}
+              onClick={() => complete.mutate(task.id)}
+            >
               Mark done
             </Button>
           )

@@ -7,7 +7,12 @@ import { IconBook, IconInbox, IconRoute, IconSchool, IconUser } from '@tabler/ic
 import { BrandMark, usePortalBranding } from './PortalRoot';
 
 const LINKS = [
-  { to: '/portal', label: 'Requests', icon: <IconInbox size={16} />, active: (p: string) => p === '/portal' || p.startsWith('/portal/tickets') },
+  {
+    to: '/portal',
+    label: 'Requests',
+    icon: <IconInbox size={16} />,
+    active: (p: string) => p === '/portal' || p.startsWith('/portal/tickets'),
+  },
   { to: '/portal/projects', label: 'Projects', icon: <IconRoute size={16} />, active: (p: string) => p.startsWith('/portal/projects') },
   { to: '/portal/training', label: 'Training', icon: <IconSchool size={16} />, active: (p: string) => p.startsWith('/portal/training') },
   { to: '/portal/help', label: 'Help centre', icon: <IconBook size={16} />, active: (p: string) => p.startsWith('/portal/help') },

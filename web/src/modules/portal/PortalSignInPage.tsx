@@ -166,7 +166,14 @@ function LinkRequestForm() {
       )}
     >
       <Stack>
-        <TextInput label="Work e-mail" type="email" autoComplete="email" placeholder="you@company.com" autoFocus {...form.getInputProps('email')} />
+        <TextInput
+          label="Work e-mail"
+          type="email"
+          autoComplete="email"
+          placeholder="you@company.com"
+          autoFocus
+          {...form.getInputProps('email')}
+        />
         <Button type="submit" fullWidth loading={request.isPending}>
           E-mail me a sign-in link
         </Button>

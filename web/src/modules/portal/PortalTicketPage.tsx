@@ -37,7 +37,11 @@ export function PortalTicketPage() {
           {ticket.data.ticket.status === 'closed' ? (
             <Paper withBorder p="md" bg="gray.1">
               <Text size="sm" c="dimmed">
-                This request is closed. <Anchor component={Link} to="/portal/tickets/new">Open a new request</Anchor> if you need more help.
+                This request is closed.{' '}
+                <Anchor component={Link} to="/portal/tickets/new">
+                  Open a new request
+                </Anchor>{' '}
+                if you need more help.
               </Text>
             </Paper>
           ) : (
@@ -77,7 +81,8 @@ function TicketSummary({ ticket }: { ticket: PortalTicket }) {
           </Text>
           <Title order={2}>{ticket.subject}</Title>
           <Text size="sm" c="dimmed">
-            Opened by {ticket.requester.id === session?.contact.id ? 'you' : ticket.requester.name} {fromNow(ticket.createdAt)} · updated {fromNow(ticket.updatedAt)}
+            Opened by {ticket.requester.id === session?.contact.id ? 'you' : ticket.requester.name} {fromNow(ticket.createdAt)} · updated{' '}
+            {fromNow(ticket.updatedAt)}
           </Text>
         </Stack>
         <Stack gap={4} align="flex-end">
@@ -101,7 +106,11 @@ function MessageItem({ message }: { message: PortalMessage }) {
         p="md"
         style={
           support
-            ? { background: 'var(--mantine-color-brand-0)', borderColor: 'var(--mantine-color-brand-2)', borderLeft: '4px solid var(--mantine-color-brand-6)' }
+            ? {
+                background: 'var(--mantine-color-brand-0)',
+                borderColor: 'var(--mantine-color-brand-2)',
+                borderLeft: '4px solid var(--mantine-color-brand-6)',
+              }
             : undefined
         }
       >

@@ -108,7 +108,11 @@ export function PortalTicketsPage() {
           <EmptyState
             icon={<IconInbox size={18} />}
             title={status === 'open' ? 'No open requests' : 'No solved requests yet'}
-            description={status === 'open' ? 'When something needs our attention, open a request and follow it here.' : 'Requests we have solved for you are kept here.'}
+            description={
+              status === 'open'
+                ? 'When something needs our attention, open a request and follow it here.'
+                : 'Requests we have solved for you are kept here.'
+            }
             action={
               status === 'open' ? (
                 <Button component={Link} to="/portal/tickets/new" variant="light" mt="xs">

@@ -28,7 +28,10 @@ export function PortalTrainingPage() {
   const items = training.data?.items ?? [];
   return (
     <>
-      <PageHeader title="Training" description={session ? `Sessions you attend with ${session.account.name}. Tell us how a delivered one went.` : undefined} />
+      <PageHeader
+        title="Training"
+        description={session ? `Sessions you attend with ${session.account.name}. Tell us how a delivered one went.` : undefined}
+      />
       {training.isError && <QueryError error={training.error} onRetry={() => void training.refetch()} />}
       {training.isPending && (
         <Card p={0}>
@@ -41,7 +44,11 @@ export function PortalTrainingPage() {
       )}
       {training.isSuccess && items.length === 0 && (
         <Card>
-          <EmptyState icon={<IconSchool size={18} />} title="No training yet" description="When you are invited to a training session, it shows here with its materials." />
+          <EmptyState
+            icon={<IconSchool size={18} />}
+            title="No training yet"
+            description="When you are invited to a training session, it shows here with its materials."
+          />
         </Card>
       )}
       <Stack gap="lg">
@@ -146,7 +153,15 @@ function Feedback({ session }: { session: PortalTrainingSession }) {
   return <FeedbackForm session={session} onDone={() => setEditing(false)} onCancel={mine ? () => setEditing(false) : undefined} />;
 }
 
-function FeedbackForm({ session, onDone, onCancel }: { session: PortalTrainingSession; onDone: () => void; onCancel?: (() => void) | undefined }) {
+function FeedbackForm({
+  session,
+  onDone,
+  onCancel,
+}: {
+  session: PortalTrainingSession;
+  onDone: () => void;
+  onCancel?: (() => void) | undefined;
+}) {
   const give = useGivePortalFeedback();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
@@ -167,7 +182,8 @@ function FeedbackForm({ session, onDone, onCancel }: { session: PortalTrainingSe
           if (error instanceof ApiError) {
             for (const issue of error.issues) {
               const field = issue.path.split('.')[0];
-              if (field === 'rating' || field === 'comment') fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
+              if (field === 'rating' || field === 'comment')
+                fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
             }
           }
           if (Object.keys(fields).length > 0) form.setErrors(fields);
@@ -205,7 +221,15 @@ function FeedbackForm({ session, onDone, onCancel }: { session: PortalTrainingSe
             </Text>
           )}
         </Stack>
-        <Textarea label="Comment" description="Optional: what helped, what was missing" autosize minRows={2} maxRows={6} maxLength={5000} {...form.getInputProps('comment')} />
+        <Textarea
+          label="Comment"
+          description="Optional: what helped, what was missing"
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={5000}
+          {...form.getInputProps('comment')}
+        />
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

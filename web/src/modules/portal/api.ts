@@ -20,7 +20,16 @@ import { ApiError, type Page } from '../../lib/api-client';
 import { portalApi, setPortalCsrfToken } from './portal-client';
 
 // Shapes of the portal API: src/modules/portal/contract/portal.ts.
-export type { ArticleHit, CreatePortalTicketInput, PortalArticle, PortalBranding, PortalMessage, PortalSession, PortalTicket, PortalTicketStatus };
+export type {
+  ArticleHit,
+  CreatePortalTicketInput,
+  PortalArticle,
+  PortalBranding,
+  PortalMessage,
+  PortalSession,
+  PortalTicket,
+  PortalTicketStatus,
+};
 /** The ticket list's filters, as the server reads them. */
 export type PortalTicketFilters = Pick<z.output<typeof portalTicketListQuery>, 'status' | 'mine' | 'cursor'>;
 
@@ -56,7 +65,9 @@ function startPortalSession(client: QueryClient, session: PortalSession | null) 
 }
 
 export function useRequestSignInLink() {
-  return useMutation({ mutationFn: (email: string) => portalApi.post<z.infer<typeof signInLinkSentSchema>>('/api/portal/sign-in-link', { email }) });
+  return useMutation({
+    mutationFn: (email: string) => portalApi.post<z.infer<typeof signInLinkSentSchema>>('/api/portal/sign-in-link', { email }),
+  });
 }
 
 export function useSignInWithLink() {
@@ -94,7 +105,13 @@ export function useSetPortalPassword() {
 export function usePortalTickets(filters: PortalTicketFilters) {
   return useQuery({
     queryKey: ['portal', 'tickets', filters],
-    queryFn: () => portalApi.get<Page<PortalTicket>>('/api/portal/tickets', { status: filters.status, mine: filters.mine ? 'true' : undefined, cursor: filters.cursor, limit: 20 }),
+    queryFn: () =>
+      portalApi.get<Page<PortalTicket>>('/api/portal/tickets', {
+        status: filters.status,
+        mine: filters.mine ? 'true' : undefined,
+        cursor: filters.cursor,
+        limit: 20,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -135,5 +152,8 @@ export function useArticleSearch(q: string) {
 }
 
 export function useArticle(id: string) {
-  return useQuery({ queryKey: ['portal', 'article', id], queryFn: () => portalApi.get<PortalArticle>(`/api/portal/articles/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: ['portal', 'article', id],
+    queryFn: () => portalApi.get<PortalArticle>(`/api/portal/articles/${encodeURIComponent(id)}`),
+  });
 }

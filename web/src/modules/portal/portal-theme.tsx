@@ -1,5 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
-import { darken, defaultCssVariablesResolver, lighten, mergeMantineTheme, MantineThemeProvider, useMantineTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  darken,
+  defaultCssVariablesResolver,
+  lighten,
+  mergeMantineTheme,
+  MantineThemeProvider,
+  useMantineTheme,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 export const DEFAULT_PORTAL_COLOUR = '#228be6';
 
@@ -29,7 +37,8 @@ export function PortalTheme({ colour, children }: { colour: string; children: Re
   const override = useMemo(() => ({ colors: { brand: brandShades(colour) }, primaryColor: 'brand' }), [colour]);
   const css = useMemo(() => {
     const resolved = defaultCssVariablesResolver(mergeMantineTheme(parent, override));
-    const wanted = (name: string) => name.startsWith('--mantine-color-brand') || name.startsWith('--mantine-primary-color') || name === '--mantine-color-anchor';
+    const wanted = (name: string) =>
+      name.startsWith('--mantine-color-brand') || name.startsWith('--mantine-primary-color') || name === '--mantine-color-anchor';
     const lines = Object.entries({ ...resolved.variables, ...resolved.light })
       .filter(([name]) => wanted(name))
       .map(([name, value]) => `${name}: ${value};`);

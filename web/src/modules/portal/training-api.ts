@@ -17,9 +17,12 @@ export function usePortalTraining() {
 export function useGivePortalFeedback() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: PortalFeedbackInput & { id: string }) => portalApi.put<PortalTrainingSession>(`/api/portal/training-sessions/${id}/feedback`, body),
+    mutationFn: ({ id, ...body }: PortalFeedbackInput & { id: string }) =>
+      portalApi.put<PortalTrainingSession>(`/api/portal/training-sessions/${id}/feedback`, body),
     onSuccess: (session) => {
-      client.setQueryData<{ items: PortalTrainingSession[] }>(KEY, (old) => (old ? { items: old.items.map((s) => (s.id === session.id ? session : s)) } : old));
+      client.setQueryData<{ items: PortalTrainingSession[] }>(KEY, (old) =>
+        old ? { items: old.items.map((s) => (s.id === session.id ? session : s)) } : old,
+      );
       return client.invalidateQueries({ queryKey: KEY });
     },
   });

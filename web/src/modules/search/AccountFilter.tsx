@@ -10,7 +10,11 @@ export function AccountFilter({ value, onChange }: { value: string | null; onCha
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 250);
   const accounts = useAccounts({ q: query || undefined, limit: 20, sort: 'name' });
-  const chosen = useQuery({ queryKey: accountKeys.detail(value ?? ''), queryFn: () => api.get<Account>(`/api/accounts/${value}`), enabled: Boolean(value) });
+  const chosen = useQuery({
+    queryKey: accountKeys.detail(value ?? ''),
+    queryFn: () => api.get<Account>(`/api/accounts/${value}`),
+    enabled: Boolean(value),
+  });
   const data = (accounts.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }));
   // The chosen account stays listed (and named) even when the typed search no longer returns it.
   if (value && chosen.data && !data.some((d) => d.value === value)) data.unshift({ value, label: chosen.data.name });

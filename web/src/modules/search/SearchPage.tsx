@@ -14,10 +14,28 @@ import { resultHref, SEARCH_TYPES, useSearch, type SearchResult, type SearchType
 /** Counts stop at a cap on large workspaces (searching stays fast); past it the server says "at least". */
 const countLabel = (n: number, exact: boolean) => (exact ? String(n) : `${n}+`);
 
-const TYPE_LABELS: Record<SearchType, string> = { ticket: 'Tickets', message: 'Messages', contact: 'Contacts', account: 'Accounts', article: 'Articles' };
-const TYPE_LABEL: Record<SearchType, string> = { ticket: 'Ticket', message: 'Message', contact: 'Contact', account: 'Account', article: 'Article' };
+const TYPE_LABELS: Record<SearchType, string> = {
+  ticket: 'Tickets',
+  message: 'Messages',
+  contact: 'Contacts',
+  account: 'Accounts',
+  article: 'Articles',
+};
+const TYPE_LABEL: Record<SearchType, string> = {
+  ticket: 'Ticket',
+  message: 'Message',
+  contact: 'Contact',
+  account: 'Account',
+  article: 'Article',
+};
 const TYPE_COLORS: Record<SearchType, string> = { ticket: 'indigo', message: 'cyan', contact: 'orange', account: 'teal', article: 'grape' };
-const TYPE_ICONS: Record<SearchType, typeof IconSearch> = { ticket: IconTicket, message: IconMessages, contact: IconUser, account: IconBuilding, article: IconFileText };
+const TYPE_ICONS: Record<SearchType, typeof IconSearch> = {
+  ticket: IconTicket,
+  message: IconMessages,
+  contact: IconUser,
+  account: IconBuilding,
+  article: IconFileText,
+};
 
 const isType = (value: string): value is SearchType => (SEARCH_TYPES as readonly string[]).includes(value);
 
@@ -40,7 +58,12 @@ export function SearchPage() {
 
   return (
     <>
-      <PageHeader title="Search" description={q ? `Results for “${q}”, best match first.` : 'Search tickets, their messages, contacts, accounts and knowledge-base articles.'} />
+      <PageHeader
+        title="Search"
+        description={
+          q ? `Results for “${q}”, best match first.` : 'Search tickets, their messages, contacts, accounts and knowledge-base articles.'
+        }
+      />
       <Stack gap="md">
         <Card>
           <Stack gap="sm">
@@ -71,7 +94,14 @@ export function SearchPage() {
                     All {first ? `· ${countLabel(allCount, allExact)}` : ''}
                   </Chip>
                   {SEARCH_TYPES.map((t) => (
-                    <Chip key={t} value={t} size="sm" variant="outline" color={TYPE_COLORS[t]} disabled={first ? first.counts[t] === 0 && types[0] !== t : false}>
+                    <Chip
+                      key={t}
+                      value={t}
+                      size="sm"
+                      variant="outline"
+                      color={TYPE_COLORS[t]}
+                      disabled={first ? first.counts[t] === 0 && types[0] !== t : false}
+                    >
                       {TYPE_LABELS[t]} {first ? `· ${countLabel(first.counts[t], first.countsExact[t])}` : ''}
                     </Chip>
                   ))}
@@ -81,7 +111,13 @@ export function SearchPage() {
           </Stack>
         </Card>
 
-        {!q && <EmptyState icon={<IconSearch size={18} />} title="What are you looking for?" description="Type a word or two above, or in the search box at the top of any page." />}
+        {!q && (
+          <EmptyState
+            icon={<IconSearch size={18} />}
+            title="What are you looking for?"
+            description="Type a word or two above, or in the search box at the top of any page."
+          />
+        )}
         {q && search.isError && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
         {q && search.isPending && (
           <Group justify="center" py="xl">
@@ -93,7 +129,11 @@ export function SearchPage() {
             <EmptyState
               icon={<IconSearch size={18} />}
               title={`Nothing matches “${q}”`}
-              description={types.length || accountId ? 'Try all types or any account, or fewer words.' : 'Try fewer or different words; search matches whole words and their beginnings.'}
+              description={
+                types.length || accountId
+                  ? 'Try all types or any account, or fewer words.'
+                  : 'Try fewer or different words; search matches whole words and their beginnings.'
+              }
               action={
                 (types.length > 0 || accountId) && (
                   <Button variant="light" size="xs" onClick={() => set({ type: null, account: null })}>
@@ -105,7 +145,13 @@ export function SearchPage() {
           </Card>
         )}
         {items.length > 0 && (
-          <Stack gap="xs" role="list" aria-label="Search results" style={{ opacity: search.isPlaceholderData ? 0.6 : 1 }} aria-busy={search.isFetching}>
+          <Stack
+            gap="xs"
+            role="list"
+            aria-label="Search results"
+            style={{ opacity: search.isPlaceholderData ? 0.6 : 1 }}
+            aria-busy={search.isFetching}
+          >
             {items.map((result) => (
               <ResultItem key={`${result.type}:${result.id}`} result={result} />
             ))}
@@ -142,12 +188,28 @@ function ResultItem({ result }: { result: SearchResult }) {
         </ThemeIcon>
         <Box style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
-            <Anchor component={Link} to={resultHref(result)} fw={600} size="sm" lineClamp={1} dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
+            <Anchor
+              component={Link}
+              to={resultHref(result)}
+              fw={600}
+              size="sm"
+              lineClamp={1}
+              dangerouslySetInnerHTML={{ __html: result.titleHtml }}
+            />
             <Text size="xs" c="dimmed" title={formatDateTime(result.updatedAt)} style={{ whiteSpace: 'nowrap' }}>
               {fromNow(result.updatedAt)}
             </Text>
           </Group>
-          {result.snippet && <Text size="sm" c="dimmed" mt={4} lineClamp={2} style={{ overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: result.snippet }} />}
+          {result.snippet && (
+            <Text
+              size="sm"
+              c="dimmed"
+              mt={4}
+              lineClamp={2}
+              style={{ overflowWrap: 'anywhere' }}
+              dangerouslySetInnerHTML={{ __html: result.snippet }}
+            />
+          )}
           <Group gap={6} mt={6}>
             <Badge size="xs" variant="light" color={TYPE_COLORS[result.type]}>
               {TYPE_LABEL[result.type]}

@@ -8,7 +8,8 @@ import { api } from '../../lib/api-client';
 export { SEARCH_TYPES, type SearchType };
 export type { SearchResponse, SearchResult };
 /** The search hooks' parameters: the endpoint's query, with the types as a list (sent comma-separated). */
-export type SearchParams = Pick<z.input<typeof searchQuery>, 'q' | 'accountId'> & Partial<Pick<z.output<typeof searchQuery>, 'types' | 'limit'>>;
+export type SearchParams = Pick<z.input<typeof searchQuery>, 'q' | 'accountId'> &
+  Partial<Pick<z.output<typeof searchQuery>, 'types' | 'limit'>>;
 
 export const searchKeys = {
   all: ['search'] as const,

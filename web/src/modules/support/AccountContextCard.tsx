@@ -17,18 +17,18 @@ export function AccountContextCard({ account, recentTickets }: { account: Accoun
     <Card component="section" aria-label="Account context">
       <Stack gap="sm">
         <Stack gap={2}>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-              Account
-            </Text>
-            <Title order={4}>
-              {can('accounts.read') ? (
-                <Anchor component={Link} to={`/accounts/${account.id}`} inherit>
-                  {account.name}
-                </Anchor>
-              ) : (
-                account.name
-              )}
-            </Title>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            Account
+          </Text>
+          <Title order={4}>
+            {can('accounts.read') ? (
+              <Anchor component={Link} to={`/accounts/${account.id}`} inherit>
+                {account.name}
+              </Anchor>
+            ) : (
+              account.name
+            )}
+          </Title>
         </Stack>
         <Group gap={6}>
           <RelationshipBadge value={account.relationship} />

@@ -99,7 +99,15 @@ function EscalateForm({ ticket, summary, onClose }: { ticket: Ticket; summary: s
             {...form.getInputProps('engineeringLink')}
           />
         )}
-        <Textarea label="Reason" withAsterisk placeholder="Why this needs the next tier" autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
+        <Textarea
+          label="Reason"
+          withAsterisk
+          placeholder="Why this needs the next tier"
+          autosize
+          minRows={2}
+          data-autofocus
+          {...form.getInputProps('reason')}
+        />
         <Textarea
           label="Summary of what was tried"
           withAsterisk

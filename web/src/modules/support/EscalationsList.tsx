@@ -12,7 +12,13 @@ export function EscalationsList({ escalations }: { escalations: UseQueryResult<E
   if (escalations.isError) return <QueryError error={escalations.error} onRetry={() => void escalations.refetch()} />;
   if (!escalations.data) return null;
   if (escalations.data.length === 0) {
-    return <EmptyState icon={<IconStairsUp size={18} />} title="Not escalated" description="The case has stayed in its first tier. Escalations appear here with their reason and summary." />;
+    return (
+      <EmptyState
+        icon={<IconStairsUp size={18} />}
+        title="Not escalated"
+        description="The case has stayed in its first tier. Escalations appear here with their reason and summary."
+      />
+    );
   }
   return (
     <Stack gap="sm" role="list" aria-label="Escalations">

@@ -6,7 +6,13 @@ import { IconBolt } from '@tabler/icons-react';
 import { useApplyMacro, useMacroPreview, useMacros, type MacroActions, type MacroPreview } from './workbench-api';
 
 /** Macros: pick one, see the reply rendered for this ticket and the changes it makes, then apply or edit first. */
-export function MacroPicker({ ticketId, onInsert }: { ticketId: string; onInsert: (body: string, visibility: MacroPreview['visibility']) => void }) {
+export function MacroPicker({
+  ticketId,
+  onInsert,
+}: {
+  ticketId: string;
+  onInsert: (body: string, visibility: MacroPreview['visibility']) => void;
+}) {
   const [opened, setOpened] = useState(false);
   return (
     <>
@@ -20,7 +26,15 @@ export function MacroPicker({ ticketId, onInsert }: { ticketId: string; onInsert
   );
 }
 
-function MacroChooser({ ticketId, onDone, onInsert }: { ticketId: string; onDone: () => void; onInsert: (body: string, visibility: MacroPreview['visibility']) => void }) {
+function MacroChooser({
+  ticketId,
+  onDone,
+  onInsert,
+}: {
+  ticketId: string;
+  onDone: () => void;
+  onInsert: (body: string, visibility: MacroPreview['visibility']) => void;
+}) {
   const macros = useMacros(true);
   const [macroId, setMacroId] = useState<string | null>(null);
   const preview = useMacroPreview(ticketId, macroId);
@@ -54,7 +68,13 @@ function MacroChooser({ ticketId, onDone, onInsert }: { ticketId: string; onDone
           </Group>
           {preview.data.body ? (
             <ScrollArea.Autosize mah={240}>
-              <Text size="sm" p="sm" bg={preview.data.visibility === 'internal' ? 'yellow.0' : 'gray.0'} style={{ whiteSpace: 'pre-wrap', borderRadius: 8 }} aria-label="Macro preview">
+              <Text
+                size="sm"
+                p="sm"
+                bg={preview.data.visibility === 'internal' ? 'yellow.0' : 'gray.0'}
+                style={{ whiteSpace: 'pre-wrap', borderRadius: 8 }}
+                aria-label="Macro preview"
+              >
                 {preview.data.body}
               </Text>
             </ScrollArea.Autosize>

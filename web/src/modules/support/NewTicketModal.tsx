@@ -1,5 +1,18 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { ApiError } from '../../lib/api-client';
@@ -86,7 +99,15 @@ function NewTicketForm({ onClose, onCreated }: Props) {
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <TextInput label="Subject" withAsterisk data-autofocus {...form.getInputProps('subject')} />
-        <Textarea label="Description" description="The requester’s first message" withAsterisk autosize minRows={4} maxRows={12} {...form.getInputProps('description')} />
+        <Textarea
+          label="Description"
+          description="The requester’s first message"
+          withAsterisk
+          autosize
+          minRows={4}
+          maxRows={12}
+          {...form.getInputProps('description')}
+        />
         <Stack gap={6}>
           <Text size="sm" fw={500}>
             Requester

@@ -48,7 +48,12 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
   };
 
   return (
-    <Card p={0} component="section" aria-label="Reply composer" style={internal ? { borderColor: 'var(--mantine-color-yellow-5)' } : undefined}>
+    <Card
+      p={0}
+      component="section"
+      aria-label="Reply composer"
+      style={internal ? { borderColor: 'var(--mantine-color-yellow-5)' } : undefined}
+    >
       <Tabs value={visibility} onChange={(v) => setVisibility((v as Visibility) ?? 'public')} variant="outline">
         <Tabs.List px="sm" pt="xs">
           <Tabs.Tab value="public" leftSection={<IconSend size={14} />}>
@@ -75,7 +80,14 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
           setDrafts((d) => ({ ...d, [visibility]: value }));
           setError(null);
         }}
-        styles={{ input: { border: 0, borderRadius: 0, background: internal ? 'var(--mantine-color-yellow-0)' : undefined, padding: 'var(--mantine-spacing-md)' } }}
+        styles={{
+          input: {
+            border: 0,
+            borderRadius: 0,
+            background: internal ? 'var(--mantine-color-yellow-0)' : undefined,
+            padding: 'var(--mantine-spacing-md)',
+          },
+        }}
         px={0}
       />
       <ComposerFileList files={files} />
@@ -118,7 +130,11 @@ export function ReplyComposer({ ticket }: { ticket: Ticket }) {
             <Menu.Dropdown>
               <Menu.Label>Submit as</Menu.Label>
               {SUBMIT_STATUSES.map((status) => (
-                <Menu.Item key={status} leftSection={<ColorSwatch color={`var(--mantine-color-${STATUS_COLORS[status]}-6)`} size={12} />} onClick={() => submit(status)}>
+                <Menu.Item
+                  key={status}
+                  leftSection={<ColorSwatch color={`var(--mantine-color-${STATUS_COLORS[status]}-6)`} size={12} />}
+                  onClick={() => submit(status)}
+                >
                   Submit as {STATUS_LABELS[status]}
                 </Menu.Item>
               ))}

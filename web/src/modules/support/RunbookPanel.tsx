@@ -5,7 +5,15 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import type { Ticket } from './api';
 import { IconListCheck } from '@tabler/icons-react';
-import { useFinishRun, useRecordStep, useRunbookRuns, useStartRun, useSuggestedRunbooks, type RunbookRun, type StepOutcome } from './workbench-api';
+import {
+  useFinishRun,
+  useRecordStep,
+  useRunbookRuns,
+  useStartRun,
+  useSuggestedRunbooks,
+  type RunbookRun,
+  type StepOutcome,
+} from './workbench-api';
 
 const OUTCOME_COLORS: Record<StepOutcome, string> = { done: 'teal', failed: 'red', skipped: 'gray' };
 
@@ -40,7 +48,8 @@ export function RunbookPanel({ ticket, onEscalate }: { ticket: Ticket; onEscalat
                 {s.runbook.title}
               </Text>
               <Text size="xs" c="dimmed">
-                {s.runbook.steps.length} steps · matched {[...s.matchedTags.map((t) => `#${t}`), ...s.matchedKeywords.map((k) => `“${k}”`)].join(', ') || 'this ticket'}
+                {s.runbook.steps.length} steps · matched{' '}
+                {[...s.matchedTags.map((t) => `#${t}`), ...s.matchedKeywords.map((k) => `“${k}”`)].join(', ') || 'this ticket'}
               </Text>
               {writable && (
                 <Button
@@ -75,7 +84,17 @@ export function RunbookPanel({ ticket, onEscalate }: { ticket: Ticket; onEscalat
   );
 }
 
-function GuidedRun({ run, ticketId, writable, onEscalate }: { run: RunbookRun; ticketId: string; writable: boolean; onEscalate: () => void }) {
+function GuidedRun({
+  run,
+  ticketId,
+  writable,
+  onEscalate,
+}: {
+  run: RunbookRun;
+  ticketId: string;
+  writable: boolean;
+  onEscalate: () => void;
+}) {
   const record = useRecordStep(ticketId);
   const finish = useFinishRun(ticketId);
   const [input, setInput] = useState('');
@@ -112,8 +131,19 @@ function GuidedRun({ run, ticketId, writable, onEscalate }: { run: RunbookRun; t
       <Stack gap={6} role="list" aria-label="Runbook steps">
         {run.steps.map((step) => (
           <Group key={step.index} gap={8} wrap="nowrap" align="flex-start" role="listitem">
-            <ThemeIcon size={20} radius="xl" variant={step.outcome ? 'filled' : 'light'} color={step.outcome ? OUTCOME_COLORS[step.outcome] : step.index === run.nextStepIndex ? 'indigo' : 'gray'}>
-              {step.outcome === 'failed' ? <IconX size={12} /> : step.outcome ? <IconCheck size={12} /> : <Text size="xs">{step.index + 1}</Text>}
+            <ThemeIcon
+              size={20}
+              radius="xl"
+              variant={step.outcome ? 'filled' : 'light'}
+              color={step.outcome ? OUTCOME_COLORS[step.outcome] : step.index === run.nextStepIndex ? 'indigo' : 'gray'}
+            >
+              {step.outcome === 'failed' ? (
+                <IconX size={12} />
+              ) : step.outcome ? (
+                <IconCheck size={12} />
+              ) : (
+                <Text size="xs">{step.index + 1}</Text>
+              )}
             </ThemeIcon>
             <div style={{ minWidth: 0 }}>
               <Text size="sm" fw={step.index === run.nextStepIndex ? 600 : 400} c={step.outcome === 'skipped' ? 'dimmed' : undefined}>
@@ -144,8 +174,18 @@ function GuidedRun({ run, ticketId, writable, onEscalate }: { run: RunbookRun; t
                 {current.expectedResult}
               </Text>
             )}
-            {current.inputLabel && <TextInput size="xs" label={current.inputLabel} value={input} onChange={(e) => setInput(e.currentTarget.value)} />}
-            <Textarea size="xs" placeholder="Note (optional)" aria-label="Step note" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            {current.inputLabel && (
+              <TextInput size="xs" label={current.inputLabel} value={input} onChange={(e) => setInput(e.currentTarget.value)} />
+            )}
+            <Textarea
+              size="xs"
+              placeholder="Note (optional)"
+              aria-label="Step note"
+              autosize
+              minRows={1}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
             <Group gap={6}>
               <Button size="compact-sm" color="teal" onClick={() => submitStep('done')} loading={record.isPending}>
                 Done
@@ -163,14 +203,26 @@ function GuidedRun({ run, ticketId, writable, onEscalate }: { run: RunbookRun; t
       {writable && (
         <Stack gap={6}>
           {current === null && (
-            <Textarea size="xs" label="Resolution reply" placeholder="Tell the customer how it was fixed" autosize minRows={2} value={reply} onChange={(e) => setReply(e.currentTarget.value)} />
+            <Textarea
+              size="xs"
+              label="Resolution reply"
+              placeholder="Tell the customer how it was fixed"
+              autosize
+              minRows={2}
+              value={reply}
+              onChange={(e) => setReply(e.currentTarget.value)}
+            />
           )}
           <Group gap={6}>
             {current === null && (
               <Button
                 size="compact-sm"
                 // mutateAsync: finishing ends the run, which unmounts this panel before per-call callbacks could run.
-                onClick={() => finish.mutateAsync({ runId: run.id, result: 'resolved', reply: reply.trim() }).then(() => notifySuccess('Reply sent and ticket solved.'), notifyError)}
+                onClick={() =>
+                  finish
+                    .mutateAsync({ runId: run.id, result: 'resolved', reply: reply.trim() })
+                    .then(() => notifySuccess('Reply sent and ticket solved.'), notifyError)
+                }
                 disabled={!reply.trim()}
                 loading={finish.isPending && finish.variables?.result === 'resolved'}
               >

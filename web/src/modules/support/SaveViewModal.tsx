@@ -3,7 +3,18 @@ import { useForm } from '@mantine/form';
 import { useAuth } from '../../lib/auth';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useCreateView, type TicketView, type ViewFilters } from './api';
-import { options, PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, TIERS, TIER_LABELS, type Priority, type Status, type Tier } from './labels';
+import {
+  options,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  STATUSES,
+  STATUS_LABELS,
+  TIERS,
+  TIER_LABELS,
+  type Priority,
+  type Status,
+  type Tier,
+} from './labels';
 
 const FIELDS = ['name', 'statuses', 'tiers', 'priorities', 'assignee', 'tag', 'shared'] as const;
 
@@ -74,7 +85,14 @@ function SaveViewForm({ onClose, current, onSaved }: Props) {
           onClose();
           onSaved(view);
         },
-        onError: (error) => showServerErrors(form, error, FIELDS, { 'filters.statuses': 'statuses', 'filters.tiers': 'tiers', 'filters.priorities': 'priorities', 'filters.assignee': 'assignee', 'filters.tag': 'tag' }),
+        onError: (error) =>
+          showServerErrors(form, error, FIELDS, {
+            'filters.statuses': 'statuses',
+            'filters.tiers': 'tiers',
+            'filters.priorities': 'priorities',
+            'filters.assignee': 'assignee',
+            'filters.tag': 'tag',
+          }),
       },
     );
   };
@@ -90,17 +108,35 @@ function SaveViewForm({ onClose, current, onSaved }: Props) {
       <Stack>
         <TextInput label="Name" placeholder="My urgent Tier 2 tickets" withAsterisk data-autofocus {...form.getInputProps('name')} />
         <Text size="sm" c="dimmed">
-          {current ? `Starts from the filters of “${current.name}”; change any of them before saving.` : 'Choose the filters of the new view.'}
+          {current
+            ? `Starts from the filters of “${current.name}”; change any of them before saving.`
+            : 'Choose the filters of the new view.'}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect label="Status" placeholder="Any status" data={options(STATUSES, STATUS_LABELS)} clearable {...form.getInputProps('statuses')} />
+          <MultiSelect
+            label="Status"
+            placeholder="Any status"
+            data={options(STATUSES, STATUS_LABELS)}
+            clearable
+            {...form.getInputProps('statuses')}
+          />
           <MultiSelect label="Tier" placeholder="Any tier" data={options(TIERS, TIER_LABELS)} clearable {...form.getInputProps('tiers')} />
-          <MultiSelect label="Priority" placeholder="Any priority" data={options(PRIORITIES, PRIORITY_LABELS)} clearable {...form.getInputProps('priorities')} />
+          <MultiSelect
+            label="Priority"
+            placeholder="Any priority"
+            data={options(PRIORITIES, PRIORITY_LABELS)}
+            clearable
+            {...form.getInputProps('priorities')}
+          />
           <Select label="Assignee" placeholder="Anyone" data={assigneeOptions} clearable {...form.getInputProps('assignee')} />
           <TextInput label="Tag" placeholder="Any tag" {...form.getInputProps('tag')} />
         </SimpleGrid>
         {can('support.manage') && (
-          <Checkbox label="Share with the whole team" description="Shared views appear in everyone’s views column." {...form.getInputProps('shared', { type: 'checkbox' })} />
+          <Checkbox
+            label="Share with the whole team"
+            description="Shared views appear in everyone’s views column."
+            {...form.getInputProps('shared', { type: 'checkbox' })}
+          />
         )}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>

@@ -1,5 +1,15 @@
 import { Badge } from '@mantine/core';
-import { PRIORITY_COLORS, PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS, TIER_COLORS, TIER_LABELS, type Priority, type Status, type Tier } from './labels';
+import {
+  PRIORITY_COLORS,
+  PRIORITY_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  TIER_COLORS,
+  TIER_LABELS,
+  type Priority,
+  type Status,
+  type Tier,
+} from './labels';
 
 type Size = 'xs' | 'sm' | 'md' | 'lg';
 

@@ -40,7 +40,10 @@ export function TicketDeliveryCard({ ticket }: { ticket: Ticket }) {
             clearable
             data={envs.map((e) => ({ value: e.id, label: `${e.name} · ${e.product} ${e.version}` }))}
             value={ticket.deploymentId}
-            onChange={(v) => v !== ticket.deploymentId && update.mutate({ deploymentId: v }, { onError: (error) => notifyError(error, 'The environment was not saved') })}
+            onChange={(v) =>
+              v !== ticket.deploymentId &&
+              update.mutate({ deploymentId: v }, { onError: (error) => notifyError(error, 'The environment was not saved') })
+            }
             disabled={update.isPending || envs.length === 0}
           />
         ) : (

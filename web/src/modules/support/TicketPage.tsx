@@ -102,7 +102,12 @@ export function TicketPage() {
             <Tabs.Panel value="conversation">
               <Stack gap="md">
                 {latest && (
-                  <Alert variant="light" color="violet" icon={<IconStairsUp size={18} />} title={`Escalated to ${TIER_LABELS[latest.toTier]} ${fromNow(latest.at)} by ${latest.actor.name}`}>
+                  <Alert
+                    variant="light"
+                    color="violet"
+                    icon={<IconStairsUp size={18} />}
+                    title={`Escalated to ${TIER_LABELS[latest.toTier]} ${fromNow(latest.at)} by ${latest.actor.name}`}
+                  >
                     <Text size="sm">{latest.reason}</Text>
                     <Anchor component="button" size="sm" onClick={() => setTab('escalations')}>
                       See what was tried
@@ -115,7 +120,9 @@ export function TicketPage() {
                 ) : (
                   <Card>
                     <Text size="sm" c="dimmed">
-                      {ticket.status === 'closed' ? 'This ticket is closed; a follow-up needs a new ticket.' : 'You can read this ticket; replying needs a support role.'}
+                      {ticket.status === 'closed'
+                        ? 'This ticket is closed; a follow-up needs a new ticket.'
+                        : 'You can read this ticket; replying needs a support role.'}
                     </Text>
                   </Card>
                 )}

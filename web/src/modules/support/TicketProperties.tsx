@@ -52,14 +52,29 @@ function EditableProperties({ ticket }: { ticket: Ticket }) {
     STATUSES.filter((s) => s !== 'new' || ticket.status === 'new'),
     STATUS_LABELS,
   );
-  const assigneeOptions = members.options.some((o) => o.value === ticket.assignee?.id) || !ticket.assignee
-    ? members.options
-    : [{ value: ticket.assignee.id, label: ticket.assignee.name }, ...members.options];
+  const assigneeOptions =
+    members.options.some((o) => o.value === ticket.assignee?.id) || !ticket.assignee
+      ? members.options
+      : [{ value: ticket.assignee.id, label: ticket.assignee.name }, ...members.options];
 
   return (
     <Stack gap="sm">
-      <Select label="Status" data={statusOptions} value={ticket.status} allowDeselect={false} onChange={(v) => v && v !== ticket.status && save({ status: v as Ticket['status'] })} disabled={update.isPending} />
-      <Select label="Priority" data={options(PRIORITIES, PRIORITY_LABELS)} value={ticket.priority} allowDeselect={false} onChange={(v) => v && v !== ticket.priority && save({ priority: v as Ticket['priority'] })} disabled={update.isPending} />
+      <Select
+        label="Status"
+        data={statusOptions}
+        value={ticket.status}
+        allowDeselect={false}
+        onChange={(v) => v && v !== ticket.status && save({ status: v as Ticket['status'] })}
+        disabled={update.isPending}
+      />
+      <Select
+        label="Priority"
+        data={options(PRIORITIES, PRIORITY_LABELS)}
+        value={ticket.priority}
+        allowDeselect={false}
+        onChange={(v) => v && v !== ticket.priority && save({ priority: v as Ticket['priority'] })}
+        disabled={update.isPending}
+      />
       <Stack gap={4}>
         <Select
           label="Assignee"
@@ -72,7 +87,12 @@ function EditableProperties({ ticket }: { ticket: Ticket }) {
           disabled={update.isPending}
         />
         {ticket.assignee?.id !== session.member.id && (
-          <Button variant="subtle" size="compact-xs" onClick={() => save({ assigneeId: session.member.id })} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            onClick={() => save({ assigneeId: session.member.id })}
+            style={{ alignSelf: 'flex-start' }}
+          >
             Take it
           </Button>
         )}
@@ -107,8 +127,20 @@ function ReadOnlyProperties({ ticket }: { ticket: Ticket }) {
       <Fact label="Priority">
         <PriorityBadge priority={ticket.priority} />
       </Fact>
-      <Fact label="Assignee">{ticket.assignee?.name ?? <Text span c="dimmed" size="sm">Unassigned</Text>}</Fact>
-      <Fact label="Group">{ticket.group?.name ?? <Text span c="dimmed" size="sm">No group</Text>}</Fact>
+      <Fact label="Assignee">
+        {ticket.assignee?.name ?? (
+          <Text span c="dimmed" size="sm">
+            Unassigned
+          </Text>
+        )}
+      </Fact>
+      <Fact label="Group">
+        {ticket.group?.name ?? (
+          <Text span c="dimmed" size="sm">
+            No group
+          </Text>
+        )}
+      </Fact>
       <Fact label="Tags">
         {ticket.tags.length ? (
           <Group gap={4}>

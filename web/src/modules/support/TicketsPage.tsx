@@ -57,7 +57,13 @@ export function TicketsPage() {
             <Group gap="sm">
               <LiveIndicator live={live} />
               <Tooltip label="Refresh" withArrow>
-                <ActionIcon variant="default" size="lg" aria-label="Refresh" onClick={() => void Promise.all([queue.refetch(), views.refetch()])} loading={queue.isRefetching}>
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label="Refresh"
+                  onClick={() => void Promise.all([queue.refetch(), views.refetch()])}
+                  loading={queue.isRefetching}
+                >
                   <IconRefresh size={16} />
                 </ActionIcon>
               </Tooltip>
@@ -78,10 +84,17 @@ export function TicketsPage() {
               </Stack>
             ) : (
               <Table.ScrollContainer minWidth={820}>
-                <Table horizontalSpacing="xs" aria-label="Tickets" style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }} aria-busy={queue.isFetching}>
+                <Table
+                  horizontalSpacing="xs"
+                  aria-label="Tickets"
+                  style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }}
+                  aria-busy={queue.isFetching}
+                >
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th w={56} pl="md">#</Table.Th>
+                      <Table.Th w={56} pl="md">
+                        #
+                      </Table.Th>
                       <Table.Th>Subject</Table.Th>
                       <Table.Th>Requester</Table.Th>
                       <Table.Th>Status</Table.Th>
@@ -101,7 +114,11 @@ export function TicketsPage() {
               </Table.ScrollContainer>
             )}
             {queue.isSuccess && tickets.length === 0 && (
-              <EmptyState icon={<IconInbox size={18} />} title="Nothing in this queue" description="Every ticket in this view has been handled. Pick another view on the left." />
+              <EmptyState
+                icon={<IconInbox size={18} />}
+                title="Nothing in this queue"
+                description="Every ticket in this view has been handled. Pick another view on the left."
+              />
             )}
             {queue.isSuccess && tickets.length > 0 && (
               <Group justify="space-between" p="md">
@@ -124,7 +141,17 @@ export function TicketsPage() {
   );
 }
 
-function ViewsColumn({ views, loading, active, onSelect }: { views: TicketView[] | undefined; loading: boolean; active: string; onSelect: (id: string) => void }) {
+function ViewsColumn({
+  views,
+  loading,
+  active,
+  onSelect,
+}: {
+  views: TicketView[] | undefined;
+  loading: boolean;
+  active: string;
+  onSelect: (id: string) => void;
+}) {
   const shared = views?.filter((v) => v.shared) ?? [];
   const personal = views?.filter((v) => !v.shared) ?? [];
   const item = (view: TicketView) => (
@@ -137,7 +164,12 @@ function ViewsColumn({ views, loading, active, onSelect }: { views: TicketView[]
       onClick={() => onSelect(view.id)}
       rightSection={
         view.count !== undefined && (
-          <Badge size="sm" variant={view.id === active ? 'filled' : 'light'} color={view.id === 'view-breaching' && view.count > 0 ? 'red' : 'gray'} aria-label={`${view.count} tickets`}>
+          <Badge
+            size="sm"
+            variant={view.id === active ? 'filled' : 'light'}
+            color={view.id === 'view-breaching' && view.count > 0 ? 'red' : 'gray'}
+            aria-label={`${view.count} tickets`}
+          >
             {view.count}
           </Badge>
         )

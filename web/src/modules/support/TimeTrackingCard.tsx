@@ -56,27 +56,59 @@ export function TimeTrackingCard({ ticketId }: { ticketId: string }) {
       </Group>
       {can('tickets.write') && (
         <Stack gap={6}>
-          <SegmentedControl size="xs" fullWidth value={category} onChange={(v) => setCategory(v as TimeCategory)} data={[{ value: 'routine', label: 'Routine' }, { value: 'engineering', label: 'Engineering' }]} />
+          <SegmentedControl
+            size="xs"
+            fullWidth
+            value={category}
+            onChange={(v) => setCategory(v as TimeCategory)}
+            data={[
+              { value: 'routine', label: 'Routine' },
+              { value: 'engineering', label: 'Engineering' },
+            ]}
+          />
           <Group gap={6} wrap="nowrap">
             <Tooltip label={running ? 'Stop and log' : 'Start the timer'} withArrow>
-              <ActionIcon size="lg" variant={running ? 'filled' : 'light'} color={running ? 'red' : 'teal'} onClick={running ? stop : () => setStartedAt(Date.now())} aria-label={running ? 'Stop timer' : 'Start timer'}>
+              <ActionIcon
+                size="lg"
+                variant={running ? 'filled' : 'light'}
+                color={running ? 'red' : 'teal'}
+                onClick={running ? stop : () => setStartedAt(Date.now())}
+                aria-label={running ? 'Stop timer' : 'Start timer'}
+              >
                 {running ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
               </ActionIcon>
             </Tooltip>
             {running ? (
               <Text size="sm" ff="monospace" aria-label="Timer">
-                {String(Math.floor(elapsed / 3600)).padStart(2, '0')}:{String(Math.floor((elapsed % 3600) / 60)).padStart(2, '0')}:{String(elapsed % 60).padStart(2, '0')}
+                {String(Math.floor(elapsed / 3600)).padStart(2, '0')}:{String(Math.floor((elapsed % 3600) / 60)).padStart(2, '0')}:
+                {String(elapsed % 60).padStart(2, '0')}
               </Text>
             ) : (
               <>
-                <NumberInput size="xs" placeholder="Minutes" aria-label="Minutes" min={1} max={1440} allowDecimal={false} value={minutes} onChange={setMinutes} w={90} />
+                <NumberInput
+                  size="xs"
+                  placeholder="Minutes"
+                  aria-label="Minutes"
+                  min={1}
+                  max={1440}
+                  allowDecimal={false}
+                  value={minutes}
+                  onChange={setMinutes}
+                  w={90}
+                />
                 <Button size="xs" variant="default" disabled={!minutes} loading={log.isPending} onClick={() => submit(Number(minutes))}>
                   Log
                 </Button>
               </>
             )}
           </Group>
-          <TextInput size="xs" placeholder="What you did (optional)" aria-label="Time note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput
+            size="xs"
+            placeholder="What you did (optional)"
+            aria-label="Time note"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
         </Stack>
       )}
       {(time.data?.items.length ?? 0) > 0 && (

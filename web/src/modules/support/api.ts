@@ -160,7 +160,8 @@ export function useCreateTicket() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTicketInput) => api.post<Ticket>('/api/tickets', body),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['tickets', 'list'] }), client.invalidateQueries({ queryKey: ticketKeys.views })]),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['tickets', 'list'] }), client.invalidateQueries({ queryKey: ticketKeys.views })]),
   });
 }
 
@@ -234,7 +235,10 @@ export function useCreateGroup() {
 }
 
 export function useCalendars() {
-  return useQuery({ queryKey: settingsKeys.calendars, queryFn: () => api.get<{ items: BusinessCalendar[] }>('/api/business-calendars').then((r) => r.items) });
+  return useQuery({
+    queryKey: settingsKeys.calendars,
+    queryFn: () => api.get<{ items: BusinessCalendar[] }>('/api/business-calendars').then((r) => r.items),
+  });
 }
 
 export function useSaveCalendar() {
@@ -247,7 +251,10 @@ export function useSaveCalendar() {
 }
 
 export function useSlaPolicies() {
-  return useQuery({ queryKey: settingsKeys.policies, queryFn: () => api.get<{ items: SlaPolicy[] }>('/api/sla-policies').then((r) => r.items) });
+  return useQuery({
+    queryKey: settingsKeys.policies,
+    queryFn: () => api.get<{ items: SlaPolicy[] }>('/api/sla-policies').then((r) => r.items),
+  });
 }
 
 export function useSaveSlaPolicy() {
@@ -260,7 +267,10 @@ export function useSaveSlaPolicy() {
 }
 
 export function useEscalationRules() {
-  return useQuery({ queryKey: settingsKeys.rules, queryFn: () => api.get<{ items: EscalationRule[] }>('/api/escalation-rules').then((r) => r.items) });
+  return useQuery({
+    queryKey: settingsKeys.rules,
+    queryFn: () => api.get<{ items: EscalationRule[] }>('/api/escalation-rules').then((r) => r.items),
+  });
 }
 
 export function useSaveEscalationRule() {

@@ -31,7 +31,10 @@ export function useUploadAttachment(ticketId: string) {
       return api.upload<Attachment>(`/api/tickets/${ticketId}/attachments`, form);
     },
     onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }), client.invalidateQueries({ queryKey: attachmentKeys.ofTicket(ticketId) })]),
+      Promise.all([
+        client.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+        client.invalidateQueries({ queryKey: attachmentKeys.ofTicket(ticketId) }),
+      ]),
   });
 }
 
@@ -132,7 +135,10 @@ export function TicketFilesCard({ ticketId, canUpload }: { ticketId: string; can
   const attach = (file: File | null) => {
     if (!file) return;
     setProblem(null);
-    upload.mutate({ file }, { onSuccess: (a) => notifySuccess(`“${a.filename}” attached`), onError: (e) => setProblem(uploadProblem(file, e)) });
+    upload.mutate(
+      { file },
+      { onSuccess: (a) => notifySuccess(`“${a.filename}” attached`), onError: (e) => setProblem(uploadProblem(file, e)) },
+    );
   };
 
   return (
@@ -153,7 +159,16 @@ export function TicketFilesCard({ ticketId, canUpload }: { ticketId: string; can
       </Group>
       {files.isError && <QueryError error={files.error} onRetry={() => void files.refetch()} />}
       {problem && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" mb="xs" role="alert" withCloseButton onClose={() => setProblem(null)}>
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle size={16} />}
+          p="xs"
+          mb="xs"
+          role="alert"
+          withCloseButton
+          onClose={() => setProblem(null)}
+        >
           <Text size="sm">{problem}</Text>
         </Alert>
       )}

@@ -1,6 +1,16 @@
 import { humanize } from '../../ui/format';
 import type { TicketEvent } from './api';
-import { CHANNEL_LABELS, PRIORITY_LABELS, SLA_METRIC_LABELS, STATUS_LABELS, TIER_LABELS, type Channel, type Priority, type Status, type Tier } from './labels';
+import {
+  CHANNEL_LABELS,
+  PRIORITY_LABELS,
+  SLA_METRIC_LABELS,
+  STATUS_LABELS,
+  TIER_LABELS,
+  type Channel,
+  type Priority,
+  type Status,
+  type Tier,
+} from './labels';
 
 /** Names the history needs to turn ids into words. */
 export interface NameBook {
@@ -102,7 +112,9 @@ export function describeEvent(event: TicketEvent, names: NameBook): string[] {
       return ['Satisfaction survey sent to the requester'];
     case 'email.thread_refused':
       // The mail named another ticket but its sender does not belong to it (issue 13): it opened this one.
-      return [`Opened from an e-mail that named ticket #${String(d.ticketNumber ?? '?')}, whose conversation its sender does not belong to`];
+      return [
+        `Opened from an e-mail that named ticket #${String(d.ticketNumber ?? '?')}, whose conversation its sender does not belong to`,
+      ];
     case 'csat.rated':
       return [`${who} rated the support ${str('rating') || String(d.rating ?? '')}${str('comment') ? `: “${str('comment')}”` : ''}`];
     default:

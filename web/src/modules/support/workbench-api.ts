@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { surveySchema } from '../../../../src/modules/support/contract/csat';
-import type { macroApplyResultSchema, macroActionsSchema, macroPreviewSchema, macroSchema } from '../../../../src/modules/support/contract/macros';
+import type {
+  macroApplyResultSchema,
+  macroActionsSchema,
+  macroPreviewSchema,
+  macroSchema,
+} from '../../../../src/modules/support/contract/macros';
 import type {
   finishRunBody,
   finishRunResultSchema,
@@ -57,7 +62,10 @@ function refresh(client: ReturnType<typeof useQueryClient>, ticketId: string) {
 }
 
 export function useRunbookRuns(ticketId: string) {
-  return useQuery({ queryKey: keys.runs(ticketId), queryFn: () => api.get<{ items: RunbookRun[] }>(`/api/tickets/${ticketId}/runbook-runs`).then((r) => r.items) });
+  return useQuery({
+    queryKey: keys.runs(ticketId),
+    queryFn: () => api.get<{ items: RunbookRun[] }>(`/api/tickets/${ticketId}/runbook-runs`).then((r) => r.items),
+  });
 }
 
 export function useSuggestedRunbooks(ticketId: string) {
@@ -91,7 +99,8 @@ export function useRecordStep(ticketId: string) {
 export function useFinishRun(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ runId, ...body }: { runId: string } & FinishRunInput) => api.post<FinishRunResult>(`/api/runbook-runs/${runId}/finish`, body),
+    mutationFn: ({ runId, ...body }: { runId: string } & FinishRunInput) =>
+      api.post<FinishRunResult>(`/api/runbook-runs/${runId}/finish`, body),
     onSuccess: () => refresh(client, ticketId),
   });
 }
@@ -130,5 +139,8 @@ export function useLogTime(ticketId: string) {
 }
 
 export function useTicketCsat(ticketId: string) {
-  return useQuery({ queryKey: keys.csat(ticketId), queryFn: () => api.get<{ items: CsatSurvey[] }>(`/api/tickets/${ticketId}/csat`).then((r) => r.items) });
+  return useQuery({
+    queryKey: keys.csat(ticketId),
+    queryFn: () => api.get<{ items: CsatSurvey[] }>(`/api/tickets/${ticketId}/csat`).then((r) => r.items),
+  });
 }

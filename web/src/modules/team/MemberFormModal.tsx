@@ -1,11 +1,38 @@
-import { Button, Checkbox, Divider, Group, Modal, MultiSelect, NumberInput, PasswordInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useCreateMember, useRoles, useUpdateMember, type Member } from './api';
 import { browserTimeZone, TIME_ZONES, WEEKDAYS } from './time-zones';
 
-const FIELDS = ['name', 'email', 'title', 'roles', 'skills', 'capacityHours', 'timeZone', 'workingHours.start', 'workingHours.end', 'workingHours.days', 'password'] as const;
+const FIELDS = [
+  'name',
+  'email',
+  'title',
+  'roles',
+  'skills',
+  'capacityHours',
+  'timeZone',
+  'workingHours.start',
+  'workingHours.end',
+  'workingHours.days',
+  'password',
+] as const;
 
 interface Props {
   opened: boolean;
@@ -17,7 +44,13 @@ interface Props {
 
 export function MemberFormModal(props: Props) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.member ? `Edit ${props.member.name}` : 'Invite a member'} size="lg" centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.member ? `Edit ${props.member.name}` : 'Invite a member'}
+      size="lg"
+      centered
+    >
       <MemberForm {...props} />
     </Modal>
   );
@@ -95,8 +128,20 @@ function MemberForm({ member, onClose, onCreated }: Props) {
           <TextInput label="E-mail" type="email" withAsterisk disabled={Boolean(member)} {...form.getInputProps('email')} />
         </SimpleGrid>
         <TextInput label="Title" placeholder="Senior Technical Account Manager" {...form.getInputProps('title')} />
-        <MultiSelect label="Roles" withAsterisk placeholder="Pick one or more" data={(roles.data ?? []).map((r) => ({ value: r.id, label: r.label }))} searchable {...form.getInputProps('roles')} />
-        <TagsInput label="Skills" description="Press Enter after each skill" placeholder="Kubernetes, SSO, data migration…" {...form.getInputProps('skills')} />
+        <MultiSelect
+          label="Roles"
+          withAsterisk
+          placeholder="Pick one or more"
+          data={(roles.data ?? []).map((r) => ({ value: r.id, label: r.label }))}
+          searchable
+          {...form.getInputProps('roles')}
+        />
+        <TagsInput
+          label="Skills"
+          description="Press Enter after each skill"
+          placeholder="Kubernetes, SSO, data migration…"
+          {...form.getInputProps('skills')}
+        />
         <Divider label="Availability" labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput label="Capacity (hours per week)" min={0} max={80} allowDecimal={false} {...form.getInputProps('capacityHours')} />

@@ -57,7 +57,9 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
     <>
       <PageHeader
         title={manage ? 'Members' : 'Team directory'}
-        description={manage ? 'Invite members, set their roles, availability and access.' : 'Who is on the team, what they know and when they work.'}
+        description={
+          manage ? 'Invite members, set their roles, availability and access.' : 'Who is on the team, what they know and when they work.'
+        }
         actions={
           canManage && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setInviteOpen(true)}>
@@ -141,7 +143,11 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
                     </Table.Td>
                     <Table.Td maw={240}>
                       <Group gap={4}>
-                        {member.skills.length === 0 && <Text size="sm" c="dimmed">—</Text>}
+                        {member.skills.length === 0 && (
+                          <Text size="sm" c="dimmed">
+                            —
+                          </Text>
+                        )}
                         {member.skills.map((s) => (
                           <Badge key={s} variant="outline" color="gray" size="sm" tt="none">
                             {s}
@@ -225,9 +231,15 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
       />
       <MemberFormModal opened={editing !== null} member={editing ?? undefined} onClose={() => setEditing(null)} />
       <SetPasswordModal member={passwordFor} onClose={() => setPasswordFor(null)} />
-      <SecretModal title={`${created?.member.name ?? ''} was invited`} label="Temporary password" secret={created?.password ?? null} onClose={() => setCreated(null)}>
+      <SecretModal
+        title={`${created?.member.name ?? ''} was invited`}
+        label="Temporary password"
+        secret={created?.password ?? null}
+        onClose={() => setCreated(null)}
+      >
         <Text size="sm">
-          Give {created?.member.name} this temporary password to sign in as <b>{created?.member.email}</b>. They can change it from their account menu.
+          Give {created?.member.name} this temporary password to sign in as <b>{created?.member.email}</b>. They can change it from their
+          account menu.
         </Text>
       </SecretModal>
     </>

@@ -45,9 +45,7 @@ export function useMembers(params: MemberListParams, enabled = true) {
 /** Every active member, for pickers (attendees, account team, owner filter). Teams are small. */
 export function useMemberOptions(enabled = true) {
   const query = useMembers({ limit: 200 }, enabled);
-  const options = (query.data?.items ?? [])
-    .filter((m) => m.status !== 'disabled')
-    .map((m) => ({ value: m.id, label: m.name }));
+  const options = (query.data?.items ?? []).filter((m) => m.status !== 'disabled').map((m) => ({ value: m.id, label: m.name }));
   return { ...query, options, members: query.data?.items ?? [] };
 }
 

@@ -6,7 +6,14 @@ import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
 import { useRelationshipRules, useSaveRelationshipRules, type RelationshipRules } from './api';
 import { INTERACTION_KINDS, KIND_LABELS, options } from '../labels';
 
-const FIELDS = ['windowDays', 'minInteractions', 'minActiveMonths', 'deepKinds', 'minDeepInteractions', 'engagementCountsAsEngaged'] as const;
+const FIELDS = [
+  'windowDays',
+  'minInteractions',
+  'minActiveMonths',
+  'deepKinds',
+  'minDeepInteractions',
+  'engagementCountsAsEngaged',
+] as const;
 
 export function RelationshipRulesPage() {
   const rules = useRelationshipRules();
@@ -51,8 +58,22 @@ function RulesForm({ rules }: { rules: RelationshipRules }) {
             Interactions
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label="Window (days)" description="How far back interactions count" min={7} max={730} allowDecimal={false} {...form.getInputProps('windowDays')} />
-            <NumberInput label="Minimum interactions" description="Inside the window" min={1} max={500} allowDecimal={false} {...form.getInputProps('minInteractions')} />
+            <NumberInput
+              label="Window (days)"
+              description="How far back interactions count"
+              min={7}
+              max={730}
+              allowDecimal={false}
+              {...form.getInputProps('windowDays')}
+            />
+            <NumberInput
+              label="Minimum interactions"
+              description="Inside the window"
+              min={1}
+              max={500}
+              allowDecimal={false}
+              {...form.getInputProps('minInteractions')}
+            />
             <NumberInput
               label="Minimum active months"
               description="Distinct calendar months with at least one interaction"
@@ -61,9 +82,22 @@ function RulesForm({ rules }: { rules: RelationshipRules }) {
               allowDecimal={false}
               {...form.getInputProps('minActiveMonths')}
             />
-            <NumberInput label="Minimum deep interactions" description="Interactions of a deep kind inside the window" min={0} max={500} allowDecimal={false} {...form.getInputProps('minDeepInteractions')} />
+            <NumberInput
+              label="Minimum deep interactions"
+              description="Interactions of a deep kind inside the window"
+              min={0}
+              max={500}
+              allowDecimal={false}
+              {...form.getInputProps('minDeepInteractions')}
+            />
           </SimpleGrid>
-          <MultiSelect mt="md" label="Deep kinds" description="Kinds that count as deep, hands-on contact" data={options(INTERACTION_KINDS, KIND_LABELS)} {...form.getInputProps('deepKinds')} />
+          <MultiSelect
+            mt="md"
+            label="Deep kinds"
+            description="Kinds that count as deep, hands-on contact"
+            data={options(INTERACTION_KINDS, KIND_LABELS)}
+            {...form.getInputProps('deepKinds')}
+          />
         </Card>
         <Card>
           <Title order={4} mb="md">
@@ -77,8 +111,9 @@ function RulesForm({ rules }: { rules: RelationshipRules }) {
         </Card>
         <Alert variant="light" color="indigo" title="In words">
           <Text size="sm">
-            Engaged when, in the last {v.windowDays} days, there were at least {v.minInteractions} interactions across {v.minActiveMonths} or more calendar
-            months, {v.minDeepInteractions} or more of them deep ({v.deepKinds.map((k) => KIND_LABELS[k]).join(', ') || 'no kinds picked'})
+            Engaged when, in the last {v.windowDays} days, there were at least {v.minInteractions} interactions across {v.minActiveMonths}{' '}
+            or more calendar months, {v.minDeepInteractions} or more of them deep (
+            {v.deepKinds.map((k) => KIND_LABELS[k]).join(', ') || 'no kinds picked'})
             {v.engagementCountsAsEngaged ? '; or when an engagement is active and there was any interaction.' : '.'}
           </Text>
         </Alert>

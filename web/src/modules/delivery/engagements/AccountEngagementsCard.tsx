@@ -64,7 +64,12 @@ export function AccountEngagementsCard({ accountId }: { accountId: string }) {
                     <EngagementStatusBadge status={e.status} />
                   </Table.Td>
                   <Table.Td>
-                    <GoLiveCell target={e.targetGoLiveDate} projected={e.projectedGoLiveDate} actual={e.actualGoLiveDate} slipDays={e.slipDays} />
+                    <GoLiveCell
+                      target={e.targetGoLiveDate}
+                      projected={e.projectedGoLiveDate}
+                      actual={e.actualGoLiveDate}
+                      slipDays={e.slipDays}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <BurnBar logged={e.loggedHours} budget={e.budgetHours} w={120} />

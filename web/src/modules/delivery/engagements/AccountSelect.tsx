@@ -16,7 +16,9 @@ export function AccountSelect({ value, onChange, error, initialLabel }: Props) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 250);
   const accounts = useAccounts({ q: query || undefined, limit: 20, sort: 'name' });
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(value && initialLabel ? { value, label: initialLabel } : null);
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(
+    value && initialLabel ? { value, label: initialLabel } : null,
+  );
   const data = (accounts.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }));
   // Keep the chosen account listed even when the current search no longer returns it.
   if (chosen && !data.some((d) => d.value === chosen.value)) data.unshift(chosen);

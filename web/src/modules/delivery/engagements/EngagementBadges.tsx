@@ -21,7 +21,17 @@ export function SlipText({ days, size = 'xs' }: { days: number | null; size?: 'x
 }
 
 /** Target vs projected go-live; the actual date once live. */
-export function GoLiveCell({ target, projected, actual, slipDays }: { target: string | null; projected: string | null; actual: string | null; slipDays: number | null }) {
+export function GoLiveCell({
+  target,
+  projected,
+  actual,
+  slipDays,
+}: {
+  target: string | null;
+  projected: string | null;
+  actual: string | null;
+  slipDays: number | null;
+}) {
   if (actual) {
     return (
       <Stack gap={0}>

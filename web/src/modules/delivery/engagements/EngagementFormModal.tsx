@@ -169,7 +169,13 @@ function EngagementForm({ onClose, engagement, account, onSaved }: Props) {
             {...form.getInputProps('kind')}
           />
         </SimpleGrid>
-        <TextInput label="Name" placeholder="Rollout to the EMEA operations team" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label="Name"
+          placeholder="Rollout to the EMEA operations team"
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
         {!editing && (
           <Select
             label="Template"
@@ -190,14 +196,41 @@ function EngagementForm({ onClose, engagement, account, onSaved }: Props) {
             placeholder={editing ? 'None' : 'The plan’s end'}
             {...form.getInputProps('targetGoLiveDate')}
           />
-          <DateInput label="Contract start" valueFormat="YYYY-MM-DD" clearable placeholder="Not known" {...form.getInputProps('contractStartDate')} />
-          {editing && <DateInput label="Actual go-live" valueFormat="YYYY-MM-DD" clearable placeholder="Not live yet" {...form.getInputProps('actualGoLiveDate')} />}
+          <DateInput
+            label="Contract start"
+            valueFormat="YYYY-MM-DD"
+            clearable
+            placeholder="Not known"
+            {...form.getInputProps('contractStartDate')}
+          />
+          {editing && (
+            <DateInput
+              label="Actual go-live"
+              valueFormat="YYYY-MM-DD"
+              clearable
+              placeholder="Not live yet"
+              {...form.getInputProps('actualGoLiveDate')}
+            />
+          )}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label="Budget hours" description="From the statement of work" min={0} allowNegative={false} {...form.getInputProps('budgetHours')} />
+          <NumberInput
+            label="Budget hours"
+            description="From the statement of work"
+            min={0}
+            allowNegative={false}
+            {...form.getInputProps('budgetHours')}
+          />
           <Select label="Status" data={options(STATUSES, STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('status')} />
           <Select label="Lead" placeholder="Nobody yet" searchable clearable data={members.options} {...form.getInputProps('leadId')} />
-          <MultiSelect label="Team members" placeholder="Add members" searchable clearable data={members.options} {...form.getInputProps('memberIds')} />
+          <MultiSelect
+            label="Team members"
+            placeholder="Add members"
+            searchable
+            clearable
+            data={members.options}
+            {...form.getInputProps('memberIds')}
+          />
         </SimpleGrid>
         {form.values.kind === 'proof_of_concept' && (
           <TextInput label="Opportunity" placeholder="Sales opportunity reference" {...form.getInputProps('opportunityRef')} />

@@ -88,7 +88,9 @@ export function EngagementHeader({ engagement }: { engagement: Engagement }) {
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="lg">
           <Fact label="Lead">{engagement.lead?.name ?? <Text c="dimmed">Unassigned</Text>}</Fact>
-          <Fact label="Team">{engagement.members.length ? engagement.members.map((m) => m.name).join(', ') : <Text c="dimmed">Nobody else</Text>}</Fact>
+          <Fact label="Team">
+            {engagement.members.length ? engagement.members.map((m) => m.name).join(', ') : <Text c="dimmed">Nobody else</Text>}
+          </Fact>
           <Fact label="Start">{formatDate(engagement.startDate)}</Fact>
           <Fact label="Target go-live">{formatDate(engagement.targetGoLiveDate)}</Fact>
           <Fact label={engagement.actualGoLiveDate ? 'Went live' : 'Projected go-live'}>

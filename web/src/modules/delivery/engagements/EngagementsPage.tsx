@@ -56,9 +56,34 @@ export function EngagementsPage() {
               filters.clear();
             }}
           >
-            <Select label="Kind" placeholder="Any" clearable data={options(KINDS, KIND_LABELS)} value={filters.values.kind ?? null} onChange={(v) => setFilter('kind', v)} w={filterWidth(190)} />
-            <Select label="Status" placeholder="Any" clearable data={options(STATUSES, STATUS_LABELS)} value={filters.values.status ?? null} onChange={(v) => setFilter('status', v)} w={filterWidth(150)} />
-            <Select label="Lead" placeholder="Anyone" clearable searchable data={members.options} value={filters.values.lead ?? null} onChange={(v) => setFilter('lead', v)} w={filterWidth(190)} />
+            <Select
+              label="Kind"
+              placeholder="Any"
+              clearable
+              data={options(KINDS, KIND_LABELS)}
+              value={filters.values.kind ?? null}
+              onChange={(v) => setFilter('kind', v)}
+              w={filterWidth(190)}
+            />
+            <Select
+              label="Status"
+              placeholder="Any"
+              clearable
+              data={options(STATUSES, STATUS_LABELS)}
+              value={filters.values.status ?? null}
+              onChange={(v) => setFilter('status', v)}
+              w={filterWidth(150)}
+            />
+            <Select
+              label="Lead"
+              placeholder="Anyone"
+              clearable
+              searchable
+              data={members.options}
+              value={filters.values.lead ?? null}
+              onChange={(v) => setFilter('lead', v)}
+              w={filterWidth(190)}
+            />
             <Switch
               label="At risk only"
               checked={filters.values.atRisk === 'true'}
@@ -87,7 +112,9 @@ export function EngagementsPage() {
           <EmptyState
             icon={<IconTimeline size={18} />}
             title={filters.active ? 'No engagements match these filters' : 'No engagements yet'}
-            description={filters.active ? 'Try a different search or clear the filters.' : 'Start one from a template to lay out a dated plan.'}
+            description={
+              filters.active ? 'Try a different search or clear the filters.' : 'Start one from a template to lay out a dated plan.'
+            }
           />
         }
         pager={{ pages, nextCursor: engagements.data?.nextCursor }}
@@ -115,7 +142,13 @@ export function EngagementsPage() {
                 )}
               </Group>
             </Table.Td>
-            <Table.Td>{e.lead?.name ?? <Text size="sm" c="dimmed">Unassigned</Text>}</Table.Td>
+            <Table.Td>
+              {e.lead?.name ?? (
+                <Text size="sm" c="dimmed">
+                  Unassigned
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               <GoLiveCell target={e.targetGoLiveDate} projected={e.projectedGoLiveDate} actual={e.actualGoLiveDate} slipDays={e.slipDays} />
             </Table.Td>

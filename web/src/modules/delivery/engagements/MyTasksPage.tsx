@@ -26,7 +26,11 @@ export function MyTasksPage() {
         <Stack gap="lg">
           {open.data?.length === 0 && (
             <Card>
-              <EmptyState icon={<IconChecklist size={18} />} title="Nothing open" description="Tasks assigned to you on an engagement show up here." />
+              <EmptyState
+                icon={<IconChecklist size={18} />}
+                title="Nothing open"
+                description="Tasks assigned to you on an engagement show up here."
+              />
             </Card>
           )}
           <TaskGroup title="Overdue" color="red" tasks={groups.overdue} />

@@ -88,7 +88,16 @@ function TaskRow({ task, onOpen }: { task: Task; onOpen: () => void }) {
               <IconDiamond size={14} color="var(--mantine-color-violet-6)" aria-label="Milestone" style={{ flexShrink: 0 }} />
             </Tooltip>
           )}
-          <Anchor component="button" type="button" size="sm" fw={500} ta="left" onClick={onOpen} td={task.status === 'done' ? 'line-through' : undefined} c={task.status === 'done' ? 'dimmed' : undefined}>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            fw={500}
+            ta="left"
+            onClick={onOpen}
+            td={task.status === 'done' ? 'line-through' : undefined}
+            c={task.status === 'done' ? 'dimmed' : undefined}
+          >
             {task.title}
           </Anchor>
           {task.customerVisible && (

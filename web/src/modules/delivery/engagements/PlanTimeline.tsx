@@ -44,20 +44,35 @@ export function PlanTimeline({ engagement, onOpenTask }: { engagement: Engagemen
         <ScrollArea type="auto" offsetScrollbars>
           <Box style={{ minWidth: LABEL_WIDTH + scale.days * DAY_WIDTH, position: 'relative' }}>
             {/* Week ticks */}
-            <Box style={{ display: 'grid', gridTemplateColumns: `${LABEL_WIDTH}px 1fr`, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+            <Box
+              style={{
+                display: 'grid',
+                gridTemplateColumns: `${LABEL_WIDTH}px 1fr`,
+                borderBottom: '1px solid var(--mantine-color-default-border)',
+              }}
+            >
               <Text size="xs" c="dimmed" fw={600} py={4}>
                 Phase / task
               </Text>
               <Box style={{ position: 'relative', height: 24 }} aria-hidden>
                 {scale.weeks.map((w) => (
-                  <Text key={w.date} size="xs" c="dimmed" style={{ position: 'absolute', left: `${w.offset}%`, top: 4, paddingLeft: 4, whiteSpace: 'nowrap' }}>
+                  <Text
+                    key={w.date}
+                    size="xs"
+                    c="dimmed"
+                    style={{ position: 'absolute', left: `${w.offset}%`, top: 4, paddingLeft: 4, whiteSpace: 'nowrap' }}
+                  >
                     {shortDate(w.date)}
                   </Text>
                 ))}
               </Box>
             </Box>
             <Box style={{ position: 'relative' }}>
-              <Gridlines weeks={scale.weeks.map((w) => w.offset)} today={scale.contains(today) ? scale.offset(today) : null} target={target && scale.contains(target) ? scale.offset(target) : null} />
+              <Gridlines
+                weeks={scale.weeks.map((w) => w.offset)}
+                today={scale.contains(today) ? scale.offset(today) : null}
+                target={target && scale.contains(target) ? scale.offset(target) : null}
+              />
               <Box component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                 {groups.map((group) => (
                   <li key={group.phase?.id ?? 'loose'} aria-label={`Phase: ${group.phase?.name ?? 'Other tasks'}`}>
@@ -84,7 +99,14 @@ export function PlanTimeline({ engagement, onOpenTask }: { engagement: Engagemen
                     </Row>
                     <Box component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                       {group.tasks.map((task) => (
-                        <TaskRow key={task.id} task={task} left={scale.offset(task.startDate)} width={scale.span(task.startDate, task.dueDate)} dayWidth={100 / scale.days} onOpen={() => onOpenTask(task.id)} />
+                        <TaskRow
+                          key={task.id}
+                          task={task}
+                          left={scale.offset(task.startDate)}
+                          width={scale.span(task.startDate, task.dueDate)}
+                          dayWidth={100 / scale.days}
+                          onOpen={() => onOpenTask(task.id)}
+                        />
                       ))}
                     </Box>
                   </li>
@@ -100,7 +122,15 @@ export function PlanTimeline({ engagement, onOpenTask }: { engagement: Engagemen
 
 function Row({ label, children }: { label: ReactNode; children?: ReactNode }) {
   return (
-    <Box style={{ display: 'grid', gridTemplateColumns: `${LABEL_WIDTH}px 1fr`, alignItems: 'center', minHeight: ROW_HEIGHT, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+    <Box
+      style={{
+        display: 'grid',
+        gridTemplateColumns: `${LABEL_WIDTH}px 1fr`,
+        alignItems: 'center',
+        minHeight: ROW_HEIGHT,
+        borderBottom: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
       <Box pr="sm" style={{ minWidth: 0 }}>
         {label}
       </Box>
@@ -109,7 +139,19 @@ function Row({ label, children }: { label: ReactNode; children?: ReactNode }) {
   );
 }
 
-function TaskRow({ task, left, width, dayWidth, onOpen }: { task: Task; left: number; width: number; dayWidth: number; onOpen: () => void }) {
+function TaskRow({
+  task,
+  left,
+  width,
+  dayWidth,
+  onOpen,
+}: {
+  task: Task;
+  left: number;
+  width: number;
+  dayWidth: number;
+  onOpen: () => void;
+}) {
   const blocked = task.blockedBy.length > 0 && task.status !== 'done';
   const overdue = task.overdue;
   const dates = task.startDate === task.dueDate ? shortDate(task.dueDate) : `${shortDate(task.startDate)} – ${shortDate(task.dueDate)}`;
@@ -123,7 +165,12 @@ function TaskRow({ task, left, width, dayWidth, onOpen }: { task: Task; left: nu
           <UnstyledButton onClick={onOpen} style={{ display: 'block', width: '100%', paddingLeft: 14 }} aria-label={`Open ${task.title}`}>
             <Group gap={4} wrap="nowrap">
               {blocked && <IconLock size={12} color="var(--mantine-color-orange-7)" aria-label="Blocked" style={{ flexShrink: 0 }} />}
-              <Text size="sm" truncate td={task.status === 'done' ? 'line-through' : undefined} c={task.status === 'done' ? 'dimmed' : undefined}>
+              <Text
+                size="sm"
+                truncate
+                td={task.status === 'done' ? 'line-through' : undefined}
+                c={task.status === 'done' ? 'dimmed' : undefined}
+              >
                 {task.title}
               </Text>
               <Text size="xs" c={overdue ? 'red' : 'dimmed'} style={{ whiteSpace: 'nowrap', marginLeft: 'auto' }}>
@@ -155,7 +202,14 @@ function TaskRow({ task, left, width, dayWidth, onOpen }: { task: Task; left: nu
               role="img"
               aria-label={description}
               onClick={onOpen}
-              style={{ ...barPosition(left, width), top: 7, height: ROW_HEIGHT - 14, borderRadius: 4, cursor: 'pointer', ...barColors(task.status, blocked, overdue) }}
+              style={{
+                ...barPosition(left, width),
+                top: 7,
+                height: ROW_HEIGHT - 14,
+                borderRadius: 4,
+                cursor: 'pointer',
+                ...barColors(task.status, blocked, overdue),
+              }}
             />
           )}
         </Tooltip>
@@ -179,7 +233,14 @@ function barColors(status: Task['status'], blocked: boolean, overdue: boolean): 
 }
 
 function Gridlines({ weeks, today, target }: { weeks: number[]; today: number | null; target: number | null }) {
-  const line = (offset: number, style: CSSProperties) => ({ position: 'absolute' as const, left: `${offset}%`, top: 0, bottom: 0, width: 0, ...style });
+  const line = (offset: number, style: CSSProperties) => ({
+    position: 'absolute' as const,
+    left: `${offset}%`,
+    top: 0,
+    bottom: 0,
+    width: 0,
+    ...style,
+  });
   return (
     <Box aria-hidden style={{ position: 'absolute', left: LABEL_WIDTH, right: 0, top: 0, bottom: 0, pointerEvents: 'none' }}>
       {weeks.map((offset) => (

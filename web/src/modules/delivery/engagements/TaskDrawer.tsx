@@ -15,7 +15,13 @@ import { TaskStatusControl } from './TaskStatusControl';
 export function TaskDrawer({ engagement, taskId, onClose }: { engagement: Engagement; taskId: string | null; onClose: () => void }) {
   const task = engagement.tasks.find((t) => t.id === taskId);
   return (
-    <Drawer opened={Boolean(task)} onClose={onClose} position="right" size="lg" title={task ? <Title order={4}>{task.title}</Title> : undefined}>
+    <Drawer
+      opened={Boolean(task)}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={task ? <Title order={4}>{task.title}</Title> : undefined}
+    >
       {task && <TaskDrawerBody key={task.id} engagement={engagement} taskId={task.id} onClose={onClose} />}
     </Drawer>
   );

@@ -55,7 +55,8 @@ export function TaskForm({ engagement, task, onDone }: { engagement: Engagement;
     validate: {
       title: (v) => (v.trim() ? null : 'Give the task a title'),
       startDate: (v) => (v ? null : 'Choose the start date'),
-      dueDate: (v, values) => (!v ? 'Choose the due date' : values.startDate && v < values.startDate ? 'The due date cannot be before the start' : null),
+      dueDate: (v, values) =>
+        !v ? 'Choose the due date' : values.startDate && v < values.startDate ? 'The due date cannot be before the start' : null,
     },
   });
 
@@ -91,7 +92,13 @@ export function TaskForm({ engagement, task, onDone }: { engagement: Engagement;
         <TextInput label="Title" withAsterisk {...form.getInputProps('title')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <SimpleGrid cols={2}>
-          <Select label="Phase" placeholder="No phase" clearable data={engagement.phases.map((p) => ({ value: p.id, label: p.name }))} {...form.getInputProps('phaseId')} />
+          <Select
+            label="Phase"
+            placeholder="No phase"
+            clearable
+            data={engagement.phases.map((p) => ({ value: p.id, label: p.name }))}
+            {...form.getInputProps('phaseId')}
+          />
           <Select label="Owner" placeholder="Unassigned" clearable searchable data={owners} {...form.getInputProps('owner')} />
           <DateInput label="Start" valueFormat="YYYY-MM-DD" withAsterisk {...form.getInputProps('startDate')} />
           <DateInput label="Due" valueFormat="YYYY-MM-DD" withAsterisk {...form.getInputProps('dueDate')} />

@@ -18,7 +18,12 @@ export function TaskStatusControl({ task, size = 'xs' }: { task: Pick<Task, 'id'
       value={update.isPending && update.variables?.status ? update.variables.status : task.status}
       readOnly={!can('delivery.write') || update.isPending}
       data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
-      onChange={(value) => update.mutate({ id: task.id, status: value as TaskStatus }, { onError: (error) => notifyError(error, 'The task’s status did not change') })}
+      onChange={(value) =>
+        update.mutate(
+          { id: task.id, status: value as TaskStatus },
+          { onError: (error) => notifyError(error, 'The task’s status did not change') },
+        )
+      }
     />
   );
 }

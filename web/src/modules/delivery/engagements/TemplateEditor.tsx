@@ -1,5 +1,22 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Select, Skeleton, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconAlertTriangle, IconArchive, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { ApiError } from '../../../lib/api-client';
 import { QueryError } from '../../../ui/QueryError';
@@ -14,7 +31,15 @@ import { TemplateTaskEditor } from './TemplateTaskEditor';
 const NOT_OWNERS = new Set(['admin', 'stakeholder']);
 
 /** Loads the template (or starts a blank one) and hands it to the editor. */
-export function TemplateEditor({ templateId, onClose, onSaved }: { templateId: string | null; onClose: () => void; onSaved: (template: Template) => void }) {
+export function TemplateEditor({
+  templateId,
+  onClose,
+  onSaved,
+}: {
+  templateId: string | null;
+  onClose: () => void;
+  onSaved: (template: Template) => void;
+}) {
   const template = useTemplate(templateId);
   if (templateId && template.isPending) return <Skeleton height={400} radius="md" />;
   if (templateId && template.isError) return <QueryError error={template.error} onRetry={() => void template.refetch()} />;
@@ -40,7 +65,13 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
       { id: template?.id, ...inputOf(draft), ...(template ? { archived: archived ?? template.archived } : {}) },
       {
         onSuccess: (saved) => {
-          notifySuccess(archived === true ? `Template “${saved.name}” archived.` : archived === false ? `Template “${saved.name}” restored.` : `Template “${saved.name}” saved.`);
+          notifySuccess(
+            archived === true
+              ? `Template “${saved.name}” archived.`
+              : archived === false
+                ? `Template “${saved.name}” restored.`
+                : `Template “${saved.name}” saved.`,
+          );
           onSaved(saved);
         },
         onError: (error) => setFailure(failureOf(error)),
@@ -65,7 +96,12 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
             </Group>
             <Group gap="xs">
               {template && (
-                <Button variant="default" leftSection={<IconArchive size={16} />} onClick={() => submit(!template.archived)} loading={save.isPending && save.variables?.archived !== template.archived}>
+                <Button
+                  variant="default"
+                  leftSection={<IconArchive size={16} />}
+                  onClick={() => submit(!template.archived)}
+                  loading={save.isPending && save.variables?.archived !== template.archived}
+                >
                   {template.archived ? 'Restore template' : 'Archive template'}
                 </Button>
               )}
@@ -83,10 +119,28 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
             </Alert>
           )}
           <Group align="flex-start" grow>
-            <TextInput label="Name" withAsterisk value={draft.name} error={fieldError('name')} onChange={(e) => update({ name: e.currentTarget.value })} />
-            <Select label="Kind" allowDeselect={false} data={options(KINDS, KIND_LABELS)} value={draft.kind} onChange={(v) => v && update({ kind: v as TemplateDraft['kind'] })} />
+            <TextInput
+              label="Name"
+              withAsterisk
+              value={draft.name}
+              error={fieldError('name')}
+              onChange={(e) => update({ name: e.currentTarget.value })}
+            />
+            <Select
+              label="Kind"
+              allowDeselect={false}
+              data={options(KINDS, KIND_LABELS)}
+              value={draft.kind}
+              onChange={(v) => v && update({ kind: v as TemplateDraft['kind'] })}
+            />
           </Group>
-          <Textarea label="Description" autosize minRows={2} value={draft.description} onChange={(e) => update({ description: e.currentTarget.value })} />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={draft.description}
+            onChange={(e) => update({ description: e.currentTarget.value })}
+          />
           <Text size="sm" c={total === null ? 'red' : 'dimmed'} aria-label="Total duration">
             {plural(draft.phases.length, 'phase')} · {plural(allTasks.length, 'task')} ·{' '}
             {total === null ? 'the dependencies form a cycle' : `${plural(total, 'working day')} in total`}
@@ -107,12 +161,24 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
                 onChange={(e) => setPhases(draft.phases.map((x, i) => (i === p ? { ...x, name: e.currentTarget.value } : x)))}
               />
               <Tooltip label="Move phase up">
-                <ActionIcon variant="default" size="lg" disabled={p === 0} onClick={() => setPhases(move(draft.phases, p, -1))} aria-label={`Move phase ${title} up`}>
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  disabled={p === 0}
+                  onClick={() => setPhases(move(draft.phases, p, -1))}
+                  aria-label={`Move phase ${title} up`}
+                >
                   <IconArrowUp size={16} />
                 </ActionIcon>
               </Tooltip>
               <Tooltip label="Move phase down">
-                <ActionIcon variant="default" size="lg" disabled={p === draft.phases.length - 1} onClick={() => setPhases(move(draft.phases, p, 1))} aria-label={`Move phase ${title} down`}>
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  disabled={p === draft.phases.length - 1}
+                  onClick={() => setPhases(move(draft.phases, p, 1))}
+                  aria-label={`Move phase ${title} down`}
+                >
                   <IconArrowDown size={16} />
                 </ActionIcon>
               </Tooltip>
@@ -140,9 +206,13 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
                   first={t === 0}
                   last={t === phase.tasks.length - 1}
                   teamRoles={teamRoles}
-                  others={allTasks.filter((o) => o.key !== task.key).map((o) => ({ value: o.key, label: o.title.trim() || 'Untitled task' }))}
+                  others={allTasks
+                    .filter((o) => o.key !== task.key)
+                    .map((o) => ({ value: o.key, label: o.title.trim() || 'Untitled task' }))}
                   errors={(field) => fieldError(`phases.${p}.tasks.${t}.${field}`)}
-                  onChange={(next) => setPhases(draft.phases.map((x, i) => (i === p ? { ...x, tasks: x.tasks.map((y, j) => (j === t ? next : y)) } : x)))}
+                  onChange={(next) =>
+                    setPhases(draft.phases.map((x, i) => (i === p ? { ...x, tasks: x.tasks.map((y, j) => (j === t ? next : y)) } : x)))
+                  }
                   onMove={(by) => setPhases(draft.phases.map((x, i) => (i === p ? { ...x, tasks: move(x.tasks, t, by) } : x)))}
                   onRemove={() => setPhases(withoutTask(draft.phases, task.key))}
                 />
@@ -162,7 +232,11 @@ function Editor({ template, onClose, onSaved }: { template?: Template; onClose: 
         );
       })}
       <Group>
-        <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setPhases([...draft.phases, { uid: newKey('phase'), name: '', tasks: [blankTask()] }])}>
+        <Button
+          variant="default"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setPhases([...draft.phases, { uid: newKey('phase'), name: '', tasks: [blankTask()] }])}
+        >
           Add phase
         </Button>
       </Group>
@@ -174,7 +248,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The server's message, and each validation issue under the field it names (`phases.0.tasks.2.title`). */
 function failureOf(error: unknown): { message: string; fields: Record<string, string> } {
-  if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : 'Something went wrong; try again.', fields: {} };
+  if (!(error instanceof ApiError))
+    return { message: error instanceof Error ? error.message : 'Something went wrong; try again.', fields: {} };
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[issue.path] = fields[issue.path] ? `${fields[issue.path]}; ${issue.message}` : issue.message;
   if (typeof error.details.field === 'string') fields[error.details.field] = error.message;

@@ -25,7 +25,14 @@ export function TemplateTaskEditor({ task, others, teamRoles, errors, onChange, 
   return (
     <Paper withBorder p="sm" radius="sm" role="group" aria-label={`Task: ${name}`}>
       <Group gap="xs" align="flex-start" wrap="nowrap">
-        <TextInput label="Title" size="xs" style={{ flex: 1 }} value={task.title} error={errors('title')} onChange={(e) => set('title', e.currentTarget.value)} />
+        <TextInput
+          label="Title"
+          size="xs"
+          style={{ flex: 1 }}
+          value={task.title}
+          error={errors('title')}
+          onChange={(e) => set('title', e.currentTarget.value)}
+        />
         <Select
           label="Owner side"
           size="xs"
@@ -102,8 +109,20 @@ export function TemplateTaskEditor({ task, others, teamRoles, errors, onChange, 
           error={errors('dependsOn')}
           onChange={(v) => set('dependsOn', v)}
         />
-        <Checkbox label="Customer-visible" size="xs" mt={26} checked={task.customerVisible} onChange={(e) => set('customerVisible', e.currentTarget.checked)} />
-        <Checkbox label="Milestone" size="xs" mt={26} checked={task.milestone} onChange={(e) => set('milestone', e.currentTarget.checked)} />
+        <Checkbox
+          label="Customer-visible"
+          size="xs"
+          mt={26}
+          checked={task.customerVisible}
+          onChange={(e) => set('customerVisible', e.currentTarget.checked)}
+        />
+        <Checkbox
+          label="Milestone"
+          size="xs"
+          mt={26}
+          checked={task.milestone}
+          onChange={(e) => set('milestone', e.currentTarget.checked)}
+        />
       </Group>
     </Paper>
   );

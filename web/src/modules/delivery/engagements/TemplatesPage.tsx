@@ -23,7 +23,13 @@ export function TemplatesPage() {
   const setParam = (key: string, value: string | null) => updateParams({ [key]: value }, { replace: key !== 'edit' });
 
   if (editing) {
-    return <TemplateEditor templateId={editing === 'new' ? null : editing} onClose={() => setParam('edit', null)} onSaved={() => setParam('edit', null)} />;
+    return (
+      <TemplateEditor
+        templateId={editing === 'new' ? null : editing}
+        onClose={() => setParam('edit', null)}
+        onSaved={() => setParam('edit', null)}
+      />
+    );
   }
 
   const items = templates.data ?? [];
@@ -40,10 +46,14 @@ export function TemplatesPage() {
       />
       <Card p={0}>
         <Group p="md">
-          <Switch label="Show archived" checked={showArchived} onChange={(e) => {
+          <Switch
+            label="Show archived"
+            checked={showArchived}
+            onChange={(e) => {
               setShowArchived(e.currentTarget.checked);
               setParam('archived', e.currentTarget.checked ? 'true' : null);
-            }} />
+            }}
+          />
         </Group>
         {templates.isError ? (
           <Stack p="md">

@@ -166,7 +166,10 @@ export function useMyTasks(status: 'open' | 'done') {
 export function useTemplates(includeArchived = false) {
   return useQuery({
     queryKey: engagementKeys.templates(includeArchived),
-    queryFn: () => api.get<{ items: TemplateSummary[] }>('/api/engagement-templates', { includeArchived: includeArchived ? 'true' : undefined }).then((r) => r.items),
+    queryFn: () =>
+      api
+        .get<{ items: TemplateSummary[] }>('/api/engagement-templates', { includeArchived: includeArchived ? 'true' : undefined })
+        .then((r) => r.items),
   });
 }
 

@@ -6,13 +6,23 @@ import { burnSeries } from './burn-series';
 type Progress = Pick<EngagementProgress, 'burnDown' | 'budgetHours' | 'schedule'>;
 
 /** What the server sends: one point a day from the start to `today`, the ideal line falling to zero on the target. */
-function progress(budgetHours: number, startDate: string, targetGoLiveDate: string | null, today: string, remaining: number[] = []): Progress {
+function progress(
+  budgetHours: number,
+  startDate: string,
+  targetGoLiveDate: string | null,
+  today: string,
+  remaining: number[] = [],
+): Progress {
   const span = targetGoLiveDate ? dayjs(targetGoLiveDate).diff(startDate, 'day') : 0;
   const burnDown = [];
   for (let d = dayjs(startDate), i = 0; !d.isAfter(today); d = d.add(1, 'day'), i++) {
     const elapsed = d.diff(startDate, 'day');
     const ideal = span > 0 ? Math.max(0, budgetHours * (1 - elapsed / span)) : budgetHours;
-    burnDown.push({ date: d.format('YYYY-MM-DD'), remainingHours: remaining[i] ?? budgetHours, idealRemainingHours: Math.round(ideal * 100) / 100 });
+    burnDown.push({
+      date: d.format('YYYY-MM-DD'),
+      remainingHours: remaining[i] ?? budgetHours,
+      idealRemainingHours: Math.round(ideal * 100) / 100,
+    });
   }
   return {
     budgetHours,

@@ -13,7 +13,11 @@ export interface BurnChartPoint {
  * the whole budget at the start, nothing left at the target).
  */
 export function burnSeries(progress: Pick<EngagementProgress, 'burnDown' | 'budgetHours' | 'schedule'>, maxPoints = 90): BurnChartPoint[] {
-  const points: BurnChartPoint[] = progress.burnDown.map((p) => ({ label: p.date, remainingHours: p.remainingHours, idealRemainingHours: p.idealRemainingHours }));
+  const points: BurnChartPoint[] = progress.burnDown.map((p) => ({
+    label: p.date,
+    remainingHours: p.remainingHours,
+    idealRemainingHours: p.idealRemainingHours,
+  }));
   const { startDate, targetGoLiveDate } = progress.schedule;
   const last = progress.burnDown.at(-1)?.date ?? startDate;
   if (targetGoLiveDate && targetGoLiveDate > last) {
@@ -23,7 +27,11 @@ export function burnSeries(progress: Pick<EngagementProgress, 'burnDown' | 'budg
     for (let d = step; d <= remainingDays; d += step) {
       const day = dayjs(last).add(d, 'day');
       const elapsed = day.diff(dayjs(startDate), 'day');
-      points.push({ label: day.format('YYYY-MM-DD'), remainingHours: null, idealRemainingHours: span > 0 ? Math.max(0, Math.round(progress.budgetHours * (1 - elapsed / span) * 100) / 100) : 0 });
+      points.push({
+        label: day.format('YYYY-MM-DD'),
+        remainingHours: null,
+        idealRemainingHours: span > 0 ? Math.max(0, Math.round(progress.budgetHours * (1 - elapsed / span) * 100) / 100) : 0,
+      });
     }
     if (points.at(-1)?.label !== targetGoLiveDate) points.push({ label: targetGoLiveDate, remainingHours: null, idealRemainingHours: 0 });
   }

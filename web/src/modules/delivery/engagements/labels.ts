@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { taskTimeBody } from '../../../../../src/modules/delivery/contract/engagements';
-import { ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, TASK_STATUSES, type EngagementKind, type EngagementStatus, type TaskStatus } from '../../../../../src/modules/delivery/contract/kinds';
+import {
+  ENGAGEMENT_KINDS,
+  ENGAGEMENT_STATUSES,
+  TASK_STATUSES,
+  type EngagementKind,
+  type EngagementStatus,
+  type TaskStatus,
+} from '../../../../../src/modules/delivery/contract/kinds';
 
 /** Display names and colours for the engagements module's enums (the server's contract/kinds.ts holds the values). */
 

@@ -56,7 +56,12 @@ describe('groupOpenTasks (My tasks: Overdue / This week / Later)', () => {
   });
 
   it('on a Monday, this week runs to the coming Sunday', () => {
-    const monday = [task('mon', '2026-11-30'), task('sun', '2026-12-06'), task('mon-after', '2026-12-07'), task('sat-before', '2026-11-28')];
+    const monday = [
+      task('mon', '2026-11-30'),
+      task('sun', '2026-12-06'),
+      task('mon-after', '2026-12-07'),
+      task('sat-before', '2026-11-28'),
+    ];
     expect(ids(groupOpenTasks(monday, dayjs('2026-11-30')))).toEqual({
       overdue: ['sat-before'],
       this_week: ['mon', 'sun'],
@@ -65,7 +70,11 @@ describe('groupOpenTasks (My tasks: Overdue / This week / Later)', () => {
   });
 
   it('does not count a task due today as overdue late in the evening', () => {
-    expect(ids(groupOpenTasks([task('today', '2026-11-25')], dayjs('2026-11-25T23:59:00')))).toEqual({ overdue: [], this_week: ['today'], later: [] });
+    expect(ids(groupOpenTasks([task('today', '2026-11-25')], dayjs('2026-11-25T23:59:00')))).toEqual({
+      overdue: [],
+      this_week: ['today'],
+      later: [],
+    });
   });
 
   it('spans a year end and leaves the list it was given in its order', () => {

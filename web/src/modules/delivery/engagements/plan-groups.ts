@@ -17,4 +17,3 @@ export function planGroups(engagement: Pick<Engagement, 'phases' | 'tasks'>): Ph
   if (loose.length) groups.push({ phase: null, tasks: loose });
   return groups;
 }
-

@@ -48,7 +48,9 @@ describe('totalWorkingDays (the template editor total)', () => {
   it('gives no total when the dependencies form a cycle, whatever order the tasks are in', () => {
     expect(totalWorkingDays([phase('P', [t('a', 0, 1, ['a'])])])).toBeNull();
     expect(totalWorkingDays([phase('P', [t('a', 0, 1, ['b']), t('b', 0, 1, ['a'])])])).toBeNull();
-    expect(totalWorkingDays([phase('P', [t('x', 0, 1)]), phase('Q', [t('a', 0, 1, ['c']), t('b', 0, 1, ['a']), t('c', 0, 1, ['b'])])])).toBeNull();
+    expect(
+      totalWorkingDays([phase('P', [t('x', 0, 1)]), phase('Q', [t('a', 0, 1, ['c']), t('b', 0, 1, ['a']), t('c', 0, 1, ['b'])])]),
+    ).toBeNull();
     expect(totalWorkingDays([phase('Q', [t('c', 0, 1, ['b']), t('b', 0, 1, ['a']), t('a', 0, 1, ['c'])])])).toBeNull();
   });
 
@@ -84,7 +86,9 @@ describe('editing a template draft', () => {
     const draft = draftOf();
     expect(draft).toMatchObject({ name: '', kind: 'implementation', description: '' });
     expect(draft.phases.map((p) => p.name)).toEqual(['Discovery']);
-    expect(draft.phases[0]!.tasks).toEqual([expect.objectContaining({ title: '', durationDays: 1, startOffsetDays: 0, dependsOn: [], ownerSide: 'team' })]);
+    expect(draft.phases[0]!.tasks).toEqual([
+      expect.objectContaining({ title: '', durationDays: 1, startOffsetDays: 0, dependsOn: [], ownerSide: 'team' }),
+    ]);
   });
 
   it('opens a saved template with its phases in order', () => {
@@ -112,7 +116,12 @@ describe('editing a template draft', () => {
   });
 
   it('saves trimmed names and titles, and an empty description as none', () => {
-    const input = inputOf({ name: '  Rollout ', kind: 'implementation', description: '   ', phases: [{ uid: 'u', name: ' Build ', tasks: [{ ...t('a', 0, 1), title: ' Install ' }] }] });
+    const input = inputOf({
+      name: '  Rollout ',
+      kind: 'implementation',
+      description: '   ',
+      phases: [{ uid: 'u', name: ' Build ', tasks: [{ ...t('a', 0, 1), title: ' Install ' }] }],
+    });
     expect(input.name).toBe('Rollout');
     expect(input.description).toBeNull();
     expect(input.phases).toEqual([{ name: 'Build', tasks: [expect.objectContaining({ key: 'a', title: 'Install' })] }]);

@@ -29,7 +29,11 @@ export function AccountEnvironmentsCard({ accountId }: { accountId: string }) {
       {environments.isPending && <Skeleton height={100} />}
       {environments.isError && <QueryError error={environments.error} onRetry={() => void environments.refetch()} />}
       {environments.isSuccess && environments.data.length === 0 && (
-        <EmptyState icon={<IconServer2 size={18} />} title="No environments registered" description="Register the customer’s production, staging and other installs to track versions and upgrades." />
+        <EmptyState
+          icon={<IconServer2 size={18} />}
+          title="No environments registered"
+          description="Register the customer’s production, staging and other installs to track versions and upgrades."
+        />
       )}
       {environments.isSuccess && environments.data.length > 0 && (
         <Table.ScrollContainer minWidth={560}>

@@ -1,4 +1,23 @@
-import { Anchor, Badge, Button, Card, Group, Menu, Modal, MultiSelect, RingProgress, ScrollArea, SimpleGrid, Skeleton, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Modal,
+  MultiSelect,
+  RingProgress,
+  ScrollArea,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,7 +29,20 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
 import { SEGMENT_LABELS, SEGMENTS, type Segment } from '../../accounts/labels';
-import { HOSTING_KINDS, HOSTING_LABELS, STATE_COLORS, STATE_LABELS, TRANSITIONS, UPGRADE_STATES, useCampaign, useCampaignMutations, type Campaign, type CampaignEntry, type Hosting, type UpgradeState } from './api';
+import {
+  HOSTING_KINDS,
+  HOSTING_LABELS,
+  STATE_COLORS,
+  STATE_LABELS,
+  TRANSITIONS,
+  UPGRADE_STATES,
+  useCampaign,
+  useCampaignMutations,
+  type Campaign,
+  type CampaignEntry,
+  type Hosting,
+  type UpgradeState,
+} from './api';
 import { CAMPAIGN_STATUS_COLORS } from './CampaignsPage';
 import { BehindBadge, CampaignProgressBar } from './parts';
 
@@ -60,9 +92,21 @@ function Board({ campaign }: { campaign: Campaign }) {
                   <Button variant="default">Campaign</Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  {campaign.status !== 'completed' && <Menu.Item onClick={() => mutations.update.mutate({ status: 'completed' }, { onError: (e) => notifyError(e) })}>Mark completed</Menu.Item>}
-                  {campaign.status !== 'cancelled' && <Menu.Item onClick={() => mutations.update.mutate({ status: 'cancelled' }, { onError: (e) => notifyError(e) })}>Cancel campaign</Menu.Item>}
-                  {campaign.status !== 'active' && <Menu.Item onClick={() => mutations.update.mutate({ status: 'active' }, { onError: (e) => notifyError(e) })}>Reopen</Menu.Item>}
+                  {campaign.status !== 'completed' && (
+                    <Menu.Item onClick={() => mutations.update.mutate({ status: 'completed' }, { onError: (e) => notifyError(e) })}>
+                      Mark completed
+                    </Menu.Item>
+                  )}
+                  {campaign.status !== 'cancelled' && (
+                    <Menu.Item onClick={() => mutations.update.mutate({ status: 'cancelled' }, { onError: (e) => notifyError(e) })}>
+                      Cancel campaign
+                    </Menu.Item>
+                  )}
+                  {campaign.status !== 'active' && (
+                    <Menu.Item onClick={() => mutations.update.mutate({ status: 'active' }, { onError: (e) => notifyError(e) })}>
+                      Reopen
+                    </Menu.Item>
+                  )}
                 </Menu.Dropdown>
               </Menu>
             </>
@@ -76,7 +120,11 @@ function Board({ campaign }: { campaign: Campaign }) {
               size={96}
               thickness={10}
               roundCaps
-              sections={UPGRADE_STATES.filter((s) => progress.byState[s] > 0).map((s) => ({ value: progress.total ? (progress.byState[s] * 100) / progress.total : 0, color: STATE_COLORS[s], tooltip: `${STATE_LABELS[s]}: ${progress.byState[s]}` }))}
+              sections={UPGRADE_STATES.filter((s) => progress.byState[s] > 0).map((s) => ({
+                value: progress.total ? (progress.byState[s] * 100) / progress.total : 0,
+                color: STATE_COLORS[s],
+                tooltip: `${STATE_LABELS[s]}: ${progress.byState[s]}`,
+              }))}
               label={
                 <Text ta="center" fw={700} size="lg">
                   {progress.percentDone}%
@@ -140,7 +188,16 @@ function Board({ campaign }: { campaign: Campaign }) {
           {UPGRADE_STATES.map((state) => {
             const cards = campaign.entries.filter((e) => e.state === state);
             return (
-              <Card key={state} w={290} miw={290} bg="var(--mantine-color-gray-0)" p="sm" data-testid={`column-${state}`} aria-label={STATE_LABELS[state]} component="section">
+              <Card
+                key={state}
+                w={290}
+                miw={290}
+                bg="var(--mantine-color-gray-0)"
+                p="sm"
+                data-testid={`column-${state}`}
+                aria-label={STATE_LABELS[state]}
+                component="section"
+              >
                 <Group justify="space-between" mb="sm">
                   <Text fw={700} c={STATE_COLORS[state]}>
                     {STATE_LABELS[state]}
@@ -151,7 +208,13 @@ function Board({ campaign }: { campaign: Campaign }) {
                 </Group>
                 <Stack gap="sm">
                   {cards.map((entry) => (
-                    <EntryCard key={entry.environment.id} entry={entry} target={campaign.targetVersion} writable={writable} onMove={(to) => setMoving({ entry, to })} />
+                    <EntryCard
+                      key={entry.environment.id}
+                      entry={entry}
+                      target={campaign.targetVersion}
+                      writable={writable}
+                      onMove={(to) => setMoving({ entry, to })}
+                    />
                   ))}
                 </Stack>
               </Card>
@@ -160,7 +223,16 @@ function Board({ campaign }: { campaign: Campaign }) {
         </Group>
       </ScrollArea>
 
-      <Modal opened={moving !== null} onClose={() => setMoving(null)} title={moving ? `${moving.to === moving.entry.state ? 'Add a note to' : `Move to ${STATE_LABELS[moving.to]}:`} ${moving.entry.environment.account.name} ${moving.entry.environment.name}` : ''} centered>
+      <Modal
+        opened={moving !== null}
+        onClose={() => setMoving(null)}
+        title={
+          moving
+            ? `${moving.to === moving.entry.state ? 'Add a note to' : `Move to ${STATE_LABELS[moving.to]}:`} ${moving.entry.environment.account.name} ${moving.entry.environment.name}`
+            : ''
+        }
+        centered
+      >
         {moving && <MoveForm campaignId={campaign.id} entry={moving.entry} to={moving.to} onClose={() => setMoving(null)} />}
       </Modal>
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add environments" centered size="lg">
@@ -173,7 +245,17 @@ function Board({ campaign }: { campaign: Campaign }) {
   );
 }
 
-function EntryCard({ entry, target, writable, onMove }: { entry: CampaignEntry; target: string; writable: boolean; onMove: (to: UpgradeState) => void }) {
+function EntryCard({
+  entry,
+  target,
+  writable,
+  onMove,
+}: {
+  entry: CampaignEntry;
+  target: string;
+  writable: boolean;
+  onMove: (to: UpgradeState) => void;
+}) {
   const env = entry.environment;
   const label = `${env.account.name} ${env.name}`;
   return (
@@ -208,9 +290,7 @@ function EntryCard({ entry, target, writable, onMove }: { entry: CampaignEntry; 
         )}
       </Group>
       <Group gap={6} mt={6}>
-        <Text size="xs">
-          {entry.state === 'done' ? `${entry.fromVersion} → ${env.version}` : `${env.version} → ${target}`}
-        </Text>
+        <Text size="xs">{entry.state === 'done' ? `${entry.fromVersion} → ${env.version}` : `${env.version} → ${target}`}</Text>
         <BehindBadge behind={env.versionsBehind} latest={env.latestVersion} />
       </Group>
       {entry.note && (
@@ -242,12 +322,16 @@ function MoveForm({ campaignId, entry, to, onClose }: { campaignId: string; entr
           A support ticket linked to this environment will be opened for the account.
         </Text>
       )}
-      {to === 'done' && (
-        <Text size="sm">
-          The environment will be recorded on the target version, upgraded today.
-        </Text>
-      )}
-      <Textarea label="Note" placeholder={to === 'failed' ? 'What went wrong' : 'What happened'} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+      {to === 'done' && <Text size="sm">The environment will be recorded on the target version, upgraded today.</Text>}
+      <Textarea
+        label="Note"
+        placeholder={to === 'failed' ? 'What went wrong' : 'What happened'}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        data-autofocus
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel
@@ -261,7 +345,9 @@ function MoveForm({ campaignId, entry, to, onClose }: { campaignId: string; entr
               { deploymentId: entry.environment.id, state: to, note: note.trim() || null },
               {
                 onSuccess: () => {
-                  notifySuccess(noteOnly ? 'Note added' : `${entry.environment.account.name} ${entry.environment.name}: ${STATE_LABELS[to]}`);
+                  notifySuccess(
+                    noteOnly ? 'Note added' : `${entry.environment.account.name} ${entry.environment.name}: ${STATE_LABELS[to]}`,
+                  );
                   onClose();
                 },
                 onError: (e) => notifyError(e),
@@ -287,10 +373,26 @@ function AddEnvironmentsForm({ campaignId, onClose }: { campaignId: string; onCl
       <Text size="sm" c="dimmed">
         Environments of the campaign’s product that match are added as scheduled; those already in it stay as they are.
       </Text>
-      <MultiSelect label="Account segment" placeholder="Any" data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segments} onChange={(v) => setSegments(v as Segment[])} />
-      <MultiSelect label="Hosting" placeholder="Any" data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} value={hosting} onChange={(v) => setHosting(v as Hosting[])} />
+      <MultiSelect
+        label="Account segment"
+        placeholder="Any"
+        data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))}
+        value={segments}
+        onChange={(v) => setSegments(v as Segment[])}
+      />
+      <MultiSelect
+        label="Hosting"
+        placeholder="Any"
+        data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))}
+        value={hosting}
+        onChange={(v) => setHosting(v as Hosting[])}
+      />
       <TagsInput label="Environment names" placeholder="staging (Enter)" value={names} onChange={setNames} />
-      <Switch label="Only environments older than the target" checked={belowTarget} onChange={(e) => setBelowTarget(e.currentTarget.checked)} />
+      <Switch
+        label="Only environments older than the target"
+        checked={belowTarget}
+        onChange={(e) => setBelowTarget(e.currentTarget.checked)}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel
@@ -299,7 +401,14 @@ function AddEnvironmentsForm({ campaignId, onClose }: { campaignId: string; onCl
           loading={add.isPending}
           onClick={() =>
             add.mutate(
-              { filters: { belowTarget, ...(segments.length ? { segments } : {}), ...(hosting.length ? { hosting } : {}), ...(names.length ? { names } : {}) } },
+              {
+                filters: {
+                  belowTarget,
+                  ...(segments.length ? { segments } : {}),
+                  ...(hosting.length ? { hosting } : {}),
+                  ...(names.length ? { names } : {}),
+                },
+              },
               {
                 onSuccess: (c) => {
                   notifySuccess(c.added === 0 ? 'No new environments matched' : `Added ${c.added} environment${c.added === 1 ? '' : 's'}`);
@@ -326,7 +435,13 @@ function WindowForm({ campaign, onClose }: { campaign: Campaign; onClose: () => 
   return (
     <Stack>
       <TextInput type="datetime-local" label="Starts" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} />
-      <TextInput type="datetime-local" label="Ends" value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} error={backwards ? 'A maintenance window must end after it starts' : null} />
+      <TextInput
+        type="datetime-local"
+        label="Ends"
+        value={endsAt}
+        onChange={(e) => setEndsAt(e.currentTarget.value)}
+        error={backwards ? 'A maintenance window must end after it starts' : null}
+      />
       <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
@@ -336,10 +451,16 @@ function WindowForm({ campaign, onClose }: { campaign: Campaign; onClose: () => 
           disabled={!startsAt || !endsAt || !!backwards}
           loading={windows.isPending}
           onClick={() =>
-            windows.mutate([...campaign.windows.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt, note: w.note })), { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(), note: note.trim() || null }], {
-              onSuccess: () => onClose(),
-              onError: (e) => notifyError(e),
-            })
+            windows.mutate(
+              [
+                ...campaign.windows.map((w) => ({ startsAt: w.startsAt, endsAt: w.endsAt, note: w.note })),
+                { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(), note: note.trim() || null },
+              ],
+              {
+                onSuccess: () => onClose(),
+                onError: (e) => notifyError(e),
+              },
+            )
           }
         >
           Add window
@@ -348,4 +469,3 @@ function WindowForm({ campaign, onClose }: { campaign: Campaign; onClose: () => 
     </Stack>
   );
 }
-

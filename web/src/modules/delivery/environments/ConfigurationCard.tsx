@@ -75,7 +75,12 @@ export function ConfigurationCard({ env }: { env: Environment }) {
             error={problem ?? serverError}
             styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
           />
-          <TextInput label="Why it changed" placeholder="Raised the pool for month-end load" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput
+            label="Why it changed"
+            placeholder="Raised the pool for month-end load"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDraft(null)}>
               Cancel
@@ -103,7 +108,8 @@ export function ConfigurationCard({ env }: { env: Environment }) {
                   <Badge variant="outline">v{v.version}</Badge>
                   <Text size="sm">{v.note ?? 'No note'}</Text>
                   <Text size="xs" c="dimmed">
-                    {v.changedBy?.name ?? 'System'} · {formatDateTime(v.changedAt)} · {v.changes.length} change{v.changes.length === 1 ? '' : 's'}
+                    {v.changedBy?.name ?? 'System'} · {formatDateTime(v.changedAt)} · {v.changes.length} change
+                    {v.changes.length === 1 ? '' : 's'}
                   </Text>
                 </Group>
               </Accordion.Control>

@@ -1,4 +1,20 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, TagsInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  TagsInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -67,7 +83,10 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
     },
     250,
   );
-  const scope = useScopePreview(Object.fromEntries(Object.entries(preview).filter(([, v]) => v !== '')), !!preview.product && !!preview.targetVersion);
+  const scope = useScopePreview(
+    Object.fromEntries(Object.entries(preview).filter(([, v]) => v !== '')),
+    !!preview.product && !!preview.targetVersion,
+  );
 
   const submit = form.onSubmit((v) => {
     create.mutate(
@@ -101,7 +120,13 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Name" required placeholder="Production to 4.8" {...form.getInputProps('name')} />
-          <Select label="Product" data={products} value={product} onChange={(v) => form.setValues({ product: v ?? '', targetVersion: '' })} allowDeselect={false} />
+          <Select
+            label="Product"
+            data={products}
+            value={product}
+            onChange={(v) => form.setValues({ product: v ?? '', targetVersion: '' })}
+            allowDeselect={false}
+          />
           <Select
             label="Target version"
             required
@@ -117,8 +142,20 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
           Environments in scope
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <MultiSelect label="Account segment" placeholder="Any" data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} {...form.getInputProps('segments')} clearable />
-          <MultiSelect label="Hosting" placeholder="Any" data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} {...form.getInputProps('hosting')} clearable />
+          <MultiSelect
+            label="Account segment"
+            placeholder="Any"
+            data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))}
+            {...form.getInputProps('segments')}
+            clearable
+          />
+          <MultiSelect
+            label="Hosting"
+            placeholder="Any"
+            data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))}
+            {...form.getInputProps('hosting')}
+            clearable
+          />
           <TagsInput label="Environment names" placeholder="production (Enter)" {...form.getInputProps('names')} />
         </SimpleGrid>
         <Switch label="Only environments on a version older than the target" {...form.getInputProps('belowTarget', { type: 'checkbox' })} />
@@ -147,7 +184,12 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
           <Text fw={600} size="sm">
             Maintenance windows
           </Text>
-          <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('windows', { startsAt: '', endsAt: '', note: '' })}>
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => form.insertListItem('windows', { startsAt: '', endsAt: '', note: '' })}
+          >
             Add window
           </Button>
         </Group>
@@ -156,7 +198,14 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
             <TextInput type="datetime-local" label="Starts" {...form.getInputProps(`windows.${i}.startsAt`)} />
             <TextInput type="datetime-local" label="Ends" {...form.getInputProps(`windows.${i}.endsAt`)} />
             <TextInput label="Note" placeholder="EU customers" {...form.getInputProps(`windows.${i}.note`)} />
-            <ActionIcon variant="subtle" color="red" mt={28} maw={36} aria-label="Remove window" onClick={() => form.removeListItem('windows', i)}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={28}
+              maw={36}
+              aria-label="Remove window"
+              onClick={() => form.removeListItem('windows', i)}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>

@@ -19,7 +19,14 @@ function EditForm({ env, onClose }: { env: Environment; onClose: () => void }) {
   const contacts = useContacts(env.account.id);
   const update = useUpdateEnvironment(env.id);
   const form = useForm({
-    initialValues: { name: env.name, version: env.version, hosting: env.hosting as Hosting, region: env.region ?? '', status: env.status, contactIds: env.contacts.map((c) => c.id) },
+    initialValues: {
+      name: env.name,
+      version: env.version,
+      hosting: env.hosting as Hosting,
+      region: env.region ?? '',
+      status: env.status,
+      contactIds: env.contacts.map((c) => c.id),
+    },
   });
   const submit = form.onSubmit((values) =>
     update.mutate(
@@ -45,11 +52,29 @@ function EditForm({ env, onClose }: { env: Environment; onClose: () => void }) {
             {...form.getInputProps('version')}
             allowDeselect={false}
           />
-          <Select label="Hosting" data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} {...form.getInputProps('hosting')} allowDeselect={false} />
+          <Select
+            label="Hosting"
+            data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))}
+            {...form.getInputProps('hosting')}
+            allowDeselect={false}
+          />
           <TextInput label="Region" {...form.getInputProps('region')} />
-          <Select label="Status" data={[{ value: 'active', label: 'Active' }, { value: 'decommissioned', label: 'Decommissioned' }]} {...form.getInputProps('status')} allowDeselect={false} />
+          <Select
+            label="Status"
+            data={[
+              { value: 'active', label: 'Active' },
+              { value: 'decommissioned', label: 'Decommissioned' },
+            ]}
+            {...form.getInputProps('status')}
+            allowDeselect={false}
+          />
         </SimpleGrid>
-        <MultiSelect label="Contacts responsible" data={(contacts.data ?? []).map((c) => ({ value: c.id, label: c.name }))} searchable {...form.getInputProps('contactIds')} />
+        <MultiSelect
+          label="Contacts responsible"
+          data={(contacts.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          searchable
+          {...form.getInputProps('contactIds')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -94,7 +94,12 @@ function Overview({ env }: { env: Environment }) {
     ['Versions behind latest', <BehindBadge key="b" behind={env.versionsBehind} latest={env.latestVersion} />],
     ['Latest release', env.latestVersion ?? '—'],
     ['Hosting', `${HOSTING_LABELS[env.hosting]}${env.region ? ` · ${env.region}` : ''}`],
-    ['Last upgrade', <span key="u" data-testid="last-upgrade">{formatDate(env.lastUpgradedAt)}</span>],
+    [
+      'Last upgrade',
+      <span key="u" data-testid="last-upgrade">
+        {formatDate(env.lastUpgradedAt)}
+      </span>,
+    ],
     ['Registered', `${formatDate(env.createdAt)}${env.createdBy ? ` by ${env.createdBy.name}` : ''}`],
   ];
   return (
@@ -131,7 +136,12 @@ function ContactsCard({ env }: { env: Environment }) {
           {env.contacts.map((c, i) => (
             <div key={c.id}>
               <Text size="sm" fw={500}>
-                {c.name} {i === 0 && <Badge size="xs" variant="light">main</Badge>}
+                {c.name}{' '}
+                {i === 0 && (
+                  <Badge size="xs" variant="light">
+                    main
+                  </Badge>
+                )}
               </Text>
               <Text size="xs" c="dimmed">
                 {c.title ? `${c.title} · ` : ''}
@@ -185,7 +195,9 @@ function TicketsCard({ environmentId }: { environmentId: string }) {
       </Title>
       {tickets.isPending && <Skeleton height={60} />}
       {tickets.isError && <QueryError error={tickets.error} />}
-      {tickets.isSuccess && tickets.data.length === 0 && <EmptyState title="No tickets linked" description="Failed upgrades open a ticket here automatically." />}
+      {tickets.isSuccess && tickets.data.length === 0 && (
+        <EmptyState title="No tickets linked" description="Failed upgrades open a ticket here automatically." />
+      )}
       {tickets.isSuccess && tickets.data.length > 0 && (
         <Stack gap="sm">
           {tickets.data.map((t) => (

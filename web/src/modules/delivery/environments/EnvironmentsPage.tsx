@@ -1,5 +1,20 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Card, Group, MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconServer2, IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
@@ -44,7 +59,10 @@ export function EnvironmentsPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Environments" description="Every customer environment by the release it runs; colours show how far behind the latest release it is." />
+      <PageHeader
+        title="Environments"
+        description="Every customer environment by the release it runs; colours show how far behind the latest release it is."
+      />
       <Card p={0}>
         <FilterBar>
           <Select
@@ -73,21 +91,62 @@ export function EnvironmentsPage() {
             w={filterWidth(240)}
             clearable
           />
-          <TextInput label="Environment name" placeholder="production" value={url.get('name') ?? ''} onChange={(e) => set('name', e.currentTarget.value)} w={filterWidth(170)} />
-          <NumberInput label="Behind at least" min={0} max={50} value={url.get('minBehind') ?? ''} onChange={(v) => set('minBehind', v === '' ? null : String(v))} w={filterWidth(130)} />
+          <TextInput
+            label="Environment name"
+            placeholder="production"
+            value={url.get('name') ?? ''}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            w={filterWidth(170)}
+          />
+          <NumberInput
+            label="Behind at least"
+            min={0}
+            max={50}
+            value={url.get('minBehind') ?? ''}
+            onChange={(v) => set('minBehind', v === '' ? null : String(v))}
+            w={filterWidth(130)}
+          />
         </FilterBar>
       </Card>
 
       {matrix.isError && <QueryError error={matrix.error} onRetry={() => void matrix.refetch()} />}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <StatCard label="Environments" value={data?.totals.environments ?? '—'} hint={data ? `at ${data.totals.accounts} accounts` : undefined} icon={<IconServer2 size={20} />} loading={matrix.isPending} />
-        <StatCard label="Current" value={<span data-testid="total-current">{data?.totals.current ?? '—'}</span>} hint="on the latest release" icon={<IconCircleCheck size={20} />} loading={matrix.isPending} />
-        <StatCard label="1–2 behind" value={data?.totals.slightlyBehind ?? '—'} icon={<IconClockExclamation size={20} />} loading={matrix.isPending} />
-        <StatCard label="3 or more behind" value={data?.totals.farBehind ?? '—'} icon={<IconAlertTriangle size={20} />} loading={matrix.isPending} />
+        <StatCard
+          label="Environments"
+          value={data?.totals.environments ?? '—'}
+          hint={data ? `at ${data.totals.accounts} accounts` : undefined}
+          icon={<IconServer2 size={20} />}
+          loading={matrix.isPending}
+        />
+        <StatCard
+          label="Current"
+          value={<span data-testid="total-current">{data?.totals.current ?? '—'}</span>}
+          hint="on the latest release"
+          icon={<IconCircleCheck size={20} />}
+          loading={matrix.isPending}
+        />
+        <StatCard
+          label="1–2 behind"
+          value={data?.totals.slightlyBehind ?? '—'}
+          icon={<IconClockExclamation size={20} />}
+          loading={matrix.isPending}
+        />
+        <StatCard
+          label="3 or more behind"
+          value={data?.totals.farBehind ?? '—'}
+          icon={<IconAlertTriangle size={20} />}
+          loading={matrix.isPending}
+        />
       </SimpleGrid>
 
       {matrix.isPending && <Skeleton height={400} />}
-      {data && data.product === null && <EmptyState icon={<IconServer2 size={18} />} title="No releases yet" description="Add the product’s releases under Admin › Releases, then register environments on accounts." />}
+      {data && data.product === null && (
+        <EmptyState
+          icon={<IconServer2 size={18} />}
+          title="No releases yet"
+          description="Add the product’s releases under Admin › Releases, then register environments on accounts."
+        />
+      )}
       {data && data.product !== null && (
         <>
           {data.releases.length > 0 && data.totals.environments > 0 && (
@@ -98,7 +157,9 @@ export function EnvironmentsPage() {
               <BarChart
                 h={180}
                 dataKey="version"
-                data={[...data.releases].reverse().map((r) => ({ version: r.version, Environments: data.totals.byVersion[r.version] ?? 0 }))}
+                data={[...data.releases]
+                  .reverse()
+                  .map((r) => ({ version: r.version, Environments: data.totals.byVersion[r.version] ?? 0 }))}
                 series={[{ name: 'Environments', color: 'blue.6' }]}
                 gridAxis="y"
               />
@@ -192,7 +253,15 @@ export function EnvironmentsPage() {
 function EnvironmentChip({ env }: { env: EnvironmentSummary }) {
   return (
     <Tooltip label={`${env.name} · ${env.version} · ${env.versionsBehind === 0 ? 'current' : `${env.versionsBehind} behind`}`}>
-      <Badge component={Link} to={`/environments/${env.id}`} color={behindColor(env.versionsBehind)} variant="filled" size="sm" style={{ cursor: 'pointer', textTransform: 'none' }} data-behind={env.versionsBehind}>
+      <Badge
+        component={Link}
+        to={`/environments/${env.id}`}
+        color={behindColor(env.versionsBehind)}
+        variant="filled"
+        size="sm"
+        style={{ cursor: 'pointer', textTransform: 'none' }}
+        data-behind={env.versionsBehind}
+      >
         {env.name}
       </Badge>
     </Tooltip>

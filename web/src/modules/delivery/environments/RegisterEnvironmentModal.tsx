@@ -22,7 +22,15 @@ function RegisterForm({ accountId, onClose }: { accountId: string; onClose: () =
   const navigate = useNavigate();
   const products = [...new Set((releases.data ?? []).map((r) => r.product))];
   const form = useForm({
-    initialValues: { name: 'production', product: products[0] ?? '', version: '', hosting: 'cloud' as Hosting, region: '', configuration: '{\n}', contactIds: [] as string[] },
+    initialValues: {
+      name: 'production',
+      product: products[0] ?? '',
+      version: '',
+      hosting: 'cloud' as Hosting,
+      region: '',
+      configuration: '{\n}',
+      contactIds: [] as string[],
+    },
     validate: {
       name: (v) => (v.trim() ? null : 'Name the environment (production, staging, …)'),
       product: (v) => (v ? null : 'Pick the product'),
@@ -30,7 +38,9 @@ function RegisterForm({ accountId, onClose }: { accountId: string; onClose: () =
       configuration: (v) => {
         try {
           const parsed: unknown = JSON.parse(v || '{}');
-          return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? null : 'The configuration must be a JSON object ({ … })';
+          return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+            ? null
+            : 'The configuration must be a JSON object ({ … })';
         } catch (e) {
           return `Not valid JSON: ${(e as Error).message}`;
         }
@@ -38,7 +48,9 @@ function RegisterForm({ accountId, onClose }: { accountId: string; onClose: () =
     },
   });
   const product = form.values.product || products[0] || '';
-  const versions = (releases.data ?? []).filter((r) => r.product === product).map((r) => ({ value: r.version, label: `${r.version}${r.latest ? ' (latest)' : ''}${r.supported ? '' : ' — end of life'}` }));
+  const versions = (releases.data ?? [])
+    .filter((r) => r.product === product)
+    .map((r) => ({ value: r.version, label: `${r.version}${r.latest ? ' (latest)' : ''}${r.supported ? '' : ' — end of life'}` }));
 
   const submit = form.onSubmit((values) => {
     create.mutate(
@@ -59,9 +71,22 @@ function RegisterForm({ accountId, onClose }: { accountId: string; onClose: () =
       <Stack>
         <SimpleGrid cols={2}>
           <TextInput label="Name" required placeholder="production" {...form.getInputProps('name')} />
-          <Select label="Product" required data={products} {...form.getInputProps('product')} value={product} onChange={(v) => form.setValues({ product: v ?? '', version: '' })} />
+          <Select
+            label="Product"
+            required
+            data={products}
+            {...form.getInputProps('product')}
+            value={product}
+            onChange={(v) => form.setValues({ product: v ?? '', version: '' })}
+          />
           <Select label="Version" required searchable data={versions} placeholder="Pick a release" {...form.getInputProps('version')} />
-          <Select label="Hosting" required data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))} {...form.getInputProps('hosting')} allowDeselect={false} />
+          <Select
+            label="Hosting"
+            required
+            data={HOSTING_KINDS.map((h) => ({ value: h, label: HOSTING_LABELS[h] }))}
+            {...form.getInputProps('hosting')}
+            allowDeselect={false}
+          />
         </SimpleGrid>
         <TextInput label="Region" placeholder="eu-west-1, customer data centre…" {...form.getInputProps('region')} />
         <MultiSelect
@@ -71,7 +96,14 @@ function RegisterForm({ accountId, onClose }: { accountId: string; onClose: () =
           searchable
           {...form.getInputProps('contactIds')}
         />
-        <Textarea label="Configuration (JSON)" autosize minRows={3} maxRows={10} styles={{ input: { fontFamily: 'monospace' } }} {...form.getInputProps('configuration')} />
+        <Textarea
+          label="Configuration (JSON)"
+          autosize
+          minRows={3}
+          maxRows={10}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          {...form.getInputProps('configuration')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -1,4 +1,20 @@
-import { Badge, Button, Card, Group, Modal, Select, Skeleton, Stack, Switch, Table, Text, Textarea, TextInput, Title, Autocomplete } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Autocomplete,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -71,7 +87,9 @@ export function ReleasesPage() {
                       checked={r.supported}
                       disabled={!can('delivery.manage')}
                       label={r.supported ? 'Supported' : 'End of life'}
-                      onChange={(e) => update.mutate({ id: r.id, supported: e.currentTarget.checked }, { onError: (err) => notifyError(err) })}
+                      onChange={(e) =>
+                        update.mutate({ id: r.id, supported: e.currentTarget.checked }, { onError: (err) => notifyError(err) })
+                      }
                     />
                   </Table.Td>
                   <Table.Td>
@@ -100,10 +118,17 @@ const FIELDS = ['product', 'version', 'releasedOn', 'notes', 'supported'] as con
 function ReleaseForm({ products, onClose }: { products: string[]; onClose: () => void }) {
   const create = useCreateRelease();
   const form = useForm({
-    initialValues: { product: products[0] ?? '', version: '', releasedOn: new Date().toISOString().slice(0, 10), notes: '', supported: 'true' },
+    initialValues: {
+      product: products[0] ?? '',
+      version: '',
+      releasedOn: new Date().toISOString().slice(0, 10),
+      notes: '',
+      supported: 'true',
+    },
     validate: {
       product: (v) => (v.trim() ? null : 'Name the product'),
-      version: (v) => (/^\d+(\.\d+){0,3}(-[0-9A-Za-z.]+)?$/.test(v.trim()) ? null : 'Write the version as numbers separated by dots, such as 5.2 or 5.2.1'),
+      version: (v) =>
+        /^\d+(\.\d+){0,3}(-[0-9A-Za-z.]+)?$/.test(v.trim()) ? null : 'Write the version as numbers separated by dots, such as 5.2 or 5.2.1',
     },
   });
   const submit = form.onSubmit((v) =>
@@ -125,7 +150,15 @@ function ReleaseForm({ products, onClose }: { products: string[]; onClose: () =>
         <Group grow>
           <TextInput label="Version" required placeholder="4.9" {...form.getInputProps('version')} />
           <TextInput type="date" label="Released on" required {...form.getInputProps('releasedOn')} />
-          <Select label="Support" data={[{ value: 'true', label: 'Supported' }, { value: 'false', label: 'End of life' }]} {...form.getInputProps('supported')} allowDeselect={false} />
+          <Select
+            label="Support"
+            data={[
+              { value: 'true', label: 'Supported' },
+              { value: 'false', label: 'End of life' },
+            ]}
+            {...form.getInputProps('supported')}
+            allowDeselect={false}
+          />
         </Group>
         <Textarea label="Release notes (Markdown)" autosize minRows={4} {...form.getInputProps('notes')} />
         <Group justify="flex-end">

@@ -39,8 +39,20 @@ export { HOSTING_KINDS, UPGRADE_STATES } from '../../../../../src/modules/delive
 export type { CampaignStatus, Hosting, UpgradeState } from '../../../../../src/modules/delivery/contract/kinds';
 
 export const HOSTING_LABELS: Record<Hosting, string> = { cloud: 'Cloud', on_premises: 'On-premises', hybrid: 'Hybrid' };
-export const STATE_LABELS: Record<UpgradeState, string> = { scheduled: 'Scheduled', in_progress: 'In progress', done: 'Done', failed: 'Failed', rolled_back: 'Rolled back' };
-export const STATE_COLORS: Record<UpgradeState, string> = { scheduled: 'gray', in_progress: 'blue', done: 'teal', failed: 'red', rolled_back: 'orange' };
+export const STATE_LABELS: Record<UpgradeState, string> = {
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  done: 'Done',
+  failed: 'Failed',
+  rolled_back: 'Rolled back',
+};
+export const STATE_COLORS: Record<UpgradeState, string> = {
+  scheduled: 'gray',
+  in_progress: 'blue',
+  done: 'teal',
+  failed: 'red',
+  rolled_back: 'orange',
+};
 /** Where an upgrade may go next (the server enforces the same moves). */
 export const TRANSITIONS = UPGRADE_TRANSITIONS;
 
@@ -79,7 +91,10 @@ export const envKeys = {
 };
 
 export function useReleases(product?: string) {
-  return useQuery({ queryKey: envKeys.releases(product), queryFn: () => api.get<{ items: Release[] }>('/api/releases', { product }).then((r) => r.items) });
+  return useQuery({
+    queryKey: envKeys.releases(product),
+    queryFn: () => api.get<{ items: Release[] }>('/api/releases', { product }).then((r) => r.items),
+  });
 }
 
 /** Products in the catalogue, alphabetically. */
@@ -105,11 +120,18 @@ export function useUpdateRelease() {
 }
 
 export function useMatrix(filters: MatrixFilters) {
-  return useQuery({ queryKey: envKeys.matrix(filters), queryFn: () => api.get<Matrix>('/api/environment-matrix', { ...filters }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: envKeys.matrix(filters),
+    queryFn: () => api.get<Matrix>('/api/environment-matrix', { ...filters }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useAccountEnvironments(accountId: string) {
-  return useQuery({ queryKey: envKeys.account(accountId), queryFn: () => api.get<{ items: EnvironmentSummary[] }>(`/api/accounts/${accountId}/environments`).then((r) => r.items) });
+  return useQuery({
+    queryKey: envKeys.account(accountId),
+    queryFn: () => api.get<{ items: EnvironmentSummary[] }>(`/api/accounts/${accountId}/environments`).then((r) => r.items),
+  });
 }
 
 export function useEnvironment(id: string) {
@@ -117,11 +139,18 @@ export function useEnvironment(id: string) {
 }
 
 export function useConfigHistory(id: string) {
-  return useQuery({ queryKey: envKeys.history(id), queryFn: () => api.get<{ items: ConfigVersion[] }>(`/api/environments/${id}/configuration-history`).then((r) => r.items) });
+  return useQuery({
+    queryKey: envKeys.history(id),
+    queryFn: () => api.get<{ items: ConfigVersion[] }>(`/api/environments/${id}/configuration-history`).then((r) => r.items),
+  });
 }
 
 export function useEnvironmentTickets(id: string, enabled = true) {
-  return useQuery({ queryKey: envKeys.tickets(id), queryFn: () => api.get<{ items: Ticket[] }>(`/api/environments/${id}/tickets`).then((r) => r.items), enabled });
+  return useQuery({
+    queryKey: envKeys.tickets(id),
+    queryFn: () => api.get<{ items: Ticket[] }>(`/api/environments/${id}/tickets`).then((r) => r.items),
+    enabled,
+  });
 }
 
 export function useCreateEnvironment(accountId: string) {
@@ -158,12 +187,20 @@ export function useCustomisationMutations(environmentId: string) {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: envKeys.detail(environmentId) });
   return {
-    add: useMutation({ mutationFn: (body: z.input<typeof customisationBody>) => api.post<Customisation>(`/api/environments/${environmentId}/customisations`, body), onSuccess: refresh }),
-    update: useMutation({
-      mutationFn: ({ id, ...body }: z.input<typeof updateCustomisationBody> & { id: string }) => api.patch<Customisation>(`/api/environments/${environmentId}/customisations/${id}`, body),
+    add: useMutation({
+      mutationFn: (body: z.input<typeof customisationBody>) =>
+        api.post<Customisation>(`/api/environments/${environmentId}/customisations`, body),
       onSuccess: refresh,
     }),
-    remove: useMutation({ mutationFn: (id: string) => api.delete(`/api/environments/${environmentId}/customisations/${id}`), onSuccess: refresh }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: z.input<typeof updateCustomisationBody> & { id: string }) =>
+        api.patch<Customisation>(`/api/environments/${environmentId}/customisations/${id}`, body),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.delete(`/api/environments/${environmentId}/customisations/${id}`),
+      onSuccess: refresh,
+    }),
   };
 }
 
@@ -206,9 +243,19 @@ export function useCampaignMutations(id: string) {
     void client.invalidateQueries({ queryKey: ['tickets'] });
   };
   return {
-    update: useMutation({ mutationFn: (body: z.input<typeof updateCampaignBody>) => api.patch<Campaign>(`/api/campaigns/${id}`, body), onSuccess: store }),
-    windows: useMutation({ mutationFn: (windows: z.input<typeof windowsBody>['windows']) => api.put<Campaign>(`/api/campaigns/${id}/windows`, { windows }), onSuccess: store }),
-    add: useMutation({ mutationFn: (body: z.input<typeof addEnvironmentsBody>) => api.post<z.infer<typeof campaignAddedSchema>>(`/api/campaigns/${id}/environments`, body), onSuccess: store }),
+    update: useMutation({
+      mutationFn: (body: z.input<typeof updateCampaignBody>) => api.patch<Campaign>(`/api/campaigns/${id}`, body),
+      onSuccess: store,
+    }),
+    windows: useMutation({
+      mutationFn: (windows: z.input<typeof windowsBody>['windows']) => api.put<Campaign>(`/api/campaigns/${id}/windows`, { windows }),
+      onSuccess: store,
+    }),
+    add: useMutation({
+      mutationFn: (body: z.input<typeof addEnvironmentsBody>) =>
+        api.post<z.infer<typeof campaignAddedSchema>>(`/api/campaigns/${id}/environments`, body),
+      onSuccess: store,
+    }),
     state: useMutation({
       mutationFn: ({ deploymentId, state, note }: z.input<typeof stateChangeBody> & { deploymentId: string }) =>
         api.post<Campaign>(`/api/campaigns/${id}/environments/${deploymentId}/state`, { state, ...(note ? { note } : {}) }),

@@ -1,4 +1,19 @@
-import { ActionIcon, Badge, Button, Card, Checkbox, Group, Menu, Progress, Skeleton, Spoiler, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Menu,
+  Progress,
+  Skeleton,
+  Spoiler,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconDots, IconFileText, IconMapPin, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useAuth } from '../../../lib/auth';
@@ -21,7 +36,10 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
   const [reporting, setReporting] = useState<FieldVisit | null>(null);
 
   const tick = (visit: FieldVisit, index: number, done: boolean) =>
-    tickItems.mutate({ id: visit.id, checklist: visit.checklist.map((item, i) => (i === index ? { ...item, done } : item)) }, { onError: (e) => notifyError(e) });
+    tickItems.mutate(
+      { id: visit.id, checklist: visit.checklist.map((item, i) => (i === index ? { ...item, done } : item)) },
+      { onError: (e) => notifyError(e) },
+    );
 
   return (
     <Card component="section" aria-label="Field visits">
@@ -36,7 +54,11 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
       {visits.isPending && <Skeleton height={100} />}
       {visits.isError && <QueryError error={visits.error} onRetry={() => void visits.refetch()} />}
       {visits.isSuccess && visits.data.items.length === 0 && (
-        <EmptyState icon={<IconMapPin size={18} />} title="No field visits yet" description="Plan on-site installs, audits and workshops with a checklist, and write the report after." />
+        <EmptyState
+          icon={<IconMapPin size={18} />}
+          title="No field visits yet"
+          description="Plan on-site installs, audits and workshops with a checklist, and write the report after."
+        />
       )}
       {visits.isSuccess && visits.data.items.length > 0 && (
         <Stack gap="sm">
@@ -62,7 +84,12 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
                     {visit.checklist.length > 0 && (
                       <Stack gap={4} mt={4} aria-label="Checklist">
                         <Group gap="xs">
-                          <Progress value={(done / visit.checklist.length) * 100} size="sm" w={120} color={done === visit.checklist.length ? 'teal' : 'blue'} />
+                          <Progress
+                            value={(done / visit.checklist.length) * 100}
+                            size="sm"
+                            w={120}
+                            color={done === visit.checklist.length ? 'teal' : 'blue'}
+                          />
                           <Text size="xs" c="dimmed">
                             {done} of {visit.checklist.length} done
                           </Text>
@@ -87,7 +114,12 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
                   </Stack>
                   {canWrite && (
                     <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="light" leftSection={<IconFileText size={12} />} onClick={() => setReporting(visit)}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        leftSection={<IconFileText size={12} />}
+                        onClick={() => setReporting(visit)}
+                      >
                         {visit.status === 'planned' ? 'Report & complete' : 'Edit report'}
                       </Button>
                       {visit.status === 'planned' && (
@@ -106,7 +138,12 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
                             <Menu.Item
                               leftSection={<IconTrash size={14} />}
                               color="red"
-                              onClick={() => remove.mutate(visit.id, { onSuccess: () => notifySuccess('Visit deleted.'), onError: (e) => notifyError(e) })}
+                              onClick={() =>
+                                remove.mutate(visit.id, {
+                                  onSuccess: () => notifySuccess('Visit deleted.'),
+                                  onError: (e) => notifyError(e),
+                                })
+                              }
                             >
                               Delete
                             </Menu.Item>
@@ -121,7 +158,12 @@ export function AccountFieldVisitsCard({ accountId }: { accountId: string }) {
           })}
         </Stack>
       )}
-      <FieldVisitFormModal accountId={accountId} visit={editing === 'new' ? undefined : (editing ?? undefined)} opened={editing !== null} onClose={() => setEditing(null)} />
+      <FieldVisitFormModal
+        accountId={accountId}
+        visit={editing === 'new' ? undefined : (editing ?? undefined)}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+      />
       <VisitReportModal visit={reporting} onClose={() => setReporting(null)} />
     </Card>
   );

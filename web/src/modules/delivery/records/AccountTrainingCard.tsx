@@ -22,7 +22,10 @@ export function AccountTrainingCard({ accountId }: { accountId: string }) {
   const [rating, setRating] = useState<TrainingSession | null>(null);
 
   const cancel = (session: TrainingSession) =>
-    update.mutate({ id: session.id, status: 'cancelled' }, { onSuccess: () => notifySuccess('Training cancelled.'), onError: (e) => notifyError(e) });
+    update.mutate(
+      { id: session.id, status: 'cancelled' },
+      { onSuccess: () => notifySuccess('Training cancelled.'), onError: (e) => notifyError(e) },
+    );
 
   return (
     <Card component="section" aria-label="Training sessions">
@@ -37,7 +40,11 @@ export function AccountTrainingCard({ accountId }: { accountId: string }) {
       {sessions.isPending && <Skeleton height={100} />}
       {sessions.isError && <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {sessions.isSuccess && sessions.data.items.length === 0 && (
-        <EmptyState icon={<IconSchool size={18} />} title="No training yet" description="Schedule sessions for the customer’s end users and IT administrators." />
+        <EmptyState
+          icon={<IconSchool size={18} />}
+          title="No training yet"
+          description="Schedule sessions for the customer’s end users and IT administrators."
+        />
       )}
       {sessions.isSuccess && sessions.data.items.length > 0 && (
         <Stack gap="sm">
@@ -62,7 +69,13 @@ export function AccountTrainingCard({ accountId }: { accountId: string }) {
                     {session.engagement ? ` · ${session.engagement.name}` : ''}
                   </Text>
                   <Text size="sm">
-                    {session.attendees.length ? session.attendees.map((a) => a.contact.name).join(', ') : <Text span c="dimmed" size="sm">No attendees yet</Text>}
+                    {session.attendees.length ? (
+                      session.attendees.map((a) => a.contact.name).join(', ')
+                    ) : (
+                      <Text span c="dimmed" size="sm">
+                        No attendees yet
+                      </Text>
+                    )}
                   </Text>
                   {session.materials.length > 0 && (
                     <Group gap="xs">
@@ -96,7 +109,13 @@ export function AccountTrainingCard({ accountId }: { accountId: string }) {
                 {canWrite && (
                   <Group gap={4} wrap="nowrap">
                     {session.status === 'scheduled' && (
-                      <Button size="compact-xs" variant="light" color="teal" leftSection={<IconCheck size={12} />} onClick={() => setDelivering(session)}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="teal"
+                        leftSection={<IconCheck size={12} />}
+                        onClick={() => setDelivering(session)}
+                      >
                         Deliver
                       </Button>
                     )}
@@ -123,7 +142,10 @@ export function AccountTrainingCard({ accountId }: { accountId: string }) {
                           </Menu.Item>
                         )}
                         {session.status === 'cancelled' && (
-                          <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => update.mutate({ id: session.id, status: 'scheduled' })}>
+                          <Menu.Item
+                            leftSection={<IconCheck size={14} />}
+                            onClick={() => update.mutate({ id: session.id, status: 'scheduled' })}
+                          >
                             Schedule again
                           </Menu.Item>
                         )}
@@ -136,7 +158,12 @@ export function AccountTrainingCard({ accountId }: { accountId: string }) {
           ))}
         </Stack>
       )}
-      <TrainingFormModal accountId={accountId} session={editing === 'new' ? undefined : (editing ?? undefined)} opened={editing !== null} onClose={() => setEditing(null)} />
+      <TrainingFormModal
+        accountId={accountId}
+        session={editing === 'new' ? undefined : (editing ?? undefined)}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+      />
       <DeliverTrainingModal session={delivering} onClose={() => setDelivering(null)} />
       <FeedbackModal session={rating} onClose={() => setRating(null)} />
     </Card>

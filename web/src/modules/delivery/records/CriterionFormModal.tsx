@@ -17,7 +17,13 @@ interface Props {
 
 export function CriterionFormModal(props: Props) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.criterion ? 'Edit success criterion' : 'Add a success criterion'} size="lg" centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.criterion ? 'Edit success criterion' : 'Add a success criterion'}
+      size="lg"
+      centered
+    >
       {props.opened && <CriterionForm {...props} />}
     </Modal>
   );
@@ -63,9 +69,23 @@ function CriterionForm({ engagementId, accountId, criterion, onClose }: Props) {
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
-        <Textarea label="Criterion" placeholder="Users sign in with their corporate SSO" withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('statement')} />
+        <Textarea
+          label="Criterion"
+          placeholder="Users sign in with their corporate SSO"
+          withAsterisk
+          autosize
+          minRows={2}
+          data-autofocus
+          {...form.getInputProps('statement')}
+        />
         <Select label="Owner" placeholder="Who proves it" searchable clearable data={ownerOptions} {...form.getInputProps('owner')} />
-        <Textarea label="Evidence" placeholder="What was shown, measured or signed off" autosize minRows={2} {...form.getInputProps('evidence')} />
+        <Textarea
+          label="Evidence"
+          placeholder="What was shown, measured or signed off"
+          autosize
+          minRows={2}
+          {...form.getInputProps('evidence')}
+        />
         <TextInput label="Evidence link" placeholder="https://…" {...form.getInputProps('evidenceUrl')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

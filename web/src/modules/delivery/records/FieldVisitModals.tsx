@@ -11,7 +11,17 @@ import { usePlanVisit, useUpdateVisit, type FieldVisit } from './api';
 const FIELDS = ['visitDate', 'siteAddress', 'purpose', 'engineerId', 'checklist'] as const;
 
 /** Plans a visit, or edits a planned one. */
-export function FieldVisitFormModal({ accountId, visit, opened, onClose }: { accountId: string; visit?: FieldVisit; opened: boolean; onClose: () => void }) {
+export function FieldVisitFormModal({
+  accountId,
+  visit,
+  opened,
+  onClose,
+}: {
+  accountId: string;
+  visit?: FieldVisit;
+  opened: boolean;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title={visit ? 'Edit field visit' : 'Plan a field visit'} size="lg" centered>
       {opened && <VisitForm accountId={accountId} visit={visit} onClose={onClose} />}
@@ -70,14 +80,28 @@ function VisitForm({ accountId, visit, onClose }: { accountId: string; visit?: F
             <Text size="sm" fw={500}>
               Checklist
             </Text>
-            <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem('checklist', { label: '', done: false })}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPlus size={12} />}
+              onClick={() => form.insertListItem('checklist', { label: '', done: false })}
+            >
               Add item
             </Button>
           </Group>
           {form.values.checklist.map((_, index) => (
             <Group key={index} gap="xs" wrap="nowrap">
-              <TextInput aria-label={`Checklist item ${index + 1}`} style={{ flex: 1 }} {...form.getInputProps(`checklist.${index}.label`)} />
-              <ActionIcon variant="subtle" color="gray" aria-label={`Remove checklist item ${index + 1}`} onClick={() => form.removeListItem('checklist', index)}>
+              <TextInput
+                aria-label={`Checklist item ${index + 1}`}
+                style={{ flex: 1 }}
+                {...form.getInputProps(`checklist.${index}.label`)}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={`Remove checklist item ${index + 1}`}
+                onClick={() => form.removeListItem('checklist', index)}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Group>

@@ -14,7 +14,17 @@ function presetPeriod(preset: Exclude<Preset, 'custom'>): { periodStart: string;
 }
 
 /** Picks the period a report covers; the server drafts the report from the engagement's data. */
-export function GenerateReportModal({ engagementId, opened, onClose, onGenerated }: { engagementId: string; opened: boolean; onClose: () => void; onGenerated: (report: StatusReport) => void }) {
+export function GenerateReportModal({
+  engagementId,
+  opened,
+  onClose,
+  onGenerated,
+}: {
+  engagementId: string;
+  opened: boolean;
+  onClose: () => void;
+  onGenerated: (report: StatusReport) => void;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title="Generate a status report" centered>
       {opened && <GenerateForm engagementId={engagementId} onClose={onClose} onGenerated={onGenerated} />}
@@ -22,14 +32,23 @@ export function GenerateReportModal({ engagementId, opened, onClose, onGenerated
   );
 }
 
-function GenerateForm({ engagementId, onClose, onGenerated }: { engagementId: string; onClose: () => void; onGenerated: (report: StatusReport) => void }) {
+function GenerateForm({
+  engagementId,
+  onClose,
+  onGenerated,
+}: {
+  engagementId: string;
+  onClose: () => void;
+  onGenerated: (report: StatusReport) => void;
+}) {
   const generate = useGenerateReport(engagementId);
   const [preset, setPreset] = useState<Preset>('two_weeks');
   const form = useForm({
     initialValues: presetPeriod('two_weeks'),
     validate: {
       periodStart: (v) => (v && dayjs(v).isValid() ? null : 'Pick the first day'),
-      periodEnd: (v, values) => (!v || !dayjs(v).isValid() ? 'Pick the last day' : v < values.periodStart ? 'The period ends before it starts' : null),
+      periodEnd: (v, values) =>
+        !v || !dayjs(v).isValid() ? 'Pick the last day' : v < values.periodStart ? 'The period ends before it starts' : null,
     },
   });
   const choose = (value: string) => {
@@ -79,7 +98,8 @@ function GenerateForm({ engagementId, onClose, onGenerated }: { engagementId: st
           />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
-          The draft lists what was done in the period, what is due next, risks, decisions needed from the customer, hours against the budget and milestones. You edit it before sending.
+          The draft lists what was done in the period, what is due next, risks, decisions needed from the customer, hours against the budget
+          and milestones. You edit it before sending.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

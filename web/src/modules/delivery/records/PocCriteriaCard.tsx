@@ -1,4 +1,19 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Divider, Group, SegmentedControl, Skeleton, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Group,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconBulb, IconExternalLink, IconListCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useAuth } from '../../../lib/auth';
@@ -6,7 +21,16 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
 import { useEngagement } from '../engagements/api';
-import { useDeleteCriterion, usePoc, useSetVerdict, useUpdateCriterion, type Criterion, type CriterionStatus, type Poc, type PocVerdict } from './api';
+import {
+  useDeleteCriterion,
+  usePoc,
+  useSetVerdict,
+  useUpdateCriterion,
+  type Criterion,
+  type CriterionStatus,
+  type Poc,
+  type PocVerdict,
+} from './api';
 import { CriterionFormModal } from './CriterionFormModal';
 import { CRITERION_COLORS, CRITERION_LABELS } from './labels';
 
@@ -23,7 +47,8 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
   const remove = useDeleteCriterion(engagementId);
   const [editing, setEditing] = useState<Criterion | 'new' | null>(null);
 
-  const setStatus = (criterion: Criterion, status: CriterionStatus) => update.mutate({ id: criterion.id, status }, { onError: (e) => notifyError(e) });
+  const setStatus = (criterion: Criterion, status: CriterionStatus) =>
+    update.mutate({ id: criterion.id, status }, { onError: (e) => notifyError(e) });
 
   return (
     <Card component="section" aria-label="Success criteria">
@@ -56,7 +81,11 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
             )}
           </Text>
           {poc.data.criteria.length === 0 ? (
-            <EmptyState icon={<IconListCheck size={18} />} title="No criteria yet" description="Agree with the customer what the proof of concept must show, one criterion each." />
+            <EmptyState
+              icon={<IconListCheck size={18} />}
+              title="No criteria yet"
+              description="Agree with the customer what the proof of concept must show, one criterion each."
+            />
           ) : (
             <Stack gap="xs" role="list" aria-label="Criteria">
               {poc.data.criteria.map((criterion) => (
@@ -69,7 +98,13 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
                       {canWrite && (
                         <Group gap={0} wrap="nowrap">
                           <Tooltip label="Edit">
-                            <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Edit ${criterion.statement}`} onClick={() => setEditing(criterion)}>
+                            <ActionIcon
+                              size="sm"
+                              variant="subtle"
+                              color="gray"
+                              aria-label={`Edit ${criterion.statement}`}
+                              onClick={() => setEditing(criterion)}
+                            >
                               <IconPencil size={14} />
                             </ActionIcon>
                           </Tooltip>
@@ -126,7 +161,12 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
             </Stack>
           )}
           <Divider />
-          <VerdictControl key={`${poc.data.verdict}:${poc.data.verdictNote ?? ''}`} engagementId={engagementId} poc={poc.data} canWrite={canWrite} />
+          <VerdictControl
+            key={`${poc.data.verdict}:${poc.data.verdictNote ?? ''}`}
+            engagementId={engagementId}
+            poc={poc.data}
+            canWrite={canWrite}
+          />
         </Stack>
       )}
       {engagement.isSuccess && (
@@ -172,13 +212,25 @@ function VerdictControl({ engagementId, poc, canWrite }: { engagementId: string;
       {canWrite && (
         <>
           <SegmentedControl size="xs" aria-label="Verdict" data={STATUS_DATA} value={verdict} onChange={(v) => setLocal(v as PocVerdict)} />
-          <Textarea aria-label="Verdict note" placeholder="Why, in a sentence the customer would sign" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea
+            aria-label="Verdict note"
+            placeholder="Why, in a sentence the customer would sign"
+            autosize
+            minRows={1}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button
               size="xs"
               disabled={!changed}
               loading={setVerdict.isPending}
-              onClick={() => setVerdict.mutate({ verdict, note: note.trim() || null }, { onSuccess: () => notifySuccess('Verdict recorded.'), onError: (e) => notifyError(e) })}
+              onClick={() =>
+                setVerdict.mutate(
+                  { verdict, note: note.trim() || null },
+                  { onSuccess: () => notifySuccess('Verdict recorded.'), onError: (e) => notifyError(e) },
+                )
+              }
             >
               Record verdict
             </Button>

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, MultiSelect, Select, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  MultiSelect,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconInfoCircle, IconMail, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useAuth } from '../../../lib/auth';
@@ -7,7 +23,16 @@ import { Markdown } from '../../../ui/markdown';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError, notifySuccess } from '../../../ui/server-errors';
 import { useContacts } from '../../accounts/api';
-import { REPORT_SECTIONS, useDeleteReport, useSendReport, useStatusReport, useUpdateReport, type OverallStatus, type ReportSections, type StatusReport } from './api';
+import {
+  REPORT_SECTIONS,
+  useDeleteReport,
+  useSendReport,
+  useStatusReport,
+  useUpdateReport,
+  type OverallStatus,
+  type ReportSections,
+  type StatusReport,
+} from './api';
 import { OVERALL_COLORS, OVERALL_LABELS, SECTION_LABELS } from './labels';
 
 interface Props {
@@ -24,12 +49,30 @@ export function StatusReportDrawer({ engagementId, accountId, reportId, onClose 
     <Drawer opened={!!reportId} onClose={onClose} position="right" size="xl" title={<Title order={4}>Status report</Title>}>
       {report.isPending && <Skeleton height={400} />}
       {report.isError && <QueryError error={report.error} onRetry={() => void report.refetch()} />}
-      {report.isSuccess && <ReportBody key={`${report.data.id}:${report.data.updatedAt}`} engagementId={engagementId} accountId={accountId} report={report.data} onClose={onClose} />}
+      {report.isSuccess && (
+        <ReportBody
+          key={`${report.data.id}:${report.data.updatedAt}`}
+          engagementId={engagementId}
+          accountId={accountId}
+          report={report.data}
+          onClose={onClose}
+        />
+      )}
     </Drawer>
   );
 }
 
-function ReportBody({ engagementId, accountId, report, onClose }: { engagementId: string; accountId: string; report: StatusReport; onClose: () => void }) {
+function ReportBody({
+  engagementId,
+  accountId,
+  report,
+  onClose,
+}: {
+  engagementId: string;
+  accountId: string;
+  report: StatusReport;
+  onClose: () => void;
+}) {
   const { can } = useAuth();
   const editable = can('delivery.write') && report.status === 'draft';
   const update = useUpdateReport(engagementId, report.id);
@@ -37,10 +80,14 @@ function ReportBody({ engagementId, accountId, report, onClose }: { engagementId
   const [title, setTitle] = useState(report.title);
   const [overall, setOverall] = useState<OverallStatus>(report.overallStatus);
   const [sections, setSections] = useState<ReportSections>(report.sections);
-  const dirty = title !== report.title || overall !== report.overallStatus || REPORT_SECTIONS.some((s) => sections[s] !== report.sections[s]);
+  const dirty =
+    title !== report.title || overall !== report.overallStatus || REPORT_SECTIONS.some((s) => sections[s] !== report.sections[s]);
 
   const save = () =>
-    update.mutate({ title: title.trim(), overallStatus: overall, sections }, { onSuccess: () => notifySuccess('Report saved.'), onError: (e) => notifyError(e) });
+    update.mutate(
+      { title: title.trim(), overallStatus: overall, sections },
+      { onSuccess: () => notifySuccess('Report saved.'), onError: (e) => notifyError(e) },
+    );
 
   return (
     <Stack>
@@ -83,10 +130,15 @@ function ReportBody({ engagementId, accountId, report, onClose }: { engagementId
               variant="subtle"
               color="red"
               leftSection={<IconTrash size={14} />}
-              onClick={() => remove.mutate(report.id, { onSuccess: () => {
+              onClick={() =>
+                remove.mutate(report.id, {
+                  onSuccess: () => {
                     notifySuccess('Draft deleted.');
                     onClose();
-                  }, onError: (e) => notifyError(e) })}
+                  },
+                  onError: (e) => notifyError(e),
+                })
+              }
             >
               Delete draft
             </Button>
@@ -111,7 +163,14 @@ function ReportBody({ engagementId, accountId, report, onClose }: { engagementId
         </Stack>
       )}
       <Divider label="Send" labelPosition="left" />
-      {can('delivery.write') && (dirty ? <Alert icon={<IconInfoCircle size={16} />} color="yellow">Save the draft before sending it.</Alert> : <SendForm engagementId={engagementId} accountId={accountId} report={report} />)}
+      {can('delivery.write') &&
+        (dirty ? (
+          <Alert icon={<IconInfoCircle size={16} />} color="yellow">
+            Save the draft before sending it.
+          </Alert>
+        ) : (
+          <SendForm engagementId={engagementId} accountId={accountId} report={report} />
+        ))}
       {report.recipients.length > 0 && (
         <Table aria-label="Recipients">
           <Table.Thead>

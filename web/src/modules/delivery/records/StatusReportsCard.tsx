@@ -32,7 +32,11 @@ export function StatusReportsCard({ engagementId }: { engagementId: string }) {
       {reports.isPending && <Skeleton height={100} />}
       {reports.isError && <QueryError error={reports.error} onRetry={() => void reports.refetch()} />}
       {reports.isSuccess && reports.data.length === 0 && (
-        <EmptyState icon={<IconFileReport size={18} />} title="No status reports yet" description="Generate one for a period: the draft is written from the plan, the hours and the milestones." />
+        <EmptyState
+          icon={<IconFileReport size={18} />}
+          title="No status reports yet"
+          description="Generate one for a period: the draft is written from the plan, the hours and the milestones."
+        />
       )}
       {reports.isSuccess && reports.data.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
@@ -84,8 +88,20 @@ export function StatusReportsCard({ engagementId }: { engagementId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <GenerateReportModal engagementId={engagementId} opened={generating} onClose={() => setGenerating(false)} onGenerated={(report) => setOpenId(report.id)} />
-      {engagement.isSuccess && <StatusReportDrawer engagementId={engagementId} accountId={engagement.data.account.id} reportId={openId} onClose={() => setOpenId(null)} />}
+      <GenerateReportModal
+        engagementId={engagementId}
+        opened={generating}
+        onClose={() => setGenerating(false)}
+        onGenerated={(report) => setOpenId(report.id)}
+      />
+      {engagement.isSuccess && (
+        <StatusReportDrawer
+          engagementId={engagementId}
+          accountId={engagement.data.account.id}
+          reportId={openId}
+          onClose={() => setOpenId(null)}
+        />
+      )}
     </Card>
   );
 }

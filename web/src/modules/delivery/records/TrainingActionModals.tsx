@@ -95,19 +95,37 @@ function FeedbackForm({ session, onClose }: { session: TrainingSession; onClose:
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
-        <Select label="Attendee" allowDeselect={false} data={session.attendees.map((a) => ({ value: a.contact.id, label: a.contact.name }))} value={contactId} onChange={choose} />
+        <Select
+          label="Attendee"
+          allowDeselect={false}
+          data={session.attendees.map((a) => ({ value: a.contact.id, label: a.contact.name }))}
+          value={contactId}
+          onChange={choose}
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             Rating
           </Text>
-          <Rating aria-label="Rating" getSymbolLabel={(v) => `${v} of 5`} value={form.values.rating} onChange={(v) => form.setFieldValue('rating', v)} />
+          <Rating
+            aria-label="Rating"
+            getSymbolLabel={(v) => `${v} of 5`}
+            value={form.values.rating}
+            onChange={(v) => form.setFieldValue('rating', v)}
+          />
           {form.errors.rating && (
             <Text size="xs" c="red">
               {form.errors.rating}
             </Text>
           )}
         </Stack>
-        <Textarea label="Comment" placeholder="What worked, what was missing" autosize minRows={2} maxRows={6} {...form.getInputProps('comment')} />
+        <Textarea
+          label="Comment"
+          placeholder="What worked, what was missing"
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps('comment')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -1,4 +1,17 @@
-import { ActionIcon, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -21,7 +34,13 @@ interface Props {
 
 export function TrainingFormModal(props: Props) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.session ? 'Edit training session' : 'Schedule training'} size="lg" centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.session ? 'Edit training session' : 'Schedule training'}
+      size="lg"
+      centered
+    >
       {props.opened && <TrainingForm {...props} />}
     </Modal>
   );
@@ -90,7 +109,14 @@ function TrainingForm({ accountId, session, onClose }: Props) {
           <TextInput label="When" type="datetime-local" {...form.getInputProps('scheduledAt')} />
           <NumberInput label="Duration (minutes)" min={15} step={15} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
         </SimpleGrid>
-        <Select label="Trainer" placeholder="Team member" searchable clearable data={members.options} {...form.getInputProps('trainerId')} />
+        <Select
+          label="Trainer"
+          placeholder="Team member"
+          searchable
+          clearable
+          data={members.options}
+          {...form.getInputProps('trainerId')}
+        />
         <MultiSelect
           label="Attendees"
           placeholder={contactOptions.length ? 'Contacts at this account' : 'Add contacts to the account first'}
@@ -104,7 +130,12 @@ function TrainingForm({ accountId, session, onClose }: Props) {
             <Text size="sm" fw={500}>
               Materials
             </Text>
-            <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem('materials', { title: '', url: '' })}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPlus size={12} />}
+              onClick={() => form.insertListItem('materials', { title: '', url: '' })}
+            >
               Add material
             </Button>
           </Group>
@@ -115,9 +146,25 @@ function TrainingForm({ accountId, session, onClose }: Props) {
           )}
           {form.values.materials.map((_, index) => (
             <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
-              <TextInput aria-label={`Material ${index + 1} title`} placeholder="Admin guide" style={{ flex: 1 }} {...form.getInputProps(`materials.${index}.title`)} />
-              <TextInput aria-label={`Material ${index + 1} link`} placeholder="https://…" style={{ flex: 2 }} {...form.getInputProps(`materials.${index}.url`)} />
-              <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove material ${index + 1}`} onClick={() => form.removeListItem('materials', index)}>
+              <TextInput
+                aria-label={`Material ${index + 1} title`}
+                placeholder="Admin guide"
+                style={{ flex: 1 }}
+                {...form.getInputProps(`materials.${index}.title`)}
+              />
+              <TextInput
+                aria-label={`Material ${index + 1} link`}
+                placeholder="https://…"
+                style={{ flex: 2 }}
+                {...form.getInputProps(`materials.${index}.url`)}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                mt={4}
+                aria-label={`Remove material ${index + 1}`}
+                onClick={() => form.removeListItem('materials', index)}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Group>
@@ -128,7 +175,14 @@ function TrainingForm({ accountId, session, onClose }: Props) {
             </Text>
           )}
         </Stack>
-        <Textarea label="Notes" placeholder="Agenda, prerequisites, follow-ups…" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        <Textarea
+          label="Notes"
+          placeholder="Agenda, prerequisites, follow-ups…"
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('notes')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

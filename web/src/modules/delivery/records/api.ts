@@ -46,7 +46,11 @@ export function useStatusReports(engagementId: string) {
 }
 
 export function useStatusReport(id: string | null) {
-  return useQuery({ queryKey: reportKeys.detail(id ?? ''), queryFn: () => api.get<StatusReport>(`/api/status-reports/${id}`), enabled: !!id });
+  return useQuery({
+    queryKey: reportKeys.detail(id ?? ''),
+    queryFn: () => api.get<StatusReport>(`/api/status-reports/${id}`),
+    enabled: !!id,
+  });
 }
 
 function useReportMutation<I>(engagementId: string, fn: (input: I) => Promise<StatusReport>) {
@@ -67,11 +71,15 @@ export function useGenerateReport(engagementId: string) {
 }
 
 export function useUpdateReport(engagementId: string, id: string) {
-  return useReportMutation(engagementId, (body: z.input<typeof updateReportBody>) => api.patch<StatusReport>(`/api/status-reports/${id}`, body));
+  return useReportMutation(engagementId, (body: z.input<typeof updateReportBody>) =>
+    api.patch<StatusReport>(`/api/status-reports/${id}`, body),
+  );
 }
 
 export function useSendReport(engagementId: string, id: string) {
-  return useReportMutation(engagementId, (contactIds: string[]) => api.post<StatusReport>(`/api/status-reports/${id}/send`, { contactIds }));
+  return useReportMutation(engagementId, (contactIds: string[]) =>
+    api.post<StatusReport>(`/api/status-reports/${id}/send`, { contactIds }),
+  );
 }
 
 export function useDeleteReport(engagementId: string) {
@@ -97,16 +105,21 @@ function usePocMutation<I, O>(engagementId: string, fn: (input: I) => Promise<O>
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: pocKey(engagementId) }), client.invalidateQueries({ queryKey: ['engagements'] })]),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: pocKey(engagementId) }), client.invalidateQueries({ queryKey: ['engagements'] })]),
   });
 }
 
 export function useAddCriterion(engagementId: string) {
-  return usePocMutation(engagementId, (body: z.input<typeof createCriterionBody>) => api.post<Criterion>(`/api/engagements/${engagementId}/poc-criteria`, body));
+  return usePocMutation(engagementId, (body: z.input<typeof createCriterionBody>) =>
+    api.post<Criterion>(`/api/engagements/${engagementId}/poc-criteria`, body),
+  );
 }
 
 export function useUpdateCriterion(engagementId: string) {
-  return usePocMutation(engagementId, ({ id, ...body }: z.input<typeof updateCriterionBody> & { id: string }) => api.patch<Criterion>(`/api/poc-criteria/${id}`, body));
+  return usePocMutation(engagementId, ({ id, ...body }: z.input<typeof updateCriterionBody> & { id: string }) =>
+    api.patch<Criterion>(`/api/poc-criteria/${id}`, body),
+  );
 }
 
 export function useDeleteCriterion(engagementId: string) {
@@ -114,7 +127,9 @@ export function useDeleteCriterion(engagementId: string) {
 }
 
 export function useSetVerdict(engagementId: string) {
-  return usePocMutation(engagementId, (body: z.input<typeof verdictBody>) => api.put<Poc>(`/api/engagements/${engagementId}/poc-verdict`, body));
+  return usePocMutation(engagementId, (body: z.input<typeof verdictBody>) =>
+    api.put<Poc>(`/api/engagements/${engagementId}/poc-verdict`, body),
+  );
 }
 
 // ---------------------------------------------------------------- training sessions
@@ -146,18 +161,26 @@ export function useTrainingSessions(accountId: string) {
 }
 
 export function useScheduleTraining(accountId: string) {
-  return useAccountRecordMutation(accountId, trainingKey(accountId), (body: z.input<typeof createTrainingBody>) => api.post<TrainingSession>(`/api/accounts/${accountId}/training-sessions`, body));
+  return useAccountRecordMutation(accountId, trainingKey(accountId), (body: z.input<typeof createTrainingBody>) =>
+    api.post<TrainingSession>(`/api/accounts/${accountId}/training-sessions`, body),
+  );
 }
 
 export function useUpdateTraining(accountId: string) {
-  return useAccountRecordMutation(accountId, trainingKey(accountId), ({ id, ...body }: z.input<typeof updateTrainingBody> & { id: string }) =>
-    api.patch<TrainingSession>(`/api/training-sessions/${id}`, body),
+  return useAccountRecordMutation(
+    accountId,
+    trainingKey(accountId),
+    ({ id, ...body }: z.input<typeof updateTrainingBody> & { id: string }) =>
+      api.patch<TrainingSession>(`/api/training-sessions/${id}`, body),
   );
 }
 
 export function useRecordFeedback(accountId: string) {
-  return useAccountRecordMutation(accountId, trainingKey(accountId), ({ id, contactId, ...body }: z.input<typeof feedbackBody> & { id: string; contactId: string }) =>
-    api.put<TrainingSession>(`/api/training-sessions/${id}/feedback/${contactId}`, body),
+  return useAccountRecordMutation(
+    accountId,
+    trainingKey(accountId),
+    ({ id, contactId, ...body }: z.input<typeof feedbackBody> & { id: string; contactId: string }) =>
+      api.put<TrainingSession>(`/api/training-sessions/${id}/feedback/${contactId}`, body),
   );
 }
 
@@ -173,7 +196,9 @@ export function useFieldVisits(accountId: string) {
 }
 
 export function usePlanVisit(accountId: string) {
-  return useAccountRecordMutation(accountId, visitsKey(accountId), (body: z.input<typeof createVisitBody>) => api.post<FieldVisit>(`/api/accounts/${accountId}/field-visits`, body));
+  return useAccountRecordMutation(accountId, visitsKey(accountId), (body: z.input<typeof createVisitBody>) =>
+    api.post<FieldVisit>(`/api/accounts/${accountId}/field-visits`, body),
+  );
 }
 
 export function useUpdateVisit(accountId: string) {
@@ -195,7 +220,8 @@ export function useTickChecklist(accountId: string) {
   return useMutation({
     mutationKey,
     scope: { id: `field-visit-checklist:${accountId}` },
-    mutationFn: ({ id, checklist }: { id: string; checklist: FieldVisit['checklist'] }) => api.patch<FieldVisit>(`/api/field-visits/${id}`, { checklist }),
+    mutationFn: ({ id, checklist }: { id: string; checklist: FieldVisit['checklist'] }) =>
+      api.patch<FieldVisit>(`/api/field-visits/${id}`, { checklist }),
     onMutate: async ({ id, checklist }) => {
       // The tick shows in this very render; a re-read already on its way is then dropped so it
       // cannot bring the old list back.

@@ -1,9 +1,19 @@
-import type { CriterionStatus, OverallStatus, ReportSection, TrainingAudience, TrainingStatus } from '../../../../../src/modules/delivery/contract/kinds';
+import type {
+  CriterionStatus,
+  OverallStatus,
+  ReportSection,
+  TrainingAudience,
+  TrainingStatus,
+} from '../../../../../src/modules/delivery/contract/kinds';
 
 export const AUDIENCE_LABELS: Record<TrainingAudience, string> = { end_users: 'End users', it_admins: 'IT admins' };
 export const AUDIENCE_COLORS: Record<TrainingAudience, string> = { end_users: 'cyan', it_admins: 'grape' };
 
-export const TRAINING_STATUS_LABELS: Record<TrainingStatus, string> = { scheduled: 'Scheduled', delivered: 'Delivered', cancelled: 'Cancelled' };
+export const TRAINING_STATUS_LABELS: Record<TrainingStatus, string> = {
+  scheduled: 'Scheduled',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+};
 export const TRAINING_STATUS_COLORS: Record<TrainingStatus, string> = { scheduled: 'blue', delivered: 'teal', cancelled: 'gray' };
 
 export const OVERALL_LABELS: Record<OverallStatus, string> = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' };

@@ -79,7 +79,9 @@ export function SecurityPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {sessions.isPending && <SkeletonRows columns={5} rows={2} />}
-                  {sessions.data?.map((session) => <SessionRow key={session.id} session={session} />)}
+                  {sessions.data?.map((session) => (
+                    <SessionRow key={session.id} session={session} />
+                  ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>

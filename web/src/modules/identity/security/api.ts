@@ -9,7 +9,10 @@ export type { MemberSession };
 const key = ['auth-sessions'] as const;
 
 export function useMySessions() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<z.infer<typeof memberSessionListSchema>>('/api/auth/sessions').then((r) => r.items) });
+  return useQuery({
+    queryKey: key,
+    queryFn: () => api.get<z.infer<typeof memberSessionListSchema>>('/api/auth/sessions').then((r) => r.items),
+  });
 }
 
 export function useRevokeSession() {

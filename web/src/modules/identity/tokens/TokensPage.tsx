@@ -112,7 +112,11 @@ export function TokensPage() {
           </Table.ScrollContainer>
         )}
         {tokens.isSuccess && tokens.data.length === 0 && (
-          <EmptyState icon={<IconKey size={18} />} title="No API tokens yet" description="Create one for each integration, so each can be revoked on its own." />
+          <EmptyState
+            icon={<IconKey size={18} />}
+            title="No API tokens yet"
+            description="Create one for each integration, so each can be revoked on its own."
+          />
         )}
       </Card>
       <Modal opened={createOpen} onClose={create.close} title="Create an API token" size="lg" centered>
@@ -124,7 +128,12 @@ export function TokensPage() {
           }}
         />
       </Modal>
-      <SecretModal title={`Token “${secret?.name ?? ''}” created`} label="Token" secret={secret?.token ?? null} onClose={() => setSecret(null)}>
+      <SecretModal
+        title={`Token “${secret?.name ?? ''}” created`}
+        label="Token"
+        secret={secret?.token ?? null}
+        onClose={() => setSecret(null)}
+      >
         <Text size="sm">
           Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.
         </Text>
@@ -158,7 +167,12 @@ function CreateTokenForm({ onClose, onCreated }: { onClose: () => void; onCreate
     >
       <Stack>
         <TextInput label="Name" placeholder="Salesforce sync" withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Checkbox.Group label="Scopes" description="A token can only carry scopes your own roles grant." withAsterisk {...form.getInputProps('scopes')}>
+        <Checkbox.Group
+          label="Scopes"
+          description="A token can only carry scopes your own roles grant."
+          withAsterisk
+          {...form.getInputProps('scopes')}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
             {permissions.map((p) => (
               <Checkbox key={p} value={p} label={p} description={SCOPE_LABELS[p]} />

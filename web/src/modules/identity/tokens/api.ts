@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ApiToken, apiTokenListSchema, createdTokenSchema, CreateTokenInput } from '../../../../../src/modules/identity/contract/tokens';
+import type {
+  ApiToken,
+  apiTokenListSchema,
+  createdTokenSchema,
+  CreateTokenInput,
+} from '../../../../../src/modules/identity/contract/tokens';
 import { api } from '../../../lib/api-client';
 
 // Shapes of the API-token API: src/modules/identity/contract/tokens.ts.
@@ -9,7 +14,10 @@ export type { ApiToken, CreateTokenInput };
 const tokenKeys = { all: ['tokens'] as const };
 
 export function useTokens() {
-  return useQuery({ queryKey: tokenKeys.all, queryFn: () => api.get<z.infer<typeof apiTokenListSchema>>('/api/tokens').then((r) => r.items) });
+  return useQuery({
+    queryKey: tokenKeys.all,
+    queryFn: () => api.get<z.infer<typeof apiTokenListSchema>>('/api/tokens').then((r) => r.items),
+  });
 }
 
 export function useCreateToken() {

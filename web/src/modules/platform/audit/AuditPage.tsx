@@ -69,7 +69,16 @@ export function AuditPage() {
               setParams(new URLSearchParams(), { replace: true });
             }}
           >
-            <Select label="Actor" placeholder="Anyone" clearable searchable data={members.options} value={actorId ?? null} onChange={(v) => setFilter('actor', v)} w={filterWidth(220)} />
+            <Select
+              label="Actor"
+              placeholder="Anyone"
+              clearable
+              searchable
+              data={members.options}
+              value={actorId ?? null}
+              onChange={(v) => setFilter('actor', v)}
+              w={filterWidth(220)}
+            />
             <Select
               label="Record type"
               placeholder="Any"
@@ -124,7 +133,9 @@ export function AuditPage() {
             <Table.Th>Changes</Table.Th>
           </>
         }
-        empty={<EmptyState icon={<IconHistory size={18} />} title={filtered ? 'No entries match these filters' : 'The audit log is empty'} />}
+        empty={
+          <EmptyState icon={<IconHistory size={18} />} title={filtered ? 'No entries match these filters' : 'The audit log is empty'} />
+        }
         pager={{ pages, nextCursor: audit.data?.nextCursor }}
       >
         {items.map((entry) => (
@@ -148,7 +159,11 @@ export function AuditPage() {
               )}
             </Table.Td>
             <Table.Td>
-              <Badge variant="light" tt="none" color={entry.action.endsWith('deleted') || entry.action.endsWith('revoked') ? 'red' : 'indigo'}>
+              <Badge
+                variant="light"
+                tt="none"
+                color={entry.action.endsWith('deleted') || entry.action.endsWith('revoked') ? 'red' : 'indigo'}
+              >
                 {entry.action}
               </Badge>
             </Table.Td>

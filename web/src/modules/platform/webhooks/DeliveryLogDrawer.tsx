@@ -20,9 +20,15 @@ export function DeliveryLogDrawer({ webhook, onClose }: { webhook: Webhook | nul
           {deliveries.isPending && <Skeleton height={160} />}
           {deliveries.isError && <QueryError error={deliveries.error} onRetry={() => void deliveries.refetch()} />}
           {deliveries.isSuccess && deliveries.data.length === 0 && (
-            <EmptyState icon={<IconHistory size={18} />} title="No deliveries yet" description="Use “Send test” to send a ping event and see the receiver’s answer here." />
+            <EmptyState
+              icon={<IconHistory size={18} />}
+              title="No deliveries yet"
+              description="Use “Send test” to send a ping event and see the receiver’s answer here."
+            />
           )}
-          {deliveries.data?.map((delivery) => <DeliveryCard key={delivery.id} webhookId={webhook.id} delivery={delivery} />)}
+          {deliveries.data?.map((delivery) => (
+            <DeliveryCard key={delivery.id} webhookId={webhook.id} delivery={delivery} />
+          ))}
         </Stack>
       )}
     </Drawer>

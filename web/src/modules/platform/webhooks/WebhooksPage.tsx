@@ -83,7 +83,12 @@ export function WebhooksPage() {
           setSecret({ name, secret: value });
         }}
       />
-      <SecretModal title={`Webhook “${secret?.name ?? ''}” added`} label="Signing secret" secret={secret?.secret ?? null} onClose={() => setSecret(null)}>
+      <SecretModal
+        title={`Webhook “${secret?.name ?? ''}” added`}
+        label="Signing secret"
+        secret={secret?.secret ?? null}
+        onClose={() => setSecret(null)}
+      >
         <Text size="sm">
           Receivers verify the <Code>Outpost-Signature</Code> header with this secret (see docs/webhooks.md).
         </Text>
@@ -94,7 +99,17 @@ export function WebhooksPage() {
   );
 }
 
-function WebhookRow({ webhook, onEdit, onLog, onDelete }: { webhook: Webhook; onEdit: () => void; onLog: () => void; onDelete: () => void }) {
+function WebhookRow({
+  webhook,
+  onEdit,
+  onLog,
+  onDelete,
+}: {
+  webhook: Webhook;
+  onEdit: () => void;
+  onLog: () => void;
+  onDelete: () => void;
+}) {
   const ping = usePingWebhook();
   const update = useUpdateWebhook();
   const paused = webhook.status === 'paused';
@@ -103,7 +118,10 @@ function WebhookRow({ webhook, onEdit, onLog, onDelete }: { webhook: Webhook; on
   const setStatus = (status: 'active' | 'paused') =>
     update.mutate(
       { id: webhook.id, status },
-      { onSuccess: () => notifySuccess(status === 'active' ? `“${webhook.name}” resumed.` : `“${webhook.name}” paused.`), onError: (error) => notifyError(error) },
+      {
+        onSuccess: () => notifySuccess(status === 'active' ? `“${webhook.name}” resumed.` : `“${webhook.name}” paused.`),
+        onError: (error) => notifyError(error),
+      },
     );
   return (
     <Table.Tr style={{ verticalAlign: 'top' }}>
@@ -144,7 +162,11 @@ function WebhookRow({ webhook, onEdit, onLog, onDelete }: { webhook: Webhook; on
       </Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Tooltip label={paused ? 'Resume the webhook to send a test' : 'Subscribe it to webhook.ping to receive test events'} disabled={testable} withArrow>
+          <Tooltip
+            label={paused ? 'Resume the webhook to send a test' : 'Subscribe it to webhook.ping to receive test events'}
+            disabled={testable}
+            withArrow
+          >
             <Button
               size="xs"
               variant="default"
@@ -205,7 +227,8 @@ function DeleteWebhookModal({ webhook, onClose }: { webhook: Webhook | null; onC
     <Modal opened={webhook !== null} onClose={onClose} title="Delete webhook?" centered>
       <Stack>
         <Text size="sm">
-          “{webhook?.name}” stops receiving events at once, and its delivery log is deleted with it. To stop deliveries for a while, pause it instead.
+          “{webhook?.name}” stops receiving events at once, and its delivery log is deleted with it. To stop deliveries for a while, pause
+          it instead.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

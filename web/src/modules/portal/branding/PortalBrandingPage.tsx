@@ -1,4 +1,20 @@
-import { Anchor, Avatar, Box, Button, Card, ColorInput, Group, Image, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Avatar,
+  Box,
+  Button,
+  Card,
+  ColorInput,
+  Group,
+  Image,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
@@ -7,7 +23,20 @@ import type { PortalBranding } from '../api';
 import { brandShades } from '../portal-theme';
 import { usePortalBrandingSettings, useSavePortalBranding } from './api';
 
-const SWATCHES = ['#228be6', '#4c6ef5', '#7950f2', '#be4bdb', '#e64980', '#fa5252', '#fd7e14', '#fab005', '#40c057', '#12b886', '#15aabf', '#343a40'];
+const SWATCHES = [
+  '#228be6',
+  '#4c6ef5',
+  '#7950f2',
+  '#be4bdb',
+  '#e64980',
+  '#fa5252',
+  '#fd7e14',
+  '#fab005',
+  '#40c057',
+  '#12b886',
+  '#15aabf',
+  '#343a40',
+];
 
 /** How the customer portal introduces itself: name, logo and colour, with a live preview. */
 export function PortalBrandingPage() {
@@ -18,7 +47,11 @@ export function PortalBrandingPage() {
         title="Customer portal"
         description={
           <>
-            Brand the portal your customers sign in to at <Anchor href="/portal" target="_blank" size="sm">/portal</Anchor>.
+            Brand the portal your customers sign in to at{' '}
+            <Anchor href="/portal" target="_blank" size="sm">
+              /portal
+            </Anchor>
+            .
           </>
         }
       />
@@ -39,7 +72,11 @@ function BrandingForm({ initial }: { initial: PortalBranding }) {
       colour: (v) => (/^#[0-9a-fA-F]{6}$/.test(v) ? null : 'Use a colour such as #228be6'),
     },
   });
-  const preview: PortalBranding = { name: form.values.name.trim() || 'Support portal', logoUrl: form.values.logoUrl.trim() || null, colour: form.values.colour };
+  const preview: PortalBranding = {
+    name: form.values.name.trim() || 'Support portal',
+    logoUrl: form.values.logoUrl.trim() || null,
+    colour: form.values.colour,
+  };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Card>
@@ -61,9 +98,27 @@ function BrandingForm({ initial }: { initial: PortalBranding }) {
         >
           <Stack>
             <Title order={4}>Branding</Title>
-            <TextInput label="Portal name" description="Shown in the header and on the sign-in page." withAsterisk {...form.getInputProps('name')} />
-            <TextInput label="Logo URL" placeholder="https://cdn.example.com/logo.svg" description="Optional. An https image, ideally at least 64 px high." {...form.getInputProps('logoUrl')} />
-            <ColorInput label="Brand colour" format="hex" swatches={SWATCHES} swatchesPerRow={12} withEyeDropper={false} withAsterisk {...form.getInputProps('colour')} />
+            <TextInput
+              label="Portal name"
+              description="Shown in the header and on the sign-in page."
+              withAsterisk
+              {...form.getInputProps('name')}
+            />
+            <TextInput
+              label="Logo URL"
+              placeholder="https://cdn.example.com/logo.svg"
+              description="Optional. An https image, ideally at least 64 px high."
+              {...form.getInputProps('logoUrl')}
+            />
+            <ColorInput
+              label="Brand colour"
+              format="hex"
+              swatches={SWATCHES}
+              swatchesPerRow={12}
+              withEyeDropper={false}
+              withAsterisk
+              {...form.getInputProps('colour')}
+            />
             <Group justify="flex-end">
               <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
                 Discard changes
@@ -90,7 +145,12 @@ function PortalPreview({ branding }: { branding: PortalBranding }) {
   const shades = brandShades(branding.colour);
   return (
     <Paper withBorder shadow="sm" style={{ overflow: 'hidden' }} aria-label="Portal preview" role="img">
-      <Group h={52} px="md" justify="space-between" style={{ borderTop: `3px solid ${shades[6]}`, borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'white' }}>
+      <Group
+        h={52}
+        px="md"
+        justify="space-between"
+        style={{ borderTop: `3px solid ${shades[6]}`, borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'white' }}
+      >
         <Group gap="sm">
           {branding.logoUrl ? (
             <Image src={branding.logoUrl} alt="" h={28} w="auto" maw={112} fit="contain" />

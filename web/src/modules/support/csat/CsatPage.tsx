@@ -93,7 +93,8 @@ function Survey({ token, survey }: { token: string; survey: PublicSurvey }) {
       { rating, comment: comment.trim() || undefined },
       {
         onSuccess: () => setEditing(false),
-        onError: (e) => showServerErrors({ setErrors: (errors) => setError(errors.comment ?? errors.rating ?? null) }, e, ['comment', 'rating']),
+        onError: (e) =>
+          showServerErrors({ setErrors: (errors) => setError(errors.comment ?? errors.rating ?? null) }, e, ['comment', 'rating']),
       },
     );
   };

@@ -1,4 +1,21 @@
-import { Alert, Anchor, Autocomplete, Button, Card, Grid, Group, Select, Skeleton, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Select,
+  Skeleton,
+  Stack,
+  Tabs,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../lib/api-client';
@@ -53,12 +70,26 @@ export function ArticleEditorPage() {
   const initial: ArticleInput = existing.data
     ? valuesOf(existing.data)
     : draft.data
-      ? { title: draft.data.title, body: draft.data.body, visibility: draft.data.visibility, productArea: draft.data.productArea, tags: draft.data.tags, status: draft.data.status }
+      ? {
+          title: draft.data.title,
+          body: draft.data.body,
+          visibility: draft.data.visibility,
+          productArea: draft.data.productArea,
+          tags: draft.data.tags,
+          status: draft.data.status,
+        }
       : blank;
   return <ArticleEditor key={id ?? ticketId ?? 'new'} article={existing.data} ticketId={ticketId} initial={initial} />;
 }
 
-const valuesOf = (a: Article): ArticleInput => ({ title: a.title, body: a.body, visibility: a.visibility, productArea: a.productArea, tags: a.tags, status: a.status });
+const valuesOf = (a: Article): ArticleInput => ({
+  title: a.title,
+  body: a.body,
+  visibility: a.visibility,
+  productArea: a.productArea,
+  tags: a.tags,
+  status: a.status,
+});
 
 function ArticleEditor({ article, ticketId, initial }: { article?: Article; ticketId: string | null; initial: ArticleInput }) {
   const navigate = useNavigate();
@@ -73,7 +104,12 @@ function ArticleEditor({ article, ticketId, initial }: { article?: Article; tick
   });
 
   const submit = (values: ArticleInput) => {
-    const body: ArticleInput = { ...values, title: values.title.trim(), productArea: values.productArea?.trim() || null, tags: values.tags.map((t) => t.trim().toLowerCase()).filter(Boolean) };
+    const body: ArticleInput = {
+      ...values,
+      title: values.title.trim(),
+      productArea: values.productArea?.trim() || null,
+      tags: values.tags.map((t) => t.trim().toLowerCase()).filter(Boolean),
+    };
     const onError = (e: Error) => showServerErrors(form, e, FIELDS);
     if (article) {
       update.mutate(body, {
@@ -139,15 +175,21 @@ function ArticleEditor({ article, ticketId, initial }: { article?: Article; tick
             <Anchor component={Link} to={`/tickets/${ticketId}`} size="sm">
               the ticket
             </Anchor>{' '}
-            are filled in. Internal notes sit in a collapsed “details” block: take out what customers should not read before making the article public. On save the
-            article is linked to the ticket as the one that solved it.
+            are filled in. Internal notes sit in a collapsed “details” block: take out what customers should not read before making the
+            article public. On save the article is linked to the ticket as the one that solved it.
           </Alert>
         )}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Card>
               <Stack>
-                <TextInput label="Title" placeholder="SSO login loops back to the sign-in page" withAsterisk data-autofocus {...form.getInputProps('title')} />
+                <TextInput
+                  label="Title"
+                  placeholder="SSO login loops back to the sign-in page"
+                  withAsterisk
+                  data-autofocus
+                  {...form.getInputProps('title')}
+                />
                 <Tabs defaultValue="write" keepMounted={false}>
                   <Tabs.List>
                     <Tabs.Tab value="write">Write</Tabs.Tab>

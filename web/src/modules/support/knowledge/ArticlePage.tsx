@@ -59,7 +59,15 @@ function ArticleView({ article }: { article: Article }) {
             <ArticleStatusBadge status={article.status} />
             <VisibilityBadge visibility={article.visibility} />
             {article.tags.map((tag) => (
-              <Badge key={tag} variant="outline" color="gray" tt="none" component={Link} to={`/knowledge?tag=${encodeURIComponent(tag)}`} style={{ cursor: 'pointer' }}>
+              <Badge
+                key={tag}
+                variant="outline"
+                color="gray"
+                tt="none"
+                component={Link}
+                to={`/knowledge?tag=${encodeURIComponent(tag)}`}
+                style={{ cursor: 'pointer' }}
+              >
                 {tag}
               </Badge>
             ))}
@@ -68,7 +76,13 @@ function ArticleView({ article }: { article: Article }) {
         {writable && (
           <Group gap="sm" wrap="nowrap">
             {article.status === 'draft' && (
-              <Button variant="light" color="teal" leftSection={<IconCircleCheck size={16} />} loading={update.isPending} onClick={() => setStatus('published', 'Article published')}>
+              <Button
+                variant="light"
+                color="teal"
+                leftSection={<IconCircleCheck size={16} />}
+                loading={update.isPending}
+                onClick={() => setStatus('published', 'Article published')}
+              >
                 Publish
               </Button>
             )}
@@ -145,7 +159,11 @@ function ArticleView({ article }: { article: Article }) {
                 <Detail label="Product area" value={article.productArea ?? '—'} />
                 <Detail label="Author" value={article.author?.name ?? '—'} />
                 <Detail label="Updated" value={fromNow(article.updatedAt)} title={formatDateTime(article.updatedAt)} />
-                <Detail label="Published" value={article.publishedAt ? fromNow(article.publishedAt) : 'Not yet'} title={formatDateTime(article.publishedAt)} />
+                <Detail
+                  label="Published"
+                  value={article.publishedAt ? fromNow(article.publishedAt) : 'Not yet'}
+                  title={formatDateTime(article.publishedAt)}
+                />
                 {article.sourceTicketId && (
                   <Group justify="space-between" gap="xs">
                     <Text size="sm" c="dimmed">
@@ -170,7 +188,8 @@ function ArticleView({ article }: { article: Article }) {
       </Grid>
       <Modal opened={deleteOpen} onClose={deleteDialog.close} title="Delete this article?" centered>
         <Text size="sm">
-          “{article.title}” and its links to {article.linkedCount} ticket{article.linkedCount === 1 ? '' : 's'} are removed for good. Archive it instead to keep its history.
+          “{article.title}” and its links to {article.linkedCount} ticket{article.linkedCount === 1 ? '' : 's'} are removed for good.
+          Archive it instead to keep its history.
         </Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={deleteDialog.close}>

@@ -8,7 +8,16 @@ import { ListScreen } from '../../../ui/ListScreen';
 import { formatDateTime, fromNow } from '../../../ui/format';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../../ui/PageHeader';
-import { ARTICLE_STATUSES, ARTICLE_VISIBILITIES, useArticleFacets, useArticles, type Article, type ArticleListParams, type ArticleStatus, type ArticleVisibility } from './api';
+import {
+  ARTICLE_STATUSES,
+  ARTICLE_VISIBILITIES,
+  useArticleFacets,
+  useArticles,
+  type Article,
+  type ArticleListParams,
+  type ArticleStatus,
+  type ArticleVisibility,
+} from './api';
 import { ArticleStatusBadge, VisibilityBadge } from './ArticleBadges';
 import { STATUS_LABELS, VISIBILITY_LABELS } from './labels';
 
@@ -110,7 +119,9 @@ export function KnowledgePage() {
           <EmptyState
             icon={<IconFileText size={18} />}
             title={filtered ? 'No articles match these filters' : 'No articles yet'}
-            description={filtered ? 'Clear a filter to see more.' : 'Write the first one, or turn a solved ticket into an article from its page.'}
+            description={
+              filtered ? 'Clear a filter to see more.' : 'Write the first one, or turn a solved ticket into an article from its page.'
+            }
           />
         }
         footer={
@@ -163,11 +174,21 @@ function ArticleRow({ article, onOpen }: { article: Article; onOpen: () => void 
         <VisibilityBadge visibility={article.visibility} size="sm" />
       </Table.Td>
       <Table.Td ta="right">
-        <Tooltip label={`Solved ${article.solvedCount} of the ${article.linkedCount} ticket${article.linkedCount === 1 ? '' : 's'} it was used on`} withArrow>
-          <Text size="sm" fw={article.solvedCount > 0 ? 600 : undefined} c={article.solvedCount > 0 ? 'teal.8' : 'dimmed'} style={{ fontVariantNumeric: 'tabular-nums' }} aria-label={`Solved ${article.solvedCount}`}>
+        <Tooltip
+          label={`Solved ${article.solvedCount} of the ${article.linkedCount} ticket${article.linkedCount === 1 ? '' : 's'} it was used on`}
+          withArrow
+        >
+          <Text
+            size="sm"
+            fw={article.solvedCount > 0 ? 600 : undefined}
+            c={article.solvedCount > 0 ? 'teal.8' : 'dimmed'}
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+            aria-label={`Solved ${article.solvedCount}`}
+          >
             {article.solvedCount}
             <Text span size="xs" c="dimmed" fw={400}>
-              {' '}/ {article.linkedCount}
+              {' '}
+              / {article.linkedCount}
             </Text>
           </Text>
         </Tooltip>

@@ -44,19 +44,41 @@ export function TicketKnowledgeCard({ ticketId }: { ticketId: string }) {
             item={item}
             canLink={canLink}
             onSolvedChange={(solved) =>
-              link.mutate({ articleId: item.article.id, solved }, { onSuccess: () => notifySuccess(solved ? 'Marked as solving this case' : 'No longer marked as solving this case'), onError: (e) => notifyError(e) })
+              link.mutate(
+                { articleId: item.article.id, solved },
+                {
+                  onSuccess: () => notifySuccess(solved ? 'Marked as solving this case' : 'No longer marked as solving this case'),
+                  onError: (e) => notifyError(e),
+                },
+              )
             }
-            onUnlink={() => unlink.mutate(item.article.id, { onSuccess: () => notifySuccess('Article unlinked'), onError: (e) => notifyError(e) })}
+            onUnlink={() =>
+              unlink.mutate(item.article.id, { onSuccess: () => notifySuccess('Article unlinked'), onError: (e) => notifyError(e) })
+            }
           />
         ))}
         {canLink && (
           <ArticlePicker
             exclude={items.map((i) => i.article.id)}
-            onPick={(articleId) => link.mutate({ articleId, solved: false }, { onSuccess: () => notifySuccess('Article linked'), onError: (e) => notifyError(e) })}
+            onPick={(articleId) =>
+              link.mutate(
+                { articleId, solved: false },
+                { onSuccess: () => notifySuccess('Article linked'), onError: (e) => notifyError(e) },
+              )
+            }
           />
         )}
         {can('knowledge.write') && (
-          <Button component={Link} to={`/knowledge/new?ticket=${ticketId}`} variant="light" size="xs" h="auto" py={6} leftSection={<IconPencil size={14} />} styles={{ label: { whiteSpace: 'normal' } }}>
+          <Button
+            component={Link}
+            to={`/knowledge/new?ticket=${ticketId}`}
+            variant="light"
+            size="xs"
+            h="auto"
+            py={6}
+            leftSection={<IconPencil size={14} />}
+            styles={{ label: { whiteSpace: 'normal' } }}
+          >
             Write an article from this ticket
           </Button>
         )}
@@ -65,7 +87,17 @@ export function TicketKnowledgeCard({ ticketId }: { ticketId: string }) {
   );
 }
 
-function LinkedArticleRow({ item, canLink, onSolvedChange, onUnlink }: { item: LinkedArticle; canLink: boolean; onSolvedChange: (solved: boolean) => void; onUnlink: () => void }) {
+function LinkedArticleRow({
+  item,
+  canLink,
+  onSolvedChange,
+  onUnlink,
+}: {
+  item: LinkedArticle;
+  canLink: boolean;
+  onSolvedChange: (solved: boolean) => void;
+  onUnlink: () => void;
+}) {
   const { article } = item;
   return (
     <Card withBorder p="xs" radius="md" role="group" aria-label={article.title}>

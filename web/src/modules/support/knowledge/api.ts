@@ -13,7 +13,12 @@ import { api, type Page } from '../../../lib/api-client';
 
 /** The knowledge-base API's types, inferred from the server's contract (src/modules/support/contract/knowledge.ts). */
 
-export { ARTICLE_STATUSES, ARTICLE_VISIBILITIES, type ArticleStatus, type ArticleVisibility } from '../../../../../src/modules/support/contract/kinds';
+export {
+  ARTICLE_STATUSES,
+  ARTICLE_VISIBILITIES,
+  type ArticleStatus,
+  type ArticleVisibility,
+} from '../../../../../src/modules/support/contract/kinds';
 export type Article = z.infer<typeof articleSchema>;
 /** A complete article as the editor holds it; also a body POST /api/articles accepts. */
 export type ArticleInput = z.infer<typeof createArticleBody>;
@@ -93,7 +98,10 @@ export function useUpdateArticle(id: string) {
     mutationFn: (body: ArticleUpdate) => api.patch<Article>(`/api/articles/${id}`, body),
     onSuccess: (article) => {
       client.setQueryData(articleKeys.detail(id), article);
-      return Promise.all([client.invalidateQueries({ queryKey: ['articles', 'list'] }), client.invalidateQueries({ queryKey: ['articles', 'ticket'] })]);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: ['articles', 'list'] }),
+        client.invalidateQueries({ queryKey: ['articles', 'ticket'] }),
+      ]);
     },
   });
 }

@@ -29,7 +29,12 @@ export function MailQuarantinePage() {
     release.mutate(mail.id, {
       onSuccess: (result) => {
         notifySuccess(`Released as ticket #${result.ticketNumber}.`);
-        setOpen({ ...mail, releasedTicketId: result.ticketId, releasedTicketNumber: result.ticketNumber, releasedAt: new Date().toISOString() });
+        setOpen({
+          ...mail,
+          releasedTicketId: result.ticketId,
+          releasedTicketNumber: result.ticketNumber,
+          releasedAt: new Date().toISOString(),
+        });
       },
       onError: (error) => notifyError(error, 'Could not release this mail'),
     });
@@ -44,7 +49,10 @@ export function MailQuarantinePage() {
         mb="md"
         value={reason ?? 'all'}
         onChange={(value) => setReason(value === 'all' ? null : (value as QuarantineReason))}
-        data={[{ value: 'all', label: 'All' }, ...(Object.keys(REASON_LABELS) as QuarantineReason[]).map((r) => ({ value: r, label: REASON_LABELS[r].label }))]}
+        data={[
+          { value: 'all', label: 'All' },
+          ...(Object.keys(REASON_LABELS) as QuarantineReason[]).map((r) => ({ value: r, label: REASON_LABELS[r].label })),
+        ]}
         fullWidth
         maw={560}
       />
@@ -56,7 +64,11 @@ export function MailQuarantinePage() {
       </Stack>
       {list.isSuccess && items.length === 0 && (
         <Card>
-          <EmptyState icon={<IconMailOff size={18} />} title="The quarantine is empty" description="Auto-replies, bounces and mail that could not be read show up here." />
+          <EmptyState
+            icon={<IconMailOff size={18} />}
+            title="The quarantine is empty"
+            description="Auto-replies, bounces and mail that could not be read show up here."
+          />
         </Card>
       )}
       {list.hasNextPage && (
@@ -67,7 +79,9 @@ export function MailQuarantinePage() {
       <RawMailDrawer mail={open} onClose={() => setOpen(null)} onRelease={onRelease} onDelete={setDeleting} releasing={release.isPending} />
       <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete this mail?" centered>
         <Stack>
-          <Text size="sm">“{deleting?.subject || '(no subject)'}” from {deleting?.sender || 'an unknown sender'} and its raw copy are deleted for good.</Text>
+          <Text size="sm">
+            “{deleting?.subject || '(no subject)'}” from {deleting?.sender || 'an unknown sender'} and its raw copy are deleted for good.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeleting(null)}>
               Cancel

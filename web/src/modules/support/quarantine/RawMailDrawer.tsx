@@ -59,7 +59,11 @@ export function RawMailDrawer({
           <Text size="sm" fw={600}>
             Raw message
           </Text>
-          {!mail.rawAvailable && <Text size="sm" c="dimmed">The raw copy is no longer in the data folder.</Text>}
+          {!mail.rawAvailable && (
+            <Text size="sm" c="dimmed">
+              The raw copy is no longer in the data folder.
+            </Text>
+          )}
           {raw.isPending && mail.rawAvailable && <Loader size="sm" />}
           {raw.isError && <QueryError error={raw.error} onRetry={() => void raw.refetch()} />}
           {raw.isSuccess && (

@@ -1,5 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QuarantinedMail, QuarantinePage, QuarantineReason, QuarantineRelease } from '../../../../../src/modules/support/contract/mail-quarantine';
+import type {
+  QuarantinedMail,
+  QuarantinePage,
+  QuarantineReason,
+  QuarantineRelease,
+} from '../../../../../src/modules/support/contract/mail-quarantine';
 import { api, ApiError } from '../../../lib/api-client';
 
 // Shapes of the mail quarantine API: src/modules/support/contract/mail-quarantine.ts.
@@ -30,7 +35,12 @@ export function useRawMail(id: string | null) {
       const response = await fetch(`/api/inbound/quarantine/${id}/raw`, { credentials: 'same-origin' });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        throw new ApiError(response.status, body?.error?.code ?? 'http.error', body?.error?.message ?? `The server answered ${response.status}.`, {});
+        throw new ApiError(
+          response.status,
+          body?.error?.code ?? 'http.error',
+          body?.error?.message ?? `The server answered ${response.status}.`,
+          {},
+        );
       }
       return response.text();
     },

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -39,7 +55,11 @@ export function CalendarsSection() {
       {calendars.isError && <QueryError error={calendars.error} onRetry={() => void calendars.refetch()} />}
       {calendars.data?.length === 0 && (
         <Card>
-          <EmptyState icon={<IconCalendar size={18} />} title="No calendars" description="Policies count calendar hours (24×7) until you add one." />
+          <EmptyState
+            icon={<IconCalendar size={18} />}
+            title="No calendars"
+            description="Policies count calendar hours (24×7) until you add one."
+          />
         </Card>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -96,7 +116,13 @@ export function CalendarsSection() {
           </Card>
         ))}
       </SimpleGrid>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing && editing !== 'new' ? `Edit “${editing.name}”` : 'New business calendar'} size="lg" centered>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing && editing !== 'new' ? `Edit “${editing.name}”` : 'New business calendar'}
+        size="lg"
+        centered
+      >
         {editing !== null && <CalendarForm calendar={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       </Modal>
     </Stack>
@@ -157,22 +183,47 @@ function CalendarForm({ calendar, onClose }: { calendar?: BusinessCalendar; onCl
             const day = form.values.days[d.key];
             return (
               <Group key={d.key} align="flex-start" wrap="nowrap" gap="sm">
-                <Switch w={130} mt={6} label={d.label} checked={day.open} onChange={(e) => form.setFieldValue(`days.${d.key}.open`, e.currentTarget.checked)} />
+                <Switch
+                  w={130}
+                  mt={6}
+                  label={d.label}
+                  checked={day.open}
+                  onChange={(e) => form.setFieldValue(`days.${d.key}.open`, e.currentTarget.checked)}
+                />
                 {day.open ? (
                   <Stack gap={4}>
                     {day.intervals.map((interval, index) => (
                       <Group key={index} gap={6} wrap="nowrap">
-                        <TimeInput aria-label={`${d.label} opens`} size="xs" w={110} {...form.getInputProps(`days.${d.key}.intervals.${index}.start`)} />
+                        <TimeInput
+                          aria-label={`${d.label} opens`}
+                          size="xs"
+                          w={110}
+                          {...form.getInputProps(`days.${d.key}.intervals.${index}.start`)}
+                        />
                         <Text size="sm">–</Text>
-                        <TimeInput aria-label={`${d.label} closes`} size="xs" w={110} {...form.getInputProps(`days.${d.key}.intervals.${index}.end`)} />
+                        <TimeInput
+                          aria-label={`${d.label} closes`}
+                          size="xs"
+                          w={110}
+                          {...form.getInputProps(`days.${d.key}.intervals.${index}.end`)}
+                        />
                         {day.intervals.length > 1 && (
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${d.label} interval`} onClick={() => form.removeListItem(`days.${d.key}.intervals`, index)}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`Remove ${d.label} interval`}
+                            onClick={() => form.removeListItem(`days.${d.key}.intervals`, index)}
+                          >
                             <IconTrash size={14} />
                           </ActionIcon>
                         )}
                         {index === day.intervals.length - 1 && (
                           <Tooltip label="Add a split shift" withArrow>
-                            <ActionIcon variant="subtle" aria-label={`Add ${d.label} interval`} onClick={() => form.insertListItem(`days.${d.key}.intervals`, { start: '13:00', end: '17:00' })}>
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={`Add ${d.label} interval`}
+                              onClick={() => form.insertListItem(`days.${d.key}.intervals`, { start: '13:00', end: '17:00' })}
+                            >
                               <IconPlus size={14} />
                             </ActionIcon>
                           </Tooltip>

@@ -1,5 +1,24 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useAuth } from '../../../lib/auth';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -9,7 +28,14 @@ import { notifyError, notifySuccess, showServerErrors } from '../../../ui/server
 import { SkeletonRows } from '../../../ui/SkeletonRows';
 import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
 import { useRoles } from '../../team/api';
-import { useEscalationRules, useGroups, useRunEscalationRules, useSaveEscalationRule, type EscalationRule, type EscalationRuleInput } from '../api';
+import {
+  useEscalationRules,
+  useGroups,
+  useRunEscalationRules,
+  useSaveEscalationRule,
+  type EscalationRule,
+  type EscalationRuleInput,
+} from '../api';
 import { options, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES, TIER_LABELS, TIERS, type Tier } from '../labels';
 import { IconBolt, IconPlayerPlay } from '@tabler/icons-react';
 
@@ -32,11 +58,16 @@ export function EscalationRulesSection() {
     <Stack component="section" aria-label="Escalation rules">
       <Group justify="space-between" align="flex-start">
         <Text size="sm" c="dimmed" maw={640}>
-          Rules run every few minutes over unsolved tickets, in order. A ticket that matches every condition of a rule gets its actions: so a case stuck in Tier 1 reaches Tier 2
-          by rule, not by memory.
+          Rules run every few minutes over unsolved tickets, in order. A ticket that matches every condition of a rule gets its actions: so
+          a case stuck in Tier 1 reaches Tier 2 by rule, not by memory.
         </Text>
         <Group gap="sm">
-          <Button variant="default" leftSection={<IconPlayerPlay size={14} />} loading={run.isPending} onClick={() => run.mutate(undefined, { onError: (e) => notifyError(e) })}>
+          <Button
+            variant="default"
+            leftSection={<IconPlayerPlay size={14} />}
+            loading={run.isPending}
+            onClick={() => run.mutate(undefined, { onError: (e) => notifyError(e) })}
+          >
             Run now
           </Button>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
@@ -45,8 +76,16 @@ export function EscalationRulesSection() {
         </Group>
       </Group>
       {run.data && (
-        <Alert variant="light" color={run.data.fired ? 'violet' : 'gray'} icon={<IconBolt size={18} />} withCloseButton onClose={() => run.reset()} title="Rules ran">
-          {run.data.fired === 0 ? 'No rule fired' : `${run.data.fired} rule action${run.data.fired === 1 ? '' : 's'} fired`}; {run.data.breaches} new SLA breach
+        <Alert
+          variant="light"
+          color={run.data.fired ? 'violet' : 'gray'}
+          icon={<IconBolt size={18} />}
+          withCloseButton
+          onClose={() => run.reset()}
+          title="Rules ran"
+        >
+          {run.data.fired === 0 ? 'No rule fired' : `${run.data.fired} rule action${run.data.fired === 1 ? '' : 's'} fired`};{' '}
+          {run.data.breaches} new SLA breach
           {run.data.breaches === 1 ? '' : 'es'} recorded.
         </Alert>
       )}
@@ -116,10 +155,28 @@ export function EscalationRulesSection() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {rules.data?.length === 0 && <EmptyState icon={<IconBolt size={18} />} title="No escalation rules" description="Add one so stuck cases move up a tier on their own." />}
+        {rules.data?.length === 0 && (
+          <EmptyState
+            icon={<IconBolt size={18} />}
+            title="No escalation rules"
+            description="Add one so stuck cases move up a tier on their own."
+          />
+        )}
       </Card>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing && editing !== 'new' ? `Edit “${editing.name}”` : 'New escalation rule'} size="xl" centered>
-        {editing !== null && <RuleForm rule={editing === 'new' ? undefined : editing} nextPosition={(sorted.at(-1)?.position ?? 0) + 1} onClose={() => setEditing(null)} />}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing && editing !== 'new' ? `Edit “${editing.name}”` : 'New escalation rule'}
+        size="xl"
+        centered
+      >
+        {editing !== null && (
+          <RuleForm
+            rule={editing === 'new' ? undefined : editing}
+            nextPosition={(sorted.at(-1)?.position ?? 0) + 1}
+            onClose={() => setEditing(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
@@ -134,7 +191,11 @@ export function describeConditions(c: EscalationRule['conditions']): string[] {
   if (c.minHoursInTier !== undefined) lines.push(`${c.minHoursInTier} h or more in the tier`);
   if (c.minBusinessHoursInTier !== undefined) lines.push(`${c.minBusinessHoursInTier} business hours or more in the tier`);
   if (c.slaMinutesRemainingBelow !== undefined)
-    lines.push(c.slaMinutesRemainingBelow > 0 ? `Next SLA target due within ${c.slaMinutesRemainingBelow} min` : `SLA overdue by ${-c.slaMinutesRemainingBelow} min or more`);
+    lines.push(
+      c.slaMinutesRemainingBelow > 0
+        ? `Next SLA target due within ${c.slaMinutesRemainingBelow} min`
+        : `SLA overdue by ${-c.slaMinutesRemainingBelow} min or more`,
+    );
   if (c.minReopenCount !== undefined) lines.push(`Reopened ${c.minReopenCount}× or more`);
   return lines;
 }
@@ -175,7 +236,12 @@ function RuleForm({ rule, nextPosition, onClose }: { rule?: EscalationRule; next
     if (v.priorities.length) conditions.priorities = v.priorities;
     if (v.segments.length) conditions.segments = v.segments;
     if (v.statuses.length) conditions.statuses = v.statuses;
-    const numbers = { minHoursInTier: num(v.minHoursInTier), minBusinessHoursInTier: num(v.minBusinessHoursInTier), slaMinutesRemainingBelow: num(v.slaMinutesRemainingBelow), minReopenCount: num(v.minReopenCount) };
+    const numbers = {
+      minHoursInTier: num(v.minHoursInTier),
+      minBusinessHoursInTier: num(v.minBusinessHoursInTier),
+      slaMinutesRemainingBelow: num(v.slaMinutesRemainingBelow),
+      minReopenCount: num(v.minReopenCount),
+    };
     for (const [key, value] of Object.entries(numbers)) if (value !== undefined) (conditions as Record<string, number>)[key] = value;
     const actions: EscalationRuleInput['actions'] = {};
     if (v.moveToTier) actions.moveToTier = v.moveToTier;
@@ -188,7 +254,27 @@ function RuleForm({ rule, nextPosition, onClose }: { rule?: EscalationRule; next
           notifySuccess(`Escalation rule “${saved.name}” saved.`);
           onClose();
         },
-        onError: (error) => showServerErrors(form, error, ['name', 'position', 'tiers', 'priorities', 'segments', 'statuses', 'minHoursInTier', 'minBusinessHoursInTier', 'slaMinutesRemainingBelow', 'minReopenCount', 'moveToTier', 'assignGroupId', 'notifyRole'], { conditions: 'tiers', actions: 'moveToTier' }),
+        onError: (error) =>
+          showServerErrors(
+            form,
+            error,
+            [
+              'name',
+              'position',
+              'tiers',
+              'priorities',
+              'segments',
+              'statuses',
+              'minHoursInTier',
+              'minBusinessHoursInTier',
+              'slaMinutesRemainingBelow',
+              'minReopenCount',
+              'moveToTier',
+              'assignGroupId',
+              'notifyRole',
+            ],
+            { conditions: 'tiers', actions: 'moveToTier' },
+          ),
       },
     );
   };
@@ -197,18 +283,52 @@ function RuleForm({ rule, nextPosition, onClose }: { rule?: EscalationRule; next
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Name" withAsterisk data-autofocus placeholder="Urgent Tier 1 case near breach" {...form.getInputProps('name')} style={{ gridColumn: 'span 2' }} />
+          <TextInput
+            label="Name"
+            withAsterisk
+            data-autofocus
+            placeholder="Urgent Tier 1 case near breach"
+            {...form.getInputProps('name')}
+            style={{ gridColumn: 'span 2' }}
+          />
           <NumberInput label="Position" min={0} max={10000} allowDecimal={false} {...form.getInputProps('position')} />
         </SimpleGrid>
         <Switch label="Active" description="Paused rules are kept but never fire" {...form.getInputProps('active', { type: 'checkbox' })} />
         <Divider label="When a ticket matches all of" labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect label="Tiers" placeholder="Any tier" data={options(TIERS, TIER_LABELS)} clearable {...form.getInputProps('tiers')} />
-          <MultiSelect label="Priorities" placeholder="Any priority" data={options(PRIORITIES, PRIORITY_LABELS)} clearable {...form.getInputProps('priorities')} />
-          <MultiSelect label="Account segments" placeholder="Any segment" data={options(SEGMENTS, SEGMENT_LABELS)} clearable {...form.getInputProps('segments')} />
-          <MultiSelect label="Statuses" placeholder="New and open" data={options(STATUSES.filter((s) => s !== 'closed'), STATUS_LABELS)} clearable {...form.getInputProps('statuses')} />
+          <MultiSelect
+            label="Priorities"
+            placeholder="Any priority"
+            data={options(PRIORITIES, PRIORITY_LABELS)}
+            clearable
+            {...form.getInputProps('priorities')}
+          />
+          <MultiSelect
+            label="Account segments"
+            placeholder="Any segment"
+            data={options(SEGMENTS, SEGMENT_LABELS)}
+            clearable
+            {...form.getInputProps('segments')}
+          />
+          <MultiSelect
+            label="Statuses"
+            placeholder="New and open"
+            data={options(
+              STATUSES.filter((s) => s !== 'closed'),
+              STATUS_LABELS,
+            )}
+            clearable
+            {...form.getInputProps('statuses')}
+          />
           <NumberInput label="Hours in the tier, at least" placeholder="Any" min={0} {...form.getInputProps('minHoursInTier')} />
-          <NumberInput label="Business hours in the tier, at least" placeholder="Any" min={0} description="Counted in the ticket's SLA calendar" {...form.getInputProps('minBusinessHoursInTier')} />
+          <NumberInput
+            label="Business hours in the tier, at least"
+            placeholder="Any"
+            min={0}
+            description="Counted in the ticket's SLA calendar"
+            {...form.getInputProps('minBusinessHoursInTier')}
+          />
           <NumberInput
             label="SLA minutes remaining below"
             placeholder="Any"
@@ -220,7 +340,13 @@ function RuleForm({ rule, nextPosition, onClose }: { rule?: EscalationRule; next
         </SimpleGrid>
         <Divider label="Then" labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select label="Move to tier" placeholder="Keep the tier" clearable data={options(TIERS, TIER_LABELS)} {...form.getInputProps('moveToTier')} />
+          <Select
+            label="Move to tier"
+            placeholder="Keep the tier"
+            clearable
+            data={options(TIERS, TIER_LABELS)}
+            {...form.getInputProps('moveToTier')}
+          />
           <Select
             label="Assign group"
             placeholder="Keep the group"
@@ -228,7 +354,13 @@ function RuleForm({ rule, nextPosition, onClose }: { rule?: EscalationRule; next
             data={(groups.data ?? []).map((g) => ({ value: g.id, label: `${g.name} (${TIER_LABELS[g.tier]})` }))}
             {...form.getInputProps('assignGroupId')}
           />
-          <Select label="Notify role" placeholder="Nobody" clearable data={(roles.data ?? []).map((r) => ({ value: r.id, label: r.label }))} {...form.getInputProps('notifyRole')} />
+          <Select
+            label="Notify role"
+            placeholder="Nobody"
+            clearable
+            data={(roles.data ?? []).map((r) => ({ value: r.id, label: r.label }))}
+            {...form.getInputProps('notifyRole')}
+          />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -80,7 +80,12 @@ function GroupForm({ onDone }: { onDone: () => void }) {
     >
       <Stack>
         <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Select label="Tier" allowDeselect={false} data={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} {...form.getInputProps('tier')} />
+        <Select
+          label="Tier"
+          allowDeselect={false}
+          data={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))}
+          {...form.getInputProps('tier')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -15,13 +15,15 @@ export function SlaPoliciesSection() {
   // null: closed; 'new': creating; a policy: editing it.
   const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
   const sorted = [...(policies.data ?? [])].sort((a, b) => a.position - b.position);
-  const calendarName = (id: string | null) => (id ? (calendars.data?.find((c) => c.id === id)?.name ?? 'Unknown calendar') : 'Calendar hours (24×7)');
+  const calendarName = (id: string | null) =>
+    id ? (calendars.data?.find((c) => c.id === id)?.name ?? 'Unknown calendar') : 'Calendar hours (24×7)';
 
   return (
     <Card p={0} component="section" aria-label="SLA policies">
       <Group justify="space-between" p="md">
         <Text size="sm" c="dimmed" maw={640}>
-          The first active policy, in this order, whose conditions match a ticket sets its targets. Changes apply to new tickets and to tickets whose priority changes.
+          The first active policy, in this order, whose conditions match a ticket sets its targets. Changes apply to new tickets and to
+          tickets whose priority changes.
         </Text>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
           New SLA policy
@@ -82,7 +84,9 @@ export function SlaPoliciesSection() {
                             <Text span size="xs" fw={600} w={56} display="inline-block">
                               {PRIORITY_LABELS[p]}
                             </Text>
-                            {[policy.targets[p].firstReplyMinutes, policy.targets[p].nextReplyMinutes, policy.targets[p].resolutionMinutes].map((m) => (m === null ? '—' : formatTarget(m))).join(' · ')}
+                            {[policy.targets[p].firstReplyMinutes, policy.targets[p].nextReplyMinutes, policy.targets[p].resolutionMinutes]
+                              .map((m) => (m === null ? '—' : formatTarget(m)))
+                              .join(' · ')}
                           </Text>
                         ))}
                     </Stack>
@@ -100,7 +104,9 @@ export function SlaPoliciesSection() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {policies.data?.length === 0 && <EmptyState icon={<IconClock size={18} />} title="No SLA policies" description="Without a policy, tickets have no due times." />}
+      {policies.data?.length === 0 && (
+        <EmptyState icon={<IconClock size={18} />} title="No SLA policies" description="Without a policy, tickets have no due times." />
+      )}
       <SlaPolicyModal
         key={editing === null ? 'closed' : editing === 'new' ? 'new' : editing.id}
         opened={editing !== null}

@@ -1,4 +1,19 @@
-import { Button, Divider, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
 import { SEGMENT_LABELS, SEGMENTS } from '../../accounts/labels';
@@ -32,7 +47,13 @@ interface Props {
 
 export function SlaPolicyModal(props: Props) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.policy ? `Edit “${props.policy.name}”` : 'New SLA policy'} size="xl" centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.policy ? `Edit “${props.policy.name}”` : 'New SLA policy'}
+      size="xl"
+      centered
+    >
       <SlaPolicyForm {...props} />
     </Modal>
   );
@@ -55,14 +76,20 @@ function naturalUnit(targets: Record<Priority, SlaTarget>): Unit {
 function toUnit(targets: Record<Priority, SlaTarget>, unit: Unit): TargetValues {
   const factor = unit === 'hours' ? 60 : 1;
   return Object.fromEntries(
-    PRIORITIES.map((p) => [p, Object.fromEntries(METRICS.map((m) => [m.key, targets[p][m.key] === null ? '' : targets[p][m.key]! / factor]))]),
+    PRIORITIES.map((p) => [
+      p,
+      Object.fromEntries(METRICS.map((m) => [m.key, targets[p][m.key] === null ? '' : targets[p][m.key]! / factor])),
+    ]),
   ) as TargetValues;
 }
 
 function toMinutes(values: TargetValues, unit: Unit): Record<Priority, SlaTarget> {
   const factor = unit === 'hours' ? 60 : 1;
   return Object.fromEntries(
-    PRIORITIES.map((p) => [p, Object.fromEntries(METRICS.map((m) => [m.key, values[p][m.key] === '' ? null : Math.round(Number(values[p][m.key]) * factor)]))]),
+    PRIORITIES.map((p) => [
+      p,
+      Object.fromEntries(METRICS.map((m) => [m.key, values[p][m.key] === '' ? null : Math.round(Number(values[p][m.key]) * factor)])),
+    ]),
   ) as unknown as Record<Priority, SlaTarget>;
 }
 
@@ -123,14 +150,25 @@ function SlaPolicyForm({ policy, nextPosition, onClose }: Props) {
     });
   };
 
-  const calendarOptions = [{ value: CALENDAR_HOURS, label: 'Calendar hours (24×7)' }, ...(calendars.data ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.timeZone}` }))];
+  const calendarOptions = [
+    { value: CALENDAR_HOURS, label: 'Calendar hours (24×7)' },
+    ...(calendars.data ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.timeZone}` })),
+  ];
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <NumberInput label="Position" description="Lower positions are tried first" min={0} max={10000} allowDecimal={false} withAsterisk {...form.getInputProps('position')} />
+          <NumberInput
+            label="Position"
+            description="Lower positions are tried first"
+            min={0}
+            max={10000}
+            allowDecimal={false}
+            withAsterisk
+            {...form.getInputProps('position')}
+          />
           <Select
             label="Status"
             allowDeselect={false}
@@ -146,12 +184,41 @@ function SlaPolicyForm({ policy, nextPosition, onClose }: Props) {
           Leave a field empty to match any value; leave them all empty to match every ticket.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect label="Account segments" placeholder="Any segment" data={options(SEGMENTS, SEGMENT_LABELS)} clearable {...form.getInputProps('conditions.segments')} />
-          <MultiSelect label="Priorities" placeholder="Any priority" data={options(PRIORITIES, PRIORITY_LABELS)} clearable {...form.getInputProps('conditions.priorities')} />
-          <MultiSelect label="Channels" placeholder="Any channel" data={options(CHANNELS, CHANNEL_LABELS)} clearable {...form.getInputProps('conditions.channels')} />
-          <MultiSelect label="Tiers" placeholder="Any tier" data={options(TIERS, TIER_LABELS)} clearable {...form.getInputProps('conditions.tiers')} />
+          <MultiSelect
+            label="Account segments"
+            placeholder="Any segment"
+            data={options(SEGMENTS, SEGMENT_LABELS)}
+            clearable
+            {...form.getInputProps('conditions.segments')}
+          />
+          <MultiSelect
+            label="Priorities"
+            placeholder="Any priority"
+            data={options(PRIORITIES, PRIORITY_LABELS)}
+            clearable
+            {...form.getInputProps('conditions.priorities')}
+          />
+          <MultiSelect
+            label="Channels"
+            placeholder="Any channel"
+            data={options(CHANNELS, CHANNEL_LABELS)}
+            clearable
+            {...form.getInputProps('conditions.channels')}
+          />
+          <MultiSelect
+            label="Tiers"
+            placeholder="Any tier"
+            data={options(TIERS, TIER_LABELS)}
+            clearable
+            {...form.getInputProps('conditions.tiers')}
+          />
         </SimpleGrid>
-        <TagsInput label="Tags" description="The ticket carries at least one of these" placeholder="Any tags" {...form.getInputProps('conditions.tags')} />
+        <TagsInput
+          label="Tags"
+          description="The ticket carries at least one of these"
+          placeholder="Any tags"
+          {...form.getInputProps('conditions.tags')}
+        />
         <Divider label="Targets" labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -196,7 +263,11 @@ function SlaPolicyForm({ policy, nextPosition, onClose }: Props) {
                       min={form.values.unit === 'hours' ? 0.25 : 1}
                       step={form.values.unit === 'hours' ? 1 : 15}
                       decimalScale={2}
-                      rightSection={<Text size="xs" c="dimmed">{form.values.unit === 'hours' ? 'h' : 'min'}</Text>}
+                      rightSection={
+                        <Text size="xs" c="dimmed">
+                          {form.values.unit === 'hours' ? 'h' : 'min'}
+                        </Text>
+                      }
                       size="xs"
                       {...form.getInputProps(`targets.${p}.${m.key}`)}
                     />

@@ -16,7 +16,10 @@ export function SupportSettingsPage() {
   const tab: Tab = (TABS as readonly string[]).includes(requested ?? '') ? (requested as Tab) : 'sla-policies';
   return (
     <>
-      <PageHeader title="Support settings" description="SLA policies and the calendars they count in, escalation rules, and the groups tickets are routed to." />
+      <PageHeader
+        title="Support settings"
+        description="SLA policies and the calendars they count in, escalation rules, and the groups tickets are routed to."
+      />
       <Tabs value={tab} onChange={(value) => setParams({ tab: value ?? 'sla-policies' }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="sla-policies">SLA policies</Tabs.Tab>

@@ -33,7 +33,13 @@ export function MyAccountsSection({ memberId }: { memberId: string }) {
           icon={<IconHeartHandshake size={18} />}
           loading={loading}
         />
-        <StatCard label="Renewals ≤ 90 days" value={renewals.length} hint={formatMoneyCompact(renewals.reduce((s, a) => s + a.arr, 0))} icon={<IconCalendar size={18} />} loading={loading} />
+        <StatCard
+          label="Renewals ≤ 90 days"
+          value={renewals.length}
+          hint={formatMoneyCompact(renewals.reduce((s, a) => s + a.arr, 0))}
+          icon={<IconCalendar size={18} />}
+          loading={loading}
+        />
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -46,7 +52,11 @@ export function MyAccountsSection({ memberId }: { memberId: string }) {
             </Group>
             {loading && <Skeleton height={200} />}
             {!loading && items.length === 0 && (
-              <EmptyState icon={<IconBuilding size={18} />} title="You are on no account teams yet" description="When an account team names you, the account shows here." />
+              <EmptyState
+                icon={<IconBuilding size={18} />}
+                title="You are on no account teams yet"
+                description="When an account team names you, the account shows here."
+              />
             )}
             {items.length > 0 && (
               <Table.ScrollContainer minWidth={560}>

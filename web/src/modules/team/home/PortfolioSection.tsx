@@ -20,7 +20,10 @@ export function PortfolioSection({ readOnly }: { readOnly: boolean }) {
   const partial = Boolean(accounts.data?.nextCursor);
   const engaged = items.filter((a) => a.relationship === 'engaged').length;
   const renewals = upcomingRenewals(items);
-  const bySegment = SEGMENTS.map((s) => ({ segment: SEGMENT_LABELS[s], arr: items.filter((a) => a.segment === s).reduce((sum, a) => sum + a.arr, 0) }));
+  const bySegment = SEGMENTS.map((s) => ({
+    segment: SEGMENT_LABELS[s],
+    arr: items.filter((a) => a.segment === s).reduce((sum, a) => sum + a.arr, 0),
+  }));
 
   return (
     <Stack gap="lg">
@@ -39,7 +42,12 @@ export function PortfolioSection({ readOnly }: { readOnly: boolean }) {
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <StatCard label="Accounts" value={partial ? `${SAMPLE}+` : items.length} icon={<IconBuilding size={18} />} loading={loading} />
-        <StatCard label="Total ARR" value={formatMoneyCompact(items.reduce((s, a) => s + a.arr, 0))} icon={<IconChartBar size={18} />} loading={loading} />
+        <StatCard
+          label="Total ARR"
+          value={formatMoneyCompact(items.reduce((s, a) => s + a.arr, 0))}
+          icon={<IconChartBar size={18} />}
+          loading={loading}
+        />
         <StatCard
           label="Engaged"
           value={items.length ? `${Math.round((engaged / items.length) * 100)}%` : '—'}

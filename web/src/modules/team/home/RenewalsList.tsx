@@ -20,7 +20,13 @@ export function upcomingRenewals(accounts: AccountSummary[]): AccountSummary[] {
 
 export function RenewalsList({ accounts }: { accounts: AccountSummary[] }) {
   if (accounts.length === 0) {
-    return <EmptyState icon={<IconCalendar size={18} />} title="No renewals in the next 90 days" description="Renewals show here three months ahead." />;
+    return (
+      <EmptyState
+        icon={<IconCalendar size={18} />}
+        title="No renewals in the next 90 days"
+        description="Renewals show here three months ahead."
+      />
+    );
   }
   return (
     <Stack gap="sm">

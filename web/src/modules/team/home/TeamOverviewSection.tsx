@@ -81,7 +81,13 @@ export function TeamOverviewSection() {
                 </Button>
               )}
               {can('settings.manage') && (
-                <Button component={Link} to="/admin/relationship-rules" variant="light" justify="flex-start" leftSection={<IconAdjustments size={16} />}>
+                <Button
+                  component={Link}
+                  to="/admin/relationship-rules"
+                  variant="light"
+                  justify="flex-start"
+                  leftSection={<IconAdjustments size={16} />}
+                >
                   Relationship rules
                 </Button>
               )}
