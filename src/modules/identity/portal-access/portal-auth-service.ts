@@ -207,10 +207,24 @@ export async function signInWithPassword(
 /** The contact behind a portal cookie, or null when unknown, expired or no longer allowed in. */
 export async function resolvePortalSession(db: Kysely<Database>, sessionId: string): Promise<PortalContact | null> {
   const idHash = sha256(sessionId);
-  const session = await db.selectFrom('portal_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  // Every portal request comes through here: the session and the contact's portal access (both
+  // identity's) in one read, then the contact through the accounts port — two reads in all.
+  const session = await db
+    .selectFrom('portal_sessions')
+    .leftJoin('portal_credentials', 'portal_credentials.contact_id', 'portal_sessions.contact_id')
+    .select([
+      'portal_sessions.contact_id',
+      'portal_sessions.csrf_token',
+      'portal_sessions.expires_at',
+      'portal_sessions.last_seen_at',
+      'portal_credentials.access',
+      'portal_credentials.password_hash',
+    ])
+    .where('portal_sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
   const now = nowIso();
-  if (!session || session.expires_at <= now) return null;
-  const contact = await contactWithAccess(db, { id: session.contact_id });
+  if (!session || session.expires_at <= now || session.access === 'disabled') return null;
+  const contact = await identityPorts().portalContacts.findContact(db, { id: session.contact_id });
   if (!contact) return null;
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('portal_sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
@@ -221,7 +235,7 @@ export async function resolvePortalSession(db: Kysely<Database>, sessionId: stri
     accountName: contact.account_name,
     name: contact.name,
     email: contact.email,
-    hasPassword: !!contact.password_hash,
+    hasPassword: !!session.password_hash,
     session: { idHash, csrfToken: session.csrf_token },
   };
 }
