@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { DEMO_PASSWORD } from './e2e/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!fs.existsSync(CHROMIUM)) {
@@ -65,6 +66,7 @@ export default defineConfig({
         PORT: String(PORT),
         LOG_LEVEL: 'warn',
         OUTPOST_SIGN_IN_LIMIT: '1000',
+        OUTPOST_DEMO_PASSWORD: DEMO_PASSWORD,
         OUTPOST_SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK.sqlite}`,
         OUTPOST_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       },
@@ -83,6 +85,7 @@ export default defineConfig({
               PORT: String(POSTGRES_PORT),
               LOG_LEVEL: 'warn',
               OUTPOST_SIGN_IN_LIMIT: '1000',
+              OUTPOST_DEMO_PASSWORD: DEMO_PASSWORD,
               OUTPOST_SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK.postgres}`,
               OUTPOST_PUBLIC_URL: `http://127.0.0.1:${POSTGRES_PORT}`,
             },

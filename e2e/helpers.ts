@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const DEMO_PASSWORD = 'outpost-demo';
+/**
+ * Every demo member's password on the servers the browser tests run against: playwright.config.ts
+ * hands it to them as OUTPOST_DEMO_PASSWORD (a real first start generates a random one instead).
+ */
+export const DEMO_PASSWORD = 'e2e-demo-password';
 export const ADMIN = 'admin@outpost.local';
 
 export async function signIn(page: Page, email: string = ADMIN, password: string = DEMO_PASSWORD): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers.js';
+import { DEMO_PASSWORD, signIn } from './helpers.js';
 
 test('an admin sees the team overview and the portfolio', async ({ page }) => {
   await signIn(page);
@@ -57,7 +57,7 @@ test('signed-out visitors are sent to sign in and brought back afterwards', asyn
   await page.getByLabel('Password', { exact: true }).fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('The e-mail or password is not right.');
-  await page.getByLabel('Password', { exact: true }).fill('outpost-demo');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/team$/);
   await expect(page.getByRole('heading', { name: 'Team directory' })).toBeVisible();

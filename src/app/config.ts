@@ -20,7 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? path.resolve('data', 'outpost.db'),
     port: Number(env.PORT ?? 3000),
     // Reachable from this machine only until HOST says otherwise: a first run should not publish
-    // a demo workspace (whose password the README prints) to the network.
+    // a demo workspace (whose generated password the start-up banner prints) to the network.
     host: env.HOST ?? '127.0.0.1',
     webRoot: env.OUTPOST_WEB_ROOT ?? path.resolve('dist', 'web'),
     secureCookies: env.OUTPOST_SECURE_COOKIES === 'true',

@@ -3,12 +3,13 @@ import { loadConfig } from '../app/config.js';
 import { startWorkbench } from '../app/start.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../db/seed/demo-data.js';
+import { DEMO_ADMIN_EMAIL } from '../db/seed/demo-data.js';
+import { demoAdminPassword, newDemoPassword } from '../db/seed/demo-password.js';
 import { hasData, seedDemoWorkspace } from '../db/seed/demo-workspace.js';
 import { seedBenchDataset } from '../db/seed/bench-dataset.js';
 import { SYSTEM_CONTEXT } from '../kernel/actor.js';
 import { wireModules } from '../app/wire-modules.js';
-import { MIN_PASSWORD_LENGTH, verifyPassword } from '../modules/identity/index.js';
+import { MIN_PASSWORD_LENGTH } from '../modules/identity/index.js';
 import { ROLES } from '../modules/identity/index.js';
 import { randomSecret } from '../kernel/secrets.js';
 import * as team from '../modules/team/index.js';
@@ -36,26 +37,25 @@ program
   .option('--seed-demo', 'seed the demo workspace when the database is empty')
   .action(async (options: { seedDemo?: boolean }) => {
     const config = loadConfig();
-    let seeded = false;
+    let seeded = '';
     const running = await startWorkbench(config, async (db) => {
       if (options.seedDemo && !(await hasData(db.kysely))) {
+        // Chosen (and kept) before the seed, so a seed cut short still leaves a known password.
+        const demo = await newDemoPassword(config.dataDir);
         const bar = progressBar('Seeding demo workspace');
-        await seedDemoWorkspace(db.kysely, new Date(), (done, total) => bar.update(done, total));
+        await seedDemoWorkspace(db.kysely, new Date(), { password: demo.password, onProgress: (done, total) => bar.update(done, total) });
         bar.stop();
-        seeded = true;
+        seeded = `  The demo workspace was created${demo.keptIn ? `; its password is kept in ${demo.keptIn}` : ''}.`;
       }
     });
-    const admin = await team.findMemberRowByEmail(running.db.kysely, DEMO_ADMIN_EMAIL);
-    const demoLogin = admin?.password_hash ? await verifyPassword(DEMO_PASSWORD, admin.password_hash) : false;
+    const demoPassword = await demoAdminPassword(running.db.kysely, config.dataDir);
     const lines = [
       '',
       `  Outpost is running at ${running.url}`,
       `  Database: ${running.db.dialect}${running.db.dialect === 'sqlite' ? ` (${config.databaseUrl})` : ''}`,
-      seeded ? '  The demo workspace was created.' : '',
-      demoLogin ? `  Sign in as the demo admin: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}` : '',
-      !admin && !(await hasData(running.db.kysely))
-        ? '  No members yet: create one with `outpost user create --email … --name … --role admin`.'
-        : '',
+      seeded,
+      demoPassword ? `  Sign in as the demo admin: ${DEMO_ADMIN_EMAIL} / ${demoPassword}` : '',
+      !(await hasData(running.db.kysely)) ? '  No members yet: create one with `outpost user create --email … --name … --role admin`.' : '',
       `  API docs: ${running.url}/api/docs`,
       '',
     ];
@@ -105,12 +105,17 @@ program
     if (!options.demo) program.error('Say what to seed: `outpost seed --demo` or `outpost seed --bench --scale <tickets>`.');
     await withDatabase(async (db) => {
       if (await hasData(db.kysely)) program.error('This database already has members; seed only into an empty one.');
+      const demo = await newDemoPassword(loadConfig().dataDir);
       const bar = progressBar('Seeding demo workspace');
-      const summary = await seedDemoWorkspace(db.kysely, new Date(), (done, total) => bar.update(done, total));
+      const summary = await seedDemoWorkspace(db.kysely, new Date(), {
+        password: demo.password,
+        onProgress: (done, total) => bar.update(done, total),
+      });
       bar.stop();
       console.log(
         `Seeded ${summary.members} members, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.interactions} interactions, ${summary.tickets} tickets.\n` +
-          `Sign in as ${summary.adminEmail} / ${summary.password}`,
+          `Sign in as ${summary.adminEmail} / ${summary.password}` +
+          (demo.keptIn ? ` (every demo member's password; kept in ${demo.keptIn})` : ''),
       );
     });
   });

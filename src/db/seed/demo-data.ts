@@ -147,7 +147,6 @@ export const DEMO_MEMBERS: {
   },
 ];
 
-export const DEMO_PASSWORD = 'outpost-demo';
 export const DEMO_ADMIN_EMAIL = 'admin@outpost.local';
 
 /** Fictional customers; domains are theirs for e-mail matching. */

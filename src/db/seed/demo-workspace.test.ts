@@ -1,9 +1,15 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
 import { SEGMENTS } from '../../modules/accounts/contract/kinds.js';
 import { ROLES } from '../../modules/identity/roles/roles.js';
+import * as team from '../../modules/team/index.js';
 import { freshDatabase, testDialects } from '../test-database.js';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-data.js';
+import { DEMO_ADMIN_EMAIL } from './demo-data.js';
+import { demoAdminPassword, newDemoPassword } from './demo-password.js';
 import { seedDemoWorkspace, type DemoSummary } from './demo-workspace.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -11,12 +17,21 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 describe.each(testDialects())('demo workspace on %s', (dialect) => {
   let t: TestApp;
   let summary: DemoSummary;
+  let dataDir: string;
+  const signIn = (password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: DEMO_ADMIN_EMAIL, password } });
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
-    summary = await seedDemoWorkspace(t.db.kysely, NOW);
+    // As `outpost serve --seed-demo` does on a first start, with no OUTPOST_DEMO_PASSWORD set.
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-demo-'));
+    const { password } = await newDemoPassword(dataDir, {});
+    summary = await seedDemoWorkspace(t.db.kysely, NOW, { password });
   }, 60_000);
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
 
   it('has at least 25 accounts across all four segments and several lifecycle stages', async () => {
     const accounts = await t.db.kysely.selectFrom('accounts').select(['segment', 'lifecycle_stage']).execute();
@@ -53,12 +68,10 @@ describe.each(testDialects())('demo workspace on %s', (dialect) => {
     expect(rows.length - engaged).toBeGreaterThanOrEqual(3);
   });
 
-  it('lets the demo admin sign in with the demo password and see the accounts', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD },
-    });
+  it('lets the demo admin sign in with the generated password kept in the data folder and see the accounts', async () => {
+    const kept = (await fs.readFile(path.join(dataDir, 'demo-password.txt'), 'utf8')).trim();
+    expect(summary.password).toBe(kept);
+    const res = await signIn(kept);
     expect(res.statusCode).toBe(200);
     expect(res.json().member.roles).toContain('admin');
     const cookie = res.cookies.find((c) => c.name === 'outpost_session')!;
@@ -80,8 +93,13 @@ describe.each(testDialects())('demo workspace on %s', (dialect) => {
         .execute();
     const other = await freshDatabase(dialect);
     try {
-      const again = await seedDemoWorkspace(other.kysely, NOW);
-      expect(again).toEqual(summary);
+      const otherDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-demo-'));
+      const { password } = await newDemoPassword(otherDir, {});
+      await fs.rm(otherDir, { recursive: true, force: true });
+      const again = await seedDemoWorkspace(other.kysely, NOW, { password });
+      // The same workspace, but never the same password: each fresh demo gets its own.
+      expect(again.password).not.toBe(summary.password);
+      expect({ ...again, password: summary.password }).toEqual(summary);
       const [first, second] = [await snapshot(t.db), await snapshot(other)];
       expect(second.map((a) => ({ ...a, arr: Number(a.arr) }))).toEqual(first.map((a) => ({ ...a, arr: Number(a.arr) })));
       const contacts = async (db: TestApp['db']) =>
@@ -91,4 +109,17 @@ describe.each(testDialects())('demo workspace on %s', (dialect) => {
       await other.close();
     }
   }, 60_000);
+
+  it('does not let anyone in with the password the demo used to publish', async () => {
+    const res = await signIn('outpost-demo');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('auth.invalid_credentials');
+  });
+
+  it('gives later starts the kept password to print until the admin changes it', async () => {
+    expect(await demoAdminPassword(t.db.kysely, dataDir, {})).toBe(summary.password);
+    const admin = (await team.findMemberRowByEmail(t.db.kysely, DEMO_ADMIN_EMAIL))!;
+    await team.setPassword(t.db.kysely, SYSTEM_CONTEXT, admin.id, 'a-password-of-my-own');
+    expect(await demoAdminPassword(t.db.kysely, dataDir, {})).toBeUndefined();
+  });
 });

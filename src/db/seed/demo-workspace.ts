@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
+import { randomSecret } from '../../kernel/secrets.js';
 import * as accounts from '../../modules/accounts/index.js';
 import { CUSTOMER_ROLES, LIFECYCLE_STAGES, SEGMENTS, type InteractionKind } from '../../modules/accounts/index.js';
 import * as team from '../../modules/team/index.js';
@@ -9,7 +10,6 @@ import {
   DEMO_ACCOUNTS,
   DEMO_ADMIN_EMAIL,
   DEMO_MEMBERS,
-  DEMO_PASSWORD,
   FIRST_NAMES,
   INTERACTION_SUBJECTS,
   LAST_NAMES,
@@ -22,6 +22,12 @@ import { seedDemoEngagements } from './demo-engagements.js';
 import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
 import { reindexAll } from '../../modules/search/index.js';
 import { SeededRandom } from './random.js';
+
+export interface DemoOptions {
+  /** Every demo member's password; a random one when left out (see `newDemoPassword`). */
+  password?: string;
+  onProgress?: (done: number, total: number) => void;
+}
 
 export interface DemoSummary {
   adminEmail: string;
@@ -52,18 +58,19 @@ export async function hasData(db: Kysely<Database>): Promise<boolean> {
  * Writes the demo workspace through the same services the API uses: a team covering every role,
  * 30 accounts across segments and stages, 3–6 contacts each, and a year of interactions that make
  * about half the relationships engaged and the rest transactional. Names, counts and shapes are
- * fixed by the seed; dates are relative to `now` so that rolling windows stay meaningful.
+ * fixed by the seed; dates are relative to `now` so that rolling windows stay meaningful. Every
+ * member gets `options.password`: never a fixed one, since the demo may be reachable by others.
  */
 export async function seedDemoWorkspace(
   db: Kysely<Database>,
   now = new Date(),
-  onProgress?: (done: number, total: number) => void,
+  { password = randomSecret(12), onProgress }: DemoOptions = {},
 ): Promise<DemoSummary> {
   const rnd = new SeededRandom(20261125);
   const ctx = SYSTEM_CONTEXT;
   const memberIds = new Map<string, string>();
   for (const m of DEMO_MEMBERS) {
-    const { member } = await team.createMember(db, ctx, { ...m, password: DEMO_PASSWORD });
+    const { member } = await team.createMember(db, ctx, { ...m, password });
     memberIds.set(m.email, member.id);
   }
   const byRole = (role: string) => DEMO_MEMBERS.filter((m) => m.roles.includes(role as never)).map((m) => memberIds.get(m.email)!);
@@ -159,7 +166,7 @@ export async function seedDemoWorkspace(
   return {
     adminEmail: DEMO_ADMIN_EMAIL,
     tickets,
-    password: DEMO_PASSWORD,
+    password,
     members: DEMO_MEMBERS.length,
     accounts: DEMO_ACCOUNTS.length,
     contacts,
