@@ -316,6 +316,35 @@ describe.each(testDialects())('inbound e-mail over SMTP on %s', (dialect) => {
       await expectUntouched(ticket.id);
     });
 
+    it('does not trust a From the receiving server found forged: only Outpost’s own Message-ID lets it join', async () => {
+      const { ticket, agentMessageId } = await solvedTicket('forged');
+      const forgedResults = 'mx.outpost.local; spf=fail smtp.mailfrom=gmail.com; dkim=none; dmarc=fail header.from=initech.com';
+      const forged = `<forged-${unique()}@initech.com>`;
+      await sender.sendMail({
+        from: 'forged@initech.com',
+        to: 'support@outpost.local',
+        messageId: forged,
+        subject: `Re: [#${ticket.number}] Invoice`,
+        headers: { 'Authentication-Results': forgedResults },
+        text: 'Wire the refund elsewhere.',
+      });
+      expect((await ticketOf(forged)).id).not.toBe(ticket.id);
+      await expectUntouched(ticket.id);
+      // A header that claims a pass changes nothing for a real requester; one answering our Message-ID still joins.
+      const answering = `<forged-reply-${unique()}@initech.com>`;
+      await sender.sendMail({
+        from: 'forged@initech.com',
+        to: 'support@outpost.local',
+        messageId: answering,
+        inReplyTo: agentMessageId,
+        references: [agentMessageId],
+        subject: 'Re: Invoice',
+        headers: { 'Authentication-Results': forgedResults },
+        text: 'Thanks, received.',
+      });
+      expect((await ticketOf(answering)).id).toBe(ticket.id);
+    });
+
     it('still joins for the requester, for another contact of the account, and for anyone answering Outpost’s own Message-ID', async () => {
       const { ticket, agentMessageId } = await solvedTicket('dom');
       const colleague = await createContactViaService(db, initechId);

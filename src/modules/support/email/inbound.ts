@@ -17,7 +17,7 @@ import { attachmentSettings, removeStoredFile, type AttachmentSettings } from '.
 import { automatedMailReason } from './automated-mail.js';
 import { addressOf, mailSettings } from '../../platform/index.js';
 import { stripQuotedReply } from './quoted-text.js';
-import { findNamedThread, MAX_MESSAGE_ID, refusalOf } from './thread.js';
+import { findNamedThread, MAX_MESSAGE_ID, refusalOf, senderForged } from './thread.js';
 import { decodeProblems } from './decode-check.js';
 import { quarantineMail } from './quarantine.js';
 import { rawMailSettings, removeRawMail, storeRawMail } from './raw-mail.js';
@@ -242,7 +242,7 @@ async function ingestParsed(db: Kysely<Database>, raw: Buffer, rawPath: string, 
   const named = await findNamedThread(db, mail);
   let ticket = named && named.ticket.status !== 'closed' ? named.ticket : null;
   // A mail that names a ticket it does not belong to opens one of its own; the named one is left alone.
-  const refusal = ticket && named ? refusalOf(named, { contact, domainAccountId: domainAccount }) : null;
+  const refusal = ticket && named ? refusalOf(named, { contact, domainAccountId: domainAccount, forged: senderForged(mail) }) : null;
   if (refusal && named) {
     options.log?.info(
       { messageId, sender: sender.address, ticketNumber: Number(named.ticket.number), reason: refusal },

@@ -57,16 +57,35 @@ export async function findNamedThread(db: Kysely<Database>, mail: ParsedMail): P
 }
 
 /**
+ * Whether the receiving mail server found the From address forged: the topmost
+ * Authentication-Results header (the one our own MTA adds, RFC 8601) reports `dmarc=fail`, or
+ * `spf=fail` with no passing DKIM signature. Only failures count: a sender can add a header that
+ * claims a pass, but gains nothing by adding one that claims a failure.
+ */
+export function senderForged(mail: ParsedMail): boolean {
+  const header = mail.headers.get('authentication-results');
+  const top = [header].flat()[0];
+  if (typeof top !== 'string') return false;
+  const text = top.toLowerCase();
+  if (/\bdmarc\s*=\s*fail\b/.test(text)) return true;
+  return /\bspf\s*=\s*fail\b/.test(text) && !/\bdkim\s*=\s*pass\b/.test(text);
+}
+
+/**
  * Why a mail may not join the ticket it names, or null when it may: it must come from the
  * requester or another contact of the ticket's account (tickets keep no CC list), or answer a
  * Message-ID Outpost sent for that ticket (a forwarded thread). Subject numbers are sequential
- * and customers' Message-IDs can be seen or guessed, so neither alone lets a stranger in.
+ * and customers' Message-IDs can be seen or guessed, so neither alone lets a stranger in. A From
+ * the receiving server found forged (`senderForged`) proves nothing: only the Message-ID rule holds.
  */
 export function refusalOf(
   named: NamedThread,
-  sender: { contact: { id: string; accountId: string } | null; domainAccountId: string | null },
+  sender: { contact: { id: string; accountId: string } | null; domainAccountId: string | null; forged?: boolean },
 ): string | null {
   const { ticket } = named;
+  if (sender.forged) {
+    return named.answersOutpost ? null : 'the receiving mail server found the From address forged (Authentication-Results)';
+  }
   if (sender.contact?.id === ticket.requester_id || sender.contact?.accountId === ticket.account_id) return null;
   if (sender.domainAccountId !== null && sender.domainAccountId !== ticket.account_id) return 'the sender belongs to another account';
   if (named.answersOutpost) return null;
