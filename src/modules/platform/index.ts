@@ -3,7 +3,7 @@
  * besides its contract/ schemas. Everything else in this folder is private to the module.
  */
 export { IDEMPOTENCY_EXPIRY_PASS_MS, expireIdempotencyKeys } from './idempotency/idempotency-expiry.js';
-export { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
+export { idempotencyPlugin, inTransactionWithAnswer } from './idempotency/idempotency-plugin.js';
 export { createJobRunner } from './jobs/create-job-runner.js';
 export type { JobRunner } from './jobs/job-runner.js';
 export { addressOf, mailSettings } from './mail/mail-settings.js';
@@ -14,4 +14,11 @@ export { loadSecretBox } from './webhooks/secret-box.js';
 export type { SecretBox } from './webhooks/secret-box.js';
 export { deliverDueWebhooks, fanOutEvents } from './webhooks/webhook-dispatcher.js';
 export { configureMetrics, type MetricsSource } from './system/system-routes.js';
+export {
+  notifyMembers,
+  type NotificationMessage,
+  type NotificationRecipient,
+  type NotifyOptions,
+} from './notifications/notification-service.js';
+export { publicBaseUrl } from './notifications/public-url.js';
 export { platformPlugin } from './plugin.js';

@@ -1,7 +1,11 @@
 import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
+import type { Database } from '../../../db/schema.js';
 import { errors } from '../../../kernel/errors.js';
 import { nowIso } from '../../../kernel/clock.js';
+import { inTransaction } from '../../../kernel/transaction.js';
 
 const MAX_KEY_LENGTH = 200;
 /**
@@ -102,3 +106,31 @@ export const idempotencyPlugin = fp(async (app) => {
     return payload;
   });
 });
+
+/**
+ * Runs a POST's work in one transaction that also stores its answer for the request's
+ * Idempotency-Key (without a key it is just the transaction). Stored only after the reply
+ * (onSend), the answer would leave a gap: a process killed after the work committed and before
+ * that store leaves a bare reservation, and the retry that takes it over after the lease does the
+ * work a second time (two tickets for one key, found by test/crash). `answer` turns the result
+ * into the body the route sends for `status` (`reply.serializeInput`), so a replay is that body.
+ */
+export async function inTransactionWithAnswer<T>(
+  request: FastifyRequest,
+  status: number,
+  work: (trx: Kysely<Database>) => Promise<T>,
+  answer: (result: T) => string,
+): Promise<T> {
+  return inTransaction(request.server.db.kysely, async (trx) => {
+    const result = await work(trx);
+    const marker = request.idempotency;
+    if (marker)
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status_code: status, response_body: answer(result) })
+        .where('principal', '=', marker.principal)
+        .where('key', '=', marker.key)
+        .execute();
+    return result;
+  });
+}

@@ -21,6 +21,7 @@ import { listTicketEvents } from './ticket-events.js';
 import { createTicket, getTicket, updateTicket } from './ticket-service.js';
 import { listTickets } from '../queues/views.js';
 import { ticketPage } from './ticket-page.js';
+import { inTransactionWithAnswer } from '../../platform/index.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['tickets'];
@@ -48,10 +49,17 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'tickets.write' },
       schema: { tags, summary: 'Open a ticket on behalf of a requester', body: createTicketBody, response: { 201: ticketSchema } },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await createTicket(db(), changeContext(request), request.body, actorOf(request).type === 'token' ? 'api' : 'web')),
+    async (request, reply) => {
+      const via = actorOf(request).type === 'token' ? 'api' : 'web';
+      // The Idempotency-Key's answer is stored in the ticket's own transaction: a crash after it commits replays it.
+      const ticket = await inTransactionWithAnswer(
+        request,
+        201,
+        (trx) => createTicket(trx, changeContext(request), request.body, via),
+        (created) => reply.serializeInput(created, '201') as string,
+      );
+      return reply.status(201).send(ticket);
+    },
   );
 
   app.get(
