@@ -294,6 +294,7 @@ async function main() {
     accounts_list: { path: () => '/api/accounts?limit=50', headers: member },
     portal_tickets: { path: () => '/api/portal/tickets', headers: portal },
     views_with_counts: { path: () => '/api/views', headers: member },
+    feedback_ranking: { path: () => '/api/feature-requests?sort=score&limit=50', headers: member },
     create_ticket: {
       method: 'POST',
       path: () => '/api/tickets',

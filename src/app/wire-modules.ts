@@ -1,5 +1,6 @@
 import { accountSearchSource, configureAccounts, contactSearchSource, portalContactDirectory } from '../modules/accounts/index.js';
 import { countLiveEngagements, environmentAccountOf } from '../modules/delivery/index.js';
+import { refreshFiguresOfAccount } from '../modules/feedback/index.js';
 import { configureIdentity } from '../modules/identity/index.js';
 import { configureMetrics } from '../modules/platform/index.js';
 import { configureSearch } from '../modules/search/index.js';
@@ -20,7 +21,7 @@ import { memberDirectory } from '../modules/team/index.js';
  */
 export function wireModules(): void {
   configureIdentity({ members: memberDirectory, portalContacts: portalContactDirectory });
-  configureAccounts({ countLiveEngagements });
+  configureAccounts({ countLiveEngagements, accountFiguresChanged: refreshFiguresOfAccount });
   configureSupport({ environmentAccountOf });
   configureMetrics([mailMetrics]);
   configureSearch({

@@ -20,6 +20,8 @@ import * as speed from './migrations/0015-speed.js';
 import * as idempotencyExpiry from './migrations/0016-idempotency-expiry.js';
 import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
 import * as rawMailAndQuarantine from './migrations/0018-raw-mail-and-quarantine.js';
+import * as feedback from './migrations/0019-feedback.js';
+import * as escalationEngineeringIssues from './migrations/0020-escalation-engineering-issues.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -48,6 +50,8 @@ const migrations: Record<string, OutpostMigration> = {
   '0016-idempotency-expiry': idempotencyExpiry,
   '0017-rate-limit-counters': rateLimitCounters,
   '0018-raw-mail-and-quarantine': rawMailAndQuarantine,
+  '0019-feedback': feedback,
+  '0020-escalation-engineering-issues': escalationEngineeringIssues,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

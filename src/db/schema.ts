@@ -13,6 +13,8 @@ import type { TimeEntryTables } from '../modules/team/time/tables.js';
 import type { EngagementTables } from '../modules/delivery/engagements/tables.js';
 import type { EnvironmentTables } from '../modules/delivery/environments/tables.js';
 import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js';
+import type { FeedbackTables } from '../modules/feedback/tables.js';
+import type { NotificationTables } from '../modules/platform/notifications/tables.js';
 
 /**
  * The one description of every table. Kysely derives each query's types from it, so a column
@@ -35,7 +37,9 @@ export interface Database
     MailTables,
     EngagementTables,
     EnvironmentTables,
-    DeliveryRecordTables {
+    DeliveryRecordTables,
+    FeedbackTables,
+    NotificationTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;

@@ -10,6 +10,10 @@ import { engagementCases } from './bad-input-cases/engagements.js';
 import { environmentCases } from './bad-input-cases/environments.js';
 import { deliveryRecordCases } from './bad-input-cases/delivery-records.js';
 import { mailQuarantineCases } from './bad-input-cases/mail-quarantine.js';
+import { uatCases } from './bad-input-cases/uat.js';
+import { feedbackLoopCases } from './bad-input-cases/feedback-loop.js';
+import { engineeringCases } from './bad-input-cases/engineering.js';
+import { feedbackRequestCases } from './bad-input-cases/feedback-requests.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -380,7 +384,16 @@ const CORE_CASES: Record<string, WriteCase> = {
   },
 };
 
-const CASE_SETS = [engagementCases, environmentCases, deliveryRecordCases, mailQuarantineCases];
+const CASE_SETS = [
+  engagementCases,
+  environmentCases,
+  deliveryRecordCases,
+  mailQuarantineCases,
+  uatCases,
+  feedbackLoopCases,
+  engineeringCases,
+  feedbackRequestCases,
+];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

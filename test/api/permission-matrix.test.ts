@@ -14,6 +14,9 @@ import { testDialects } from '../../src/db/test-database.js';
 import { PERMISSIONS, permissionsFor, ROLES, type Permission } from '../../src/modules/identity/roles/roles.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../helpers/test-app.js';
 import { portalSignIn, type PortalSignedIn } from '../helpers/portal.js';
+import { SYSTEM_CONTEXT } from '../../src/kernel/actor.js';
+import { closeTheLoop } from '../../src/modules/feedback/loop/close-the-loop.js';
+import { insertItem, insertRequest, shipRequest } from '../../src/modules/feedback/loop/test-feedback-rows.js';
 
 /**
  * How each portal route that names a record is checked for isolation: the URL with account A's
@@ -27,6 +30,18 @@ const PORTAL_RECORD_ROUTES: Record<string, { url: (ids: AccountIds) => string; p
     url: (a) => `/api/portal/training-sessions/${a.trainingSessionId}/feedback`,
     payload: { rating: 5 },
   },
+  // Closing the loop (feedback): the "it shipped" notice contact A holds.
+  'POST /api/portal/notices/:id/read': { url: (a) => `/api/portal/notices/${a.noticeId}/read` },
+  // UAT (feedback): contact A records a pass on the round's only case, then signs it off.
+  'GET /api/portal/uat-rounds/:id': { url: (a) => `/api/portal/uat-rounds/${a.uatRoundId}` },
+  'PUT /api/portal/uat-rounds/:id/cases/:caseId/result': {
+    url: (a) => `/api/portal/uat-rounds/${a.uatRoundId}/cases/${a.uatCaseId}/result`,
+    payload: { outcome: 'pass' },
+  },
+  'POST /api/portal/uat-rounds/:id/sign-off': {
+    url: (a) => `/api/portal/uat-rounds/${a.uatRoundId}/sign-off`,
+    payload: { name: 'Contact A' },
+  },
 };
 
 interface AccountIds {
@@ -36,10 +51,26 @@ interface AccountIds {
   taskId: string;
   /** A delivered training session contact A attended. */
   trainingSessionId: string;
+  /** The product-update notice contact A got when a request they asked for shipped. */
+  noticeId: string;
+  /** An open UAT round of account A with one case, contact A invited. */
+  uatRoundId: string;
+  uatCaseId: string;
 }
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const through = (res: LightMyRequestResponse) => res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500;
+// A public webhook authenticates each call by its signature: the handler ran and refused a call
+// that carries none (as every call here does), so that 401 counts as getting through the access check.
+const SIGNATURE_REFUSED = new Set(['trackers.signature_invalid']);
+const signatureRefused = (res: LightMyRequestResponse) => {
+  try {
+    return res.statusCode === 401 && SIGNATURE_REFUSED.has((res.json() as { error?: { code?: string } }).error?.code ?? '');
+  } catch {
+    return false;
+  }
+};
+const through = (res: LightMyRequestResponse) =>
+  signatureRefused(res) || (res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500);
 
 /** Params pointing at nothing and an empty body: a request that gets through changes nothing. */
 function harmless(route: RouteEntry): InjectOptions {
@@ -70,8 +101,12 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
     t = await startTestApp(dialect);
     admin = await signInAs(t, ['admin']);
     for (const role of ROLES) members.set(role, await signInAs(t, [role]));
-    for (const scope of PERMISSIONS) {
-      const res = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: `scope ${scope}`, scopes: [scope] } });
+    // One token per permission; a member may create 20 tokens an hour, so a fresh admin issues each batch of 15.
+    let issuer = admin;
+    for (const [i, scope] of PERMISSIONS.entries()) {
+      if (i > 0 && i % 15 === 0) issuer = await signInAs(t, ['admin']);
+      const res = await issuer.request({ method: 'POST', url: '/api/tokens', payload: { name: `scope ${scope}`, scopes: [scope] } });
+      expect(res.statusCode, res.body).toBe(201);
       tokens.set(scope, res.json().token);
     }
     for (const [name, domain] of [
@@ -125,7 +160,33 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       },
     });
     await admin.request({ method: 'PATCH', url: `/api/training-sessions/${training.json().id}`, payload: { status: 'delivered' } });
+    const feature = await admin.request({
+      method: 'POST',
+      url: '/api/feature-requests',
+      payload: { title: 'A’s secret feature', status: 'in_progress' },
+    });
+    const uatRound = await admin.request({
+      method: 'POST',
+      url: `/api/feature-requests/${feature.json().id}/uat-rounds`,
+      payload: {
+        title: 'A’s secret acceptance test',
+        accountId: contactA.accountId,
+        cases: [{ title: 'A’s secret case', steps: 'Do it', expected: 'It works' }],
+        contactIds: [contactA.contactId],
+      },
+    });
+    const shipped = await insertRequest(t.db.kysely, { title: 'A’s secret shipped feature' });
+    await insertItem(t.db.kysely, { requestId: shipped, accountId: contactA.accountId, contactId: contactA.contactId });
+    await shipRequest(t.db.kysely, shipped, (trx) => closeTheLoop(trx, SYSTEM_CONTEXT, shipped));
+    const notice = await t.db.kysely
+      .selectFrom('feedback_notices')
+      .select('id')
+      .where('contact_id', '=', contactA.contactId)
+      .executeTakeFirstOrThrow();
     idsA = {
+      noticeId: notice.id,
+      uatRoundId: uatRound.json().id,
+      uatCaseId: uatRound.json().cases[0].id,
       ticketId: ticket.json().id,
       internalArticleId: article.json().id,
       taskId: task.json().id,

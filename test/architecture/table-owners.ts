@@ -5,7 +5,7 @@
  */
 export const TABLE_OWNERS: Record<string, readonly string[]> = {
   kernel: ['audit_log', 'settings', 'events'],
-  platform: ['idempotency_keys', 'outbox_emails', 'webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions'],
+  platform: ['idempotency_keys', 'notifications', 'outbox_emails', 'webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions'],
   identity: ['api_tokens', 'portal_credentials', 'portal_links', 'portal_sessions', 'rate_limit_counters', 'sessions'],
   team: ['member_roles', 'member_skills', 'members', 'time_entries'],
   search: ['search_documents', 'search_fts'],
@@ -61,6 +61,23 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
     'training_attendees',
     'training_sessions',
     'upgrade_campaigns',
+  ],
+  feedback: [
+    'engineering_issue_tickets',
+    'engineering_issues',
+    'feature_request_blockers',
+    'feature_requests',
+    'feedback_items',
+    'feedback_notices',
+    'feedback_opt_outs',
+    'internal_meeting_attendees',
+    'internal_meeting_links',
+    'internal_meetings',
+    'tracker_deliveries',
+    'uat_cases',
+    'uat_invitees',
+    'uat_results',
+    'uat_rounds',
   ],
   portal: [],
 };

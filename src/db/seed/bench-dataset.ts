@@ -16,6 +16,7 @@ import * as settings from '../../modules/support/index.js';
 import type { Tier, TicketPriority } from '../../modules/support/index.js';
 import { BulkWriter, relaxDurability, restoreDurability } from './bench/bulk-writer.js';
 import { seededUuidV7 } from './bench/deterministic-ids.js';
+import { seedBenchFeedback } from './bench/feedback.js';
 import { seedBenchDelivery } from './bench/delivery.js';
 import { buildTicketHistory, type BenchPolicy, type HistoryContext } from './bench/ticket-history.js';
 import { COMPANY_KINDS, COMPANY_WORDS, CONTACT_TITLES, FIRST_NAMES, LAST_NAMES } from './bench/vocabulary.js';
@@ -49,6 +50,8 @@ export interface BenchDatasetSummary {
   searchDocuments: number;
   environments: number;
   engagements: number;
+  feedbackItems: number;
+  featureRequests: number;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
@@ -401,6 +404,13 @@ export async function seedBenchDataset(
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: N }))
     .execute();
   const delivery = await seedBenchDelivery(db, { accounts, engineers: byRole('solutions_architect'), now, rnd });
+  const feedback = await seedBenchFeedback(db, writer, {
+    accounts,
+    capturers: byRole('technical_account_manager'),
+    items: Math.min(N, 100_000),
+    now,
+    rnd,
+  });
   // As if the once-a-minute schedule had been running: the sweep resumes from its last pass.
   await writeSetting(db, 'support.sla_sweep_watermark', new Date(lastPassAt).toISOString());
   await restoreDurability(db, dialect);
@@ -415,6 +425,7 @@ export async function seedBenchDataset(
     members: M,
     searchDocuments,
     ...delivery,
+    ...feedback,
     rows,
     seconds,
     rowsPerSecond: Math.round(rows / seconds),

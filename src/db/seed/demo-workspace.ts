@@ -20,6 +20,7 @@ import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoEnvironments } from './demo-environments.js';
 import { seedDemoEngagements } from './demo-engagements.js';
 import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
+import { seedDemoFeedback } from './demo-feedback.js';
 import { reindexAll } from '../../modules/search/index.js';
 import { SeededRandom } from './random.js';
 
@@ -159,6 +160,7 @@ export async function seedDemoWorkspace(
   await seedDemoEnvironments(db, now);
   await seedDemoEngagements(db, now);
   await seedDemoDeliveryRecords(db, now);
+  await seedDemoFeedback(db);
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
   await reindexAll(db);
   // The demo's history wrote reply mails to its fictional customers: none of them is to be sent.

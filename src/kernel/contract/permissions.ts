@@ -29,5 +29,11 @@ export const PERMISSIONS = [
   'delivery.write',
   'environments.write',
   'delivery.manage',
+  // Product and engineering loop (issue 14): read ranked feedback, the roadmap and engineering
+  // issues (internal stakeholders too); capture feedback, triage it and escalate bugs (everyone who
+  // meets customers); run feature requests — status, merge, ship, UAT rounds — and the tracker set-up.
+  'feedback.read',
+  'feedback.write',
+  'feedback.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -32,3 +32,4 @@ export {
   loadAccountSearchDocuments,
   loadContactSearchDocuments,
 } from './account-search-documents.js';
+export { accountFigures, interactionRef, type InteractionRef } from './interaction-refs.js';

@@ -8,6 +8,11 @@ import type { Database } from '../../db/schema.js';
 export interface AccountsPorts {
   /** Live engagements on an account (delivery): one counts toward an engaged relationship. */
   countLiveEngagements(db: Kysely<Database>, accountId: string): Promise<number>;
+  /**
+   * Called inside the transaction that changes an account's ARR, segment or lifecycle stage, so
+   * figures kept elsewhere from them (feedback's request scores) change with it.
+   */
+  accountFiguresChanged(db: Kysely<Database>, accountId: string): Promise<void>;
 }
 
 let wired: AccountsPorts | null = null;

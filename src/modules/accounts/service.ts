@@ -170,6 +170,9 @@ export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id
       .execute();
     if (input.domains) await repo.replaceDomains(trx, id, [...new Set(input.domains)]);
     await indexAccount(trx, id);
+    if (input.arr !== undefined || input.segment !== undefined || input.lifecycleStage !== undefined) {
+      await accountsPorts().accountFiguresChanged(trx, id);
+    }
     const { relationshipEvidence: _e, team: _t, ...plainBefore } = before;
     await recordAudit(trx, ctx, {
       action: 'account.updated',

@@ -38,3 +38,6 @@ export { changeUpgradeState } from './environments/campaign-service.js';
 export { createCampaign } from './environments/campaign-service.js';
 export { updateCampaign } from './environments/campaign-service.js';
 export type { UpgradeState } from './environments/tables.js';
+export { engagementTaskRef, pocCriterionRef, type DeliveryRecordRef } from './records/record-refs.js';
+export { getEnvironment } from './environments/environment-service.js';
+export { resolveScope } from './environments/campaign-service.js';

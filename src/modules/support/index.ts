@@ -28,6 +28,7 @@ export type {
   Tier,
 } from './tables.js';
 export { addAgentMessage, addCustomerMessage, listMessages } from './tickets/message-service.js';
+export { ticketRefs, type TicketRef } from './tickets/ticket-refs.js';
 export { findAccountTicket, listAccountTickets, type AccountTicket } from './tickets/account-tickets.js';
 export { createTicket, getTicket, listDeploymentTickets, updateTicket } from './tickets/ticket-service.js';
 export {

@@ -4,6 +4,9 @@ import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { IconBook, IconLifebuoy, IconMailOff, IconTicket } from '@tabler/icons-react';
 import { IconPalette, IconWebhook } from '@tabler/icons-react';
+import { IconBulb, IconInbox } from '@tabler/icons-react';
+import { IconMap, IconUsersGroup } from '@tabler/icons-react';
+import { IconBug, IconGitPullRequest } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
 import { useAuth, type Permission } from '../lib/auth';
 
@@ -33,6 +36,16 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/campaigns', label: 'Upgrade campaigns', icon: <IconRocket size={18} />, permission: 'accounts.read' },
     ],
   },
+  {
+    label: 'Feedback',
+    items: [
+      { to: '/feedback/inbox', label: 'Insights inbox', icon: <IconInbox size={18} />, permission: 'feedback.read' },
+      { to: '/feedback/requests', label: 'Feature requests', icon: <IconBulb size={18} />, permission: 'feedback.read' },
+      { to: '/engineering-issues', label: 'Engineering issues', icon: <IconBug size={18} />, permission: 'feedback.read' },
+      { to: '/roadmap', label: 'Roadmap', icon: <IconMap size={18} />, permission: 'feedback.read' },
+      { to: '/meetings', label: 'Internal meetings', icon: <IconUsersGroup size={18} />, permission: 'feedback.read' },
+    ],
+  },
   { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' }] },
   {
     label: 'Admin',
@@ -47,6 +60,7 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/mail-quarantine', label: 'Mail quarantine', icon: <IconMailOff size={18} />, permission: 'support.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },
+      { to: '/admin/trackers', label: 'Issue trackers', icon: <IconGitPullRequest size={18} />, permission: 'feedback.manage' },
     ],
   },
 ];

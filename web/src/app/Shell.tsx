@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router-dom';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { HeaderSearch } from '../modules/search/HeaderSearch';
+import { NotificationBell } from '../modules/platform/notifications/NotificationBell';
 import { Navbar } from './Navbar';
 import { useAuth } from '../lib/auth';
 import { UserMenu } from './UserMenu';
@@ -33,7 +34,10 @@ export function Shell() {
             </UnstyledButton>
           </Group>
           {can('tickets.read') && <HeaderSearch />}
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

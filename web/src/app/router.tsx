@@ -195,6 +195,54 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequirePermission permission="feedback.read" />,
+                children: [
+                  {
+                    path: 'feedback/inbox',
+                    lazy: async () => ({ Component: (await import('../modules/feedback/items/InboxPage')).InboxPage }),
+                  },
+                  {
+                    path: 'feedback/requests',
+                    lazy: async () => ({ Component: (await import('../modules/feedback/requests/RequestsPage')).RequestsPage }),
+                  },
+                  {
+                    path: 'feedback/requests/:id',
+                    lazy: async () => ({ Component: (await import('../modules/feedback/requests/RequestPage')).RequestPage }),
+                  },
+                  {
+                    path: 'roadmap',
+                    lazy: async () => ({ Component: (await import('../modules/feedback/roadmap/RoadmapPage')).RoadmapPage }),
+                  },
+                  {
+                    path: 'meetings',
+                    lazy: async () => ({ Component: (await import('../modules/feedback/meetings/MeetingsPage')).MeetingsPage }),
+                  },
+                  {
+                    path: 'engineering-issues',
+                    lazy: async () => ({
+                      Component: (await import('../modules/feedback/engineering/EngineeringIssuesPage')).EngineeringIssuesPage,
+                    }),
+                  },
+                  {
+                    path: 'engineering-issues/:id',
+                    lazy: async () => ({
+                      Component: (await import('../modules/feedback/engineering/EngineeringIssuePage')).EngineeringIssuePage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="feedback.manage" />,
+                children: [
+                  {
+                    path: 'admin/trackers',
+                    lazy: async () => ({
+                      Component: (await import('../modules/feedback/engineering/TrackerSettingsPage')).TrackerSettingsPage,
+                    }),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

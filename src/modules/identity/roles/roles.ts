@@ -7,13 +7,14 @@ import { ROLES, ROLE_LABELS, type Role } from '../contract/roles.js';
 
 export { PERMISSIONS, ROLES, ROLE_LABELS, type Permission, type Role };
 
-const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read'];
+const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read', 'feedback.read'];
 // Everyone who works with customers records contacts and interactions, and works cases. Whoever
 // fixes a case can write the fix up as an article (Tier 1 solves most routine ones); articles start
 // as internal drafts and every edit is audited. Stakeholders only read.
-const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write', 'knowledge.write'];
+const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write', 'knowledge.write', 'feedback.write'];
 // Those who own the commercial relationship also create and edit accounts and their team.
-const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write'];
+// They also run the feature requests their customers' feedback rolls up into (status, merge, ship, UAT).
+const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write', 'feedback.manage'];
 // Engineers who install, configure and upgrade the product in customers' environments run
 // engagements and keep the environment registry; the leads of that work also curate templates and
 // the release catalogue. Tier 2 records environments and upgrades as they diagnose cases.

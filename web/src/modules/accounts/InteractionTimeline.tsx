@@ -10,6 +10,7 @@ import { useDeleteInteraction, useInteractions, type Account, type Interaction }
 import { KIND_ICONS } from './kind-icons';
 import { KIND_COLORS, KIND_LABELS } from './labels';
 import { LogInteractionModal } from './LogInteractionModal';
+import { CaptureFeedbackButton } from '../feedback/items/CaptureFeedback';
 
 export function InteractionTimeline({ account }: { account: Account }) {
   const { can } = useAuth();
@@ -80,6 +81,15 @@ function InteractionTitle({ interaction, canDelete, accountId }: { interaction: 
         <Badge size="xs" variant="light" color={KIND_COLORS[interaction.kind]}>
           {KIND_LABELS[interaction.kind]}
         </Badge>
+        <CaptureFeedbackButton
+          placement="icon"
+          sourceType="interaction"
+          sourceId={interaction.id}
+          accountId={accountId}
+          contacts={interaction.attendees.filter((a) => a.type === 'contact')}
+          defaultTitle={interaction.subject}
+          defaultQuote={interaction.notes ?? undefined}
+        />
       </Group>
       {canDelete && <DeleteInteraction interaction={interaction} accountId={accountId} />}
     </Group>

@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { initials } from '../../ui/format';
 import { IconChevronDown, IconLogout, IconPlus } from '@tabler/icons-react';
 import { usePortalSession, usePortalSignOut } from './api';
-import { IconBook, IconInbox, IconRoute, IconSchool, IconUser } from '@tabler/icons-react';
+import { IconBook, IconChecklist, IconInbox, IconRoute, IconSchool, IconSparkles, IconUser } from '@tabler/icons-react';
 import { BrandMark, usePortalBranding } from './PortalRoot';
 
 const LINKS = [
@@ -15,6 +15,18 @@ const LINKS = [
   },
   { to: '/portal/projects', label: 'Projects', icon: <IconRoute size={16} />, active: (p: string) => p.startsWith('/portal/projects') },
   { to: '/portal/training', label: 'Training', icon: <IconSchool size={16} />, active: (p: string) => p.startsWith('/portal/training') },
+  {
+    to: '/portal/acceptance',
+    label: 'Acceptance testing',
+    icon: <IconChecklist size={16} />,
+    active: (p: string) => p.startsWith('/portal/acceptance'),
+  },
+  {
+    to: '/portal/updates',
+    label: 'Product updates',
+    icon: <IconSparkles size={16} />,
+    active: (p: string) => p.startsWith('/portal/updates'),
+  },
   { to: '/portal/help', label: 'Help centre', icon: <IconBook size={16} />, active: (p: string) => p.startsWith('/portal/help') },
 ];
 

@@ -20,6 +20,12 @@ export const portalRoutes: RouteObject[] = [
               { path: 'tickets/:id', lazy: async () => ({ Component: (await import('./PortalTicketPage')).PortalTicketPage }) },
               { path: 'projects', lazy: async () => ({ Component: (await import('./PortalProjectsPage')).PortalProjectsPage }) },
               { path: 'training', lazy: async () => ({ Component: (await import('./PortalTrainingPage')).PortalTrainingPage }) },
+              { path: 'acceptance', lazy: async () => ({ Component: (await import('./PortalAcceptancePage')).PortalAcceptancePage }) },
+              {
+                path: 'acceptance/:id',
+                lazy: async () => ({ Component: (await import('./PortalAcceptanceRoundPage')).PortalAcceptanceRoundPage }),
+              },
+              { path: 'updates', lazy: async () => ({ Component: (await import('./PortalUpdatesPage')).PortalUpdatesPage }) },
               { path: 'help', lazy: async () => ({ Component: (await import('./PortalHelpPage')).PortalHelpPage }) },
               { path: 'help/:id', lazy: async () => ({ Component: (await import('./PortalArticlePage')).PortalArticlePage }) },
               { path: 'profile', lazy: async () => ({ Component: (await import('./PortalProfilePage')).PortalProfilePage }) },

@@ -1,9 +1,12 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
 import { useEscalate, useEscalationDraft, useGroups, type Ticket } from './api';
 import { TIER_LABELS, TIERS, type Tier } from './labels';
 import { QueryError } from '../../ui/QueryError';
+import { useState } from 'react';
+import { useEngineeringEscalation } from '../feedback/engineering/api';
+import { EMPTY_CHOICE, EngineeringIssueChoice, issuePart } from '../feedback/engineering/EngineeringIssueChoice';
 
 const FIELDS = ['toTier', 'reason', 'summary', 'engineeringLink', 'groupId'] as const;
 
@@ -31,6 +34,10 @@ function suggestedTier(tier: Tier): Tier {
 
 function EscalateForm({ ticket, summary, onClose }: { ticket: Ticket; summary: string; onClose: () => void }) {
   const escalate = useEscalate(ticket.id);
+  // Escalating to engineering creates or links an engineering issue (feedback module) instead of a bare link.
+  const toEngineering = useEngineeringEscalation(ticket.id);
+  const [issue, setIssue] = useState(EMPTY_CHOICE);
+  const [issueError, setIssueError] = useState<string | null>(null);
   const groups = useGroups();
   const groupFor = (tier: Tier) => groups.data?.find((g) => g.tier === tier)?.id ?? null;
   const initialTier = suggestedTier(ticket.tier);
@@ -50,7 +57,22 @@ function EscalateForm({ ticket, summary, onClose }: { ticket: Ticket; summary: s
   const engineering = form.values.toTier === 'engineering';
   const groupOptions = (groups.data ?? []).map((g) => ({ value: g.id, label: `${g.name} (${TIER_LABELS[g.tier]})` }));
 
-  const submit = (values: typeof form.values) =>
+  const submit = (values: typeof form.values) => {
+    if (values.toTier === 'engineering') {
+      const part = issuePart(issue);
+      if (typeof part === 'string') return setIssueError(part);
+      setIssueError(null);
+      return toEngineering.mutate(
+        { reason: values.reason.trim(), summary: values.summary.trim(), groupId: values.groupId, ...part },
+        {
+          onSuccess: (result) => {
+            notifySuccess(`Escalated to engineering as ${result.issue.key}.`);
+            onClose();
+          },
+          onError: (error) => showServerErrors(form, error, FIELDS),
+        },
+      );
+    }
     escalate.mutate(
       {
         toTier: values.toTier,
@@ -67,6 +89,7 @@ function EscalateForm({ ticket, summary, onClose }: { ticket: Ticket; summary: s
         onError: (error) => showServerErrors(form, error, FIELDS),
       },
     );
+  };
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
@@ -91,13 +114,14 @@ function EscalateForm({ ticket, summary, onClose }: { ticket: Ticket; summary: s
           <Select label="Group" placeholder="No group" clearable data={groupOptions} {...form.getInputProps('groupId')} />
         </SimpleGrid>
         {engineering && (
-          <TextInput
-            label="Engineering issue link"
-            withAsterisk
-            placeholder="https://github.com/acme/product/issues/123"
-            description="The bug or issue engineering tracks this under"
-            {...form.getInputProps('engineeringLink')}
-          />
+          <>
+            <EngineeringIssueChoice ticketId={ticket.id} value={issue} onChange={setIssue} />
+            {issueError && (
+              <Text size="sm" c="red" role="alert">
+                {issueError}
+              </Text>
+            )}
+          </>
         )}
         <Textarea
           label="Reason"
@@ -127,7 +151,7 @@ function EscalateForm({ ticket, summary, onClose }: { ticket: Ticket; summary: s
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" color="violet" loading={escalate.isPending}>
+          <Button type="submit" color="violet" loading={escalate.isPending || toEngineering.isPending}>
             Escalate to {TIER_LABELS[form.values.toTier]}
           </Button>
         </Group>

@@ -15,6 +15,7 @@ import { useEscalations, useTicket } from './api';
 import { Conversation } from './Conversation';
 import { EscalateModal } from './EscalateModal';
 import { EscalationsList } from './EscalationsList';
+import { TicketEngineeringIssuesCard } from '../feedback/engineering/TicketEngineeringIssuesCard';
 import { TIER_LABELS } from './labels';
 import { CsatCard } from './CsatCard';
 import { ReplyComposer } from './ReplyComposer';
@@ -27,6 +28,7 @@ import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
 import { TicketProperties } from './TicketProperties';
 import { useNow } from './use-now';
+import { CaptureFeedbackButton } from '../feedback/items/CaptureFeedback';
 
 type Tab = 'conversation' | 'escalations' | 'history';
 
@@ -114,6 +116,15 @@ export function TicketPage() {
                     </Anchor>
                   </Alert>
                 )}
+                <CaptureFeedbackButton
+                  placement="bar"
+                  sourceType="ticket"
+                  sourceId={ticket.id}
+                  accountId={ticket.account.id}
+                  contacts={[ticket.requester]}
+                  defaultTitle={ticket.subject}
+                  defaultQuote={messages.findLast((m) => m.author.type === 'contact')?.body}
+                />
                 <Conversation messages={messages} />
                 {canReply ? (
                   <ReplyComposer ticket={ticket} />
@@ -140,6 +151,7 @@ export function TicketPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 3 }} order={{ base: 3 }}>
           <Stack gap="lg">
+            <TicketEngineeringIssuesCard ticketId={ticket.id} />
             <RunbookPanel ticket={ticket} onEscalate={escalate.open} />
             <TicketKnowledgeCard ticketId={ticket.id} />
             <CsatCard ticketId={ticket.id} />

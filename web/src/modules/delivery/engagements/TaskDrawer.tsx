@@ -10,6 +10,7 @@ import { TaskComments } from './TaskComments';
 import { TaskForm } from './TaskForm';
 import { TaskOwnerText } from './TaskOwnerText';
 import { TaskStatusControl } from './TaskStatusControl';
+import { CaptureFeedbackButton } from '../../feedback/items/CaptureFeedback';
 
 /** Everything about one task: status, what blocks it, its details and dependencies, time and comments. */
 export function TaskDrawer({ engagement, taskId, onClose }: { engagement: Engagement; taskId: string | null; onClose: () => void }) {
@@ -60,6 +61,13 @@ function TaskDrawerBody({ engagement, taskId, onClose }: { engagement: Engagemen
             Milestone
           </Badge>
         )}
+        <CaptureFeedbackButton
+          sourceType="engagement_task"
+          sourceId={task.id}
+          accountId={engagement.account.id}
+          defaultTitle={task.title}
+          defaultQuote={task.description ?? undefined}
+        />
       </Group>
       {writable ? (
         <>

@@ -33,6 +33,7 @@ import {
 } from './api';
 import { CriterionFormModal } from './CriterionFormModal';
 import { CRITERION_COLORS, CRITERION_LABELS } from './labels';
+import { CaptureFeedbackButton } from '../../feedback/items/CaptureFeedback';
 
 const STATUS_DATA = (['pending', 'pass', 'fail'] as const).map((s) => ({ value: s, label: CRITERION_LABELS[s] }));
 const isUrl = (text: string) => /^https?:\/\//i.test(text);
@@ -97,6 +98,15 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
                       </Text>
                       {canWrite && (
                         <Group gap={0} wrap="nowrap">
+                          <CaptureFeedbackButton
+                            placement="icon"
+                            sourceType="poc_criterion"
+                            sourceId={criterion.id}
+                            accountId={engagement.data?.account.id}
+                            contacts={criterion.owner?.type === 'contact' ? [criterion.owner] : undefined}
+                            defaultTitle={criterion.statement}
+                            defaultQuote={criterion.evidence ?? undefined}
+                          />
                           <Tooltip label="Edit">
                             <ActionIcon
                               size="sm"

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { computeFigures } from './ranking.read-model.js';
+
+const BATCH = 500;
+
+/**
+ * Rewrites the stored figures (score, ARR, pipeline, customers, items) of the given requests from
+ * their items and blockers. Runs inside the transaction of the change that moved them, so the
+ * ranked list never shows a score its own page would contradict.
+ */
+export async function refreshRequestFigures(db: Kysely<Database>, ids: Iterable<string | null | undefined>): Promise<void> {
+  const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
+  for (let i = 0; i < wanted.length; i += BATCH) {
+    const slice = wanted.slice(i, i + BATCH);
+    const figures = await computeFigures(db, slice);
+    for (const id of slice) {
+      const f = figures.get(id);
+      await db
+        .updateTable('feature_requests')
+        .set({
+          score: f?.score ?? 0,
+          arr: f?.arr ?? 0,
+          pipeline_arr: f?.pipelineArr ?? 0,
+          customer_count: f?.customerCount ?? 0,
+          item_count: f?.itemCount ?? 0,
+        })
+        .where('id', '=', id)
+        .execute();
+    }
+  }
+}
+
+/** After a linked account's ARR, segment or stage changed: every request it asked for or blocks. */
+export async function refreshFiguresOfAccount(db: Kysely<Database>, accountId: string): Promise<void> {
+  const [items, blockers] = await Promise.all([
+    db
+      .selectFrom('feedback_items')
+      .select('request_id')
+      .distinct()
+      .where('account_id', '=', accountId)
+      .where('request_id', 'is not', null)
+      .execute(),
+    db.selectFrom('feature_request_blockers').select('request_id').distinct().where('account_id', '=', accountId).execute(),
+  ]);
+  await refreshRequestFigures(db, [...items.map((r) => r.request_id), ...blockers.map((r) => r.request_id)]);
+}
+
+/** Every live request's figures (after a bulk load, such as the bench dataset). */
+export async function refreshAllRequestFigures(db: Kysely<Database>): Promise<number> {
+  const ids = (await db.selectFrom('feature_requests').select('id').where('merged_into_id', 'is', null).execute()).map((r) => r.id);
+  await refreshRequestFigures(db, ids);
+  return ids.length;
+}
