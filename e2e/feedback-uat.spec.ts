@@ -79,7 +79,7 @@ test('an agent runs a UAT round: the customer records pass and fail in the porta
   );
   await page.goto(/(https?:\/\/\S+\/portal\/sign-in\?token=[\w%-]+)/.exec(mail.text)![1]!);
   await expect(page.getByRole('heading', { name: 'Your requests' })).toBeVisible();
-  await page.getByRole('link', { name: 'Acceptance testing' }).first().click();
+  await page.getByRole('link', { name: 'Acceptance', exact: true }).first().click();
   await expect(page.getByRole('heading', { name: 'Acceptance testing' })).toBeVisible();
   const invite = page.getByRole('list', { name: 'Acceptance tests' }).getByRole('link', { name: roundTitle });
   await expect(invite).toContainText('you have tested 0 of 2 cases');

@@ -210,7 +210,12 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('read_at', t.timestamp)
     .execute();
-  await db.schema.createIndex('feedback_notices_unique').on('feedback_notices').columns(['request_id', 'contact_id', 'kind']).unique().execute();
+  await db.schema
+    .createIndex('feedback_notices_unique')
+    .on('feedback_notices')
+    .columns(['request_id', 'contact_id', 'kind'])
+    .unique()
+    .execute();
   await db.schema.createIndex('feedback_notices_contact').on('feedback_notices').columns(['contact_id', 'created_at']).execute();
 
   await db.schema

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ChangeContext } from '../../kernel/actor.js';
-import { createFeatureRequest, createFeedbackItem, updateFeatureRequest } from '../../modules/feedback/index.js';
+import { createEngineeringIssue, createFeatureRequest, createFeedbackItem, updateFeatureRequest } from '../../modules/feedback/index.js';
 import type { Impact } from '../../modules/feedback/contract/kinds.js';
 import type { CreateRequestInput } from '../../modules/feedback/contract/requests.js';
 import { SeededRandom } from './random.js';
@@ -130,5 +130,31 @@ export async function seedDemoFeedback(db: Kysely<Database>): Promise<{ requests
     });
     items++;
   }
+  await seedDemoEngineeringIssues(db, ctxOf(owner));
   return { requests: REQUESTS.length, items };
+}
+
+/**
+ * Two bugs escalated to engineering from demo tickets that name a customer environment, so the
+ * reproduction carries the environment's version and configuration, and the issue list is not empty.
+ */
+async function seedDemoEngineeringIssues(db: Kysely<Database>, ctx: ChangeContext): Promise<void> {
+  const tickets = await db
+    .selectFrom('tickets')
+    .select(['id', 'subject'])
+    .where('deployment_id', 'is not', null)
+    .where('status', 'in', ['open', 'pending', 'new'])
+    .orderBy('number')
+    .limit(2)
+    .execute();
+  for (const [n, ticket] of tickets.entries()) {
+    await createEngineeringIssue(db, ctx, {
+      title: `${ticket.subject} (reproduced)`,
+      severity: n === 0 ? 'high' : 'medium',
+      reproSteps: '1. Sign in as an administrator\n2. Open Reports → Scheduled exports\n3. Run the nightly export by hand',
+      reproExpected: 'The export finishes and is e-mailed to the distribution list.',
+      reproActual: 'The job stops after 30 minutes with error E4242 (timeout).',
+      ticketId: ticket.id,
+    });
+  }
 }

@@ -11,7 +11,14 @@ const READ: Permission[] = ['accounts.read', 'members.read', 'tickets.read', 'fe
 // Everyone who works with customers records contacts and interactions, and works cases. Whoever
 // fixes a case can write the fix up as an article (Tier 1 solves most routine ones); articles start
 // as internal drafts and every edit is audited. Stakeholders only read.
-const CUSTOMER_FACING: Permission[] = [...READ, 'contacts.write', 'interactions.write', 'tickets.write', 'knowledge.write', 'feedback.write'];
+const CUSTOMER_FACING: Permission[] = [
+  ...READ,
+  'contacts.write',
+  'interactions.write',
+  'tickets.write',
+  'knowledge.write',
+  'feedback.write',
+];
 // Those who own the commercial relationship also create and edit accounts and their team.
 // They also run the feature requests their customers' feedback rolls up into (status, merge, ship, UAT).
 const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write', 'feedback.manage'];

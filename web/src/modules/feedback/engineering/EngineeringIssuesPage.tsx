@@ -7,14 +7,14 @@ import { fromNow } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { useDebouncedSearch } from '../../../ui/use-debounced-search';
-import { useEngineeringIssues } from './api';
+import { useEngineeringIssues, type IssueFilters } from './api';
 import { IssueStatusBadge, SeverityBadge } from './IssueBadges';
 import { ISSUE_SEVERITIES, ISSUE_STATUS_LABELS, ISSUE_STATUSES } from './labels';
 
 /** /engineering-issues: every bug escalated to engineering, most recently changed first. */
 export function EngineeringIssuesPage() {
-  const [status, setStatus] = useState<string | null>(null);
-  const [severity, setSeverity] = useState<string | null>(null);
+  const [status, setStatus] = useState<IssueFilters['status'] | null>(null);
+  const [severity, setSeverity] = useState<IssueFilters['severity'] | null>(null);
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const search = useDebouncedSearch(setQ);

@@ -8,6 +8,7 @@ import type {
   engineeringIssueSummarySchema,
   escalationResultSchema,
   issueDraftSchema,
+  issueListQuery,
   trackerSettingsBody,
   trackerSettingsSchema,
   updateIssueBody,
@@ -28,13 +29,8 @@ export type TrackerSettings = z.infer<typeof trackerSettingsSchema>;
 export type TrackerSettingsInput = z.input<typeof trackerSettingsBody>;
 export type { IssueSeverity, IssueStatus } from '../../../../../src/modules/feedback/contract/kinds';
 
-export interface IssueFilters {
-  status?: string | undefined;
-  severity?: string | undefined;
-  q?: string | undefined;
-  ticketId?: string | undefined;
-  cursor?: string | undefined;
-}
+/** The list's filters, as the contract's query takes them (the page size is the screen's own). */
+export type IssueFilters = Omit<z.input<typeof issueListQuery>, 'limit'>;
 
 const keys = {
   all: ['engineering-issues'] as const,
