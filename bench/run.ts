@@ -295,6 +295,8 @@ async function main() {
     portal_tickets: { path: () => '/api/portal/tickets', headers: portal },
     views_with_counts: { path: () => '/api/views', headers: member },
     feedback_ranking: { path: () => '/api/feature-requests?sort=score&limit=50', headers: member },
+    // Counting only one segment's customers: the score is aggregated from the items, not read stored.
+    feedback_ranking_segment: { path: () => '/api/feature-requests?sort=score&segment=enterprise&limit=50', headers: member },
     create_ticket: {
       method: 'POST',
       path: () => '/api/tickets',

@@ -35,7 +35,8 @@ const GRANTS: Record<Role, Permission[]> = {
   implementation: [...CUSTOMER_FACING, ...DELIVERY_LEADS],
   professional_services: [...CUSTOMER_FACING, ...DELIVERY_LEADS],
   field: [...CUSTOMER_FACING, ...DELIVERY],
-  forward_deployed: [...CUSTOMER_FACING, ...DELIVERY],
+  // Forward-deployed engineers are the product team's voice of the customer: they run requests and UAT rounds too.
+  forward_deployed: [...CUSTOMER_FACING, ...DELIVERY, 'feedback.manage'],
   solutions_architect: [...ACCOUNT_OWNERS, ...DELIVERY],
   sales_engineer: [...ACCOUNT_OWNERS, ...DELIVERY],
   technical_account_manager: [...ACCOUNT_OWNERS, ...DELIVERY],

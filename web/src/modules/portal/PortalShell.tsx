@@ -38,10 +38,10 @@ export function PortalShell() {
   return (
     <AppShell header={{ height: 64 }} padding="lg" styles={{ main: { background: 'var(--mantine-color-gray-0)' } }}>
       <AppShell.Header style={{ borderTop: '3px solid var(--mantine-color-brand-6)' }}>
-        {/* Wider than the page below: six sections, the new-request button and the contact share one line. */}
-        <Container size="xl" h="100%">
+        {/* Full width, unlike the page below: six sections, the new-request button and the contact share one line. */}
+        <Container fluid h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="xl" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
               <UnstyledButton component={Link} to="/portal" aria-label={`${branding.name} home`}>
                 <BrandMark branding={branding} />
               </UnstyledButton>
@@ -54,7 +54,7 @@ export function PortalShell() {
                     variant={link.active(pathname) ? 'light' : 'subtle'}
                     color={link.active(pathname) ? 'brand' : 'gray'}
                     leftSection={link.icon}
-                    px="sm"
+                    px="xs"
                   >
                     {link.label}
                   </Button>
@@ -62,7 +62,13 @@ export function PortalShell() {
               </Group>
             </Group>
             <Group gap="md" wrap="nowrap">
-              <Button component={Link} to="/portal/tickets/new" leftSection={<IconPlus size={16} />} visibleFrom="xs">
+              <Button
+                component={Link}
+                to="/portal/tickets/new"
+                leftSection={<IconPlus size={16} />}
+                visibleFrom="xs"
+                style={{ flexShrink: 0 }}
+              >
                 New request
               </Button>
               <ContactMenu />
@@ -92,11 +98,12 @@ function ContactMenu() {
             <Avatar color="brand" radius="xl" size={34}>
               {initials(session.contact.name)}
             </Avatar>
-            <Stack gap={0} visibleFrom="sm">
-              <Text size="sm" fw={600} lh={1.2}>
+            {/* One line each, cut with an ellipsis: a long name must not push the header to two rows. */}
+            <Stack gap={0} visibleFrom="sm" maw={160}>
+              <Text size="sm" fw={600} lh={1.2} truncate>
                 {session.contact.name}
               </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
+              <Text size="xs" c="dimmed" lh={1.2} truncate>
                 {session.account.name}
               </Text>
             </Stack>
