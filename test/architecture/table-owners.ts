@@ -66,6 +66,7 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
     'engineering_issue_tickets',
     'engineering_issues',
     'feature_request_blockers',
+    'feature_request_group_figures',
     'feature_requests',
     'feedback_items',
     'feedback_notices',

@@ -75,6 +75,26 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
   await db.schema.createIndex('feedback_items_source').on('feedback_items').columns(['source_type', 'source_id']).execute();
   await db.schema.createIndex('feedback_items_inbox').on('feedback_items').columns(['linked_at', 'created_at']).execute();
 
+  // The same figures counting only the customers of one segment or one lifecycle stage, so the
+  // ranked list filtered by either is an indexed read too (kept with the request's own figures).
+  await db.schema
+    .createTable('feature_request_group_figures')
+    .addColumn('request_id', 'text', (c) => c.notNull().references('feature_requests.id'))
+    .addColumn('dimension', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('score', 'bigint', (c) => c.notNull())
+    .addColumn('arr', 'bigint', (c) => c.notNull())
+    .addColumn('pipeline_arr', 'bigint', (c) => c.notNull())
+    .addColumn('customer_count', 'integer', (c) => c.notNull())
+    .addColumn('item_count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('feature_request_group_figures_pk', ['request_id', 'dimension', 'value'])
+    .execute();
+  await db.schema
+    .createIndex('feature_request_group_figures_rank')
+    .on('feature_request_group_figures')
+    .columns(['dimension', 'value', 'score'])
+    .execute();
+
   // Open opportunities that list a request as a blocker (DESIGN: feedback ranking). Pre-sales fills
   // it when opportunities exist; the opportunity's ARR and openness are copied so ranking needs no join.
   await db.schema

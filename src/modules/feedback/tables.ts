@@ -17,6 +17,7 @@ export interface FeedbackTables {
   feature_requests: FeatureRequestsTable;
   feedback_items: FeedbackItemsTable;
   feature_request_blockers: FeatureRequestBlockersTable;
+  feature_request_group_figures: FeatureRequestGroupFiguresTable;
   engineering_issues: EngineeringIssuesTable;
   engineering_issue_tickets: EngineeringIssueTicketsTable;
   tracker_deliveries: TrackerDeliveriesTable;
@@ -76,6 +77,18 @@ export interface FeedbackItemsTable {
   customer_told_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A request's figures counting only one segment's or one lifecycle stage's customers. */
+export interface FeatureRequestGroupFiguresTable {
+  request_id: string;
+  dimension: 'all' | 'segment' | 'lifecycle_stage' | 'segment_stage';
+  value: string;
+  score: number;
+  arr: number;
+  pipeline_arr: number;
+  customer_count: number;
+  item_count: number;
 }
 
 export interface FeatureRequestBlockersTable {

@@ -1,14 +1,16 @@
 /**
- * Read model: feedback_items ⋈ accounts (the accounts module's table), for the ranked list of
- * feature requests (DESIGN: feedback ranking). Why a join: the list sorts and pages by a score
- * that sums each linked account's ARR × the strongest impact it stated, and filters by the
- * accounts' segment and lifecycle stage — the database aggregates 100k items over 10k requests
- * and cuts the page in one statement, where batch reads would fetch every account of every request.
+ * Read model: feedback_items ⋈ accounts (the accounts module's table), for the ranking of feature
+ * requests (DESIGN: feedback ranking). Why a join: a request's figures sum each linked account's
+ * ARR × the strongest impact it stated, for every customer and for each segment and lifecycle
+ * stage of them; one grouped read per changed request gives all of them, where batch reads would
+ * fetch every account of every request. The figures are stored (request-figures.ts), so the ranked
+ * list — filtered or not — is one indexed read.
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { decodeCursor, encodeCursor, likeText, type Page } from '../../../kernel/pagination.js';
 import type { RequestStatus, RequestVisibility } from '../contract/kinds.js';
+import type { FeatureRequestGroupFiguresTable } from '../tables.js';
 
 export interface RankingFilters {
   status?: RequestStatus;
@@ -37,90 +39,74 @@ export interface RankedRequest {
   itemCount: number;
 }
 
-const SORT_SQL: Record<RankingSort, ReturnType<typeof sql>> = {
-  score: sql`score desc`,
-  customers: sql`customer_count desc`,
-  arr: sql`arr desc`,
-  pipeline: sql`pipeline_arr desc`,
-  newest: sql`r.created_at desc`,
-  title: sql`r.title asc`,
-};
+/** Which customers a group of figures counts: all, one segment, one stage, or one segment in one stage. */
+export type GroupDimension = FeatureRequestGroupFiguresTable['dimension'];
 
-/** Requests with their figures; `ids` narrows to given requests (a request page, a roadmap). */
-function rankingQuery(db: Kysely<Database>, f: RankingFilters) {
-  const accountFilter = (alias: string) =>
-    sql<SqlBool>`${sql.join(
-      [
-        sql`1 = 1`,
-        ...(f.segment ? [sql`${sql.ref(`${alias}.segment`)} = ${f.segment}`] : []),
-        ...(f.lifecycleStage ? [sql`${sql.ref(`${alias}.lifecycle_stage`)} = ${f.lifecycleStage}`] : []),
-      ],
-      sql` and `,
-    )}`;
-  const perAccount = db
-    .selectFrom('feedback_items')
-    .select(['request_id', 'account_id', sql<number>`max(impact_weight)`.as('weight'), sql<number>`count(*)`.as('items')])
-    .where('request_id', 'is not', null)
-    .groupBy(['request_id', 'account_id']);
-  const pipeline = db
-    .selectFrom('feature_request_blockers as fb')
-    .innerJoin('accounts as ba', 'ba.id', 'fb.account_id')
-    .select(['fb.request_id', sql<number>`sum(fb.arr)`.as('pipeline')])
-    .where('fb.is_open', '=', 1)
-    .where(accountFilter('ba'))
-    .groupBy('fb.request_id');
-  let query = db
-    .selectFrom('feature_requests as r')
-    .leftJoin(perAccount.as('pa'), 'pa.request_id', 'r.id')
-    .leftJoin('accounts as a', (join) => join.onRef('a.id', '=', 'pa.account_id').on(accountFilter('a')))
-    .leftJoin(pipeline.as('p'), 'p.request_id', 'r.id')
-    .select([
-      'r.id',
-      'r.title',
-      'r.product_area',
-      'r.status',
-      'r.visibility',
-      'r.owner_id',
-      'r.target_release',
-      'r.updated_at',
-      'r.created_at',
-      sql<number>`coalesce(sum(a.arr * pa.weight), 0) + coalesce(max(p.pipeline), 0)`.as('score'),
-      sql<number>`coalesce(sum(a.arr), 0)`.as('arr'),
-      sql<number>`coalesce(max(p.pipeline), 0)`.as('pipeline_arr'),
-      sql<number>`count(a.id)`.as('customer_count'),
-      sql<number>`coalesce(sum(case when a.id is not null then pa.items else 0 end), 0)`.as('item_count'),
-    ])
-    .where('r.merged_into_id', 'is', null)
-    .groupBy('r.id');
-  if (f.status) query = query.where('r.status', '=', f.status);
-  if (f.productArea) query = query.where('r.product_area', '=', f.productArea);
-  if (f.q) query = query.where(likeText(sql`lower(r.title)`, f.q.toLowerCase(), 'contains'));
-  if (f.ids) query = query.where('r.id', 'in', f.ids.length ? [...f.ids] : ['']);
-  // A segment or stage filter asks "what do these customers want": requests none of them asked for drop out.
-  if (f.segment || f.lifecycleStage) query = query.having(sql<boolean>`count(a.id) > 0 or coalesce(max(p.pipeline), 0) > 0`);
-  return query;
+export interface GroupFigures {
+  requestId: string;
+  dimension: GroupDimension;
+  value: string;
+  score: number;
+  arr: number;
+  pipelineArr: number;
+  customerCount: number;
+  itemCount: number;
 }
 
-/** Requests with the figures stored on them (request-figures.ts keeps them current). */
+/** The ORDER BY of a sort, on the figures of `from` (the request itself, or one group of its customers). */
+function sortSql(sort: RankingSort, from: 'r' | 'g') {
+  const figure = (column: string) => sql`${sql.ref(`${from}.${column}`)} desc`;
+  switch (sort) {
+    case 'score':
+      return figure('score');
+    case 'customers':
+      return figure('customer_count');
+    case 'arr':
+      return figure('arr');
+    case 'pipeline':
+      return figure('pipeline_arr');
+    case 'newest':
+      return sql`r.created_at desc`;
+    case 'title':
+      return sql`r.title asc`;
+  }
+}
+
+const REQUEST_COLUMNS = [
+  'r.id',
+  'r.title',
+  'r.product_area',
+  'r.status',
+  'r.visibility',
+  'r.owner_id',
+  'r.target_release',
+  'r.updated_at',
+  'r.created_at',
+] as const;
+
+/** The groups an account's figures count in. */
+function groupsOf(segment: string, stage: string): [GroupDimension, string][] {
+  return [
+    ['all', ''],
+    ['segment', segment],
+    ['lifecycle_stage', stage],
+    ['segment_stage', `${segment}/${stage}`],
+  ];
+}
+
+/** The group a list's account filters select. */
+function groupOf(f: RankingFilters): [GroupDimension, string] {
+  if (f.segment && f.lifecycleStage) return ['segment_stage', `${f.segment}/${f.lifecycleStage}`];
+  if (f.segment) return ['segment', f.segment];
+  if (f.lifecycleStage) return ['lifecycle_stage', f.lifecycleStage];
+  return ['all', ''];
+}
+
+/** Requests with the figures stored on them, for every customer (request-figures.ts keeps them current). */
 function storedFiguresQuery(db: Kysely<Database>, f: RankingFilters) {
   let query = db
     .selectFrom('feature_requests as r')
-    .select([
-      'r.id',
-      'r.title',
-      'r.product_area',
-      'r.status',
-      'r.visibility',
-      'r.owner_id',
-      'r.target_release',
-      'r.updated_at',
-      'r.created_at',
-      'r.score',
-      'r.arr',
-      'r.pipeline_arr',
-      'r.customer_count',
-      'r.item_count',
-    ])
+    .select([...REQUEST_COLUMNS, 'r.score', 'r.arr', 'r.pipeline_arr', 'r.customer_count', 'r.item_count'])
     .where('r.merged_into_id', 'is', null);
   if (f.status) query = query.where('r.status', '=', f.status);
   if (f.productArea) query = query.where('r.product_area', '=', f.productArea);
@@ -129,14 +115,23 @@ function storedFiguresQuery(db: Kysely<Database>, f: RankingFilters) {
   return query;
 }
 
-/** The stored figures of the given requests, by id. */
-export async function requestFigures(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RankedRequest>> {
-  if (!ids.length) return new Map();
-  const rows = await storedFiguresQuery(db, { ids }).execute();
-  return new Map(rows.map((r) => [r.id, toRanked(r)]));
+/** Requests with the figures stored for one group of customers; a request none of them asked for has no row. */
+function storedGroupQuery(db: Kysely<Database>, f: RankingFilters) {
+  const [dimension, value] = groupOf(f);
+  let query = db
+    .selectFrom('feature_request_group_figures as g')
+    .innerJoin('feature_requests as r', 'r.id', 'g.request_id')
+    .select([...REQUEST_COLUMNS, 'g.score', 'g.arr', 'g.pipeline_arr', 'g.customer_count', 'g.item_count'])
+    .where('g.dimension', '=', dimension)
+    .where('g.value', '=', value)
+    .where('r.merged_into_id', 'is', null);
+  if (f.status) query = query.where('r.status', '=', f.status);
+  if (f.productArea) query = query.where('r.product_area', '=', f.productArea);
+  if (f.q) query = query.where(likeText(sql`lower(r.title)`, f.q.toLowerCase(), 'contains'));
+  return query;
 }
 
-type RankingRow = Awaited<ReturnType<ReturnType<typeof rankingQuery>['execute']>>[number];
+type RankingRow = Awaited<ReturnType<ReturnType<typeof storedFiguresQuery>['execute']>>[number];
 
 function toRanked(r: RankingRow): RankedRequest {
   return {
@@ -157,9 +152,9 @@ function toRanked(r: RankingRow): RankedRequest {
 }
 
 /**
- * One page of the ranked list. The score is computed, not stored, so the cursor is the position
- * in the ranking (ties broken by id): a page boundary never repeats or skips a request unless the
- * figures change between pages, as they would in any live ranking.
+ * One page of the ranked list. The cursor is the position in the ranking (ties broken by id): a
+ * page boundary never repeats or skips a request unless the figures change between pages, as they
+ * would in any live ranking.
  */
 export async function rankRequests(
   db: Kysely<Database>,
@@ -169,10 +164,10 @@ export async function rankRequests(
   limit: number,
 ): Promise<Page<RankedRequest>> {
   const offset = cursor ? Number(decodeCursor(cursor, 'integer').sortValue) : 0;
-  // Counting every customer, the stored figures are the ranking: one indexed read.
-  const query = f.segment || f.lifecycleStage ? rankingQuery(db, f) : storedFiguresQuery(db, f);
+  const grouped = !!(f.segment || f.lifecycleStage);
+  const query = grouped ? storedGroupQuery(db, f) : storedFiguresQuery(db, f);
   const rows = await query
-    .orderBy(SORT_SQL[sort])
+    .orderBy(sortSql(sort, grouped ? 'g' : 'r'))
     .orderBy('r.id')
     .limit(limit + 1)
     .offset(offset)
@@ -181,9 +176,64 @@ export async function rankRequests(
   return { items, nextCursor: rows.length > limit ? encodeCursor(offset + limit, 'rank') : null };
 }
 
-/** The figures of the given requests computed from their items and blockers (unfiltered by segment), by id. */
-export async function computeFigures(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RankedRequest>> {
+/** The stored figures of the given requests, by id. */
+export async function requestFigures(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RankedRequest>> {
   if (!ids.length) return new Map();
-  const rows = await rankingQuery(db, { ids }).execute();
+  const rows = await storedFiguresQuery(db, { ids }).execute();
   return new Map(rows.map((r) => [r.id, toRanked(r)]));
+}
+
+/**
+ * The given requests' figures computed from their items and open blockers: for every customer
+ * (dimension `all`) and per segment, stage, and segment-in-stage of the accounts behind them.
+ */
+export async function computeGroupFigures(db: Kysely<Database>, ids: readonly string[]): Promise<GroupFigures[]> {
+  if (!ids.length) return [];
+  const out = new Map<string, GroupFigures>();
+  const entry = (requestId: string, dimension: GroupDimension, value: string) => {
+    const key = `${requestId} ${dimension} ${value}`;
+    let g = out.get(key);
+    if (!g) out.set(key, (g = { requestId, dimension, value, score: 0, arr: 0, pipelineArr: 0, customerCount: 0, itemCount: 0 }));
+    return g;
+  };
+  const perAccount = await db
+    .selectFrom('feedback_items as i')
+    .innerJoin('accounts as a', 'a.id', 'i.account_id')
+    .select([
+      'i.request_id',
+      'i.account_id',
+      'a.arr',
+      'a.segment',
+      'a.lifecycle_stage',
+      sql<number>`max(i.impact_weight)`.as('weight'),
+      sql<number>`count(*)`.as('items'),
+    ])
+    .where('i.request_id', 'in', [...ids])
+    .groupBy(['i.request_id', 'i.account_id', 'a.arr', 'a.segment', 'a.lifecycle_stage'])
+    .execute();
+  for (const p of perAccount) {
+    for (const [dimension, value] of groupsOf(p.segment, p.lifecycle_stage)) {
+      const g = entry(p.request_id!, dimension, value);
+      g.score += Number(p.arr) * Number(p.weight);
+      g.arr += Number(p.arr);
+      g.customerCount += 1;
+      g.itemCount += Number(p.items);
+    }
+  }
+  const pipeline = await db
+    .selectFrom('feature_request_blockers as fb')
+    .innerJoin('accounts as ba', 'ba.id', 'fb.account_id')
+    .select(['fb.request_id', 'ba.segment', 'ba.lifecycle_stage', sql<number>`sum(fb.arr)`.as('arr')])
+    .where('fb.request_id', 'in', [...ids])
+    .where('fb.is_open', '=', 1)
+    .groupBy(['fb.request_id', 'ba.segment', 'ba.lifecycle_stage'])
+    .execute();
+  for (const b of pipeline) {
+    for (const [dimension, value] of groupsOf(b.segment, b.lifecycle_stage)) {
+      const g = entry(b.request_id, dimension, value);
+      g.pipelineArr += Number(b.arr);
+      g.score += Number(b.arr);
+    }
+  }
+  return [...out.values()];
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { computeFigures } from './ranking.read-model.js';
+import { computeGroupFigures } from './ranking.read-model.js';
 
 const BATCH = 500;
 
@@ -13,7 +13,8 @@ export async function refreshRequestFigures(db: Kysely<Database>, ids: Iterable<
   const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
   for (let i = 0; i < wanted.length; i += BATCH) {
     const slice = wanted.slice(i, i + BATCH);
-    const figures = await computeFigures(db, slice);
+    const groups = await computeGroupFigures(db, slice);
+    const figures = new Map(groups.filter((g) => g.dimension === 'all').map((g) => [g.requestId, g]));
     for (const id of slice) {
       const f = figures.get(id);
       await db
@@ -26,6 +27,26 @@ export async function refreshRequestFigures(db: Kysely<Database>, ids: Iterable<
           item_count: f?.itemCount ?? 0,
         })
         .where('id', '=', id)
+        .execute();
+    }
+    await db.deleteFrom('feature_request_group_figures').where('request_id', 'in', slice).execute();
+    // The `all` group is the request's own figures, stored on the request itself.
+    const filtered = groups.filter((g) => g.dimension !== 'all');
+    for (let j = 0; j < filtered.length; j += 200) {
+      await db
+        .insertInto('feature_request_group_figures')
+        .values(
+          filtered.slice(j, j + 200).map((g) => ({
+            request_id: g.requestId,
+            dimension: g.dimension,
+            value: g.value,
+            score: g.score,
+            arr: g.arr,
+            pipeline_arr: g.pipelineArr,
+            customer_count: g.customerCount,
+            item_count: g.itemCount,
+          })),
+        )
         .execute();
     }
   }
