@@ -52,7 +52,7 @@ test('a requester whose domain matches no account is asked for the account', asy
   await expect(page.getByRole('region', { name: 'Account context' }).getByRole('link', { name: 'Granite Legal LLP' })).toBeVisible();
 });
 
-test('escalating to engineering needs the engineering issue link', async ({ page }) => {
+test('escalating to engineering needs an engineering issue and lists the case as escalated', async ({ page }) => {
   await signIn(page, 'elena.petrova@outpost.local');
   const ticket = await createTicketViaApi(page, {
     subject: unique('Webhook signatures fail for large payloads'),
@@ -61,18 +61,20 @@ test('escalating to engineering needs the engineering issue link', async ({ page
     requesterName: 'Platform Team',
   });
   await page.goto(`/tickets/${ticket.id}`);
-  await page.getByRole('button', { name: 'Escalate' }).click();
+  await page.getByRole('button', { name: 'Escalate', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /Escalate #/ });
   await pick(dialog, 'Escalate to', 'Engineering');
-  await expect(dialog.getByLabel('Engineering issue link')).toBeVisible();
-  await dialog.getByLabel('Reason').fill('Reproduced: the signature is computed over a truncated body');
+  // The issue is prefilled from the ticket; without a title there is no issue to escalate to.
+  await expect(dialog.getByLabel(/^Issue title/)).toHaveValue(ticket.subject);
+  await dialog.getByLabel(/^Issue title/).fill('');
+  await dialog.getByLabel(/^Reason/).fill('Reproduced: the signature is computed over a truncated body');
   await dialog.getByRole('button', { name: 'Escalate to Engineering' }).click();
-  await expect(dialog.getByText('Escalating to engineering needs the engineering issue link')).toBeVisible();
+  await expect(dialog.getByText('Give the engineering issue a title')).toBeVisible();
 
-  await dialog.getByLabel('Engineering issue link').fill('https://github.com/outpost/outpost/issues/4711');
+  await dialog.getByLabel(/^Issue title/).fill(ticket.subject);
   await dialog.getByRole('button', { name: 'Escalate to Engineering' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('link', { name: 'https://github.com/outpost/outpost/issues/4711' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Engineering issues' }).getByRole('link').first()).toBeVisible();
   await expect(page.getByText(/Escalated to Engineering .* by Elena Petrova/)).toBeVisible();
 
   await navigate(page, 'Tickets');

@@ -60,7 +60,7 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/mail-quarantine', label: 'Mail quarantine', icon: <IconMailOff size={18} />, permission: 'support.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },
-      { to: '/admin/trackers', label: 'Issue trackers', icon: <IconGitPullRequest size={18} />, permission: 'feedback.manage' },
+      { to: '/admin/trackers', label: 'Issue trackers', icon: <IconGitPullRequest size={18} />, permission: 'settings.manage' },
     ],
   },
 ];

@@ -233,7 +233,7 @@ export const router = createBrowserRouter([
                 ],
               },
               {
-                element: <RequirePermission permission="feedback.manage" />,
+                element: <RequirePermission permission="settings.manage" />,
                 children: [
                   {
                     path: 'admin/trackers',

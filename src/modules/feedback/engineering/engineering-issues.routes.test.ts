@@ -209,7 +209,7 @@ describe.each(testDialects())('engineering issues on %s', (dialect) => {
     expect(res.json().issue.tickets.map((x: { id: string }) => x.id)).toEqual([f.ticketId]);
   });
 
-  it('refuses by permission: stakeholders read only, trackers need feedback.manage', async () => {
+  it('refuses by permission: stakeholders read only, trackers need settings.manage (they hold secrets)', async () => {
     expect((await stakeholder.request({ method: 'POST', url: '/api/engineering-issues', payload: { title: 'x' } })).statusCode).toBe(403);
     expect((await agent.request({ method: 'GET', url: '/api/engineering-trackers' })).statusCode).toBe(403);
     expect((await admin.request({ method: 'GET', url: '/api/engineering-trackers' })).statusCode).toBe(200);

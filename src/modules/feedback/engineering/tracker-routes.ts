@@ -51,7 +51,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/engineering-trackers',
     {
-      config: { access: 'feedback.manage' },
+      config: { access: 'settings.manage' },
       schema: { tags, summary: 'The tracker set-up (secrets never shown)', response: { 200: trackerSettingsSchema } },
     },
     async () => trackerSettingsView(await readTrackers(db())),
@@ -60,7 +60,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/engineering-trackers',
     {
-      config: { access: 'feedback.manage' },
+      config: { access: 'settings.manage' },
       schema: {
         tags,
         summary: 'Set up GitHub or Jira; a secret left out keeps its stored value',
