@@ -10,6 +10,7 @@ import type { Db } from '../db/connect.js';
 import { accountsPlugin } from '../modules/accounts/index.js';
 import { deliveryPlugin } from '../modules/delivery/index.js';
 import { feedbackPlugin } from '../modules/feedback/index.js';
+import { successPlugin } from '../modules/success/index.js';
 import { authenticate, authPlugin, identityPlugin, securityPlugin } from '../modules/identity/index.js';
 import { idempotencyPlugin, loadSecretBox, platformPlugin, type SecretBox } from '../modules/platform/index.js';
 import { portalPlugin } from '../modules/portal/index.js';
@@ -86,6 +87,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(supportPlugin);
   await app.register(deliveryPlugin);
   await app.register(feedbackPlugin);
+  await app.register(successPlugin);
   await app.register(portalPlugin);
 
   const webRoot = config.webRoot;

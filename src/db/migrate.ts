@@ -22,6 +22,7 @@ import * as rateLimitCounters from './migrations/0017-rate-limit-counters.js';
 import * as rawMailAndQuarantine from './migrations/0018-raw-mail-and-quarantine.js';
 import * as feedback from './migrations/0019-feedback.js';
 import * as escalationEngineeringIssues from './migrations/0020-escalation-engineering-issues.js';
+import * as success from './migrations/0021-success.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -52,6 +53,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0018-raw-mail-and-quarantine': rawMailAndQuarantine,
   '0019-feedback': feedback,
   '0020-escalation-engineering-issues': escalationEngineeringIssues,
+  '0021-success': success,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

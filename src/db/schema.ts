@@ -14,6 +14,7 @@ import type { EngagementTables } from '../modules/delivery/engagements/tables.js
 import type { EnvironmentTables } from '../modules/delivery/environments/tables.js';
 import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
+import type { SuccessTables } from '../modules/success/tables.js';
 import type { NotificationTables } from '../modules/platform/notifications/tables.js';
 
 /**
@@ -39,6 +40,7 @@ export interface Database
     EnvironmentTables,
     DeliveryRecordTables,
     FeedbackTables,
+    SuccessTables,
     NotificationTables {
   members: MembersTable;
   member_roles: MemberRolesTable;

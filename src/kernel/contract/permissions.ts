@@ -35,5 +35,11 @@ export const PERMISSIONS = [
   'feedback.read',
   'feedback.write',
   'feedback.manage',
+  // Customer success (issue 15): override a health grade, keep licences, work and close playbook
+  // tasks (account owners); set the health models and playbook rules (admins); post product usage
+  // (an API token with this scope; `usage:write` is accepted as its spelling too).
+  'success.write',
+  'success.manage',
+  'usage.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -7,6 +7,7 @@ import { IconPalette, IconWebhook } from '@tabler/icons-react';
 import { IconBulb, IconInbox } from '@tabler/icons-react';
 import { IconMap, IconUsersGroup } from '@tabler/icons-react';
 import { IconBug, IconGitPullRequest } from '@tabler/icons-react';
+import { IconBolt, IconHeartbeat, IconHeartRateMonitor, IconListCheck } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
 import { useAuth, type Permission } from '../lib/auth';
 
@@ -46,6 +47,13 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/meetings', label: 'Internal meetings', icon: <IconUsersGroup size={18} />, permission: 'feedback.read' },
     ],
   },
+  {
+    label: 'Success',
+    items: [
+      { to: '/success/portfolio', label: 'Health portfolio', icon: <IconHeartbeat size={18} />, permission: 'accounts.read' },
+      { to: '/success/tasks', label: 'Success tasks', icon: <IconListCheck size={18} />, permission: 'success.write' },
+    ],
+  },
   { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' }] },
   {
     label: 'Admin',
@@ -60,6 +68,8 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/mail-quarantine', label: 'Mail quarantine', icon: <IconMailOff size={18} />, permission: 'support.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },
+      { to: '/admin/health-models', label: 'Health models', icon: <IconHeartRateMonitor size={18} />, permission: 'success.manage' },
+      { to: '/admin/playbooks', label: 'Playbooks', icon: <IconBolt size={18} />, permission: 'success.manage' },
       { to: '/admin/trackers', label: 'Issue trackers', icon: <IconGitPullRequest size={18} />, permission: 'settings.manage' },
     ],
   },

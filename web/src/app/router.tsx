@@ -233,6 +233,37 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="accounts.read" />,
+                children: [
+                  {
+                    path: 'success/portfolio',
+                    lazy: async () => ({ Component: (await import('../modules/success/health/PortfolioPage')).PortfolioPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="success.write" />,
+                children: [
+                  {
+                    path: 'success/tasks',
+                    lazy: async () => ({ Component: (await import('../modules/success/playbooks/SuccessTasksPage')).SuccessTasksPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="success.manage" />,
+                children: [
+                  {
+                    path: 'admin/health-models',
+                    lazy: async () => ({ Component: (await import('../modules/success/health/HealthModelsPage')).HealthModelsPage }),
+                  },
+                  {
+                    path: 'admin/playbooks',
+                    lazy: async () => ({ Component: (await import('../modules/success/playbooks/PlaybookRulesPage')).PlaybookRulesPage }),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="settings.manage" />,
                 children: [
                   {

@@ -18,7 +18,10 @@ export const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) });
 
 export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1, 'Name the token after the integration that uses it').max(100),
-  scopes: z.array(z.enum(PERMISSIONS)).min(1, 'Give the token at least one scope'),
+  // `usage:write` is how usage-intake clients name the scope (issue 15); it is `usage.write` here.
+  scopes: z
+    .array(z.preprocess((s) => (s === 'usage:write' ? 'usage.write' : s), z.enum(PERMISSIONS)))
+    .min(1, 'Give the token at least one scope'),
 });
 export type CreateTokenInput = z.infer<typeof createTokenBody>;
 

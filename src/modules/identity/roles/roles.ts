@@ -21,7 +21,8 @@ const CUSTOMER_FACING: Permission[] = [
 ];
 // Those who own the commercial relationship also create and edit accounts and their team.
 // They also run the feature requests their customers' feedback rolls up into (status, merge, ship, UAT).
-const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write', 'feedback.manage'];
+// They also act on health: overrides, licences and the playbook tasks it creates (issue 15).
+const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write', 'feedback.manage', 'success.write'];
 // Engineers who install, configure and upgrade the product in customers' environments run
 // engagements and keep the environment registry; the leads of that work also curate templates and
 // the release catalogue. Tier 2 records environments and upgrades as they diagnose cases.

@@ -14,6 +14,9 @@ import { AccountTeamCard } from './AccountTeamCard';
 import { ContactsCard } from './ContactsCard';
 import { InteractionTimeline } from './InteractionTimeline';
 import { RelationshipCard } from './RelationshipCard';
+import { AccountHealthCard } from '../success/health/AccountHealthCard';
+import { AccountAdoptionCard } from '../success/usage/AccountAdoptionCard';
+import { AccountSuccessTasksCard } from '../success/playbooks/AccountSuccessTasksCard';
 
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -56,6 +59,9 @@ export function AccountPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <AccountHealthCard accountId={data.id} />
+            <AccountAdoptionCard accountId={data.id} />
+            <AccountSuccessTasksCard accountId={data.id} />
             <RelationshipCard evidence={data.relationshipEvidence} />
             <AccountTicketsCard accountId={data.id} />
             <AccountTeamCard account={data} />

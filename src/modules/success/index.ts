@@ -1,0 +1,6 @@
+/**
+ * The success module's public face: the only file other modules (and the composition root) import,
+ * besides its contract/ schemas. Everything else in this folder is private to the module.
+ */
+export { successPlugin } from './plugin.js';
+export { runSuccessPass } from './success-pass.js';

@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { healthRoutes } from './health/routes.js';
+import { playbookRoutes } from './playbooks/routes.js';
+import { usageRoutes } from './usage/routes.js';
+
+/**
+ * The success module's HTTP surface (issue 15): product usage intake and adoption; the health
+ * model, each account's health and the portfolio; playbook rules and the tasks they create.
+ */
+export const successPlugin: FastifyPluginAsyncZod = async (app) => {
+  await app.register(usageRoutes);
+  await app.register(healthRoutes);
+  await app.register(playbookRoutes);
+};

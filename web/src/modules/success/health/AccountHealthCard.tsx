@@ -1,0 +1,3 @@
+export function AccountHealthCard(_: { accountId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function AccountSuccessTasksCard(_: { accountId: string }) {
+  return null;
+}

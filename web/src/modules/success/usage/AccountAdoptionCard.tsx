@@ -1,0 +1,3 @@
+export function AccountAdoptionCard(_: { accountId: string }) {
+  return null;
+}
