@@ -14,6 +14,9 @@ import { uatCases } from './bad-input-cases/uat.js';
 import { feedbackLoopCases } from './bad-input-cases/feedback-loop.js';
 import { engineeringCases } from './bad-input-cases/engineering.js';
 import { feedbackRequestCases } from './bad-input-cases/feedback-requests.js';
+import { successHealthCases } from './bad-input-cases/success-health.js';
+import { successUsageCases } from './bad-input-cases/success-usage.js';
+import { successPlaybookCases } from './bad-input-cases/success-playbooks.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -393,6 +396,9 @@ const CASE_SETS = [
   feedbackLoopCases,
   engineeringCases,
   feedbackRequestCases,
+  successHealthCases,
+  successUsageCases,
+  successPlaybookCases,
 ];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
 

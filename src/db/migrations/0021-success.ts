@@ -81,20 +81,29 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addColumn('measures', 'text', (c) => c.notNull())
     // Every metric's raw value (JSON), whether or not the model weighs it: what playbook rules test.
     .addColumn('metric_values', 'text', (c) => c.notNull())
+    // The model that scored it: 'default' or the account's segment.
+    .addColumn('model_scope', 'text', (c) => c.notNull().defaultTo('default'))
+    // When the override behind `grade` ends (null without one): the hourly pass finds stale grades by it.
+    .addColumn('override_expires_at', t.timestamp)
     .addColumn('computed_at', t.timestamp, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('account_health_score').on('account_health').columns(['score', 'account_id']).execute();
   await db.schema.createIndex('account_health_grade').on('account_health').columns(['grade', 'score']).execute();
+  await db.schema.createIndex('account_health_change').on('account_health').columns(['change_30_days', 'account_id']).execute();
+  await db.schema.createIndex('account_health_override').on('account_health').column('override_expires_at').execute();
   await db.schema
     .createTable('health_snapshots')
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
     .addColumn('day', t.date, (c) => c.notNull())
+    // The account's segment that day: the grade distribution filters by it without a join.
+    .addColumn('segment', 'text', (c) => c.notNull())
     .addColumn('score', 'integer')
     .addColumn('grade', 'text')
     .addColumn('measures', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('health_snapshots_pk', ['account_id', 'day'])
     .execute();
   await db.schema.createIndex('health_snapshots_day').on('health_snapshots').columns(['day', 'grade']).execute();
+  await db.schema.createIndex('health_snapshots_segment_day').on('health_snapshots').columns(['segment', 'day', 'grade']).execute();
   await db.schema
     .createTable('health_overrides')
     .addColumn('id', 'text', (c) => c.primaryKey())

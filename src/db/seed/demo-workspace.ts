@@ -21,6 +21,7 @@ import { seedDemoEnvironments } from './demo-environments.js';
 import { seedDemoEngagements } from './demo-engagements.js';
 import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
 import { seedDemoFeedback } from './demo-feedback.js';
+import { seedDemoSuccess } from './demo-success.js';
 import { reindexAll } from '../../modules/search/index.js';
 import { SeededRandom } from './random.js';
 
@@ -161,6 +162,8 @@ export async function seedDemoWorkspace(
   await seedDemoEngagements(db, now);
   await seedDemoDeliveryRecords(db, now);
   await seedDemoFeedback(db);
+  // Customer success: licences and 90 days of product usage, then health from all of the above.
+  await seedDemoSuccess(db, now);
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
   await reindexAll(db);
   // The demo's history wrote reply mails to its fictional customers: none of them is to be sent.

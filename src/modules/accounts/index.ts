@@ -33,3 +33,5 @@ export {
   loadContactSearchDocuments,
 } from './account-search-documents.js';
 export { accountFigures, interactionRef, type InteractionRef } from './interaction-refs.js';
+export { accountOwners, accountsOwnedBy, accountsToScore, lastInteractions } from './health-figures.js';
+export type { AccountToScore } from './health-figures.js';

@@ -41,3 +41,4 @@ export type { UpgradeState } from './environments/tables.js';
 export { engagementTaskRef, pocCriterionRef, type DeliveryRecordRef } from './records/record-refs.js';
 export { getEnvironment } from './environments/environment-service.js';
 export { resolveScope } from './environments/campaign-service.js';
+export { environmentsBehind, liveEngagementSlip, trainingAttendance } from './health-figures.js';

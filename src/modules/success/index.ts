@@ -4,3 +4,5 @@
  */
 export { successPlugin } from './plugin.js';
 export { runSuccessPass } from './success-pass.js';
+export { ingestUsage } from './usage/usage-intake.js';
+export { saveUsageSettings } from './usage/usage-settings.js';

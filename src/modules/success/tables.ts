@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { HealthGrade, PlaybookTrigger, TaskCloseReason, TaskStatus } from './contract/kinds.js';
 
 /** The success module's tables (issue 15, migration 0021); merged into `Database` in src/db/schema.ts. */
@@ -76,12 +77,18 @@ export interface AccountHealthTable {
   change_30_days: number | null;
   measures: string; // JSON MeasureResult[]
   metric_values: string; // JSON Partial<Record<HealthMetric, number | null>>
+  /** 'default' or the segment whose model scored it. */
+  model_scope: Generated<string>;
+  /** When the override behind `grade` ends; null without one. */
+  override_expires_at: string | null;
   computed_at: string;
 }
 
 export interface HealthSnapshotsTable {
   account_id: string;
   day: string;
+  /** The account's segment on that day. */
+  segment: string;
   score: number | null;
   grade: HealthGrade | null;
   measures: string; // JSON MeasureResult[]

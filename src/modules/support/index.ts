@@ -41,3 +41,5 @@ export {
 export { articleSearchSource } from './knowledge/article-search-documents.js';
 export { configureSupport, type SupportPorts } from './ports.js';
 export { supportPlugin } from './plugin.js';
+export { csatFigures, openTickets, slaBreaches } from './health-figures.js';
+export type { TicketEvidence } from './health-figures.js';

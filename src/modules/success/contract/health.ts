@@ -122,3 +122,8 @@ export type PortfolioRow = z.infer<typeof portfolioRowSchema>;
 export const gradeDistributionSchema = z.object({
   days: z.array(z.object({ day: z.string(), green: z.number(), yellow: z.number(), red: z.number(), none: z.number() })),
 });
+
+export const gradeDistributionQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(90),
+  segment: z.enum(SEGMENTS).optional(),
+});
