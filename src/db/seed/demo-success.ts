@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { SYSTEM_CONTEXT } from '../../kernel/actor.js';
-import { ingestUsage, runSuccessPass, saveUsageSettings } from '../../modules/success/index.js';
+import { SYSTEM_CONTEXT, type ChangeContext } from '../../kernel/actor.js';
+import { DEFAULT_MEASURES, ingestUsage, overrideHealth, refreshHealth, runSuccessPass } from '../../modules/success/index.js';
+import { saveHealthModel, saveUsageSettings } from '../../modules/success/index.js';
 import { SeededRandom } from './random.js';
 
 /** The product's features as its telemetry names them; each plan licenses some of them. */
@@ -18,20 +19,71 @@ const PLAN_FEATURES: Record<string, readonly string[]> = {
  * (active users falling over the last month) or never took up most of what they bought, so the
  * portfolio has believable yellows and reds whose drivers say why.
  */
-type Profile = 'healthy' | 'declining' | 'shallow';
-function profileOf(index: number): Profile {
-  if (index % 7 === 3) return 'declining';
-  if (index % 9 === 5) return 'shallow';
-  return 'healthy';
-}
+type Profile = 'healthy' | 'declining' | 'shallow' | 'lapsing';
+const PROFILES: Record<string, Profile> = {
+  // Red: most of what they bought sits unused, and the users they had are leaving (plus breaches).
+  'Lumen Biotech': 'lapsing',
+  'Brightwave Software': 'lapsing',
+  // Losing users since last month, on top of SLA breaches and a silent relationship.
+  'Umbra Media': 'lapsing',
+  'Cedar Health Partners': 'declining',
+  'Helios Energy': 'declining',
+  // Bought the suite, use a corner of it.
+  'Driftwood Hotels': 'shallow',
+  'Tidewater Utilities': 'shallow',
+};
 
 const DAYS = 90;
 const BATCH = 1000;
 
 /** Licences and usage, then every account's health (so the first page shows scores), then the playbooks. */
 export async function seedDemoSuccess(db: Kysely<Database>, now: Date): Promise<void> {
+  // The workspace's own cut-offs, and a model for strategic accounts where SLA breaches weigh double.
+  await saveHealthModel(db, SYSTEM_CONTEXT, 'default', { measures: [...DEFAULT_MEASURES], greenMin: 75, yellowMin: 50 }, now);
+  await saveHealthModel(
+    db,
+    SYSTEM_CONTEXT,
+    'strategic',
+    {
+      measures: DEFAULT_MEASURES.map((m) => (m.metric === 'sla_breaches_30d' ? { ...m, weight: 30 } : m)),
+      greenMin: 75,
+      yellowMin: 50,
+    },
+    now,
+  );
   await seedDemoUsage(db, now);
+  // A daily snapshot for each of the last 90 days, as the hourly pass would have left them: the
+  // trend lines, the 30-day change and the grade distribution have a history to show. (Tickets
+  // and interactions are read as they stand today; usage, by its day.)
+  for (let daysAgo = SNAPSHOT_DAYS; daysAgo >= 1; daysAgo--) await refreshHealth(db, new Date(now.getTime() - daysAgo * 86_400_000));
   await runSuccessPass(db, now);
+  await seedDemoOverride(db, now);
+}
+
+const SNAPSHOT_DAYS = 90;
+
+/** A TAM who knows more than the figures: the usage looks fine, the renewal does not. */
+async function seedDemoOverride(db: Kysely<Database>, now: Date): Promise<void> {
+  const account = await db.selectFrom('accounts').select('id').where('name', '=', 'Yellowstone Outfitters').executeTakeFirst();
+  if (!account) return;
+  const tam = await db
+    .selectFrom('account_team')
+    .select('member_id')
+    .where('account_id', '=', account.id)
+    .where('role', '=', 'technical_account_manager')
+    .executeTakeFirst();
+  const ctx: ChangeContext = { ...SYSTEM_CONTEXT, actorType: 'member', actorId: tam?.member_id ?? null, memberId: tam?.member_id ?? null };
+  await overrideHealth(
+    db,
+    ctx,
+    account.id,
+    {
+      grade: 'red',
+      reason: 'Their new CFO wants to cut seats at renewal; the champion left last month. Figures will lag.',
+      expiresAt: new Date(now.getTime() + 21 * 86_400_000).toISOString(),
+    },
+    now,
+  );
 }
 
 async function seedDemoUsage(db: Kysely<Database>, now: Date): Promise<{ events: number }> {
@@ -46,15 +98,18 @@ async function seedDemoUsage(db: Kysely<Database>, now: Date): Promise<{ events:
       seats,
       licensedFeatures: [...licensed],
     });
-    const profile = profileOf(index);
-    const used = profile === 'shallow' ? licensed.slice(0, 2) : licensed.slice(0, Math.max(2, licensed.length - rnd.int(0, 1)));
+    const profile = PROFILES[account.name] ?? 'healthy';
+    const used =
+      profile === 'shallow' || profile === 'lapsing'
+        ? licensed.slice(0, 2)
+        : licensed.slice(0, Math.max(2, licensed.length - rnd.int(0, 1)));
     const batch: { index: number; value: unknown }[] = [];
     for (let daysAgo = DAYS - 1; daysAgo >= 0; daysAgo--) {
       const day = new Date(now.getTime() - daysAgo * 86_400_000);
       if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
-      // Declining accounts keep their level until a month ago, then lose about half their users.
-      const decline = profile === 'declining' && daysAgo < 30 ? 0.45 + (daysAgo / 30) * 0.3 : 1;
-      const base = profile === 'shallow' ? 0.3 : 0.75;
+      // Declining and lapsing accounts keep their level until a month ago, then lose over half their users.
+      const decline = (profile === 'declining' || profile === 'lapsing') && daysAgo < 30 ? 0.2 + (daysAgo / 30) * 0.3 : 1;
+      const base = profile === 'shallow' || profile === 'lapsing' ? 0.3 : 0.75;
       const activeUsers = Math.max(1, Math.round(seats * base * decline * (0.9 + rnd.next() * 0.2)));
       for (const feature of used) {
         batch.push({

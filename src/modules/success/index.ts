@@ -6,3 +6,6 @@ export { successPlugin } from './plugin.js';
 export { runSuccessPass } from './success-pass.js';
 export { ingestUsage } from './usage/usage-intake.js';
 export { saveUsageSettings } from './usage/usage-settings.js';
+export { refreshHealth } from './health/health-refresh.js';
+export { overrideHealth, saveHealthModel } from './health/health-service.js';
+export { DEFAULT_MEASURES } from './health/default-model.js';

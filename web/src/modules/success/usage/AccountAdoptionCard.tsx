@@ -22,7 +22,7 @@ const signedPct = (value: number | null) =>
 export function AccountAdoptionCard({ accountId }: { accountId: string }) {
   const adoption = useAdoption(accountId);
   return (
-    <Card component="section" aria-label="Adoption">
+    <Card component="section" aria-label="Adoption" id="adoption">
       {adoption.isPending && (
         <Stack gap="sm">
           <Title order={4}>Adoption</Title>
