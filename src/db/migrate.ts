@@ -23,6 +23,8 @@ import * as rawMailAndQuarantine from './migrations/0018-raw-mail-and-quarantine
 import * as feedback from './migrations/0019-feedback.js';
 import * as escalationEngineeringIssues from './migrations/0020-escalation-engineering-issues.js';
 import * as success from './migrations/0021-success.js';
+import * as successPlansRenewals from './migrations/0022-success-plans-renewals.js';
+import * as businessReviews from './migrations/0023-business-reviews.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -54,6 +56,8 @@ const migrations: Record<string, OutpostMigration> = {
   '0019-feedback': feedback,
   '0020-escalation-engineering-issues': escalationEngineeringIssues,
   '0021-success': success,
+  '0022-success-plans-renewals': successPlansRenewals,
+  '0023-business-reviews': businessReviews,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

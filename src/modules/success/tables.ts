@@ -1,8 +1,11 @@
 import type { Generated } from 'kysely';
 import type { HealthGrade, PlaybookTrigger, TaskCloseReason, TaskStatus } from './contract/kinds.js';
 
-/** The success module's tables (issue 15, migration 0021); merged into `Database` in src/db/schema.ts. */
-export interface SuccessTables {
+import type { PlanTables } from './plans/tables.js';
+import type { ReviewTables } from './reviews/tables.js';
+
+/** The success module's tables (issue 15, migrations 0021–0023); merged into `Database` in src/db/schema.ts. */
+export interface SuccessTables extends PlanTables, ReviewTables {
   usage_account_settings: UsageAccountSettingsTable;
   licensed_features: LicensedFeaturesTable;
   usage_events: UsageEventsTable;

@@ -8,6 +8,7 @@ import { IconBulb, IconInbox } from '@tabler/icons-react';
 import { IconMap, IconUsersGroup } from '@tabler/icons-react';
 import { IconBug, IconGitPullRequest } from '@tabler/icons-react';
 import { IconBolt, IconHeartbeat, IconHeartRateMonitor, IconListCheck } from '@tabler/icons-react';
+import { IconCalendarDollar, IconChartBar, IconChartLine } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
 import { useAuth, type Permission } from '../lib/auth';
 
@@ -52,6 +53,14 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
     items: [
       { to: '/success/portfolio', label: 'Health portfolio', icon: <IconHeartbeat size={18} />, permission: 'accounts.read' },
       { to: '/success/tasks', label: 'Success tasks', icon: <IconListCheck size={18} />, permission: 'success.write' },
+      { to: '/success/renewals', label: 'Renewals', icon: <IconCalendarDollar size={18} />, permission: 'accounts.read' },
+    ],
+  },
+  {
+    label: 'Analytics',
+    items: [
+      { to: '/analytics/support', label: 'Support analytics', icon: <IconChartBar size={18} />, permission: 'accounts.read' },
+      { to: '/analytics/delivery', label: 'Delivery analytics', icon: <IconChartLine size={18} />, permission: 'accounts.read' },
     ],
   },
   { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' }] },

@@ -239,6 +239,26 @@ export const router = createBrowserRouter([
                     path: 'success/portfolio',
                     lazy: async () => ({ Component: (await import('../modules/success/health/PortfolioPage')).PortfolioPage }),
                   },
+                  {
+                    path: 'success/renewals',
+                    lazy: async () => ({ Component: (await import('../modules/success/renewals/RenewalsBoardPage')).RenewalsBoardPage }),
+                  },
+                  {
+                    path: 'business-reviews/:id',
+                    lazy: async () => ({ Component: (await import('../modules/success/reviews/BusinessReviewPage')).BusinessReviewPage }),
+                  },
+                  {
+                    path: 'analytics/support',
+                    lazy: async () => ({
+                      Component: (await import('../modules/success/analytics/SupportAnalyticsPage')).SupportAnalyticsPage,
+                    }),
+                  },
+                  {
+                    path: 'analytics/delivery',
+                    lazy: async () => ({
+                      Component: (await import('../modules/success/analytics/DeliveryAnalyticsPage')).DeliveryAnalyticsPage,
+                    }),
+                  },
                 ],
               },
               {

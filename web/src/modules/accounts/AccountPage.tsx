@@ -17,6 +17,9 @@ import { RelationshipCard } from './RelationshipCard';
 import { AccountHealthCard } from '../success/health/AccountHealthCard';
 import { AccountAdoptionCard } from '../success/usage/AccountAdoptionCard';
 import { AccountSuccessTasksCard } from '../success/playbooks/AccountSuccessTasksCard';
+import { AccountSuccessPlansCard } from '../success/plans/AccountSuccessPlansCard';
+import { AccountRenewalCard } from '../success/renewals/AccountRenewalCard';
+import { AccountBusinessReviewsCard } from '../success/reviews/AccountBusinessReviewsCard';
 
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -49,6 +52,8 @@ export function AccountPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
+            <AccountSuccessPlansCard accountId={data.id} />
+            <AccountBusinessReviewsCard accountId={data.id} />
             <AccountEngagementsCard accountId={data.id} />
             <AccountEnvironmentsCard accountId={data.id} />
             <InteractionTimeline account={data} />
@@ -62,6 +67,7 @@ export function AccountPage() {
             <AccountHealthCard accountId={data.id} />
             <AccountAdoptionCard accountId={data.id} />
             <AccountSuccessTasksCard accountId={data.id} />
+            <AccountRenewalCard accountId={data.id} />
             <RelationshipCard evidence={data.relationshipEvidence} />
             <AccountTicketsCard accountId={data.id} />
             <AccountTeamCard account={data} />

@@ -4,6 +4,7 @@ import { initials } from '../../ui/format';
 import { IconChevronDown, IconLogout, IconPlus } from '@tabler/icons-react';
 import { usePortalSession, usePortalSignOut } from './api';
 import { IconBook, IconChecklist, IconInbox, IconRoute, IconSchool, IconSparkles, IconUser } from '@tabler/icons-react';
+import { IconTarget } from '@tabler/icons-react';
 import { BrandMark, usePortalBranding } from './PortalRoot';
 
 const LINKS = [
@@ -22,6 +23,7 @@ const LINKS = [
     icon: <IconChecklist size={16} />,
     active: (p: string) => p.startsWith('/portal/acceptance'),
   },
+  { to: '/portal/success', label: 'Our plan', icon: <IconTarget size={16} />, active: (p: string) => p.startsWith('/portal/success') },
   {
     to: '/portal/updates',
     label: 'Product updates',

@@ -25,6 +25,7 @@ export const portalRoutes: RouteObject[] = [
                 path: 'acceptance/:id',
                 lazy: async () => ({ Component: (await import('./PortalAcceptanceRoundPage')).PortalAcceptanceRoundPage }),
               },
+              { path: 'success', lazy: async () => ({ Component: (await import('./PortalSuccessPage')).PortalSuccessPage }) },
               { path: 'updates', lazy: async () => ({ Component: (await import('./PortalUpdatesPage')).PortalUpdatesPage }) },
               { path: 'help', lazy: async () => ({ Component: (await import('./PortalHelpPage')).PortalHelpPage }) },
               { path: 'help/:id', lazy: async () => ({ Component: (await import('./PortalArticlePage')).PortalArticlePage }) },

@@ -1,0 +1,3 @@
+export function PortalBusinessReviewsSection() {
+  return null;
+}

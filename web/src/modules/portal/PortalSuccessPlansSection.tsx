@@ -1,0 +1,3 @@
+export function PortalSuccessPlansSection() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function AccountSuccessPlansCard(_: { accountId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function AccountRenewalCard(_: { accountId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function AccountBusinessReviewsCard(_: { accountId: string }) {
+  return null;
+}
