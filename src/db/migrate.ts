@@ -25,6 +25,7 @@ import * as escalationEngineeringIssues from './migrations/0020-escalation-engin
 import * as success from './migrations/0021-success.js';
 import * as successPlansRenewals from './migrations/0022-success-plans-renewals.js';
 import * as businessReviews from './migrations/0023-business-reviews.js';
+import * as analytics from './migrations/0024-analytics.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -58,6 +59,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0021-success': success,
   '0022-success-plans-renewals': successPlansRenewals,
   '0023-business-reviews': businessReviews,
+  '0024-analytics': analytics,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -429,4 +429,13 @@ export const errors = {
   ),
   meetingLinkUnknown: (field: string) =>
     new AppError('internal_meetings.link_unknown', 422, `A record in "${field}" does not exist; link only existing records.`, { field }),
+  // success: playbooks
+  playbookRuleNotFound: make('playbook_rules.not_found', 404, 'No playbook rule with this id.'),
+  successTaskNotFound: make('success_tasks.not_found', 404, 'No success task with this id.'),
+  successTaskClosed: make('success_tasks.closed', 409, 'This task is closed and cannot be changed or reopened; create a new task instead.'),
+  successTaskStepNotFound: (index: number, count: number) =>
+    new AppError('success_tasks.step_not_found', 422, `This task has ${count} step(s), numbered from 0: there is no step ${index}.`, {
+      field: 'steps',
+    }),
+  successTaskAssigneeUnknown: make('success_tasks.assignee_unknown', 422, 'The assignee is not an active member; pick another member.'),
 };

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYSTEM_CONTEXT, type ChangeContext } from '../../kernel/actor.js';
 import { DEFAULT_MEASURES, ingestUsage, overrideHealth, refreshHealth, runSuccessPass } from '../../modules/success/index.js';
-import { saveHealthModel, saveUsageSettings } from '../../modules/success/index.js';
+import { createPlaybookRule, saveHealthModel, saveUsageSettings } from '../../modules/success/index.js';
+import type { CreatePlaybookRuleInput } from '../../modules/success/contract/playbooks.js';
 import { SeededRandom } from './random.js';
 
 /** The product's features as its telemetry names them; each plan licenses some of them. */
@@ -56,11 +57,59 @@ export async function seedDemoSuccess(db: Kysely<Database>, now: Date): Promise<
   // trend lines, the 30-day change and the grade distribution have a history to show. (Tickets
   // and interactions are read as they stand today; usage, by its day.)
   for (let daysAgo = SNAPSHOT_DAYS; daysAgo >= 1; daysAgo--) await refreshHealth(db, new Date(now.getTime() - daysAgo * 86_400_000));
+  for (const rule of PLAYBOOK_RULES) await createPlaybookRule(db, SYSTEM_CONTEXT, rule, now);
   await runSuccessPass(db, now);
   await seedDemoOverride(db, now);
 }
 
 const SNAPSHOT_DAYS = 90;
+
+/** The calls to action a customer-success team starts with: each creates one task for a role on the account team. */
+const PLAYBOOK_RULES: CreatePlaybookRuleInput[] = [
+  {
+    name: 'Health fell to red',
+    trigger: 'health_red',
+    role: 'technical_account_manager',
+    taskTitle: 'Run a health review with the account team',
+    steps: ['Read the drivers on the account page', 'Call the champion this week', 'Agree a recovery plan and log it as an interaction'],
+    dueInDays: 5,
+  },
+  {
+    name: 'Renewal in 90 days',
+    trigger: 'renewal_within',
+    params: { days: 90 },
+    role: 'customer_success',
+    taskTitle: 'Prepare the renewal',
+    steps: ['Check health, open blockers and adoption', 'Set the renewal forecast', 'Book the renewal meeting with the decision maker'],
+    dueInDays: 14,
+  },
+  {
+    name: 'Active users down 40 %',
+    trigger: 'usage_drop',
+    params: { percent: 40 },
+    role: 'customer_success',
+    taskTitle: 'Find out why usage dropped',
+    steps: ['Look at which features lost users on the adoption card', 'Ask the champion what changed', 'Offer an adoption workshop'],
+    dueInDays: 7,
+  },
+  {
+    name: 'Silent for 60 days',
+    trigger: 'no_interaction',
+    params: { days: 60 },
+    role: 'technical_account_manager',
+    taskTitle: 'Check in with the customer',
+    steps: ['Send a personal note to the champion', 'Propose a roadmap session'],
+    dueInDays: 10,
+  },
+  {
+    name: 'SLA breach on a strategic account',
+    trigger: 'sla_breach_strategic',
+    role: 'technical_account_manager',
+    taskTitle: 'Follow up on the breached case with the customer',
+    steps: ['Review the breached tickets with support', 'Tell the customer what is being done'],
+    dueInDays: 2,
+  },
+];
 
 /** A TAM who knows more than the figures: the usage looks fine, the renewal does not. */
 async function seedDemoOverride(db: Kysely<Database>, now: Date): Promise<void> {

@@ -35,3 +35,5 @@ export {
 export { accountFigures, interactionRef, type InteractionRef } from './interaction-refs.js';
 export { accountOwners, accountsOwnedBy, accountsToScore, lastInteractions } from './health-figures.js';
 export type { AccountToScore } from './health-figures.js';
+export { renewalFigures, type RenewalFigures } from './renewal-figures.js';
+export { accountIdsInSegment } from './segment-accounts.js';

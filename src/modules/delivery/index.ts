@@ -42,3 +42,5 @@ export { engagementTaskRef, pocCriterionRef, type DeliveryRecordRef } from './re
 export { getEnvironment } from './environments/environment-service.js';
 export { resolveScope } from './environments/campaign-service.js';
 export { environmentsBehind, liveEngagementSlip, trainingAttendance } from './health-figures.js';
+export { engagementAccounts } from './engagements/engagement-accounts.js';
+export { engagementProgress, type EngagementProgress } from './engagements/engagement-progress.js';

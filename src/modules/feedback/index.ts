@@ -10,3 +10,4 @@ export { createFeedbackItem } from './items/item-service.js';
 export { createFeatureRequest, setOpportunityBlocker, updateFeatureRequest } from './requests/request-write.js';
 export { getFeatureRequest } from './requests/request-read.js';
 export { refreshAllRequestFigures, refreshFiguresOfAccount } from './requests/request-figures.js';
+export { requestsShippedFor, type ShippedRequest } from './requests/shipped-for-accounts.js';

@@ -9,3 +9,4 @@ export { saveUsageSettings } from './usage/usage-settings.js';
 export { refreshHealth } from './health/health-refresh.js';
 export { overrideHealth, saveHealthModel } from './health/health-service.js';
 export { DEFAULT_MEASURES } from './health/default-model.js';
+export { createRule as createPlaybookRule } from './playbooks/rule-service.js';

@@ -18,7 +18,6 @@ import {
   type UpdatePlaybookRuleInput,
 } from '../contract/playbooks.js';
 import type { PlaybookRulesTable } from '../tables.js';
-import { playbookErrors } from './playbook-errors.js';
 import { runRuleNow } from './evaluate.js';
 
 type RuleRow = Selectable<PlaybookRulesTable>;
@@ -65,7 +64,7 @@ async function toRules(db: Kysely<Database>, rows: RuleRow[]): Promise<PlaybookR
 
 async function findRule(db: Kysely<Database>, id: string): Promise<RuleRow> {
   const row = await db.selectFrom('playbook_rules').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw playbookErrors.ruleNotFound();
+  if (!row) throw errors.playbookRuleNotFound();
   return row;
 }
 

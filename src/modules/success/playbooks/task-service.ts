@@ -19,7 +19,6 @@ import {
 } from '../contract/playbooks.js';
 import type { SuccessTasksTable } from '../tables.js';
 import { TASK_ASSIGNED_NOTIFICATION, todayOf } from './evaluate.js';
-import { playbookErrors } from './playbook-errors.js';
 
 type TaskRow = Selectable<SuccessTasksTable>;
 
@@ -58,7 +57,7 @@ async function hydrate(db: Kysely<Database>, rows: TaskRow[], now: Date): Promis
 
 async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {
   const row = await db.selectFrom('success_tasks').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw playbookErrors.taskNotFound();
+  if (!row) throw errors.successTaskNotFound();
   return row;
 }
 
@@ -98,7 +97,7 @@ export async function listAccountTasks(
 
 async function activeMember(db: Kysely<Database>, id: string): Promise<MemberRef> {
   const member = (await memberRefs(db, [id])).get(id);
-  if (!member || member.status === 'disabled') throw playbookErrors.assigneeUnknown({ field: 'assigneeId' });
+  if (!member || member.status === 'disabled') throw errors.successTaskAssigneeUnknown({ field: 'assigneeId' });
   return member;
 }
 
@@ -172,11 +171,11 @@ export async function updateTask(
   now = new Date(),
 ): Promise<SuccessTask> {
   const before = await findTask(db, id);
-  if (before.status !== 'open') throw playbookErrors.taskClosed();
+  if (before.status !== 'open') throw errors.successTaskClosed();
   const steps = JSON.parse(before.steps) as TaskStep[];
   for (const change of input.steps ?? []) {
     const step = steps[change.index];
-    if (!step) throw playbookErrors.stepNotFound(change.index, steps.length);
+    if (!step) throw errors.successTaskStepNotFound(change.index, steps.length);
     step.done = change.done;
   }
   const assignee = input.assigneeId ? await activeMember(db, input.assigneeId) : null;
@@ -199,7 +198,7 @@ export async function updateTask(
   await inTransaction(db, async (trx) => {
     // `status = 'open'` in the write itself: of two members closing at once, the second gets 409.
     const result = await trx.updateTable('success_tasks').set(fields).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw playbookErrors.taskClosed();
+    if (Number(result.numUpdatedRows) === 0) throw errors.successTaskClosed();
     await recordAudit(trx, ctx, {
       action: closing ? 'success_task.closed' : 'success_task.updated',
       recordType: 'success_task',

@@ -1,0 +1,277 @@
+/**
+ * Grouped reads for the support analytics (issue 15). Every figure is one or a few grouped queries
+ * over a date range on an indexed column (tickets.created_at, tickets.solved_at, csat_surveys.rated_at,
+ * escalations.at; migration 0024), so no rollup table is needed and every number is exact at the
+ * moment of the request. Days and months are UTC.
+ */
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { SlaTargetsByPriority } from '../sla/sla-policy-match.js';
+
+export interface SupportAnalyticsFilter {
+  /** First day, YYYY-MM-DD (UTC), inclusive. */
+  from: string;
+  /** Last day, YYYY-MM-DD (UTC), inclusive. */
+  to: string;
+  tier?: 'tier1' | 'tier2' | 'engineering' | undefined;
+  groupId?: string | undefined;
+  /** null: every account; otherwise only these (the segment's accounts). */
+  accountIds?: readonly string[] | null | undefined;
+}
+
+const DAY_MS = 86_400_000;
+export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+const startOf = (day: string) => `${day}T00:00:00.000Z`;
+
+function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The UTC day (YYYY-MM-DD) or month (YYYY-MM) of a timestamp column, on either dialect. */
+function period(db: Kysely<Database>, column: string, unit: 'day' | 'month'): RawBuilder<string> {
+  if (isPostgres(db)) return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', ${unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'})`;
+  return sql<string>`substr(${sql.ref(column)}, 1, ${unit === 'day' ? 10 : 7})`;
+}
+
+/** The days from `from` to `to`, inclusive. */
+export function daysOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to && out.length < 3700; d = nextDay(d)) out.push(d);
+  return out;
+}
+
+/** The months (YYYY-MM) the days from `from` to `to` touch. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last || out.length > 240) break;
+    out.push(key);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function filtered<QB extends SelectQueryBuilder<Database, 'tickets', any>>(qb: QB, f: SupportAnalyticsFilter): QB {
+  let q = qb;
+  if (f.tier) q = q.where('tickets.tier', '=', f.tier) as QB;
+  if (f.groupId) q = q.where('tickets.group_id', '=', f.groupId) as QB;
+  if (f.accountIds) q = q.where('tickets.account_id', 'in', f.accountIds.length ? [...f.accountIds] : ['']) as QB;
+  return q;
+}
+
+// ---------------------------------------------------------------- SLA attainment
+
+export interface SlaAttainmentCell {
+  policyId: string;
+  policyName: string;
+  priority: string;
+  month: string;
+  firstReplyTargets: number;
+  firstReplyMet: number;
+  resolutionTargets: number;
+  resolutionMet: number;
+}
+
+/**
+ * SLA attainment cells (policy × priority × month of solving). A ticket solved in the period under a
+ * policy counts each target its policy sets for its priority (first reply, resolution); a target is
+ * met when no breach of it was recorded (the clock records each kind of breach once, in the ticket's
+ * SLA state — `"first_reply"` / `"resolution"` appear there only as breaches).
+ */
+export async function slaAttainmentCells(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<SlaAttainmentCell[]> {
+  const month = period(db, 'tickets.solved_at', 'month');
+  const rows = await filtered(
+    db
+      .selectFrom('tickets')
+      .select([
+        'tickets.sla_policy_id as policy_id',
+        'tickets.priority',
+        month.as('month'),
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when tickets.sla_state like '%"first_reply"%' then 1 else 0 end)`.as('first_reply_missed'),
+        sql<number>`sum(case when tickets.sla_state like '%"resolution"%' then 1 else 0 end)`.as('resolution_missed'),
+      ])
+      .where('tickets.solved_at', '>=', startOf(f.from))
+      .where('tickets.solved_at', '<', startOf(nextDay(f.to)))
+      .where('tickets.sla_policy_id', 'is not', null),
+    f,
+  )
+    .groupBy(['tickets.sla_policy_id', 'tickets.priority', month])
+    .execute();
+  const policies = new Map(
+    (await db.selectFrom('sla_policies').select(['id', 'name', 'targets']).execute()).map((p) => [
+      p.id,
+      { name: p.name, targets: JSON.parse(p.targets) as SlaTargetsByPriority },
+    ]),
+  );
+  return rows.map((r) => {
+    const policy = policies.get(r.policy_id!);
+    const t = policy?.targets[r.priority as keyof SlaTargetsByPriority];
+    const n = Number(r.n);
+    const fr = t?.firstReplyMinutes != null ? n : 0;
+    const res = t?.resolutionMinutes != null ? n : 0;
+    return {
+      policyId: r.policy_id!,
+      policyName: policy?.name ?? '(removed policy)',
+      priority: r.priority,
+      month: String(r.month),
+      firstReplyTargets: fr,
+      firstReplyMet: fr ? n - Number(r.first_reply_missed) : 0,
+      resolutionTargets: res,
+      resolutionMet: res ? n - Number(r.resolution_missed) : 0,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- daily flow (backlog, created vs solved)
+
+export interface DailyFlow {
+  /** Tickets created before `from` and not solved before it. */
+  openAtStart: number;
+  created: Map<string, number>;
+  solved: Map<string, number>;
+}
+
+/**
+ * The flow of tickets per UTC day: created and solved counts, and the tickets open as the period
+ * starts. Open at the end of day d = openAtStart + created up to d − solved up to d (a ticket counts
+ * as open from its creation until its `solved_at`; a reopened ticket is open again until solved again).
+ */
+export async function dailyFlow(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<DailyFlow> {
+  const from = startOf(f.from);
+  const until = startOf(nextDay(f.to));
+  const createdDay = period(db, 'tickets.created_at', 'day');
+  const solvedDay = period(db, 'tickets.solved_at', 'day');
+  const [start, created, solved] = await Promise.all([
+    filtered(
+      db
+        .selectFrom('tickets')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tickets.created_at', '<', from)
+        .where((eb) => eb.or([eb('tickets.solved_at', 'is', null), eb('tickets.solved_at', '>=', from)])),
+      f,
+    ).executeTakeFirstOrThrow(),
+    filtered(
+      db
+        .selectFrom('tickets')
+        .select([createdDay.as('day'), sql<number>`count(*)`.as('n')])
+        .where('tickets.created_at', '>=', from)
+        .where('tickets.created_at', '<', until),
+      f,
+    )
+      .groupBy(createdDay)
+      .execute(),
+    filtered(
+      db
+        .selectFrom('tickets')
+        .select([solvedDay.as('day'), sql<number>`count(*)`.as('n')])
+        .where('tickets.solved_at', '>=', from)
+        .where('tickets.solved_at', '<', until),
+      f,
+    )
+      .groupBy(solvedDay)
+      .execute(),
+  ]);
+  return {
+    openAtStart: Number(start.n),
+    created: new Map(created.map((r) => [String(r.day), Number(r.n)])),
+    solved: new Map(solved.map((r) => [String(r.day), Number(r.n)])),
+  };
+}
+
+// ---------------------------------------------------------------- response times
+
+export interface TicketTimes {
+  /** Calendar hours from creation to the first public agent reply; null without one. */
+  firstReplyHours: number | null;
+  /** Calendar hours from creation to solving; null while unsolved. */
+  resolutionHours: number | null;
+}
+
+/** First-reply and resolution times of the tickets created in the period. */
+export async function ticketTimes(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<TicketTimes[]> {
+  const firstReply: Expression<string | null> = isPostgres(db)
+    ? sql<string | null>`(tickets.sla_state::jsonb ->> 'firstReplyAt')`
+    : sql<string | null>`json_extract(tickets.sla_state, '$.firstReplyAt')`;
+  const rows = await filtered(
+    db
+      .selectFrom('tickets')
+      .select(['tickets.created_at', 'tickets.solved_at', sql<string | null>`${firstReply}`.as('first_reply_at')])
+      .where('tickets.created_at', '>=', startOf(f.from))
+      .where('tickets.created_at', '<', startOf(nextDay(f.to))),
+    f,
+  ).execute();
+  const hoursBetween = (a: string, b: string | null) => (b ? Math.max(0, (Date.parse(b) - Date.parse(a)) / 3_600_000) : null);
+  return rows.map((r) => ({
+    firstReplyHours: hoursBetween(String(r.created_at), r.first_reply_at),
+    resolutionHours: hoursBetween(String(r.created_at), r.solved_at),
+  }));
+}
+
+// ---------------------------------------------------------------- CSAT
+
+/** CSAT answers per month of answering: responses and good ones. */
+export async function csatByMonth(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<Map<string, { responses: number; good: number }>> {
+  const month = period(db, 'csat_surveys.rated_at', 'month');
+  let q = db
+    .selectFrom('csat_surveys')
+    .select([
+      month.as('month'),
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when csat_surveys.rating = 'good' then 1 else 0 end)`.as('good'),
+    ])
+    .where('csat_surveys.rating', 'is not', null)
+    .where('csat_surveys.rated_at', '>=', startOf(f.from))
+    .where('csat_surveys.rated_at', '<', startOf(nextDay(f.to)));
+  if (f.accountIds) q = q.where('csat_surveys.account_id', 'in', f.accountIds.length ? [...f.accountIds] : ['']);
+  if (f.tier || f.groupId) {
+    q = q.where('csat_surveys.ticket_id', 'in', (eb) => {
+      let s = eb.selectFrom('tickets').select('tickets.id');
+      if (f.tier) s = s.where('tickets.tier', '=', f.tier);
+      if (f.groupId) s = s.where('tickets.group_id', '=', f.groupId);
+      return s;
+    });
+  }
+  const rows = await q.groupBy(month).execute();
+  return new Map(rows.map((r) => [String(r.month), { responses: Number(r.n), good: Number(r.good) }]));
+}
+
+// ---------------------------------------------------------------- escalation rate
+
+/**
+ * Per month of creation: the tickets created in Tier 1 (every ticket starts there) and, of those,
+ * the ones escalated from Tier 1 to Tier 2 at any time since (counted once each).
+ */
+export async function escalationsByMonth(
+  db: Kysely<Database>,
+  f: Omit<SupportAnalyticsFilter, 'tier'>,
+): Promise<Map<string, { tier1: number; escalated: number }>> {
+  const month = period(db, 'tickets.created_at', 'month');
+  const rows = await filtered(
+    db
+      .selectFrom('tickets')
+      .select([
+        month.as('month'),
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when exists (select 1 from escalations e where e.ticket_id = tickets.id and e.from_tier = 'tier1' and e.to_tier = 'tier2') then 1 else 0 end)`.as(
+          'escalated',
+        ),
+      ])
+      .where('tickets.created_at', '>=', startOf(f.from))
+      .where('tickets.created_at', '<', startOf(nextDay(f.to))),
+    { ...f, tier: undefined },
+  )
+    .groupBy(month)
+    .execute();
+  return new Map(rows.map((r) => [String(r.month), { tier1: Number(r.n), escalated: Number(r.escalated) }]));
+}
+
+/** Support's queues (ticket groups), for the analytics filter. */
+export async function analyticsGroups(db: Kysely<Database>): Promise<{ id: string; name: string; tier: string }[]> {
+  return db.selectFrom('ticket_groups').select(['id', 'name', 'tier']).orderBy('name').execute();
+}
