@@ -44,3 +44,4 @@ export { resolveScope } from './environments/campaign-service.js';
 export { environmentsBehind, liveEngagementSlip, trainingAttendance } from './health-figures.js';
 export { engagementAccounts } from './engagements/engagement-accounts.js';
 export { engagementProgress, type EngagementProgress } from './engagements/engagement-progress.js';
+export { liveEngagementPortfolio } from './analytics/delivery-analytics.js';

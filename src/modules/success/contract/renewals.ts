@@ -42,8 +42,11 @@ export const renewalListQuery = z
     from: isoDate.optional().describe('First renewal date (default: the start of this quarter)'),
     to: isoDate.optional().describe('Last renewal date (default: the end of the fourth quarter from now)'),
     segment: z.enum(SEGMENTS).optional(),
-    ownerId: z.string().max(64).optional().describe("The account owner (TAM, else CSE)"),
-    forecast: z.enum([...RENEWAL_FORECASTS, 'none']).optional().describe('"none": no forecast set yet'),
+    ownerId: z.string().max(64).optional().describe('The account owner (TAM, else CSE)'),
+    forecast: z
+      .enum([...RENEWAL_FORECASTS, 'none'])
+      .optional()
+      .describe('"none": no forecast set yet'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['to'] });
 

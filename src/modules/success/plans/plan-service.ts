@@ -202,7 +202,11 @@ async function writeObjectives(db: Kysely<Database>, planId: string, list: reado
       position,
     };
     if (o.id) await db.updateTable('success_plan_objectives').set(values).where('id', '=', o.id).execute();
-    else await db.insertInto('success_plan_objectives').values({ id: newId(), plan_id: planId, ...values }).execute();
+    else
+      await db
+        .insertInto('success_plan_objectives')
+        .values({ id: newId(), plan_id: planId, ...values })
+        .execute();
   }
 }
 
@@ -226,12 +230,22 @@ async function auditShape(db: Kysely<Database>, planId: string) {
     .where('plan_id', '=', planId)
     .orderBy('position')
     .execute();
-  const links = await db.selectFrom('success_plan_engagements').select('engagement_id').where('plan_id', '=', planId).orderBy('engagement_id').execute();
+  const links = await db
+    .selectFrom('success_plan_engagements')
+    .select('engagement_id')
+    .where('plan_id', '=', planId)
+    .orderBy('engagement_id')
+    .execute();
   const { created_at: _c, ...fields } = plan;
   return { ...fields, objectives, engagement_ids: links.map((l) => l.engagement_id) };
 }
 
-export async function createPlan(db: Kysely<Database>, ctx: ChangeContext, accountId: string, input: CreatePlanInput): Promise<SuccessPlan> {
+export async function createPlan(
+  db: Kysely<Database>,
+  ctx: ChangeContext,
+  accountId: string,
+  input: CreatePlanInput,
+): Promise<SuccessPlan> {
   const b = createPlanBody.parse(input);
   const id = await inTransaction(db, async (trx) => {
     if (!(await accountExists(trx, accountId))) throw errors.accountNotFound();
@@ -260,7 +274,12 @@ export async function createPlan(db: Kysely<Database>, ctx: ChangeContext, accou
       b.objectives.map(({ id: _id, ...o }) => o),
     );
     await writeEngagements(trx, id, b.engagementIds);
-    await recordAudit(trx, ctx, { action: 'success_plan.created', recordType: 'success_plan', recordId: id, changes: diff(null, await auditShape(trx, id)) });
+    await recordAudit(trx, ctx, {
+      action: 'success_plan.created',
+      recordType: 'success_plan',
+      recordId: id,
+      changes: diff(null, await auditShape(trx, id)),
+    });
     return id;
   });
   return getPlan(db, id);
@@ -288,7 +307,8 @@ export async function updatePlan(db: Kysely<Database>, ctx: ChangeContext, id: s
     if (b.objectives !== undefined) await writeObjectives(trx, id, b.objectives);
     if (b.engagementIds !== undefined) await writeEngagements(trx, id, b.engagementIds);
     const changes = diff(before, await auditShape(trx, id));
-    if (Object.keys(changes).length) await recordAudit(trx, ctx, { action: 'success_plan.updated', recordType: 'success_plan', recordId: id, changes });
+    if (Object.keys(changes).length)
+      await recordAudit(trx, ctx, { action: 'success_plan.updated', recordType: 'success_plan', recordId: id, changes });
   });
   return getPlan(db, id);
 }

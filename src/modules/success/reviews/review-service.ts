@@ -45,6 +45,11 @@ function summaryOf(r: Row): BusinessReviewSummary {
   };
 }
 
+/** What the portal shows of a review's header: not its internal status or creation time. */
+function portalSummaryOf(r: Row) {
+  return { id: r.id, accountId: r.account_id, title: r.title, periodStart: day(r.period_start), periodEnd: day(r.period_end), sentAt: r.sent_at };
+}
+
 async function findRow(db: Kysely<Database>, id: string): Promise<Row> {
   const row = await db.selectFrom('business_reviews').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw reviewErrors.notFound({ reviewId: id });
@@ -284,15 +289,14 @@ async function portalRows(db: Kysely<Database>, accountId: string, reviewId?: st
 
 export async function listPortalReviews(db: Kysely<Database>, accountId: string) {
   const rows = await portalRows(db, accountId);
-  return { items: rows.map((r) => ({ ...summaryOf(r), status: undefined, createdAt: undefined })).map(({ status: _s, createdAt: _c, ...rest }) => rest) };
+  return { items: rows.map(portalSummaryOf) };
 }
 
 export async function getPortalReview(db: Kysely<Database>, accountId: string, id: string): Promise<PortalBusinessReview> {
   const [row] = await portalRows(db, accountId, id);
   if (!row) throw reviewErrors.notFound({ reviewId: id });
-  const { status: _s, createdAt: _c, ...summary } = summaryOf(row);
   return {
-    ...summary,
+    ...portalSummaryOf(row),
     accountName: (await accountRefs(db, [row.account_id])).get(row.account_id)?.name ?? '',
     data: JSON.parse(row.data) as ReviewData,
     sections: JSON.parse(row.sections) as ReviewSection[],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activeUsersInWindow, activeUserTrend, adoptionWindows, featureAdoption, seatUtilisation } from './adoption-calculator.js';
-import { parseCsv } from './usage-import.js';
 
 describe('adoption arithmetic', () => {
   it('compares today and the 29 days before with the 30 days before that', () => {
@@ -35,15 +34,5 @@ describe('adoption arithmetic', () => {
     expect(seatUtilisation(12, 10)).toBe(120);
     expect(seatUtilisation(3, null)).toBeNull();
     expect(seatUtilisation(3, 0)).toBeNull();
-  });
-});
-
-describe('CSV reading', () => {
-  it('reads quoted fields, doubled quotes, CRLF and a byte-order mark, and skips blank lines', () => {
-    expect(parseCsv('\uFEFFa,b,c\r\n"x, y","say ""hi""",\n\n1,2,3')).toEqual([
-      ['a', 'b', 'c'],
-      ['x, y', 'say "hi"', ''],
-      ['1', '2', '3'],
-    ]);
   });
 });

@@ -5,49 +5,16 @@ import { accountRefs } from '../../accounts/index.js';
 import { USAGE_BATCH_MAX, type EventResult, type UsageImportResult } from '../contract/usage.js';
 import { ingestUsage } from './usage-intake.js';
 import * as repo from './usage-repository.js';
+import { sheetRows } from './sheet-rows.js';
 
 /**
- * Historical usage from a CSV file (issue 15): each row becomes a usage event and goes through the
+ * Historical usage from a CSV file or an Excel workbook (issue 15): each row becomes a usage event and goes through the
  * API's intake in batches of 1,000, so a file is checked, deduplicated and rolled up exactly as
  * posted events are. Errors are reported by the row number a spreadsheet shows (the header is row 1).
  */
 
 export const IMPORT_MAX_ROWS = 200_000;
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-
-/** RFC 4180: fields separated by commas, optionally quoted, `""` inside quotes, CRLF or LF line ends. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark from spreadsheet exports
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
 
 const COLUMNS = [
   'eventId',
@@ -108,23 +75,14 @@ async function rowsToEvents(db: Kysely<Database>, header: string[], rows: { line
   });
 }
 
-/** Imports a CSV file; `onBatch` runs after each committed batch with the accounts it touched. */
+/** Imports a CSV or XLSX file; `onBatch` runs after each committed batch with the accounts it touched. */
 export async function importUsageFile(
   db: Kysely<Database>,
   file: { filename: string; content: Buffer },
   now: Date,
   onBatch: (accountIds: string[]) => Promise<void>,
 ): Promise<UsageImportResult> {
-  const zip = file.content.subarray(0, 2).toString('latin1') === 'PK';
-  if (zip || /\.xlsx?$/i.test(file.filename))
-    throw errors.validation('XLSX files cannot be read yet: save the sheet as CSV (UTF-8) and import that.', { field: 'file' });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.content);
-  } catch {
-    throw errors.invalidUtf8({ location: 'file' });
-  }
-  const [headerRow, ...data] = parseCsv(text);
+  const [headerRow, ...data] = await sheetRows(file);
   if (!headerRow) throw errors.validation('The file is empty: the first row names the columns.', { field: 'file' });
   const header = headerRow.map((h) => canonical.get(h.toLowerCase().replace(/[^a-z]/g, '')) ?? h.trim());
   const missing = ['eventId', 'feature', 'timestamp'].filter((c) => !header.includes(c));

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useImportUsage, type UsageImportResult } from './api';
 
 /**
- * Historical usage from a CSV file: the upload's progress, then what was accepted, what was
+ * Historical usage from a CSV file or an Excel workbook: the upload's progress, then what was accepted, what was
  * already there, and every row the server refused with its reason, by the row number the
  * spreadsheet shows.
  */
@@ -39,10 +39,17 @@ export function ImportUsageModal({ accountId, opened, onClose }: { accountId: st
     <Modal opened={opened} onClose={close} title="Import usage" centered size="lg">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          A CSV file with a header row: eventId, account (id, external id or e-mail domain), feature, userId, activeUsers, quantity,
-          timestamp (ISO 8601 with offset). Rows already imported count once.
+          A CSV file or an Excel workbook (first sheet) with a header row: eventId, account (id, external id or e-mail domain), feature,
+          userId, activeUsers, quantity, timestamp (ISO 8601 with offset). Rows already imported count once.
         </Text>
-        <FileInput label="Usage file" placeholder="usage.csv" accept=".csv,text/csv" value={file} onChange={setFile} clearable />
+        <FileInput
+          label="Usage file"
+          placeholder="usage.csv"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          value={file}
+          onChange={setFile}
+          clearable
+        />
         {importer.isPending && (
           <Stack gap={4}>
             <Progress value={uploading ? sent * 100 : 100} animated={!uploading} aria-label="Import progress" />
