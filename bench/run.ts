@@ -29,6 +29,8 @@ import { sweepSlaBreaches } from '../src/modules/support/sla/sla-service.js';
 import { preparePostgres, prepareSqlite, type PreparedDataset } from './dataset.js';
 import { figures, round, table, type EndpointFigures } from './stats.js';
 import { wireModules } from '../src/app/wire-modules.js';
+import { measureHealthSnapshot } from './health-snapshot.js';
+import { measureUsageIngest } from './usage-ingest.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -212,6 +214,9 @@ async function main() {
   const pass = await runEscalationRules(db.kysely);
   const escalationPassMs = round(performance.now() - t, 1);
   log(`Escalation-rule pass: ${escalationPassMs} ms (${pass.examined} candidates, ${pass.fired.length} fired)`);
+  // The success module's daily pass: every account's health scored and today's snapshot written.
+  const healthSnapshot = await measureHealthSnapshot(db.kysely);
+  log(`Health snapshot over ${healthSnapshot.accounts} accounts: ${healthSnapshot.ms} ms (target ≤ 30,000 ms on SQLite)`);
   await db.close();
 
   // The workbench and the baseline, each in its own process.
@@ -331,6 +336,18 @@ async function main() {
       `${name.padEnd(18)} p50 ${endpoints[name].p50_ms} ms, p95 ${endpoints[name].p95_ms} ms, p99 ${endpoints[name].p99_ms} ms, ${endpoints[name].rps} rps${run.errors ? `, ${run.errors} errors` : ''}`,
     );
   }
+  // Usage intake writes (batches of 1,000 events): measured after the read endpoints, which it would disturb.
+  let usageIngest: { eventsPerSecond: number } | null = null;
+  if (!only || only.has('usage_ingest')) {
+    const tokenRes = await fetch(`${base}/api/tokens`, {
+      method: 'POST',
+      headers: { ...member, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench usage intake', scopes: ['usage:write', 'accounts.read'] }),
+    });
+    if (!tokenRes.ok) throw new Error(`creating the usage token failed: ${tokenRes.status} ${await tokenRes.text()}`);
+    usageIngest = await measureUsageIngest(base, ((await tokenRes.json()) as { token: string }).token);
+    log(`usage_ingest       ${usageIngest.eventsPerSecond} events/s (target ≥ 20,000)`);
+  }
   const rssPeakMb = peakRssMb(server.pid!);
   // Waited for, so that a profiling server has written its profile before the run ends.
   const serverExited = new Promise((resolve) => server.once('exit', resolve));
@@ -343,6 +360,10 @@ async function main() {
     rss_peak_mb: rssPeakMb,
     sla_sweep_ms: slaSweepMs,
     escalation_pass_ms: escalationPassMs,
+    health_snapshot_ms: healthSnapshot.ms,
+    usage_ingest_events_per_s: usageIngest?.eventsPerSecond ?? null,
+    // Events per second per baseline request per second: the same machine's speed taken out.
+    usage_ingest_ratio_to_baseline: usageIngest ? round(usageIngest.eventsPerSecond / baselineRps, 2) : null,
     seed_rows_per_s: dataset.summary.rowsPerSecond,
     endpoints,
     baseline: { ...baselineFigures, response_bytes: pageBytes },
@@ -364,6 +385,7 @@ async function main() {
   process.stdout.write(`\n${table([...Object.entries(endpoints), ['baseline', baselineFigures]])}\n\n`);
   process.stdout.write(
     `scale ${scale} on ${database}: server RSS peak ${rssPeakMb} MB, SLA sweep ${slaSweepMs} ms, escalation pass ${escalationPassMs} ms, seed ${dataset.summary.rowsPerSecond} rows/s\n` +
+      `health snapshot ${healthSnapshot.ms} ms over ${healthSnapshot.accounts} accounts, usage ingest ${usageIngest?.eventsPerSecond ?? '–'} events/s\n` +
       `Wrote bench/results/latest.json\n`,
   );
   fs.rmSync(runDir, { recursive: true, force: true });
