@@ -6,6 +6,7 @@ import { accountOwners, accountsOwnedBy } from '../../accounts/index.js';
 import type { MeasureResult, PortfolioRow } from '../contract/health.js';
 import type { HealthGrade } from '../contract/kinds.js';
 import { dayOf } from './health-refresh.js';
+import { healthSettled } from './health-refresher.js';
 import { portfolioPage, type PortfolioFilters, type PortfolioSort } from './portfolio.read-model.js';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +23,7 @@ export async function listPortfolio(
   },
   now = new Date(),
 ): Promise<Page<PortfolioRow>> {
+  await healthSettled(db);
   const accountIds = q.ownerId ? await accountsOwnedBy(db, q.ownerId) : undefined;
   const page = await portfolioPage(db, { ...q, accountIds }, q.sort, q.direction, q.cursor, q.limit);
   const ownerOf = await accountOwners(

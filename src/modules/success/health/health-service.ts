@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { ChangeContext } from '../../../kernel/actor.js';
+import { healthSettled } from './health-refresher.js';
 import { diff, recordAudit } from '../../../kernel/audit.js';
 import { errors } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
@@ -40,6 +41,8 @@ async function activeOverrideRow(db: Kysely<Database>, accountId: string, now: D
  */
 export async function getAccountHealth(db: Kysely<Database>, accountId: string, now = new Date()): Promise<AccountHealth> {
   await ensureAccount(db, accountId);
+  // Usage just posted for this account is scored before it is shown.
+  await healthSettled(db, accountId);
   const read = () => db.selectFrom('account_health').selectAll().where('account_id', '=', accountId).executeTakeFirst();
   const [stored, override] = await Promise.all([read(), activeOverrideRow(db, accountId, now)]);
   let row = stored;

@@ -45,7 +45,7 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body.events.map((value, index) => ({ index, value })),
         now,
       );
-      await afterIngest(db(), now, accountIds, (err) => request.log.error({ err }, 'health refresh after usage intake failed'));
+      afterIngest(db(), accountIds, (err) => request.log.error({ err }, 'health refresh after usage intake failed'));
       return result;
     },
   );
@@ -79,8 +79,8 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (!file) throw errors.validation('Send the file as multipart/form-data in the field "file".', { field: 'file' });
       const now = new Date();
-      return importUsageFile(db(), file, now, (accountIds) =>
-        afterIngest(db(), now, accountIds, (err) => request.log.error({ err }, 'health refresh after usage import failed')),
+      return importUsageFile(db(), file, now, async (accountIds) =>
+        afterIngest(db(), accountIds, (err) => request.log.error({ err }, 'health refresh after usage import failed')),
       );
     },
   );
@@ -114,7 +114,7 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const settings = await saveUsageSettings(db(), changeContext(request), request.params.id, request.body);
       // Feature adoption and seat utilisation are measured against the licences: rescore now.
-      await afterIngest(db(), new Date(), [request.params.id], (err) => request.log.error({ err }, 'health refresh after licences failed'));
+      afterIngest(db(), [request.params.id], (err) => request.log.error({ err }, 'health refresh after licences failed'));
       return settings;
     },
   );
