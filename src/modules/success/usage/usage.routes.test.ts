@@ -3,6 +3,7 @@ import { testDialects } from '../../../db/test-database.js';
 import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../../test/helpers/test-app.js';
 import { createAccountViaService, daysAgo, expectError, unique } from '../../../../test/factories/index.js';
 import type { Adoption, UsageBatchResult, UsageSettings } from '../contract/usage.js';
+import type { AccountHealth } from '../contract/health.js';
 import { usageFigures } from './usage-figures.js';
 
 describe.each(testDialects())('usage intake and adoption on %s', (dialect) => {
@@ -197,6 +198,23 @@ describe.each(testDialects())('usage intake and adoption on %s', (dialect) => {
       403,
       'auth.forbidden',
     );
+  });
+
+  it('moves the account health as soon as usage is posted: the health read waits for the rescoring', async () => {
+    const account = (await createAccountViaService(t.db)).id;
+    await license(account, { externalId: null, seats: 4, licensedFeatures: ['reports', 'alerts', 'sso', 'api'] });
+    const adoptionDriver = async () => {
+      const res = await csm.request({ method: 'GET', url: `/api/accounts/${account}/health` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<AccountHealth>().drivers.find((d) => d.metric === 'feature_adoption');
+    };
+    expect((await adoptionDriver())?.value).toBe(0);
+    await ingest([event(account, { userId: 'ann' }), event(account, { userId: 'bob', feature: 'alerts' })]);
+    expect((await adoptionDriver())?.value).toBe(50);
+    await ingest([event(account, { userId: 'ann', feature: 'sso' }), event(account, { userId: 'cy', feature: 'api' })]);
+    const driver = await adoptionDriver();
+    expect(driver?.value).toBe(100);
+    expect(driver?.score).toBe(100);
   });
 
   it('gives the health model its figures for many accounts at once', async () => {
