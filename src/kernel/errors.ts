@@ -438,4 +438,17 @@ export const errors = {
       field: 'steps',
     }),
   successTaskAssigneeUnknown: make('success_tasks.assignee_unknown', 422, 'The assignee is not an active member; pick another member.'),
+  // success: plans
+  successPlanNotFound: make('success_plans.not_found', 404, 'No success plan with this id.'),
+  successPlanOwnerUnknown: make('success_plans.owner_unknown', 422, 'The owner is not an active member; pick another member.'),
+  successPlanEngagementForeign: make(
+    'success_plans.engagement_foreign',
+    422,
+    "A linked engagement does not exist or belongs to another account: link only this account's engagements.",
+  ),
+  successPlanObjectiveUnknown: make(
+    'success_plans.objective_unknown',
+    422,
+    'An objective id is not one of this plan’s objectives: leave the id out to add a new objective.',
+  ),
 };

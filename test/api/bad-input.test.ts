@@ -17,6 +17,7 @@ import { feedbackRequestCases } from './bad-input-cases/feedback-requests.js';
 import { successHealthCases } from './bad-input-cases/success-health.js';
 import { successUsageCases } from './bad-input-cases/success-usage.js';
 import { successPlaybookCases } from './bad-input-cases/success-playbooks.js';
+import { successReviewCases } from './bad-input-cases/success-reviews.js';
 import { successPlanCases } from './bad-input-cases/success-plans.js';
 
 const now = new Date().toISOString();
@@ -400,6 +401,7 @@ const CASE_SETS = [
   successHealthCases,
   successUsageCases,
   successPlaybookCases,
+  successReviewCases,
   successPlanCases,
 ];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));

@@ -24,11 +24,7 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addColumn('sent_by', 'text', (c) => c.references('members.id'))
     .execute();
   // An account's reviews, newest first.
-  await db.schema
-    .createIndex('business_reviews_account_idx')
-    .on('business_reviews')
-    .columns(['account_id', 'created_at', 'id'])
-    .execute();
+  await db.schema.createIndex('business_reviews_account_idx').on('business_reviews').columns(['account_id', 'created_at', 'id']).execute();
   await db.schema
     .createTable('business_review_recipients')
     .addColumn('review_id', 'text', (c) => c.notNull().references('business_reviews.id'))

@@ -19,7 +19,11 @@ export const portalBusinessReviewRoutes: FastifyPluginAsyncZod = async (app) => 
     '/api/portal/business-reviews',
     {
       config: { access: 'portal' },
-      schema: { tags, summary: 'Business reviews shared with your organisation, newest first', response: { 200: portalBusinessReviewListSchema } },
+      schema: {
+        tags,
+        summary: 'Business reviews shared with your organisation, newest first',
+        response: { 200: portalBusinessReviewListSchema },
+      },
     },
     async (request) => listPortalReviews(db(), contactOf(request).accountId),
   );
@@ -28,7 +32,12 @@ export const portalBusinessReviewRoutes: FastifyPluginAsyncZod = async (app) => 
     '/api/portal/business-reviews/:id',
     {
       config: { access: 'portal' },
-      schema: { tags, summary: 'A business review shared with your organisation', params: idParams, response: { 200: portalBusinessReviewSchema } },
+      schema: {
+        tags,
+        summary: 'A business review shared with your organisation',
+        params: idParams,
+        response: { 200: portalBusinessReviewSchema },
+      },
     },
     async (request) => getPortalReview(db(), contactOf(request).accountId, request.params.id),
   );
@@ -38,8 +47,11 @@ export const portalBusinessReviewRoutes: FastifyPluginAsyncZod = async (app) => 
     { config: { access: 'portal' }, schema: { tags, summary: 'A shared business review as a PDF', params: idParams } },
     async (request, reply) => {
       const review = await getPortalReview(db(), contactOf(request).accountId, request.params.id);
-      const pdf = await reviewPdf(db(), review);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reviewPdfName(review)}"`).send(pdf);
+      const pdf = await reviewPdf(review);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${reviewPdfName(review)}"`)
+        .send(pdf);
     },
   );
 };

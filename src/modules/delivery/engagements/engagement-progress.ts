@@ -45,16 +45,7 @@ export async function engagementProgress(
     ])
     .where('e.account_id', 'in', [...new Set(accountIds)])
     .where('e.start_date', '<=', until)
-    .groupBy([
-      'e.account_id',
-      'e.id',
-      'e.name',
-      'e.kind',
-      'e.status',
-      'e.start_date',
-      'e.target_go_live_date',
-      'e.actual_go_live_date',
-    ])
+    .groupBy(['e.account_id', 'e.id', 'e.name', 'e.kind', 'e.status', 'e.start_date', 'e.target_go_live_date', 'e.actual_go_live_date'])
     .orderBy('e.start_date', 'desc')
     .orderBy('e.id')
     .execute();

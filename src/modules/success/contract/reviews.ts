@@ -63,10 +63,7 @@ export const updateReviewBody = z.strictObject({
 export type UpdateReviewInput = z.infer<typeof updateReviewBody>;
 
 export const sendReviewBody = z.strictObject({
-  contactIds: z
-    .array(z.string().max(64))
-    .min(1, 'Pick at least one contact')
-    .max(20, 'Send to at most 20 contacts at once'),
+  contactIds: z.array(z.string().max(64)).min(1, 'Pick at least one contact').max(20, 'Send to at most 20 contacts at once'),
 });
 export type SendReviewInput = z.infer<typeof sendReviewBody>;
 
@@ -127,7 +124,9 @@ export const reviewDataSchema = z.object({
         title: z.string(),
         status: z.string(),
         progress: z.number().nullable(),
-        objectives: z.array(z.object({ title: z.string(), status: z.string(), dueOn: z.string().nullable(), progress: z.number().nullable() })),
+        objectives: z.array(
+          z.object({ title: z.string(), status: z.string(), dueOn: z.string().nullable(), progress: z.number().nullable() }),
+        ),
       }),
     )
     .nullable()
@@ -177,5 +176,7 @@ export const portalBusinessReviewSchema = businessReviewSummarySchema
   .omit({ status: true, createdAt: true })
   .extend({ accountName: z.string(), data: reviewDataSchema, sections: z.array(reviewSectionSchema) });
 export type PortalBusinessReview = z.infer<typeof portalBusinessReviewSchema>;
-export const portalBusinessReviewListSchema = z.object({ items: z.array(businessReviewSummarySchema.omit({ status: true, createdAt: true })) });
+export const portalBusinessReviewListSchema = z.object({
+  items: z.array(businessReviewSummarySchema.omit({ status: true, createdAt: true })),
+});
 export type PortalBusinessReviewList = z.infer<typeof portalBusinessReviewListSchema>;

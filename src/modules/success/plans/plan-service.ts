@@ -11,14 +11,13 @@ import { engagementAccounts } from '../../delivery/index.js';
 import { memberRefs } from '../../team/index.js';
 import {
   createPlanBody,
-  objectiveInput,
+  type objectiveInput,
   updatePlanBody,
   type CreatePlanInput,
   type PortalPlan,
   type SuccessPlan,
   type UpdatePlanInput,
 } from '../contract/plans.js';
-import { planErrors } from './plan-errors.js';
 import { objectiveProgress, planProgressOf } from './progress.js';
 import type { SuccessPlanObjectivesTable, SuccessPlansTable } from './tables.js';
 import type { z } from 'zod';
@@ -108,7 +107,7 @@ async function hydrate(db: Kysely<Database>, rows: PlanRow[]): Promise<SuccessPl
 
 async function findPlan(db: Kysely<Database>, id: string): Promise<PlanRow> {
   const row = await db.selectFrom('success_plans').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw planErrors.planNotFound();
+  if (!row) throw errors.successPlanNotFound();
   return row;
 }
 
@@ -165,14 +164,14 @@ export async function listPortalPlans(db: Kysely<Database>, accountId: string): 
 async function checkOwner(db: Kysely<Database>, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const m = (await memberRefs(db, [ownerId])).get(ownerId);
-  if (!m || m.status !== 'active') throw planErrors.ownerUnknown({ field: 'ownerId' });
+  if (!m || m.status !== 'active') throw errors.successPlanOwnerUnknown({ field: 'ownerId' });
 }
 
 async function checkEngagements(db: Kysely<Database>, accountId: string, ids: readonly string[] | undefined) {
   if (!ids?.length) return;
   const found = await engagementAccounts(db, ids);
   for (const id of ids) {
-    if (found.get(id)?.accountId !== accountId) throw planErrors.engagementForeign({ field: 'engagementIds', engagementId: id });
+    if (found.get(id)?.accountId !== accountId) throw errors.successPlanEngagementForeign({ field: 'engagementIds', engagementId: id });
   }
 }
 
@@ -183,7 +182,7 @@ async function writeObjectives(db: Kysely<Database>, planId: string, list: reado
   const kept = new Set<string>();
   for (const o of list) {
     if (o.id !== undefined) {
-      if (!known.has(o.id) || kept.has(o.id)) throw planErrors.objectiveUnknown({ field: 'objectives', objectiveId: o.id });
+      if (!known.has(o.id) || kept.has(o.id)) throw errors.successPlanObjectiveUnknown({ field: 'objectives', objectiveId: o.id });
       kept.add(o.id);
     }
   }

@@ -24,7 +24,6 @@ describe('objective and plan progress', () => {
 
 describe.each(testDialects())('success plans on %s', (dialect) => {
   let t: TestApp;
-  let admin: SignedIn;
   let tam: SignedIn;
   let stakeholder: SignedIn;
   let accountA: string;
@@ -37,7 +36,6 @@ describe.each(testDialects())('success plans on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
-    admin = await signInAs(t, ['admin']);
     tam = await signInAs(t, ['technical_account_manager']);
     stakeholder = await signInAs(t, ['stakeholder']);
     const n = unique();

@@ -5,7 +5,7 @@ import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../..
 import { createAccountViaService, expectError } from '../../../../test/factories/index.js';
 import { setAccountTeam } from '../../accounts/index.js';
 import { createFeedbackItem } from '../../feedback/index.js';
-import type { AccountRenewal, RenewalBoard } from '../contract/renewals.js';
+import type { RenewalBoard } from '../contract/renewals.js';
 import { renewalOf } from './renewal-of.js';
 import { renewalBoard } from './renewal-service.js';
 import { assessRenewalRisk } from './risk.js';
@@ -87,7 +87,7 @@ describe.each(testDialects())('renewals on %s', (dialect) => {
       updatedBy: { id: tam.memberId },
       risk: 'medium',
       reasons: ['Health is yellow'],
-    } satisfies Partial<AccountRenewal>);
+    });
     await setForecast(id, { forecast: 'at_risk', note: null });
     const read = await stakeholder.request({ method: 'GET', url: `/api/accounts/${id}/renewal` });
     expect(read.json()).toMatchObject({ forecast: 'at_risk', note: null, risk: 'high' });

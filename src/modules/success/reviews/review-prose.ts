@@ -11,7 +11,9 @@ function summary(d: ReviewData, period: string): string {
   if (d.health.score !== null)
     lines.push(
       `- Health is **${d.health.grade ?? 'ungraded'}** at ${d.health.score}/100` +
-        (d.health.changeThirtyDays !== null ? ` (${d.health.changeThirtyDays >= 0 ? '+' : ''}${d.health.changeThirtyDays} in 30 days).` : '.'),
+        (d.health.changeThirtyDays !== null
+          ? ` (${d.health.changeThirtyDays >= 0 ? '+' : ''}${d.health.changeThirtyDays} in 30 days).`
+          : '.'),
     );
   lines.push(
     `- Support: ${plural(d.tickets.total, 'ticket')} opened, ${d.tickets.solved} solved` +
@@ -37,8 +39,11 @@ function wins(d: ReviewData): string {
 
 function risks(d: ReviewData): string {
   const lines: string[] = [];
-  if (d.health.grade === 'red' || d.health.grade === 'yellow') lines.push(`- Health is ${d.health.grade}: let us agree on the causes together.`);
-  for (const t of d.tickets.longestOpen.slice(0, 3)) lines.push(`- Ticket #${t.number} "${t.subject}" open for ${plural(t.daysOpen, 'day')}.`);
+  if (d.health.grade === 'red' || d.health.grade === 'yellow')
+    lines.push(`- Health is ${d.health.grade}: let us agree on the causes together.`);
+  // A ticket opened yesterday is not a risk yet; one open for a week or more is worth a word.
+  for (const t of d.tickets.longestOpen.filter((t) => t.daysOpen >= 7).slice(0, 3))
+    lines.push(`- Ticket #${t.number} "${t.subject}" open for ${plural(t.daysOpen, 'day')}.`);
   for (const e of d.environments.filter((e) => e.behind > 0))
     lines.push(`- ${e.name} runs ${e.version}, ${plural(e.behind, 'release')} behind: plan the upgrade.`);
   for (const reason of d.renewal?.reasons ?? []) lines.push(`- ${reason}`);

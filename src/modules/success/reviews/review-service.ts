@@ -47,7 +47,14 @@ function summaryOf(r: Row): BusinessReviewSummary {
 
 /** What the portal shows of a review's header: not its internal status or creation time. */
 function portalSummaryOf(r: Row) {
-  return { id: r.id, accountId: r.account_id, title: r.title, periodStart: day(r.period_start), periodEnd: day(r.period_end), sentAt: r.sent_at };
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    title: r.title,
+    periodStart: day(r.period_start),
+    periodEnd: day(r.period_end),
+    sentAt: r.sent_at,
+  };
 }
 
 async function findRow(db: Kysely<Database>, id: string): Promise<Row> {
@@ -125,7 +132,10 @@ export async function getReview(db: Kysely<Database>, id: string): Promise<Busin
     .execute();
   const [accounts, members, contacts] = await Promise.all([
     accountRefs(db, [row.account_id]),
-    memberRefs(db, [row.created_by, row.sent_by].filter((m): m is string => m !== null)),
+    memberRefs(
+      db,
+      [row.created_by, row.sent_by].filter((m): m is string => m !== null),
+    ),
     contactRefs(
       db,
       recipients.map((r) => r.contact_id),
@@ -282,7 +292,9 @@ async function portalRows(db: Kysely<Database>, accountId: string, reviewId?: st
     .selectAll()
     .where('account_id', '=', accountId)
     .where('status', '=', 'sent')
-    .where((eb) => eb.exists(eb.selectFrom('business_review_recipients as r').select('r.review_id').whereRef('r.review_id', '=', 'business_reviews.id')));
+    .where((eb) =>
+      eb.exists(eb.selectFrom('business_review_recipients as r').select('r.review_id').whereRef('r.review_id', '=', 'business_reviews.id')),
+    );
   if (reviewId) q = q.where('id', '=', reviewId);
   return q.orderBy('sent_at', 'desc').orderBy('id', 'desc').execute();
 }

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeContext } from '../../../kernel/request-context.js';
-import {
-  businessReviewListSchema,
-  businessReviewSchema,
-  createReviewBody,
-  sendReviewBody,
-  updateReviewBody,
-} from '../contract/reviews.js';
+import { businessReviewListSchema, businessReviewSchema, createReviewBody, sendReviewBody, updateReviewBody } from '../contract/reviews.js';
 import { reviewPdf, reviewPdfName } from './review-pdf-service.js';
 import { deleteReview, generateReview, getReview, listAccountReviews, sendReview, updateReview } from './review-service.js';
 
@@ -40,7 +34,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/business-reviews',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'The account’s business reviews, newest first', params: idParams, response: { 200: businessReviewListSchema } },
+      schema: {
+        tags,
+        summary: 'The account’s business reviews, newest first',
+        params: idParams,
+        response: { 200: businessReviewListSchema },
+      },
     },
     async (request) => listAccountReviews(db(), request.params.id),
   );
@@ -49,7 +48,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/business-reviews/:id',
     {
       config: { access: 'accounts.read' },
-      schema: { tags, summary: 'A business review: its figures as generated, its sections and recipients', params: idParams, response: { 200: businessReviewSchema } },
+      schema: {
+        tags,
+        summary: 'A business review: its figures as generated, its sections and recipients',
+        params: idParams,
+        response: { 200: businessReviewSchema },
+      },
     },
     async (request) => getReview(db(), request.params.id),
   );
@@ -105,8 +109,11 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const review = await getReview(db(), request.params.id);
-      const pdf = await reviewPdf(db(), review);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reviewPdfName(review)}"`).send(pdf);
+      const pdf = await reviewPdf(review);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${reviewPdfName(review)}"`)
+        .send(pdf);
     },
   );
 };

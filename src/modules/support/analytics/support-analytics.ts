@@ -20,7 +20,7 @@ export interface SupportAnalyticsFilter {
 }
 
 const DAY_MS = 86_400_000;
-export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
 const startOf = (day: string) => `${day}T00:00:00.000Z`;
 
 function isPostgres(db: Kysely<Database>): boolean {
@@ -29,30 +29,9 @@ function isPostgres(db: Kysely<Database>): boolean {
 
 /** The UTC day (YYYY-MM-DD) or month (YYYY-MM) of a timestamp column, on either dialect. */
 function period(db: Kysely<Database>, column: string, unit: 'day' | 'month'): RawBuilder<string> {
-  if (isPostgres(db)) return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', ${unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'})`;
-  return sql<string>`substr(${sql.ref(column)}, 1, ${unit === 'day' ? 10 : 7})`;
-}
-
-/** The days from `from` to `to`, inclusive. */
-export function daysOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to && out.length < 3700; d = nextDay(d)) out.push(d);
-  return out;
-}
-
-/** The months (YYYY-MM) the days from `from` to `to` touch. */
-export function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > last || out.length > 240) break;
-    out.push(key);
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
+  if (isPostgres(db))
+    return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', ${sql.lit(unit === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM')})`;
+  return sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(unit === 'day' ? 10 : 7)})`;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,6 +44,22 @@ function filtered<QB extends SelectQueryBuilder<Database, 'tickets', any>>(qb: Q
 }
 
 // ---------------------------------------------------------------- SLA attainment
+
+/**
+ * Whether the ticket's SLA state records a breach of each target (`"first_reply"` / `"resolution"`
+ * appear in the state only in its list of breaches). Spelled exactly as the expressions of the index
+ * tickets_solved_sla (migration 0024), with literals, so SQLite answers from that index alone.
+ */
+const BREACHED = {
+  sqlite: {
+    firstReply: sql.raw(`instr(tickets.sla_state, '"first_reply"') > 0`),
+    resolution: sql.raw(`instr(tickets.sla_state, '"resolution"') > 0`),
+  },
+  postgres: {
+    firstReply: sql.raw(`strpos(tickets.sla_state, '"first_reply"') > 0`),
+    resolution: sql.raw(`strpos(tickets.sla_state, '"resolution"') > 0`),
+  },
+};
 
 export interface SlaAttainmentCell {
   policyId: string;
@@ -81,10 +76,11 @@ export interface SlaAttainmentCell {
  * SLA attainment cells (policy × priority × month of solving). A ticket solved in the period under a
  * policy counts each target its policy sets for its priority (first reply, resolution); a target is
  * met when no breach of it was recorded (the clock records each kind of breach once, in the ticket's
- * SLA state — `"first_reply"` / `"resolution"` appear there only as breaches).
+ * SLA state — see BREACHED).
  */
 export async function slaAttainmentCells(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<SlaAttainmentCell[]> {
   const month = period(db, 'tickets.solved_at', 'month');
+  const breached = BREACHED[isPostgres(db) ? 'postgres' : 'sqlite'];
   const rows = await filtered(
     db
       .selectFrom('tickets')
@@ -93,8 +89,8 @@ export async function slaAttainmentCells(db: Kysely<Database>, f: SupportAnalyti
         'tickets.priority',
         month.as('month'),
         sql<number>`count(*)`.as('n'),
-        sql<number>`sum(case when tickets.sla_state like '%"first_reply"%' then 1 else 0 end)`.as('first_reply_missed'),
-        sql<number>`sum(case when tickets.sla_state like '%"resolution"%' then 1 else 0 end)`.as('resolution_missed'),
+        sql<number>`sum(case when ${breached.firstReply} then 1 else 0 end)`.as('first_reply_missed'),
+        sql<number>`sum(case when ${breached.resolution} then 1 else 0 end)`.as('resolution_missed'),
       ])
       .where('tickets.solved_at', '>=', startOf(f.from))
       .where('tickets.solved_at', '<', startOf(nextDay(f.to)))
@@ -216,7 +212,10 @@ export async function ticketTimes(db: Kysely<Database>, f: SupportAnalyticsFilte
 // ---------------------------------------------------------------- CSAT
 
 /** CSAT answers per month of answering: responses and good ones. */
-export async function csatByMonth(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<Map<string, { responses: number; good: number }>> {
+export async function csatByMonth(
+  db: Kysely<Database>,
+  f: SupportAnalyticsFilter,
+): Promise<Map<string, { responses: number; good: number }>> {
   const month = period(db, 'csat_surveys.rated_at', 'month');
   let q = db
     .selectFrom('csat_surveys')

@@ -44,7 +44,13 @@ export async function ticketsForReview(
   const ids = rows.map((r) => r.id);
   const [tags, breaches] = await Promise.all([
     db.selectFrom('ticket_tags').select(['ticket_id', 'tag']).where('ticket_id', 'in', ids).orderBy('tag').execute(),
-    db.selectFrom('ticket_events').select('ticket_id').distinct().where('ticket_id', 'in', ids).where('type', '=', 'sla.breached').execute(),
+    db
+      .selectFrom('ticket_events')
+      .select('ticket_id')
+      .distinct()
+      .where('ticket_id', 'in', ids)
+      .where('type', '=', 'sla.breached')
+      .execute(),
   ]);
   const tagsOf = new Map<string, string[]>();
   for (const t of tags) tagsOf.set(t.ticket_id, [...(tagsOf.get(t.ticket_id) ?? []), t.tag]);

@@ -26,7 +26,12 @@ export function drawBarChart(
   const barWidth = Math.min(48, slot * 0.6);
 
   doc.save();
-  doc.lineWidth(0.75).strokeColor(AXIS).moveTo(x, plotBottom).lineTo(x + width, plotBottom).stroke();
+  doc
+    .lineWidth(0.75)
+    .strokeColor(AXIS)
+    .moveTo(x, plotBottom)
+    .lineTo(x + width, plotBottom)
+    .stroke();
   bars.forEach((b, i) => {
     const h = (b.value / max) * plotHeight;
     const bx = x + i * slot + (slot - barWidth) / 2;

@@ -29,19 +29,29 @@ export function drawLineChart(
 
   doc.save();
   doc.lineWidth(0.75).strokeColor('#868e96');
-  doc.moveTo(left, plotTop).lineTo(left, plotBottom).lineTo(left + plotWidth, plotBottom).stroke();
+  doc
+    .moveTo(left, plotTop)
+    .lineTo(left, plotBottom)
+    .lineTo(left + plotWidth, plotBottom)
+    .stroke();
   doc.fillColor('#495057').font('Helvetica').fontSize(7);
   for (const tick of [0, max / 2, max]) {
     const ty = plotBottom - (tick / max) * plotHeight;
     doc.text(String(tick), x, ty - 3, { width: 20, align: 'right', lineBreak: false });
-    doc.lineWidth(0.25).strokeColor('#dee2e6').moveTo(left, ty).lineTo(left + plotWidth, ty).stroke();
+    doc
+      .lineWidth(0.25)
+      .strokeColor('#dee2e6')
+      .moveTo(left, ty)
+      .lineTo(left + plotWidth, ty)
+      .stroke();
   }
   const values = points.filter((p) => p.value !== null);
   if (!values.length) {
     doc.fontSize(9).text('No snapshots in this period', left, plotTop + plotHeight / 2 - 5, { width: plotWidth, align: 'center' });
   } else {
     const step = points.length > 1 ? plotWidth / (points.length - 1) : 0;
-    const at = (i: number, v: number) => [left + (points.length > 1 ? i * step : plotWidth / 2), plotBottom - (Math.min(v, max) / max) * plotHeight] as const;
+    const at = (i: number, v: number) =>
+      [left + (points.length > 1 ? i * step : plotWidth / 2), plotBottom - (Math.min(v, max) / max) * plotHeight] as const;
     doc.lineWidth(1.5).strokeColor(colour);
     let drawing = false;
     points.forEach((p, i) => {

@@ -5,7 +5,8 @@
  */
 type Doc = PDFKit.PDFDocument;
 
-type Block = { kind: 'heading'; level: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'item'; marker: string; text: string };
+type Block =
+  { kind: 'heading'; level: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'item'; marker: string; text: string };
 
 export function markdownBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
@@ -65,7 +66,10 @@ export function renderMarkdown(doc: Doc, markdown: string, x: number, width: num
       doc.moveDown(0.5);
     } else {
       const y = doc.y;
-      doc.font('Helvetica').fontSize(10.5).text(block.marker, x + 4, y, { width: 14, lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(10.5)
+        .text(block.marker, x + 4, y, { width: 14, lineBreak: false });
       doc.y = y;
       writeRuns(doc, block.text, x + 18, width - 18, 10.5);
       doc.moveDown(0.2);

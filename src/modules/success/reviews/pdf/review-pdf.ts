@@ -39,6 +39,8 @@ function line(doc: Doc, text: string, x: number, width: number): void {
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+/** `in_progress` as a reader says it. */
+const words = (v: string) => v.replace(/_/g, ' ');
 
 function titlePage(doc: Doc, r: ReviewForPdf, x: number, width: number): void {
   doc.y = 220;
@@ -53,7 +55,12 @@ function titlePage(doc: Doc, r: ReviewForPdf, x: number, width: number): void {
 function figures(doc: Doc, d: ReviewData, x: number, width: number): void {
   doc.addPage();
   heading(doc, 'Health', x, width);
-  line(doc, `Score ${d.health.score ?? '—'}/100, grade ${d.health.grade ?? '—'}; change over 30 days ${d.health.changeThirtyDays ?? '—'}.`, x, width);
+  line(
+    doc,
+    `Score ${d.health.score ?? '—'}/100, grade ${d.health.grade ?? '—'}; change over 30 days ${d.health.changeThirtyDays ?? '—'}.`,
+    x,
+    width,
+  );
   doc.moveDown(0.5);
   room(doc, CHART_HEIGHT + 30);
   doc.y = drawLineChart(
@@ -65,7 +72,12 @@ function figures(doc: Doc, d: ReviewData, x: number, width: number): void {
 
   heading(doc, 'Support', x, width);
   line(doc, `${d.tickets.total} tickets opened, ${d.tickets.solved} solved, ${d.tickets.open} still open.`, x, width);
-  line(doc, `SLA attainment: ${pct(d.sla.attainment)} (${d.sla.ticketsMet} of ${d.sla.ticketsWithTargets} tickets with targets met every target).`, x, width);
+  line(
+    doc,
+    `SLA attainment: ${pct(d.sla.attainment)} (${d.sla.ticketsMet} of ${d.sla.ticketsWithTargets} tickets with targets met every target).`,
+    x,
+    width,
+  );
   doc.moveDown(0.5);
   room(doc, CHART_HEIGHT + 30);
   doc.y = drawBarChart(
@@ -90,8 +102,12 @@ function figures(doc: Doc, d: ReviewData, x: number, width: number): void {
   for (const e of d.engagements)
     line(
       doc,
-      `•  ${e.name} (${e.status}): ${e.percentDone ?? 0}% of tasks done` +
-        (e.actualGoLiveDate ? `; live on ${e.actualGoLiveDate}, ${e.daysToValue} days to value` : e.targetGoLiveDate ? `; go-live planned ${e.targetGoLiveDate}` : ''),
+      `•  ${e.name} (${words(e.status)}): ${e.percentDone ?? 0}% of tasks done` +
+        (e.actualGoLiveDate
+          ? `; live on ${e.actualGoLiveDate}, ${e.daysToValue} days to value`
+          : e.targetGoLiveDate
+            ? `; go-live planned ${e.targetGoLiveDate}`
+            : ''),
       x,
       width,
     );
@@ -124,14 +140,19 @@ function figures(doc: Doc, d: ReviewData, x: number, width: number): void {
     room(doc, 80);
     heading(doc, 'Success plan', x, width);
     for (const p of d.plans) {
-      line(doc, `${p.title} (${p.status}): ${pct(p.progress)}`, x, width);
-      for (const o of p.objectives) line(doc, `   •  ${o.title}: ${o.status}${o.dueOn ? `, due ${o.dueOn}` : ''}`, x, width);
+      line(doc, `${p.title} (${words(p.status)}): ${pct(p.progress)}`, x, width);
+      for (const o of p.objectives) line(doc, `   •  ${o.title}: ${words(o.status)}${o.dueOn ? `, due ${o.dueOn}` : ''}`, x, width);
     }
   }
   if (d.renewal) {
     room(doc, 60);
     heading(doc, 'Renewal', x, width);
-    line(doc, `Renewal ${d.renewal.renewalDate ?? 'not dated'}; risk ${d.renewal.risk}.`, x, width);
+    line(
+      doc,
+      `Renewal ${d.renewal.renewalDate ?? 'not dated'}; risk ${d.renewal.risk}${d.renewal.forecast ? `, forecast ${words(d.renewal.forecast)}` : ''}.`,
+      x,
+      width,
+    );
   }
 }
 
