@@ -53,7 +53,6 @@ for (const [size, viewport] of [
       await expectChartDrawn(page, chart);
     await expect(page.getByText(/met when no breach of it was recorded/)).toBeVisible();
     await expectNoHorizontalOverflow(page);
-    await page.screenshot({ path: `/tmp/analytics-support-${size}.png`, fullPage: true });
 
     await expectCsv(
       page,
@@ -95,7 +94,6 @@ for (const [size, viewport] of [
       'engagement,account,status,budget_hours,logged_hours,burn_percent,target_go_live,projected_go_live,slip_days',
     );
     await expectNoHorizontalOverflow(page);
-    await page.screenshot({ path: `/tmp/analytics-delivery-${size}.png`, fullPage: true });
     await pick(page, 'Segment', 'SMB');
     await expect(page).toHaveURL(/segment=smb/);
     await expectNoHorizontalOverflow(page);

@@ -451,4 +451,19 @@ export const errors = {
     422,
     'An objective id is not one of this plan’s objectives: leave the id out to add a new objective.',
   ),
+  // success: business reviews
+  businessReviewNotFound: make('business_reviews.not_found', 404, 'No business review with this id.'),
+  businessReviewSent: make(
+    'business_reviews.sent',
+    409,
+    'This business review was sent to the customer and is read-only: generate a new review to change it.',
+  ),
+  businessReviewPeriodInvalid: (message: string, field: string) => new AppError('business_reviews.period_invalid', 422, message, { field }),
+  businessReviewContactNotOfAccount: (contactIds: string[]) =>
+    new AppError(
+      'business_reviews.contact_not_of_account',
+      422,
+      'Every recipient must be a contact of this account: remove the others and send again.',
+      { field: 'contactIds', contactIds },
+    ),
 };

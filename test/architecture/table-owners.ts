@@ -82,6 +82,8 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
   ],
   success: [
     'account_health',
+    'business_review_recipients',
+    'business_reviews',
     'health_models',
     'health_overrides',
     'health_snapshots',

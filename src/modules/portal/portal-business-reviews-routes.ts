@@ -25,7 +25,7 @@ export const portalBusinessReviewRoutes: FastifyPluginAsyncZod = async (app) => 
         response: { 200: portalBusinessReviewListSchema },
       },
     },
-    async (request) => listPortalReviews(db(), contactOf(request).accountId),
+    async (request) => listPortalReviews(db(), contactOf(request).accountId, contactOf(request).contactId),
   );
 
   app.get(
@@ -39,14 +39,14 @@ export const portalBusinessReviewRoutes: FastifyPluginAsyncZod = async (app) => 
         response: { 200: portalBusinessReviewSchema },
       },
     },
-    async (request) => getPortalReview(db(), contactOf(request).accountId, request.params.id),
+    async (request) => getPortalReview(db(), contactOf(request).accountId, contactOf(request).contactId, request.params.id),
   );
 
   app.get(
     '/api/portal/business-reviews/:id/pdf',
     { config: { access: 'portal' }, schema: { tags, summary: 'A shared business review as a PDF', params: idParams } },
     async (request, reply) => {
-      const review = await getPortalReview(db(), contactOf(request).accountId, request.params.id);
+      const review = await getPortalReview(db(), contactOf(request).accountId, contactOf(request).contactId, request.params.id);
       const pdf = await reviewPdf(review);
       return reply
         .type('application/pdf')

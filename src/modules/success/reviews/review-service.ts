@@ -20,7 +20,6 @@ import {
   type UpdateReviewInput,
 } from '../contract/reviews.js';
 import type { BusinessReviewsTable } from './tables.js';
-import { reviewErrors } from './review-errors.js';
 import { daysBetween } from './review-figures.js';
 import { generateReviewData } from './review-generate.js';
 import { draftSections } from './review-prose.js';
@@ -59,14 +58,14 @@ function portalSummaryOf(r: Row) {
 
 async function findRow(db: Kysely<Database>, id: string): Promise<Row> {
   const row = await db.selectFrom('business_reviews').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw reviewErrors.notFound({ reviewId: id });
+  if (!row) throw errors.businessReviewNotFound({ reviewId: id });
   return row;
 }
 
 function checkPeriod(start: string, end: string): void {
-  if (end < start) throw reviewErrors.periodInvalid('The period must end on or after its start.', 'periodEnd');
+  if (end < start) throw errors.businessReviewPeriodInvalid('The period must end on or after its start.', 'periodEnd');
   if (daysBetween(start, end) + 1 > MAX_REVIEW_DAYS)
-    throw reviewErrors.periodInvalid(`A review covers a year at most (${MAX_REVIEW_DAYS} days): shorten the period.`, 'periodEnd');
+    throw errors.businessReviewPeriodInvalid(`A review covers a year at most (${MAX_REVIEW_DAYS} days): shorten the period.`, 'periodEnd');
 }
 
 /** Generates a draft review from live data: the figures are stored as generated, the sections prefilled in words. */
@@ -170,7 +169,7 @@ export async function updateReview(
 ): Promise<BusinessReview> {
   await inTransaction(db, async (trx) => {
     const row = await findRow(trx, id);
-    if (row.status !== 'draft') throw reviewErrors.sent({ reviewId: id });
+    if (row.status !== 'draft') throw errors.businessReviewSent({ reviewId: id });
     const sections = JSON.parse(row.sections) as ReviewSection[];
     const changed = sections.map((s) => {
       const edit = input.sections?.find((e) => e.key === s.key);
@@ -197,7 +196,7 @@ export async function updateReview(
 export async function deleteReview(db: Kysely<Database>, ctx: ChangeContext, id: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     const row = await findRow(trx, id);
-    if (row.status !== 'draft') throw reviewErrors.sent({ reviewId: id });
+    if (row.status !== 'draft') throw errors.businessReviewSent({ reviewId: id });
     await trx.deleteFrom('business_reviews').where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
       action: 'business_review.deleted',
@@ -224,10 +223,10 @@ export async function sendReview(
   const contactIds = [...new Set(input.contactIds)];
   await inTransaction(db, async (trx) => {
     const row = await findRow(trx, id);
-    if (row.status !== 'draft') throw reviewErrors.sent({ reviewId: id });
+    if (row.status !== 'draft') throw errors.businessReviewSent({ reviewId: id });
     const contacts = await contactRefs(trx, contactIds);
     const foreign = contactIds.filter((c) => contacts.get(c)?.accountId !== row.account_id);
-    if (foreign.length) throw reviewErrors.contactNotOfAccount(foreign);
+    if (foreign.length) throw errors.businessReviewContactNotOfAccount(foreign);
     const at = now.toISOString();
     const marked = await trx
       .updateTable('business_reviews')
@@ -236,7 +235,7 @@ export async function sendReview(
       .where('status', '=', 'draft')
       .executeTakeFirst();
     // Two sends racing: the second finds the row already sent.
-    if (Number(marked.numUpdatedRows) !== 1) throw reviewErrors.sent({ reviewId: id });
+    if (Number(marked.numUpdatedRows) !== 1) throw errors.businessReviewSent({ reviewId: id });
     await trx
       .insertInto('business_review_recipients')
       .values(contactIds.map((contactId) => ({ review_id: id, contact_id: contactId, shared_at: at })))
@@ -286,27 +285,39 @@ export async function sendReview(
  * the colleague who was not on the recipient list may read it too (as with the account's tickets).
  * Never another account's: the account is the signed-in contact's own.
  */
-async function portalRows(db: Kysely<Database>, accountId: string, reviewId?: string): Promise<Row[]> {
+/** Sent reviews of the contact's account that were shared with this contact (the sender chooses who sees a review). */
+async function portalRows(db: Kysely<Database>, accountId: string, contactId: string, reviewId?: string): Promise<Row[]> {
   let q = db
     .selectFrom('business_reviews')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('status', '=', 'sent')
     .where((eb) =>
-      eb.exists(eb.selectFrom('business_review_recipients as r').select('r.review_id').whereRef('r.review_id', '=', 'business_reviews.id')),
+      eb.exists(
+        eb
+          .selectFrom('business_review_recipients as r')
+          .select('r.review_id')
+          .whereRef('r.review_id', '=', 'business_reviews.id')
+          .where('r.contact_id', '=', contactId),
+      ),
     );
   if (reviewId) q = q.where('id', '=', reviewId);
   return q.orderBy('sent_at', 'desc').orderBy('id', 'desc').execute();
 }
 
-export async function listPortalReviews(db: Kysely<Database>, accountId: string) {
-  const rows = await portalRows(db, accountId);
+export async function listPortalReviews(db: Kysely<Database>, accountId: string, contactId: string) {
+  const rows = await portalRows(db, accountId, contactId);
   return { items: rows.map(portalSummaryOf) };
 }
 
-export async function getPortalReview(db: Kysely<Database>, accountId: string, id: string): Promise<PortalBusinessReview> {
-  const [row] = await portalRows(db, accountId, id);
-  if (!row) throw reviewErrors.notFound({ reviewId: id });
+export async function getPortalReview(
+  db: Kysely<Database>,
+  accountId: string,
+  contactId: string,
+  id: string,
+): Promise<PortalBusinessReview> {
+  const [row] = await portalRows(db, accountId, contactId, id);
+  if (!row) throw errors.businessReviewNotFound({ reviewId: id });
   return {
     ...portalSummaryOf(row),
     accountName: (await accountRefs(db, [row.account_id])).get(row.account_id)?.name ?? '',

@@ -262,9 +262,9 @@ describe.each(testDialects())('business reviews on %s', (dialect) => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text_body).toContain('/portal/success');
 
-    // The recipient sees it, and so does a colleague at the same account.
-    for (const who of [contact, colleague]) {
-      const portal = await portalSignIn(t, who.email);
+    // The recipient sees it; a colleague at the same account it was not sent to does not.
+    {
+      const portal = await portalSignIn(t, contact.email);
       const list = await portal.request({ method: 'GET', url: '/api/portal/business-reviews' });
       expect(list.statusCode).toBe(200);
       expect(list.json().items.map((r: { id: string }) => r.id)).toEqual([review.id]);
@@ -273,6 +273,10 @@ describe.each(testDialects())('business reviews on %s', (dialect) => {
       const pdf = await portal.request({ method: 'GET', url: `/api/portal/business-reviews/${review.id}/pdf` });
       expect(pdf.headers['content-type']).toBe('application/pdf');
     }
+    const notChosen = await portalSignIn(t, colleague.email);
+    expect((await notChosen.request({ method: 'GET', url: '/api/portal/business-reviews' })).json().items).toEqual([]);
+    expect((await notChosen.request({ method: 'GET', url: `/api/portal/business-reviews/${review.id}` })).statusCode).toBe(404);
+
     // A draft of the same account is not shared.
     const draft = await generate();
     const portal = await portalSignIn(t, contact.email);

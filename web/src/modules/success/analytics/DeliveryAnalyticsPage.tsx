@@ -72,10 +72,10 @@ export function DeliveryAnalyticsPage() {
             data={bars}
             dataKey="name"
             orientation="vertical"
-            unit=" %"
+            valueFormatter={(v: number) => `${v} %`}
             barProps={{ isAnimationActive: false }}
             yAxisProps={{ width: 170, tickFormatter: (n: string) => (n.length > 24 ? `${n.slice(0, 23)}…` : n) }}
-            xAxisProps={{ domain: [0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)] }}
+            xAxisProps={{ domain: [0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)], tickFormatter: (v: number) => `${v} %` }}
             referenceLines={[{ x: 100, color: 'red.6', label: 'Budget' }]}
             series={[{ name: 'burn', label: 'Budget burnt', color: 'blue.6' }]}
           />
