@@ -4,7 +4,7 @@ import { apiCreate, signIn, unique } from './helpers.js';
 /**
  * Issue 15, usage intake and adoption: an admin sets an account's licences on the account page,
  * the product posts usage through the API with a usage:write token, and the adoption card shows
- * the new feature adoption, seat utilisation and chart — on a desktop (1440 px) and a phone (390 px).
+ * the new feature adoption, seat utilisation and chart, and the health card's adoption driver moves — on a desktop (1440 px) and a phone (390 px).
  */
 
 const VIEWPORTS = [
@@ -52,6 +52,10 @@ for (const viewport of VIEWPORTS) {
     await expect(dialog).toBeHidden();
     await expect(card.getByTestId('feature-adoption')).toHaveText('0%');
     await expect(card.getByRole('list', { name: 'Licensed features' }).getByText('never used')).toHaveCount(4);
+    // The health score counts the unused licences as a driver.
+    const health = page.getByRole('region', { name: 'Health' });
+    await page.reload();
+    await expect(health.getByText('0 % of licensed features used in 30 days (4 features unused)')).toBeVisible();
 
     // The product posts usage with its token alone (the `request` fixture carries no session cookie).
     const at = new Date(Date.now() - 86_400_000).toISOString();
@@ -73,6 +77,8 @@ for (const viewport of VIEWPORTS) {
     const list = card.getByRole('list', { name: 'Licensed features' });
     await expect(list.getByText('never used')).toHaveCount(2);
     await expect(list.getByRole('listitem').filter({ hasText: 'reports' }).getByText('2 events')).toBeVisible();
+    // …and the health score moved with it: the adoption driver now reads the new figure.
+    await expect(health.getByText('50 % of licensed features used in 30 days (2 features unused)')).toBeVisible();
     await expectNoHorizontalOverflow(page);
   });
 }

@@ -8,19 +8,14 @@ import type {
   EscalationRate,
   ResponseTimes,
   SlaAttainment,
+  SupportAnalyticsQuery,
 } from '../../../../../src/modules/success/contract/analytics';
 
 // Shapes of the analytics API: src/modules/success/contract/analytics.ts.
 export type { Backlog, CreatedVsSolved, CsatTrend, DeliveryEngagements, EscalationRate, ResponseTimes, SlaAttainment };
 
-/** The filters every support chart takes (all optional; the server fills the default period). */
-export interface SupportFilters {
-  from?: string | undefined;
-  to?: string | undefined;
-  tier?: string | undefined;
-  segment?: string | undefined;
-  groupId?: string | undefined;
-}
+/** The filters every support chart takes, as they sit in the URL (all optional; the server fills the default period). */
+export type SupportFilters = { [K in keyof SupportAnalyticsQuery]?: string | undefined };
 
 export const analyticsKeys = {
   chart: (path: string, params: object) => ['success', 'analytics', path, params] as const,
