@@ -18,6 +18,7 @@ import { signInAs, startTestApp, type SignedIn, type TestApp } from '../helpers/
 import { isWrite, operationsOf, type Operation } from './hostile/openapi.js';
 import { describeRequest, requestArb, type HostileRequest } from './hostile/requests.js';
 import { changed, rowCounter, type RowCounts } from './hostile/row-counts.js';
+import { healthSettled } from '../../src/modules/success/index.js';
 
 const SEED = 20_261_213;
 const RUNS_PER_OP = 30;
@@ -112,7 +113,12 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
       );
       const property = fc.asyncProperty(caller, requestArb(op, ids), async (caller, r) => {
         const write = isWrite(op);
-        if (write && !snapshot) snapshot = await counts();
+        // Counted right before each write: a read may fill a cache (an account's first health read
+        // scores it), and a write may leave work that finishes after its answer (usage rescoring).
+        if (write) {
+          await healthSettled(t.db.kysely);
+          snapshot = await counts();
+        }
         requests++;
         const res = await send(caller, r);
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);

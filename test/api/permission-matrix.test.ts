@@ -42,6 +42,9 @@ const PORTAL_RECORD_ROUTES: Record<string, { url: (ids: AccountIds) => string; p
     url: (a) => `/api/portal/uat-rounds/${a.uatRoundId}/sign-off`,
     payload: { name: 'Contact A' },
   },
+  // Business reviews (success): a review of account A sent to contact A.
+  'GET /api/portal/business-reviews/:id': { url: (a) => `/api/portal/business-reviews/${a.businessReviewId}` },
+  'GET /api/portal/business-reviews/:id/pdf': { url: (a) => `/api/portal/business-reviews/${a.businessReviewId}/pdf` },
 };
 
 interface AccountIds {
@@ -56,6 +59,8 @@ interface AccountIds {
   /** An open UAT round of account A with one case, contact A invited. */
   uatRoundId: string;
   uatCaseId: string;
+  /** A business review of account A, sent to contact A. */
+  businessReviewId: string;
 }
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -183,7 +188,19 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       .select('id')
       .where('contact_id', '=', contactA.contactId)
       .executeTakeFirstOrThrow();
+    const review = await admin.request({
+      method: 'POST',
+      url: `/api/accounts/${contactA.accountId}/business-reviews`,
+      payload: { periodStart: '2026-01-01', periodEnd: '2026-03-31', title: 'A’s secret review' },
+    });
+    const sent = await admin.request({
+      method: 'POST',
+      url: `/api/business-reviews/${review.json().id}/send`,
+      payload: { contactIds: [contactA.contactId] },
+    });
+    expect(sent.statusCode, sent.body).toBeLessThan(300);
     idsA = {
+      businessReviewId: review.json().id,
       noticeId: notice.id,
       uatRoundId: uatRound.json().id,
       uatCaseId: uatRound.json().cases[0].id,

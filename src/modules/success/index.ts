@@ -13,3 +13,4 @@ export { createRule as createPlaybookRule } from './playbooks/rule-service.js';
 export { listPortalPlans } from './plans/plan-service.js';
 export { getPortalReview, listPortalReviews } from './reviews/review-service.js';
 export { reviewPdf, reviewPdfName } from './reviews/review-pdf-service.js';
+export { healthSettled } from './health/health-refresher.js';

@@ -44,5 +44,12 @@ export { supportPlugin } from './plugin.js';
 export { csatFigures, openTickets, slaBreaches } from './health-figures.js';
 export type { TicketEvidence } from './health-figures.js';
 export { ticketsForReview, type ReviewTicket } from './tickets/review-tickets.js';
-export { analyticsGroups, csatByMonth, dailyFlow, escalationsByMonth, slaAttainmentCells, ticketTimes } from './analytics/support-analytics.js';
+export {
+  analyticsGroups,
+  csatByMonth,
+  dailyFlow,
+  escalationsByMonth,
+  slaAttainmentCells,
+  ticketTimes,
+} from './analytics/support-analytics.js';
 export type { SupportAnalyticsFilter } from './analytics/support-analytics.js';

@@ -4,6 +4,7 @@
  * indexed date ranges at request time, so it is exact.
  */
 import type { Kysely } from 'kysely';
+import { errors } from '../../../kernel/errors.js';
 import type { Database } from '../../../db/schema.js';
 import { accountIdsInSegment } from '../../accounts/index.js';
 import {
@@ -65,11 +66,15 @@ function weekStart(day: string): string {
 /** The period of a query: from/to as given, else the six months up to today (this month and the five before). */
 export function periodOf(q: { from?: string | undefined; to?: string | undefined }, now = new Date()): { from: string; to: string } {
   const to = q.to ?? dayOf(now);
-  if (q.from) return { from: q.from, to };
   const end = new Date(`${to}T00:00:00.000Z`);
-  const from = dayOf(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 5, 1)));
+  const from = q.from ?? dayOf(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 5, 1)));
+  // A chart has a point per day or month: three years is the most a screen (or a CSV) is asked for.
+  if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > MAX_PERIOD_DAYS * 86_400_000)
+    throw errors.validation(`A period spans at most ${MAX_PERIOD_DAYS} days: choose a later start or an earlier end.`, { field: 'from' });
   return { from, to };
 }
+
+const MAX_PERIOD_DAYS = 3 * 366;
 
 async function filterOf(db: Kysely<Database>, q: SupportAnalyticsQuery, now: Date): Promise<SupportAnalyticsFilter> {
   return {

@@ -3,7 +3,7 @@ import { SEGMENTS } from '../../accounts/contract/kinds.js';
 
 /** Analytics for the support manager and the delivery lead (issue 15). Days and months are UTC. */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD');
+const day = z.iso.date({ message: 'Use a calendar date as YYYY-MM-DD' });
 export const ANALYTICS_TIERS = ['tier1', 'tier2', 'engineering'] as const;
 export const SLA_GROUPINGS = ['policy', 'priority', 'month'] as const;
 export const BACKLOG_INTERVALS = ['day', 'week'] as const;

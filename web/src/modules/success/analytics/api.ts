@@ -15,7 +15,7 @@ import type {
 export type { Backlog, CreatedVsSolved, CsatTrend, DeliveryEngagements, EscalationRate, ResponseTimes, SlaAttainment };
 
 /** The filters every support chart takes, as they sit in the URL (all optional; the server fills the default period). */
-export type SupportFilters = { [K in keyof SupportAnalyticsQuery]?: string | undefined };
+export type SupportFilters = Partial<Record<keyof SupportAnalyticsQuery, string | undefined>>;
 
 export const analyticsKeys = {
   chart: (path: string, params: object) => ['success', 'analytics', path, params] as const,
