@@ -11,6 +11,7 @@ import { accountsPlugin } from '../modules/accounts/index.js';
 import { deliveryPlugin } from '../modules/delivery/index.js';
 import { feedbackPlugin } from '../modules/feedback/index.js';
 import { successPlugin } from '../modules/success/index.js';
+import { presalesPlugin } from '../modules/presales/index.js';
 import { authenticate, authPlugin, identityPlugin, securityPlugin } from '../modules/identity/index.js';
 import { idempotencyPlugin, loadSecretBox, platformPlugin, type SecretBox } from '../modules/platform/index.js';
 import { portalPlugin } from '../modules/portal/index.js';
@@ -88,6 +89,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(deliveryPlugin);
   await app.register(feedbackPlugin);
   await app.register(successPlugin);
+  await app.register(presalesPlugin);
   await app.register(portalPlugin);
 
   const webRoot = config.webRoot;

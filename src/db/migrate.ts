@@ -26,6 +26,12 @@ import * as success from './migrations/0021-success.js';
 import * as successPlansRenewals from './migrations/0022-success-plans-renewals.js';
 import * as businessReviews from './migrations/0023-business-reviews.js';
 import * as analytics from './migrations/0024-analytics.js';
+import * as presalesOpportunities from './migrations/0025-presales-opportunities.js';
+import * as presalesPocLinks from './migrations/0026-presales-poc-links.js';
+import * as presalesSolutions from './migrations/0027-presales-solutions.js';
+import * as presalesAnswerLibrary from './migrations/0028-presales-answer-library.js';
+import * as presalesQuestionnaires from './migrations/0029-presales-questionnaires.js';
+import * as presalesCollateral from './migrations/0030-presales-collateral.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -60,6 +66,12 @@ const migrations: Record<string, OutpostMigration> = {
   '0022-success-plans-renewals': successPlansRenewals,
   '0023-business-reviews': businessReviews,
   '0024-analytics': analytics,
+  '0025-presales-opportunities': presalesOpportunities,
+  '0026-presales-poc-links': presalesPocLinks,
+  '0027-presales-solutions': presalesSolutions,
+  '0028-presales-answer-library': presalesAnswerLibrary,
+  '0029-presales-questionnaires': presalesQuestionnaires,
+  '0030-presales-collateral': presalesCollateral,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

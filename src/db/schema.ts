@@ -15,6 +15,7 @@ import type { EnvironmentTables } from '../modules/delivery/environments/tables.
 import type { DeliveryRecordTables } from '../modules/delivery/records/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { SuccessTables } from '../modules/success/tables.js';
+import type { PresalesTables } from '../modules/presales/tables.js';
 import type { NotificationTables } from '../modules/platform/notifications/tables.js';
 
 /**
@@ -41,6 +42,7 @@ export interface Database
     DeliveryRecordTables,
     FeedbackTables,
     SuccessTables,
+    PresalesTables,
     NotificationTables {
   members: MembersTable;
   member_roles: MemberRolesTable;

@@ -3,22 +3,14 @@
  * can act on; routes and services throw by name (`throw errors.accountNotFound()`), and the
  * server's error handler turns every error into `{"error": {"code", "message", "details"}}`.
  */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly statusCode: number,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+import { AppError, make } from './errors/make.js';
+import { presalesOpportunitiesErrors } from './errors/presales-opportunities.js';
+import { presalesSolutionsErrors } from './errors/presales-solutions.js';
+import { presalesLibraryErrors } from './errors/presales-library.js';
+import { presalesQuestionnairesErrors } from './errors/presales-questionnaires.js';
+import { presalesCollateralErrors } from './errors/presales-collateral.js';
 
-const make =
-  (code: string, status: number, message: string) =>
-  (details: Record<string, unknown> = {}) =>
-    new AppError(code, status, message, details);
+export { AppError };
 
 export const errors = {
   unauthenticated: make('auth.unauthenticated', 401, 'Sign in first: this request carries no valid session or API token.'),
@@ -466,4 +458,10 @@ export const errors = {
       'Every recipient must be a contact of this account: remove the others and send again.',
       { field: 'contactIds', contactIds },
     ),
+  // presales (issue 16): one file per area, so areas built in parallel do not edit one map
+  ...presalesOpportunitiesErrors,
+  ...presalesSolutionsErrors,
+  ...presalesLibraryErrors,
+  ...presalesQuestionnairesErrors,
+  ...presalesCollateralErrors,
 };

@@ -19,6 +19,12 @@ import { successUsageCases } from './bad-input-cases/success-usage.js';
 import { successPlaybookCases } from './bad-input-cases/success-playbooks.js';
 import { successReviewCases } from './bad-input-cases/success-reviews.js';
 import { successPlanCases } from './bad-input-cases/success-plans.js';
+import { presalesOpportunitiesCases } from './bad-input-cases/presales-opportunities.js';
+import { presalesPocsCases } from './bad-input-cases/presales-pocs.js';
+import { presalesSolutionsCases } from './bad-input-cases/presales-solutions.js';
+import { presalesLibraryCases } from './bad-input-cases/presales-library.js';
+import { presalesQuestionnairesCases } from './bad-input-cases/presales-questionnaires.js';
+import { presalesCollateralCases } from './bad-input-cases/presales-collateral.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -403,6 +409,12 @@ const CASE_SETS = [
   successPlaybookCases,
   successReviewCases,
   successPlanCases,
+  presalesOpportunitiesCases,
+  presalesPocsCases,
+  presalesSolutionsCases,
+  presalesLibraryCases,
+  presalesQuestionnairesCases,
+  presalesCollateralCases,
 ];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
 

@@ -41,5 +41,11 @@ export const PERMISSIONS = [
   'success.write',
   'success.manage',
   'usage.write',
+  // Pre-sales and solutions (issue 16): work deals — opportunities, demos, requirements, designs,
+  // statements of work, questionnaire answers (everyone a deal may need as an expert); and curate
+  // what deals draw on — approve answers into the library, the rate card, accepting a statement of
+  // work into an engagement (sales engineers and solutions architects).
+  'presales.write',
+  'presales.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -10,6 +10,7 @@ import { IconBug, IconGitPullRequest } from '@tabler/icons-react';
 import { IconBolt, IconHeartbeat, IconHeartRateMonitor, IconListCheck } from '@tabler/icons-react';
 import { IconCalendarDollar, IconChartBar, IconChartLine } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
+import { IconBriefcase, IconCoin, IconFileSpreadsheet, IconFiles, IconHeadset, IconLibrary, IconTrophy } from '@tabler/icons-react';
 import { useAuth, type Permission } from '../lib/auth';
 
 interface Item {
@@ -57,6 +58,17 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
     ],
   },
   {
+    label: 'Pre-sales',
+    items: [
+      { to: '/presales/opportunities', label: 'Opportunities', icon: <IconBriefcase size={18} />, permission: 'accounts.read' },
+      { to: '/presales/deal-support', label: 'Deal support', icon: <IconHeadset size={18} />, permission: 'accounts.read' },
+      { to: '/presales/questionnaires', label: 'Questionnaires', icon: <IconFileSpreadsheet size={18} />, permission: 'accounts.read' },
+      { to: '/presales/library', label: 'Answer library', icon: <IconLibrary size={18} />, permission: 'accounts.read' },
+      { to: '/presales/collateral', label: 'Collateral', icon: <IconFiles size={18} />, permission: 'accounts.read' },
+      { to: '/presales/win-loss', label: 'Win / loss', icon: <IconTrophy size={18} />, permission: 'accounts.read' },
+    ],
+  },
+  {
     label: 'Analytics',
     items: [
       { to: '/analytics/support', label: 'Support analytics', icon: <IconChartBar size={18} />, permission: 'accounts.read' },
@@ -79,6 +91,7 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },
       { to: '/admin/health-models', label: 'Health models', icon: <IconHeartRateMonitor size={18} />, permission: 'success.manage' },
       { to: '/admin/playbooks', label: 'Playbooks', icon: <IconBolt size={18} />, permission: 'success.manage' },
+      { to: '/admin/rate-card', label: 'Rate card', icon: <IconCoin size={18} />, permission: 'presales.manage' },
       { to: '/admin/trackers', label: 'Issue trackers', icon: <IconGitPullRequest size={18} />, permission: 'settings.manage' },
     ],
   },

@@ -284,6 +284,58 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="accounts.read" />,
+                children: [
+                  {
+                    path: 'presales/opportunities',
+                    lazy: async () => ({
+                      Component: (await import('../modules/presales/opportunities/OpportunitiesPage')).OpportunitiesPage,
+                    }),
+                  },
+                  {
+                    path: 'presales/opportunities/:id',
+                    lazy: async () => ({ Component: (await import('../modules/presales/opportunities/OpportunityPage')).OpportunityPage }),
+                  },
+                  {
+                    path: 'presales/deal-support',
+                    lazy: async () => ({ Component: (await import('../modules/presales/opportunities/DealSupportPage')).DealSupportPage }),
+                  },
+                  {
+                    path: 'presales/win-loss',
+                    lazy: async () => ({ Component: (await import('../modules/presales/pocs/PocWinLossPage')).PocWinLossPage }),
+                  },
+                  {
+                    path: 'presales/questionnaires',
+                    lazy: async () => ({
+                      Component: (await import('../modules/presales/questionnaires/QuestionnairesPage')).QuestionnairesPage,
+                    }),
+                  },
+                  {
+                    path: 'presales/questionnaires/:id',
+                    lazy: async () => ({
+                      Component: (await import('../modules/presales/questionnaires/QuestionnaireWorkspacePage')).QuestionnaireWorkspacePage,
+                    }),
+                  },
+                  {
+                    path: 'presales/library',
+                    lazy: async () => ({ Component: (await import('../modules/presales/library/AnswerLibraryPage')).AnswerLibraryPage }),
+                  },
+                  {
+                    path: 'presales/collateral',
+                    lazy: async () => ({ Component: (await import('../modules/presales/collateral/CollateralPage')).CollateralPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="presales.manage" />,
+                children: [
+                  {
+                    path: 'admin/rate-card',
+                    lazy: async () => ({ Component: (await import('../modules/presales/solutions/RateCardPage')).RateCardPage }),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="settings.manage" />,
                 children: [
                   {

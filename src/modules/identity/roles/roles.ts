@@ -28,20 +28,24 @@ const ACCOUNT_OWNERS: Permission[] = [...CUSTOMER_FACING, 'accounts.write', 'fee
 // the release catalogue. Tier 2 records environments and upgrades as they diagnose cases.
 const DELIVERY: Permission[] = ['delivery.write', 'environments.write'];
 const DELIVERY_LEADS: Permission[] = [...DELIVERY, 'delivery.manage'];
+// Deals need experts beyond the sales engineers: a security questionnaire goes to Tier 2 and to
+// the engineers who deliver, so they may answer (presales.write); the deal team curates (manage).
+const PRESALES: Permission[] = ['presales.write'];
+const PRESALES_LEADS: Permission[] = [...PRESALES, 'presales.manage'];
 
 const GRANTS: Record<Role, Permission[]> = {
   support_tier1: CUSTOMER_FACING,
   // Tier 2 writes the scripts (runbooks, shared macros) Tier 1 follows.
-  support_tier2: [...CUSTOMER_FACING, 'runbooks.manage', 'environments.write'],
-  implementation: [...CUSTOMER_FACING, ...DELIVERY_LEADS],
-  professional_services: [...CUSTOMER_FACING, ...DELIVERY_LEADS],
+  support_tier2: [...CUSTOMER_FACING, 'runbooks.manage', 'environments.write', ...PRESALES],
+  implementation: [...CUSTOMER_FACING, ...DELIVERY_LEADS, ...PRESALES],
+  professional_services: [...CUSTOMER_FACING, ...DELIVERY_LEADS, ...PRESALES],
   field: [...CUSTOMER_FACING, ...DELIVERY],
   // Forward-deployed engineers are the product team's voice of the customer: they run requests and UAT rounds too.
-  forward_deployed: [...CUSTOMER_FACING, ...DELIVERY, 'feedback.manage'],
-  solutions_architect: [...ACCOUNT_OWNERS, ...DELIVERY],
-  sales_engineer: [...ACCOUNT_OWNERS, ...DELIVERY],
-  technical_account_manager: [...ACCOUNT_OWNERS, ...DELIVERY],
-  customer_success: [...ACCOUNT_OWNERS, ...DELIVERY],
+  forward_deployed: [...CUSTOMER_FACING, ...DELIVERY, 'feedback.manage', ...PRESALES],
+  solutions_architect: [...ACCOUNT_OWNERS, ...DELIVERY, ...PRESALES_LEADS],
+  sales_engineer: [...ACCOUNT_OWNERS, ...DELIVERY, ...PRESALES_LEADS],
+  technical_account_manager: [...ACCOUNT_OWNERS, ...DELIVERY, ...PRESALES],
+  customer_success: [...ACCOUNT_OWNERS, ...DELIVERY, ...PRESALES],
   stakeholder: READ,
   admin: [...PERMISSIONS],
 };

@@ -20,6 +20,7 @@ import { AccountSuccessTasksCard } from '../success/playbooks/AccountSuccessTask
 import { AccountSuccessPlansCard } from '../success/plans/AccountSuccessPlansCard';
 import { AccountRenewalCard } from '../success/renewals/AccountRenewalCard';
 import { AccountBusinessReviewsCard } from '../success/reviews/AccountBusinessReviewsCard';
+import { AccountOpportunitiesCard } from '../presales/opportunities/AccountOpportunitiesCard';
 
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -54,6 +55,7 @@ export function AccountPage() {
           <Stack gap="lg">
             <AccountSuccessPlansCard accountId={data.id} />
             <AccountBusinessReviewsCard accountId={data.id} />
+            <AccountOpportunitiesCard accountId={data.id} />
             <AccountEngagementsCard accountId={data.id} />
             <AccountEnvironmentsCard accountId={data.id} />
             <InteractionTimeline account={data} />

@@ -1,0 +1,3 @@
+/** The presales module's solutions tables (issue 16); merged into `Database` through ../tables.ts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SolutionTables {}

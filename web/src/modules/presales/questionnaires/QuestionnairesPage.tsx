@@ -1,0 +1,6 @@
+import { Title } from '@mantine/core';
+
+/** Placeholder until the screen is built (issue 16). */
+export function QuestionnairesPage() {
+  return <Title order={2}>Questionnaires</Title>;
+}
