@@ -8,12 +8,20 @@ export interface DialectTypes {
   dialect: DialectName;
   timestamp: 'timestamptz' | 'text';
   date: 'date' | 'text';
+  /** Bytes kept in the database itself (uploaded workbooks, collateral files), so a backup holds them. */
+  blob: 'bytea' | 'blob';
   /** An integer primary key the database numbers itself. */
   serialPrimaryKey(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
 }
 
 export function dialectTypes(dialect: DialectName): DialectTypes {
   return dialect === 'postgres'
-    ? { dialect, timestamp: 'timestamptz', date: 'date', serialPrimaryKey: (c) => c.primaryKey().generatedByDefaultAsIdentity() }
-    : { dialect, timestamp: 'text', date: 'text', serialPrimaryKey: (c) => c.primaryKey().autoIncrement() };
+    ? {
+        dialect,
+        timestamp: 'timestamptz',
+        date: 'date',
+        blob: 'bytea',
+        serialPrimaryKey: (c) => c.primaryKey().generatedByDefaultAsIdentity(),
+      }
+    : { dialect, timestamp: 'text', date: 'text', blob: 'blob', serialPrimaryKey: (c) => c.primaryKey().autoIncrement() };
 }
