@@ -22,6 +22,7 @@ import { seedDemoEngagements } from './demo-engagements.js';
 import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
 import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoSuccess } from './demo-success.js';
+import { seedDemoPresales } from './demo-presales.js';
 import { reindexAll } from '../../modules/search/index.js';
 import { SeededRandom } from './random.js';
 
@@ -162,6 +163,9 @@ export async function seedDemoWorkspace(
   await seedDemoEngagements(db, now);
   await seedDemoDeliveryRecords(db, now);
   await seedDemoFeedback(db);
+  // Pre-sales: deals, their PoCs, requirements and statements of work, the answer library, a
+  // security questionnaire and collateral (gaps feed the feedback inbox, so before success).
+  await seedDemoPresales(db, now);
   // Customer success: licences and 90 days of product usage, then health from all of the above.
   await seedDemoSuccess(db, now);
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.

@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** The demo workspace's presales library (issue 16). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export async function seedDemoPresalesLibrary(db: Kysely<Database>, now: Date): Promise<void> {}
