@@ -46,6 +46,23 @@ export async function accountTeamSlots(db: Kysely<Database>, accountId: string):
   return rows.map((r) => ({ role: r.role, memberId: r.member_id }));
 }
 
+/** The team slots of many accounts in one read (at most 1,000 ids per call), for passes over many accounts. */
+export async function accountTeamsOf(
+  db: Kysely<Database>,
+  accountIds: readonly string[],
+): Promise<Map<string, { role: string; memberId: string }[]>> {
+  const out = new Map<string, { role: string; memberId: string }[]>();
+  const ids = [...new Set(accountIds)];
+  if (!ids.length) return out;
+  const rows = await db.selectFrom('account_team').select(['account_id', 'role', 'member_id']).where('account_id', 'in', ids).execute();
+  for (const r of rows) {
+    const slots = out.get(r.account_id) ?? [];
+    slots.push({ role: r.role, memberId: r.member_id });
+    out.set(r.account_id, slots);
+  }
+  return out;
+}
+
 /** An account's contacts with the role each plays for the customer, oldest first (the first of a role stands for it). */
 export async function contactRolesOf(db: Kysely<Database>, accountId: string): Promise<{ id: string; customerRole: string | null }[]> {
   const rows = await db

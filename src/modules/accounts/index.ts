@@ -25,7 +25,7 @@ export { configureAccounts, type AccountsPorts } from './ports.js';
 export { accountsPlugin } from './plugin.js';
 export { portalContactDirectory } from './portal-contacts.js';
 export { accountRefs, contactRefs, type AccountRef, type ContactRef } from './account-reads.js';
-export { accountTeamSlots, contactRolesOf } from './account-reads.js';
+export { accountTeamSlots, accountTeamsOf, contactRolesOf } from './account-reads.js';
 export {
   accountSearchSource,
   contactSearchSource,

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { EngagementKind } from './contract/kinds.js';
 
 const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 const distinct = (ids: readonly string[]) => [...new Set(ids)];
@@ -55,8 +56,8 @@ export async function liveEngagementSlip(
   db: Kysely<Database>,
   accountIds: readonly string[],
   now: Date,
-): Promise<Map<string, { engagementId: string; name: string; oldestLateDue: string | null }[]>> {
-  const out = new Map<string, { engagementId: string; name: string; oldestLateDue: string | null }[]>();
+): Promise<Map<string, { engagementId: string; name: string; kind: EngagementKind; oldestLateDue: string | null }[]>> {
+  const out = new Map<string, { engagementId: string; name: string; kind: EngagementKind; oldestLateDue: string | null }[]>();
   if (!accountIds.length) return out;
   const today = dayOf(now);
   const rows = await db
@@ -64,14 +65,19 @@ export async function liveEngagementSlip(
     .leftJoin('engagement_tasks as t', (j) =>
       j.onRef('t.engagement_id', '=', 'e.id').on('t.milestone', '=', 1).on('t.status', '<>', 'done').on('t.due_date', '<', today),
     )
-    .select(['e.account_id', 'e.id', 'e.name', sql<string | null>`min(t.due_date)`.as('oldest_late_due')])
+    .select(['e.account_id', 'e.id', 'e.name', 'e.kind', sql<string | null>`min(t.due_date)`.as('oldest_late_due')])
     .where('e.account_id', 'in', distinct(accountIds))
     .where('e.status', 'in', ['active', 'at_risk'])
-    .groupBy(['e.account_id', 'e.id', 'e.name'])
+    .groupBy(['e.account_id', 'e.id', 'e.name', 'e.kind'])
     .execute();
   for (const r of rows) {
     const list = out.get(r.account_id) ?? [];
-    list.push({ engagementId: r.id, name: r.name, oldestLateDue: r.oldest_late_due ? String(r.oldest_late_due).slice(0, 10) : null });
+    list.push({
+      engagementId: r.id,
+      name: r.name,
+      kind: r.kind,
+      oldestLateDue: r.oldest_late_due ? String(r.oldest_late_due).slice(0, 10) : null,
+    });
     out.set(r.account_id, list);
   }
   return out;

@@ -13,6 +13,7 @@ const facts = (over: Partial<AccountFacts> = {}): AccountFacts => ({
   score: 80,
   change30Days: 0,
   metrics: {},
+  onboardingSlipDays: null,
   ...over,
 });
 const rule = (trigger: RuleCondition['trigger'], params: RuleCondition['params'] = {}): RuleCondition => ({ trigger, params });
@@ -27,6 +28,7 @@ const empty: AccountFacts = {
   score: null,
   change30Days: null,
   metrics: {},
+  onboardingSlipDays: null,
 };
 
 describe('playbook conditions', () => {
@@ -93,11 +95,12 @@ describe('playbook conditions', () => {
     expect(conditionMet(r, facts({ segment: 'enterprise', metrics: { sla_breaches_30d: 5 } }), TODAY)).toBeNull();
   });
 
-  it('fires "onboarding late" for an account in onboarding late by at least the days given, never on time', () => {
+  it('fires "onboarding late" when an onboarding engagement is late by at least the days given, never on time', () => {
     const r = rule('onboarding_late', { days: 7 });
-    const onboarding = (slip: number) => facts({ lifecycleStage: 'onboarding', metrics: { schedule_slip_days: slip } });
+    const onboarding = (slip: number) => facts({ lifecycleStage: 'onboarding', onboardingSlipDays: slip });
     expect(conditionMet(r, onboarding(7), TODAY)).toBe('Onboarding 7 days late');
     expect(conditionMet(r, onboarding(6), TODAY)).toBeNull();
+    // Another engagement's slip (the account-wide health figure) is not an onboarding running late.
     expect(conditionMet(r, facts({ lifecycleStage: 'adoption', metrics: { schedule_slip_days: 20 } }), TODAY)).toBeNull();
     const anyLateness = rule('onboarding_late', { days: 0 });
     expect(conditionMet(anyLateness, onboarding(1), TODAY)).toBe('Onboarding 1 day late');

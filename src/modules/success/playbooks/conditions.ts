@@ -21,6 +21,11 @@ export interface AccountFacts {
   /** Score now minus score 30 days ago: negative when health fell. */
   change30Days: number | null;
   metrics: Partial<Record<HealthMetric, unknown>>;
+  /**
+   * Days the most late open milestone of the account's live onboarding engagements is past its
+   * date (0 when all are on time); null when it has none or the figure was not loaded.
+   */
+  onboardingSlipDays: number | null;
 }
 
 export interface RuleCondition {
@@ -89,11 +94,10 @@ export function conditionMet(rule: RuleCondition, facts: AccountFacts, today: st
       return `${plural(breaches, 'SLA breach', 'SLA breaches')} in 30 days on a strategic account`;
     }
     case 'onboarding_late': {
-      // The worst slip of the account's live engagements, while the account is in onboarding: the
-      // engagements of an account in onboarding are its onboarding. A slip of 0 is on time, never late.
-      const slip = figure(facts.metrics.schedule_slip_days);
-      if (facts.lifecycleStage !== 'onboarding' || slip === null || slip <= 0 || params.days === undefined || slip < params.days)
-        return null;
+      // The worst slip of the account's live onboarding engagements (see rule-facts.ts for which
+      // engagements are its onboarding). A slip of 0 is on time, never late.
+      const slip = facts.onboardingSlipDays;
+      if (slip === null || slip <= 0 || params.days === undefined || slip < params.days) return null;
       return `Onboarding ${plural(slip, 'day')} late`;
     }
   }

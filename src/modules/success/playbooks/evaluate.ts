@@ -4,7 +4,7 @@ import { SYSTEM_CONTEXT, type ChangeContext } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import { inTransaction } from '../../../kernel/transaction.js';
-import { accountTeamSlots } from '../../accounts/index.js';
+import { accountTeamsOf } from '../../accounts/index.js';
 import { notifyMembers } from '../../platform/index.js';
 import { memberRefs } from '../../team/index.js';
 import type { PlaybookParams } from '../contract/playbooks.js';
@@ -58,7 +58,8 @@ async function evaluateRules(
   const today = todayOf(now);
   const parsed = rules.map((rule) => ({ rule, params: JSON.parse(rule.params) as PlaybookParams }));
   const renewalDays = parsed.filter((r) => r.rule.trigger === 'renewal_within').map((r) => r.params.days ?? 0);
-  const facts = await loadRuleFacts(db, today, renewalDays.length ? Math.max(...renewalDays) : null, options.accountIds);
+  const onboarding = rules.some((r) => r.trigger === 'onboarding_late');
+  const facts = await loadRuleFacts(db, today, renewalDays.length ? Math.max(...renewalDays) : null, options.accountIds, { onboarding });
 
   // The tasks already open for these rules: one grouped read, so a rule that keeps firing on an
   // account with an open task costs nothing more. The unique key still decides under concurrency.
@@ -84,7 +85,9 @@ async function evaluateRules(
 
   // The account teams of the accounts a rule fired on (new firings only, so few after the first pass).
   const teams = new Map<string, { role: string; memberId: string }[]>();
-  for (const accountId of new Set(firings.map((f) => f.facts.accountId))) teams.set(accountId, await accountTeamSlots(db, accountId));
+  const firingAccounts = [...new Set(firings.map((f) => f.facts.accountId))];
+  for (let i = 0; i < firingAccounts.length; i += 1000)
+    for (const [accountId, slots] of await accountTeamsOf(db, firingAccounts.slice(i, i + 1000))) teams.set(accountId, slots);
   const members = await memberRefs(
     db,
     [...teams.values()].flat().map((s) => s.memberId),

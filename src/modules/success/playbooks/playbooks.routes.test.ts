@@ -5,6 +5,7 @@ import { signInAs, startTestApp, type SignedIn, type TestApp } from '../../../..
 import { createAccountViaService, expectError } from '../../../../test/factories/index.js';
 import { setAccountTeam } from '../../accounts/index.js';
 import type { PlaybookRule, SuccessTask, SuccessTaskPage } from '../contract/playbooks.js';
+import { newId } from '../../../kernel/ids.js';
 import { evaluatePlaybooks } from './evaluate.js';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
@@ -74,6 +75,86 @@ describe.each(testDialects())('playbooks on %s', (dialect) => {
       .items;
   const setEnabled = (id: string, enabled: boolean) =>
     admin.request({ method: 'PATCH', url: `/api/playbook-rules/${id}`, payload: { enabled } });
+
+  /** A live engagement with one open milestone due `lateDays` before NOW (done when `done`). */
+  const engagementWithMilestone = async (accountId: string, kind: 'onboarding' | 'implementation', lateDays: number, done = false) => {
+    const id = newId();
+    const at = NOW.toISOString();
+    const due = new Date(NOW.getTime() - lateDays * 86_400_000).toISOString().slice(0, 10);
+    await db()
+      .insertInto('engagements')
+      .values({
+        id,
+        account_id: accountId,
+        kind,
+        name: `${kind} ${id.slice(-4)}`,
+        description: null,
+        status: 'active',
+        lead_id: null,
+        template_id: null,
+        contract_start_date: null,
+        start_date: '2026-10-01',
+        target_go_live_date: '2027-01-15',
+        actual_go_live_date: null,
+        budget_hours: 80,
+        poc_verdict: null,
+        poc_verdict_note: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db()
+      .insertInto('engagement_tasks')
+      .values({
+        id: newId(),
+        engagement_id: id,
+        phase_id: null,
+        position: 1,
+        title: 'Go live',
+        description: null,
+        owner_type: null,
+        owner_id: null,
+        customer_visible: 0,
+        milestone: 1,
+        start_date: '2026-10-01',
+        due_date: due,
+        status: done ? 'done' : 'todo',
+        completed_at: done ? at : null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  };
+
+  it('fires "onboarding late" on an onboarding engagement\'s late milestone, not on other engagements\' slip', async () => {
+    const team = [{ role: 'customer_success', memberId: csm.memberId }];
+    const rule = await newRule({ name: 'Onboarding late', trigger: 'onboarding_late', params: { days: 5 }, role: 'customer_success' });
+    const lateOnboarding = await account({ grade: 'green', score: 80 }, { lifecycleStage: 'adoption' }, team);
+    await engagementWithMilestone(lateOnboarding, 'onboarding', 10);
+    // An account in its onboarding stage runs onboarding as an implementation: that counts too.
+    const lateImplementation = await account(null, { lifecycleStage: 'onboarding' }, team);
+    await engagementWithMilestone(lateImplementation, 'implementation', 6);
+    const slightlyLate = await account(null, { lifecycleStage: 'onboarding' }, team);
+    await engagementWithMilestone(slightlyLate, 'onboarding', 3);
+    // A late implementation of an account past onboarding is schedule slip, not a late onboarding.
+    const adoptingLate = await account(
+      { grade: 'yellow', score: 60, metrics: { schedule_slip_days: 20 } },
+      { lifecycleStage: 'adoption' },
+      team,
+    );
+    await engagementWithMilestone(adoptingLate, 'implementation', 20);
+    const milestoneDone = await account(null, { lifecycleStage: 'onboarding' }, team);
+    await engagementWithMilestone(milestoneDone, 'onboarding', 30, true);
+
+    const ids = [lateOnboarding, lateImplementation, slightlyLate, adoptingLate, milestoneDone];
+    expect(await evaluatePlaybooks(db(), NOW, ids)).toEqual({ fired: 2 });
+    const [first] = await tasksOf(lateOnboarding);
+    expect(first).toMatchObject({ title: 'Call the customer', reason: 'Onboarding 10 days late', assignee: { id: csm.memberId } });
+    expect((await tasksOf(lateImplementation))[0]).toMatchObject({ reason: 'Onboarding 6 days late' });
+    for (const quiet of [slightlyLate, adoptingLate, milestoneDone]) expect(await tasksOf(quiet)).toEqual([]);
+    await setEnabled(rule.id, false);
+  });
 
   it('creates one task per rule and account however often the rule fires, for the team member holding the role', async () => {
     const red = await account({ grade: 'red', score: 34 }, {}, [
