@@ -32,6 +32,7 @@ import * as presalesSolutions from './migrations/0027-presales-solutions.js';
 import * as presalesAnswerLibrary from './migrations/0028-presales-answer-library.js';
 import * as presalesQuestionnaires from './migrations/0029-presales-questionnaires.js';
 import * as presalesCollateral from './migrations/0030-presales-collateral.js';
+import * as analyticsSlaByMonth from './migrations/0031-analytics-sla-by-month.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -72,6 +73,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0028-presales-answer-library': presalesAnswerLibrary,
   '0029-presales-questionnaires': presalesQuestionnaires,
   '0030-presales-collateral': presalesCollateral,
+  '0031-analytics-sla-by-month': analyticsSlaByMonth,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

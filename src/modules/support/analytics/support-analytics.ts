@@ -1,7 +1,7 @@
 /**
  * Grouped reads for the support analytics (issue 15). Every figure is one or a few grouped queries
  * over a date range on an indexed column (tickets.created_at, tickets.solved_at, csat_surveys.rated_at,
- * escalations.at; migration 0024), so no rollup table is needed and every number is exact at the
+ * escalations.at; migrations 0024 and 0031), so no rollup table is needed and every number is exact at the
  * moment of the request. Days and months are UTC.
  */
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
@@ -34,11 +34,17 @@ function period(db: Kysely<Database>, column: string, unit: 'day' | 'month'): Ra
   return sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(unit === 'day' ? 10 : 7)})`;
 }
 
+/**
+ * The tier, group and segment filters. `steer` (SQLite) writes the tier and group tests as `+column`,
+ * which SQLite never answers from an index: without table statistics it would otherwise prefer the
+ * index on tier to the covering index the query was built for, and sort every row.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function filtered<QB extends SelectQueryBuilder<Database, 'tickets', any>>(qb: QB, f: SupportAnalyticsFilter): QB {
+function filtered<QB extends SelectQueryBuilder<Database, 'tickets', any>>(qb: QB, f: SupportAnalyticsFilter, steer = false): QB {
   let q = qb;
-  if (f.tier) q = q.where('tickets.tier', '=', f.tier) as QB;
-  if (f.groupId) q = q.where('tickets.group_id', '=', f.groupId) as QB;
+  const column = (name: 'tier' | 'group_id') => (steer ? sql<string>`+${sql.ref(`tickets.${name}`)}` : sql.ref<string>(`tickets.${name}`));
+  if (f.tier) q = q.where(column('tier'), '=', f.tier) as QB;
+  if (f.groupId) q = q.where(column('group_id'), '=', f.groupId) as QB;
   if (f.accountIds) q = q.where('tickets.account_id', 'in', f.accountIds.length ? [...f.accountIds] : ['']) as QB;
   return q;
 }
@@ -47,8 +53,9 @@ function filtered<QB extends SelectQueryBuilder<Database, 'tickets', any>>(qb: Q
 
 /**
  * Whether the ticket's SLA state records a breach of each target (`"first_reply"` / `"resolution"`
- * appear in the state only in its list of breaches). Spelled exactly as the expressions of the index
- * tickets_solved_sla (migration 0024), with literals, so SQLite answers from that index alone.
+ * appear in the state only in its list of breaches). Spelled exactly as the expressions of the indexes
+ * tickets_solved_sla (migration 0024, PostgreSQL) and tickets_sla_by_month (0031, SQLite), with
+ * literals, so the database answers from the index alone.
  */
 const BREACHED = {
   sqlite: {
@@ -79,26 +86,7 @@ export interface SlaAttainmentCell {
  * SLA state — see BREACHED).
  */
 export async function slaAttainmentCells(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<SlaAttainmentCell[]> {
-  const month = period(db, 'tickets.solved_at', 'month');
-  const breached = BREACHED[isPostgres(db) ? 'postgres' : 'sqlite'];
-  const rows = await filtered(
-    db
-      .selectFrom('tickets')
-      .select([
-        'tickets.sla_policy_id as policy_id',
-        'tickets.priority',
-        month.as('month'),
-        sql<number>`count(*)`.as('n'),
-        sql<number>`sum(case when ${breached.firstReply} then 1 else 0 end)`.as('first_reply_missed'),
-        sql<number>`sum(case when ${breached.resolution} then 1 else 0 end)`.as('resolution_missed'),
-      ])
-      .where('tickets.solved_at', '>=', startOf(f.from))
-      .where('tickets.solved_at', '<', startOf(nextDay(f.to)))
-      .where('tickets.sla_policy_id', 'is not', null),
-    f,
-  )
-    .groupBy(['tickets.sla_policy_id', 'tickets.priority', month])
-    .execute();
+  const rows = await slaAttainmentQuery(db, f).execute();
   const policies = new Map(
     (await db.selectFrom('sla_policies').select(['id', 'name', 'targets']).execute()).map((p) => [
       p.id,
@@ -122,6 +110,32 @@ export async function slaAttainmentCells(db: Kysely<Database>, f: SupportAnalyti
       resolutionMet: res ? n - Number(r.resolution_missed) : 0,
     };
   });
+}
+
+/** The grouped read behind the SLA attainment cells: tickets solved in the period per month, policy and priority, with breach counts. */
+export function slaAttainmentQuery(db: Kysely<Database>, f: SupportAnalyticsFilter) {
+  const month = period(db, 'tickets.solved_at', 'month');
+  const breached = BREACHED[isPostgres(db) ? 'postgres' : 'sqlite'];
+  let solvedInPeriod = db.selectFrom('tickets');
+  // SQLite: the months bound the index tickets_sla_by_month (migration 0031), which hands the rows
+  // over grouped by month, policy and priority; the exact days still filter below.
+  if (!isPostgres(db)) solvedInPeriod = solvedInPeriod.where(month, '>=', f.from.slice(0, 7)).where(month, '<=', f.to.slice(0, 7));
+  return filtered(
+    solvedInPeriod
+      .select([
+        'tickets.sla_policy_id as policy_id',
+        'tickets.priority',
+        month.as('month'),
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when ${breached.firstReply} then 1 else 0 end)`.as('first_reply_missed'),
+        sql<number>`sum(case when ${breached.resolution} then 1 else 0 end)`.as('resolution_missed'),
+      ])
+      .where('tickets.solved_at', '>=', startOf(f.from))
+      .where('tickets.solved_at', '<', startOf(nextDay(f.to)))
+      .where('tickets.sla_policy_id', 'is not', null),
+    f,
+    !isPostgres(db),
+  ).groupBy([month, 'tickets.sla_policy_id', 'tickets.priority']);
 }
 
 // ---------------------------------------------------------------- daily flow (backlog, created vs solved)
