@@ -221,7 +221,7 @@ export async function backlog(
   const points: Backlog['points'] = [];
   const days = daysBetween(f.from, f.to);
   days.forEach((day, i) => {
-    open += (flow.created.get(day) ?? 0) - (flow.solved.get(day) ?? 0);
+    open += (flow.created.get(day) ?? 0) - (flow.solved.get(day) ?? 0) - (flow.closedUnsolved.get(day) ?? 0);
     const sunday = new Date(`${day}T00:00:00.000Z`).getUTCDay() === 0;
     if (q.interval === 'day' || sunday || i === days.length - 1) points.push({ day, open });
   });

@@ -75,12 +75,14 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
         breaches: string[];
         tier?: 'tier1' | 'tier2';
         group?: string | null;
+        /** Closed without being solved (a spam or duplicate closed by hand). */
+        closedUnsolved?: string;
       },
     ) => ({
       id,
       number: n++,
       subject: id,
-      status: o.solved ? ('solved' as const) : ('open' as const),
+      status: o.closedUnsolved ? ('closed' as const) : o.solved ? ('solved' as const) : ('open' as const),
       priority: o.priority,
       tier: o.tier ?? ('tier1' as const),
       group_id: o.group ?? null,
@@ -109,7 +111,7 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
       created_at: o.created,
       updated_at: o.created,
       solved_at: o.solved,
-      closed_at: null,
+      closed_at: o.closedUnsolved ?? null,
     });
     await db
       .insertInto('tickets')
@@ -155,6 +157,25 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
           firstReply: null,
           solved: '2026-01-02T12:00:00.000Z',
           breaches: [],
+        }),
+        // March, outside the other tests' periods: two tickets closed without a solve.
+        ticket('T7', {
+          priority: 'normal',
+          policy: null,
+          created: '2026-03-02T10:00:00.000Z',
+          firstReply: null,
+          solved: null,
+          breaches: [],
+          closedUnsolved: '2026-03-04T09:00:00.000Z',
+        }),
+        ticket('T8', {
+          priority: 'low',
+          policy: null,
+          created: '2026-03-01T05:00:00.000Z',
+          firstReply: null,
+          solved: null,
+          breaches: [],
+          closedUnsolved: '2026-03-01T20:00:00.000Z',
         }),
         ticket('T6', {
           priority: 'normal',
@@ -288,6 +309,20 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
       ['2026-02-08', 1],
       ['2026-02-10', 1],
     ]);
+  });
+
+  it('takes a ticket closed without a solve out of the backlog when it is closed', async () => {
+    type Points = { points: { day: string; open: number }[] };
+    const fromFirst: Points = await get('/api/analytics/support/backlog?from=2026-03-01&to=2026-03-05');
+    const open = Object.fromEntries(fromFirst.points.map((p) => [p.day, p.open]));
+    // T8 opened and closed on the 1st; T7 open from the 2nd until closed on the 4th.
+    expect(open['2026-03-02']! - open['2026-03-01']!).toBe(1);
+    expect(open['2026-03-03']).toBe(open['2026-03-02']);
+    expect(open['2026-03-04']).toBe(open['2026-03-01']);
+    expect(open['2026-03-05']).toBe(open['2026-03-01']);
+    // Starting after T8 was closed, it is not open as the period starts.
+    const fromSecond: Points = await get('/api/analytics/support/backlog?from=2026-03-02&to=2026-03-05');
+    expect(fromSecond.points.map((p) => p.open)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'].map((d) => open[d]));
   });
 
   it('counts tickets created and solved per week', async () => {

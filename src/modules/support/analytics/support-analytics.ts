@@ -141,29 +141,43 @@ export function slaAttainmentQuery(db: Kysely<Database>, f: SupportAnalyticsFilt
 // ---------------------------------------------------------------- daily flow (backlog, created vs solved)
 
 export interface DailyFlow {
-  /** Tickets created before `from` and not solved before it. */
+  /** Tickets created before `from` and neither solved nor closed unsolved before it. */
   openAtStart: number;
   created: Map<string, number>;
   solved: Map<string, number>;
+  /** Tickets closed without ever being solved (spam, duplicates closed by hand), per day. */
+  closedUnsolved: Map<string, number>;
 }
 
 /**
  * The flow of tickets per UTC day: created and solved counts, and the tickets open as the period
- * starts. Open at the end of day d = openAtStart + created up to d − solved up to d (a ticket counts
- * as open from its creation until its `solved_at`; a reopened ticket is open again until solved again).
+ * starts. Open at the end of day d = openAtStart + created up to d − solved up to d − closed unsolved
+ * up to d (a ticket counts as open from its creation until its `solved_at`, or its `closed_at` when it
+ * was closed without a solve; a reopened ticket is open again until solved again). Closed-unsolved
+ * tickets are read from the partial index tickets_closed_unsolved (migration 0031).
  */
 export async function dailyFlow(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<DailyFlow> {
   const from = startOf(f.from);
   const until = startOf(nextDay(f.to));
   const createdDay = period(db, 'tickets.created_at', 'day');
   const solvedDay = period(db, 'tickets.solved_at', 'day');
-  const [start, created, solved] = await Promise.all([
+  const closedDay = period(db, 'tickets.closed_at', 'day');
+  const [start, closedBefore, created, solved, closedUnsolved] = await Promise.all([
     filtered(
       db
         .selectFrom('tickets')
         .select(sql<number>`count(*)`.as('n'))
         .where('tickets.created_at', '<', from)
         .where((eb) => eb.or([eb('tickets.solved_at', 'is', null), eb('tickets.solved_at', '>=', from)])),
+      f,
+    ).executeTakeFirstOrThrow(),
+    // Of those never solved, the ones already closed before the period (so created before it too).
+    filtered(
+      db
+        .selectFrom('tickets')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tickets.solved_at', 'is', null)
+        .where('tickets.closed_at', '<', from),
       f,
     ).executeTakeFirstOrThrow(),
     filtered(
@@ -186,11 +200,23 @@ export async function dailyFlow(db: Kysely<Database>, f: SupportAnalyticsFilter)
     )
       .groupBy(solvedDay)
       .execute(),
+    filtered(
+      db
+        .selectFrom('tickets')
+        .select([closedDay.as('day'), sql<number>`count(*)`.as('n')])
+        .where('tickets.solved_at', 'is', null)
+        .where('tickets.closed_at', '>=', from)
+        .where('tickets.closed_at', '<', until),
+      f,
+    )
+      .groupBy(closedDay)
+      .execute(),
   ]);
   return {
-    openAtStart: Number(start.n),
+    openAtStart: Number(start.n) - Number(closedBefore.n),
     created: new Map(created.map((r) => [String(r.day), Number(r.n)])),
     solved: new Map(solved.map((r) => [String(r.day), Number(r.n)])),
+    closedUnsolved: new Map(closedUnsolved.map((r) => [String(r.day), Number(r.n)])),
   };
 }
 
