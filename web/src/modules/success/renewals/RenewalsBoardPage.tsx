@@ -18,24 +18,41 @@ import {
   type BoardFilters,
   type RenewalBoard,
 } from './api';
+import { DEFAULT_SPAN, QUARTER_SPANS, parseQuarter, quarterChoices, quarterOf, windowDates } from './quarter-window';
 
-const FILTERS = ['segment', 'forecast', 'ownerId'] as const;
+const FILTERS = ['start', 'span', 'segment', 'forecast', 'ownerId'] as const;
 const FORECAST_FILTER_LABELS = { ...RENEWAL_FORECAST_LABELS, none: 'No forecast' };
 
 type Quarter = RenewalBoard['quarters'][number];
 
-/** Renewals of this quarter and the next three, a column per quarter with its ARR totals per forecast. */
+/** Renewals by calendar quarter (this one and the next three unless another window is picked), with ARR totals per forecast. */
 export function RenewalsBoardPage() {
   const filters = useUrlFilters(FILTERS);
-  const board = useRenewalBoard(filters.values as BoardFilters);
+  const { start, span, ...rest } = filters.values;
+  const window = windowDates(parseQuarter(start) ?? quarterOf(new Date()), Number(span ?? DEFAULT_SPAN));
+  const board = useRenewalBoard({ ...(rest as BoardFilters), ...window });
   const members = useMemberOptions();
   return (
     <>
-      <PageHeader
-        title="Renewals"
-        description="Renewals this quarter and the three after it, with ARR by forecast and each account’s risk."
-      />
+      <PageHeader title="Renewals" description="Renewals by quarter, with ARR by forecast and each account’s risk." />
       <FilterBar active={filters.active} onClear={filters.clear} withBorder>
+        <Select
+          label="From quarter"
+          placeholder="This quarter"
+          clearable
+          data={quarterChoices()}
+          value={start ?? null}
+          onChange={(v) => filters.setFilter('start', v)}
+          w={filterWidth(190)}
+        />
+        <Select
+          label="Quarters"
+          data={QUARTER_SPANS.map((n) => ({ value: n, label: n === '1' ? '1 quarter' : `${n} quarters` }))}
+          value={span ?? DEFAULT_SPAN}
+          onChange={(v) => filters.setFilter('span', v === DEFAULT_SPAN ? null : v)}
+          allowDeselect={false}
+          w={filterWidth(130)}
+        />
         <Select
           label="Segment"
           placeholder="Any"

@@ -17,7 +17,7 @@ export { RENEWAL_FORECASTS, RENEWAL_FORECAST_LABELS, RENEWAL_RISK_LABELS };
 export const FORECAST_COLORS: Record<RenewalForecast, string> = { commit: 'teal', likely: 'blue', at_risk: 'red' };
 export const RISK_COLORS: Record<AccountRenewal['risk'], string> = { low: 'teal', medium: 'yellow', high: 'red' };
 
-export type BoardFilters = Omit<z.input<typeof renewalListQuery>, 'from' | 'to'>;
+export type BoardFilters = z.input<typeof renewalListQuery>;
 
 const keys = {
   account: (id: string) => ['success', 'renewals', 'account', id] as const,
