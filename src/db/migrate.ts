@@ -33,6 +33,7 @@ import * as presalesAnswerLibrary from './migrations/0028-presales-answer-librar
 import * as presalesQuestionnaires from './migrations/0029-presales-questionnaires.js';
 import * as presalesCollateral from './migrations/0030-presales-collateral.js';
 import * as analyticsSlaByMonth from './migrations/0031-analytics-sla-by-month.js';
+import * as healthPassIndexes from './migrations/0032-health-pass-indexes.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -74,6 +75,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0029-presales-questionnaires': presalesQuestionnaires,
   '0030-presales-collateral': presalesCollateral,
   '0031-analytics-sla-by-month': analyticsSlaByMonth,
+  '0032-health-pass-indexes': healthPassIndexes,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

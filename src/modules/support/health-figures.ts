@@ -15,6 +15,13 @@ export interface TicketEvidence {
 
 const distinct = (ids: readonly string[]) => [...new Set(ids)];
 
+/**
+ * The partial indexes' conditions (migration 0032), spelled as literals: a database uses a partial
+ * index only when the query's own conditions, as written, imply the index's.
+ */
+const UNSOLVED = sql<boolean>`tickets.status not in ('solved', 'closed')`;
+const BREACH_EVENT = sql<boolean>`ticket_events.type = 'sla.breached'`;
+
 /** Unsolved tickets per account, with the three oldest (the evidence). */
 export async function openTickets(
   db: Kysely<Database>,
@@ -22,31 +29,45 @@ export async function openTickets(
 ): Promise<Map<string, { count: number; oldest: TicketEvidence[] }>> {
   const out = new Map<string, { count: number; oldest: TicketEvidence[] }>();
   if (!accountIds.length) return out;
-  const rows = await db
+  // Counts and the three oldest ids from the index of unsolved tickets alone; then the numbers and
+  // subjects of those few tickets by id.
+  const ranked = await db
     .selectFrom((eb) =>
       eb
         .selectFrom('tickets')
         .select([
           'account_id',
           'id',
-          'number',
-          'subject',
           sql<number>`count(*) over (partition by account_id)`.as('n'),
           sql<number>`row_number() over (partition by account_id order by created_at, id)`.as('rn'),
         ])
         .where('account_id', 'in', distinct(accountIds))
-        .where('status', 'not in', ['solved', 'closed'])
+        .where(UNSOLVED)
         .as('t'),
     )
     .selectAll()
     .where('rn', '<=', 3)
-    .orderBy('account_id')
-    .orderBy('rn')
     .execute();
-  for (const r of rows) {
+  if (!ranked.length) return out;
+  const details = new Map(
+    (
+      await db
+        .selectFrom('tickets')
+        .select(['id', 'number', 'subject'])
+        .where(
+          'id',
+          'in',
+          ranked.map((r) => r.id),
+        )
+        .execute()
+    ).map((t) => [t.id, t]),
+  );
+  ranked.sort((a, b) => (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : Number(a.rn) - Number(b.rn)));
+  for (const r of ranked) {
     let entry = out.get(r.account_id);
     if (!entry) out.set(r.account_id, (entry = { count: Number(r.n), oldest: [] }));
-    entry.oldest.push({ id: r.id, number: Number(r.number), subject: r.subject });
+    const ticket = details.get(r.id);
+    if (ticket) entry.oldest.push({ id: r.id, number: Number(ticket.number), subject: ticket.subject });
   }
   return out;
 }
@@ -59,14 +80,22 @@ export async function slaBreaches(
 ): Promise<Map<string, { count: number; tickets: (TicketEvidence & { breaches: number })[] }>> {
   const out = new Map<string, { count: number; tickets: (TicketEvidence & { breaches: number })[] }>();
   if (!accountIds.length) return out;
+  // The period's breach events first (the partial index, by time; few next to all events), grouped
+  // by ticket; then their tickets by id, kept when of the given accounts. Starting from the
+  // accounts' tickets instead reads every event they ever had.
   const rows = await db
-    .selectFrom('ticket_events as e')
-    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
-    .select(['t.account_id', 't.id', 't.number', 't.subject', sql<number>`count(*)`.as('breaches')])
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('ticket_events')
+        .select(['ticket_id', sql<number>`count(*)`.as('breaches')])
+        .where(BREACH_EVENT)
+        .where('ticket_events.at', '>=', since)
+        .groupBy('ticket_id')
+        .as('b'),
+    )
+    .innerJoin('tickets as t', 't.id', 'b.ticket_id')
+    .select(['t.account_id', 't.id', 't.number', 't.subject', 'b.breaches'])
     .where('t.account_id', 'in', distinct(accountIds))
-    .where('e.type', '=', 'sla.breached')
-    .where('e.at', '>=', since)
-    .groupBy(['t.account_id', 't.id', 't.number', 't.subject'])
     .execute();
   for (const r of rows) {
     let entry = out.get(r.account_id);
