@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Badge, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { Alert, Badge, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { IconEye, IconLock, IconTrash } from '@tabler/icons-react';
 import { useAuth } from '../../../lib/auth';
 import { formatDate, formatDuration } from '../../../ui/format';
@@ -85,24 +86,28 @@ function TaskDrawerBody({ engagement, taskId, onClose }: { engagement: Engagemen
         <>
           <Divider />
           <Group justify="flex-end">
-            <Button
+            <ConfirmButton
               variant="subtle"
               color="red"
               leftSection={<IconTrash size={16} />}
-              loading={remove.isPending}
-              onClick={() => {
-                if (!window.confirm(`Delete “${task.title}”? Its comments go with it.`)) return;
-                remove.mutate(task.id, {
-                  onSuccess: () => {
+              title={`Delete “${task.title}”?`}
+              message="Its comments go with it."
+              confirmLabel="Delete task"
+              onConfirm={() =>
+                remove.mutateAsync(task.id).then(
+                  () => {
                     notifySuccess('Task deleted.');
                     onClose();
                   },
-                  onError: (e) => notifyError(e),
-                });
-              }}
+                  (error: unknown) => {
+                    notifyError(error);
+                    throw error;
+                  },
+                )
+              }
             >
               Delete task
-            </Button>
+            </ConfirmButton>
           </Group>
         </>
       )}

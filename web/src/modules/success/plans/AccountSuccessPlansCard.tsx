@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { Badge, Button, Card, Divider, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconEye, IconPlus } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
@@ -5,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../ui/format';
 import { QueryError } from '../../../ui/QueryError';
-import { notifySuccess } from '../../../ui/server-errors';
+import { notifyError, notifySuccess } from '../../../ui/server-errors';
 import {
   OBJECTIVE_STATUS_COLORS,
   OBJECTIVE_STATUS_LABELS,
@@ -64,11 +65,6 @@ export function AccountSuccessPlansCard({ accountId }: { accountId: string }) {
 
 function PlanView({ plan, canWrite, onEdit }: { plan: SuccessPlan; canWrite: boolean; onEdit: () => void }) {
   const remove = useDeletePlan();
-  const [confirming, setConfirming] = useState(false);
-  const confirmDelete = () => {
-    if (!confirming) return setConfirming(true);
-    remove.mutate(plan.id, { onSuccess: () => notifySuccess('Plan deleted'), onSettled: () => setConfirming(false) });
-  };
   return (
     <Stack gap={6} aria-label={plan.title} component="article">
       <Group justify="space-between" gap="xs" wrap="wrap">
@@ -90,16 +86,30 @@ function PlanView({ plan, canWrite, onEdit }: { plan: SuccessPlan; canWrite: boo
             <Button size="compact-xs" variant="subtle" onClick={onEdit} aria-label={`Edit plan ${plan.title}`}>
               Edit
             </Button>
-            <Button
+            <ConfirmButton
               size="compact-xs"
               variant="subtle"
               color="red"
-              onClick={confirmDelete}
-              loading={remove.isPending}
-              aria-label={confirming ? `Confirm deleting plan ${plan.title}` : `Delete plan ${plan.title}`}
+              aria-label={`Delete plan ${plan.title}`}
+              title={`Delete the plan “${plan.title}”?`}
+              message={
+                plan.customerVisible
+                  ? 'Its objectives go with it, and the customer no longer sees it in the portal.'
+                  : 'Its objectives go with it.'
+              }
+              confirmLabel="Delete plan"
+              onConfirm={() =>
+                remove.mutateAsync(plan.id).then(
+                  () => notifySuccess('Plan deleted'),
+                  (error: unknown) => {
+                    notifyError(error);
+                    throw error;
+                  },
+                )
+              }
             >
-              {confirming ? 'Confirm delete' : 'Delete'}
-            </Button>
+              Delete
+            </ConfirmButton>
           </Group>
         )}
       </Group>

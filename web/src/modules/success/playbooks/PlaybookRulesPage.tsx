@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { Badge, Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconBolt, IconPencil, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -112,23 +113,26 @@ function RuleCard({ rule, onEdit }: { rule: PlaybookRule; onEdit: () => void }) 
             <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={onEdit}>
               Edit
             </Button>
-            <Button
+            <ConfirmButton
               size="compact-sm"
               variant="subtle"
               color="red"
               leftSection={<IconTrash size={14} />}
-              loading={remove.isPending}
-              onClick={() => {
-                if (!window.confirm(`Delete the rule "${rule.name}"? A rule that created tasks is disabled instead.`)) return;
-                remove.mutate(rule.id, {
-                  onSuccess: (r) =>
-                    notifySuccess(r.outcome === 'deleted' ? 'Rule deleted' : 'The rule has tasks, so it was disabled instead'),
-                  onError: (error) => notifyError(error),
-                });
-              }}
+              title={`Delete the rule “${rule.name}”?`}
+              message="A rule that has created tasks is disabled instead, so its tasks keep their history."
+              confirmLabel="Delete rule"
+              onConfirm={() =>
+                remove.mutateAsync(rule.id).then(
+                  (r) => notifySuccess(r.outcome === 'deleted' ? 'Rule deleted' : 'The rule has tasks, so it was disabled instead'),
+                  (error: unknown) => {
+                    notifyError(error);
+                    throw error;
+                  },
+                )
+              }
             >
               Delete
-            </Button>
+            </ConfirmButton>
           </Group>
         </Group>
       </Stack>
