@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { SYSTEM_CONTEXT, type ChangeContext } from '../../kernel/actor.js';
 import { DEFAULT_MEASURES, ingestUsage, overrideHealth, refreshHealth, runSuccessPass } from '../../modules/success/index.js';
-import { createPlaybookRule, saveHealthModel, saveUsageSettings } from '../../modules/success/index.js';
+import { createPlaybookRule, generateReview, saveHealthModel, saveUsageSettings, sendReview } from '../../modules/success/index.js';
 import type { CreatePlaybookRuleInput } from '../../modules/success/contract/playbooks.js';
 import { SeededRandom } from './random.js';
 
@@ -60,6 +60,48 @@ export async function seedDemoSuccess(db: Kysely<Database>, now: Date): Promise<
   for (const rule of PLAYBOOK_RULES) await createPlaybookRule(db, SYSTEM_CONTEXT, rule, now);
   await runSuccessPass(db, now);
   await seedDemoOverride(db, now);
+  await seedDemoReviews(db, now);
+}
+
+/**
+ * Business reviews: last quarter's review of Northwind Logistics, sent to its contacts (so it is on
+ * the timeline and in their portal), and this quarter's review of Kestrel Aerospace still a draft.
+ */
+async function seedDemoReviews(db: Kysely<Database>, now: Date): Promise<void> {
+  const quarterStart = (offset: number) => {
+    const q = Math.floor(now.getUTCMonth() / 3) + offset;
+    return new Date(Date.UTC(now.getUTCFullYear(), q * 3, 1));
+  };
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const lastQuarter = { periodStart: day(quarterStart(-1)), periodEnd: day(new Date(quarterStart(0).getTime() - 86_400_000)) };
+  const accountNamed = (name: string) => db.selectFrom('accounts').select('id').where('name', '=', name).executeTakeFirst();
+  const northwind = await accountNamed('Northwind Logistics');
+  if (northwind) {
+    const review = await generateReview(
+      db,
+      SYSTEM_CONTEXT,
+      northwind.id,
+      { ...lastQuarter, title: 'Northwind Logistics — quarterly business review' },
+      now,
+    );
+    const contacts = await db
+      .selectFrom('contacts')
+      .select('id')
+      .where('account_id', '=', northwind.id)
+      .orderBy('created_at')
+      .limit(2)
+      .execute();
+    if (contacts.length) await sendReview(db, SYSTEM_CONTEXT, review.id, { contactIds: contacts.map((c) => c.id) }, now);
+  }
+  const kestrel = await accountNamed('Kestrel Aerospace');
+  if (kestrel)
+    await generateReview(
+      db,
+      SYSTEM_CONTEXT,
+      kestrel.id,
+      { periodStart: day(quarterStart(0)), periodEnd: day(now), title: 'Kestrel Aerospace — business review (draft)' },
+      now,
+    );
 }
 
 const SNAPSHOT_DAYS = 90;

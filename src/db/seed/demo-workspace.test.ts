@@ -27,7 +27,8 @@ describe.each(testDialects())('demo workspace on %s', (dialect) => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outpost-demo-'));
     const { password } = await newDemoPassword(dataDir, {});
     summary = await seedDemoWorkspace(t.db.kysely, NOW, { password });
-  }, 60_000);
+    // The whole demo (a year of tickets, 90 days of health, every module) on PostgreSQL takes a while on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await t.close();
     await fs.rm(dataDir, { recursive: true, force: true });
@@ -108,7 +109,28 @@ describe.each(testDialects())('demo workspace on %s', (dialect) => {
     } finally {
       await other.close();
     }
-  }, 60_000);
+  }, 180_000);
+
+  it('has a business review sent to Northwind Logistics (on its timeline) and a draft for Kestrel Aerospace', async () => {
+    const reviews = await t.db.kysely
+      .selectFrom('business_reviews as r')
+      .innerJoin('accounts as a', 'a.id', 'r.account_id')
+      .select(['a.name', 'r.status'])
+      .orderBy('a.name')
+      .execute();
+    expect(reviews).toEqual([
+      { name: 'Kestrel Aerospace', status: 'draft' },
+      { name: 'Northwind Logistics', status: 'sent' },
+    ]);
+    const filed = await t.db.kysely
+      .selectFrom('interactions as i')
+      .innerJoin('accounts as a', 'a.id', 'i.account_id')
+      .select('i.subject')
+      .where('a.name', '=', 'Northwind Logistics')
+      .where('i.kind', '=', 'business_review')
+      .execute();
+    expect(filed.map((i) => i.subject)).toContain('Business review sent: Northwind Logistics — quarterly business review');
+  });
 
   it('does not let anyone in with the password the demo used to publish', async () => {
     const res = await signIn('outpost-demo');

@@ -11,6 +11,6 @@ export { overrideHealth, saveHealthModel } from './health/health-service.js';
 export { DEFAULT_MEASURES } from './health/default-model.js';
 export { createRule as createPlaybookRule } from './playbooks/rule-service.js';
 export { listPortalPlans } from './plans/plan-service.js';
-export { getPortalReview, listPortalReviews } from './reviews/review-service.js';
+export { generateReview, getPortalReview, listPortalReviews, sendReview } from './reviews/review-service.js';
 export { reviewPdf, reviewPdfName } from './reviews/review-pdf-service.js';
 export { healthSettled } from './health/health-refresher.js';
