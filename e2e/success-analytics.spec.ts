@@ -61,6 +61,17 @@ for (const [size, viewport] of [
     );
     await expectCsv(page, 'Backlog', 'day,open_tickets');
 
+    // Response times in the hours the desk is open, as the SLA calendars count them.
+    const times = page.getByRole('region', { name: 'Response times', exact: true });
+    const inBusinessHours = page.waitForResponse(
+      (r) => r.url().includes('/api/analytics/support/response-times?') && r.url().includes('hours=business'),
+    );
+    await times.getByText('Business hours', { exact: true }).click();
+    await inBusinessHours;
+    await expect(times.getByText(/business hours \(when the ticket’s SLA calendar is open\)/)).toBeVisible();
+    await expect(times.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', /hours=business/);
+    await expectChartDrawn(page, 'Response times');
+
     const refreshed = page.waitForResponse((r) => r.url().includes('/api/analytics/support/backlog?') && r.url().includes('tier=tier2'));
     await pick(page, 'Tier', 'Tier 2');
     await expect(page).toHaveURL(/tier=tier2/);

@@ -24,6 +24,7 @@ import {
   type DeliveryEngagements,
   type EscalationRate,
   type ResponseTimes,
+  type ResponseTimesQuery,
   type SlaAttainment,
   type SupportAnalyticsQuery,
 } from '../contract/analytics.js';
@@ -174,9 +175,9 @@ function percentile(sorted: number[], p: number): number | null {
   return round1(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }
 
-export async function responseTimes(db: Kysely<Database>, q: SupportAnalyticsQuery, now = new Date()): Promise<ResponseTimes> {
+export async function responseTimes(db: Kysely<Database>, q: ResponseTimesQuery, now = new Date()): Promise<ResponseTimes> {
   const f = await filterOf(db, q, now);
-  const times = await ticketTimes(db, f);
+  const times = await ticketTimes(db, f, q.hours);
   const buckets = RESPONSE_BUCKETS.map((bucket) => ({ bucket: bucket as string, firstReply: 0, resolution: 0 }));
   const fr: number[] = [];
   const res: number[] = [];
@@ -195,6 +196,7 @@ export async function responseTimes(db: Kysely<Database>, q: SupportAnalyticsQue
   return {
     from: f.from,
     to: f.to,
+    hours: q.hours,
     buckets,
     firstReply: { count: fr.length, medianHours: percentile(fr, 50), p90Hours: percentile(fr, 90) },
     resolution: { count: res.length, medianHours: percentile(res, 50), p90Hours: percentile(res, 90) },

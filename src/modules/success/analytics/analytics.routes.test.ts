@@ -63,6 +63,33 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
         updated_at: now,
       })
       .execute();
+    // An office-hours policy (Monday–Friday 09:00–17:00 UTC) for the business-hours response times.
+    await db
+      .insertInto('business_calendars')
+      .values({
+        id: 'cal-office',
+        name: 'Office',
+        time_zone: 'UTC',
+        weekly_hours: JSON.stringify(Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start: '09:00', end: '17:00' }]]))),
+        holidays: '[]',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('sla_policies')
+      .values({
+        id: 'pol-office',
+        name: 'Office hours',
+        position: 98,
+        conditions: '{}',
+        targets: JSON.stringify(targets),
+        calendar_id: 'cal-office',
+        status: 'archived',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     let n = 9000;
     const ticket = (
       id: string,
@@ -156,6 +183,15 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
           created: '2025-12-20T00:00:00.000Z',
           firstReply: null,
           solved: '2026-01-02T12:00:00.000Z',
+          breaches: [],
+        }),
+        // April: created Friday 16:00, answered Monday 10:00, solved Monday 13:00 (UTC).
+        ticket('T9', {
+          priority: 'normal',
+          policy: 'pol-office',
+          created: '2026-04-03T16:00:00.000Z',
+          firstReply: '2026-04-06T10:00:00.000Z',
+          solved: '2026-04-06T13:00:00.000Z',
           breaches: [],
         }),
         // March, outside the other tests' periods: two tickets closed without a solve.
@@ -343,6 +379,18 @@ describe.each(testDialects())('support and delivery analytics on %s', (dialect) 
     expect(bucket('1–4 h')).toMatchObject({ firstReply: 1 });
     expect(bucket('4–8 h')).toMatchObject({ firstReply: 1 });
     expect(bucket('1–3 d')).toMatchObject({ resolution: 3 });
+  });
+
+  it('counts response times in business hours of the ticket’s SLA calendar when asked', async () => {
+    const april = 'from=2026-04-01&to=2026-04-30';
+    const calendar = await get(`/api/analytics/support/response-times?${april}`);
+    expect(calendar).toMatchObject({ hours: 'calendar', firstReply: { count: 1, medianHours: 66 }, resolution: { medianHours: 69 } });
+    // Friday 16–17 and Monday 9–10 for the first reply; Monday 10–13 more for the solve.
+    const business = await get(`/api/analytics/support/response-times?${april}&hours=business`);
+    expect(business).toMatchObject({ hours: 'business', firstReply: { count: 1, medianHours: 2 }, resolution: { medianHours: 5 } });
+    expect((await manager.request({ method: 'GET', url: `/api/analytics/support/response-times?${april}&hours=office` })).statusCode).toBe(
+      400,
+    );
   });
 
   it('reports CSAT and the Tier 1 → Tier 2 escalation rate per month', async () => {

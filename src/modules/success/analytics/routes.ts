@@ -12,6 +12,7 @@ import {
   deliveryAnalyticsQuery,
   deliveryEngagementsSchema,
   escalationRateSchema,
+  responseTimesQuery,
   responseTimesSchema,
   SLA_ATTAINMENT_DEFINITION,
   slaAttainmentQuery,
@@ -95,8 +96,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   chart(
     '/api/analytics/support/response-times',
     'tickets.read',
-    'First-reply and resolution times of the tickets created in the period (calendar hours): histogram, median and p90',
-    supportAnalyticsQuery,
+    'First-reply and resolution times of the tickets created in the period (calendar or business hours): histogram, median and p90',
+    responseTimesQuery,
     responseTimesSchema,
     (q) => responseTimes(db(), q),
     responseTimesCsv,

@@ -51,10 +51,23 @@ const distribution = z.object({
   medianHours: z.number().nullable(),
   p90Hours: z.number().nullable(),
 });
+export const RESPONSE_HOURS = ['calendar', 'business'] as const;
+export const responseTimesQuery = z
+  .object({
+    ...filterShape,
+    hours: z
+      .enum(RESPONSE_HOURS)
+      .default('calendar')
+      .describe("Calendar hours, or business hours: the hours the ticket's SLA policy's calendar is open"),
+  })
+  .refine(periodRule, periodMessage);
+export type ResponseTimesQuery = z.infer<typeof responseTimesQuery>;
+
 export const responseTimesSchema = z
   .object({
     from: day,
     to: day,
+    hours: z.enum(RESPONSE_HOURS),
     buckets: z.array(z.object({ bucket: z.string(), firstReply: z.number(), resolution: z.number() })),
     firstReply: distribution,
     resolution: distribution,

@@ -7,6 +7,8 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { SlaTargetsByPriority } from '../sla/sla-policy-match.js';
+import { businessMinutesBetween } from '../sla/business-calendar.js';
+import { slaContextOf } from '../sla/sla-service.js';
 
 export interface SupportAnalyticsFilter {
   /** First day, YYYY-MM-DD (UTC), inclusive. */
@@ -223,30 +225,48 @@ export async function dailyFlow(db: Kysely<Database>, f: SupportAnalyticsFilter)
 // ---------------------------------------------------------------- response times
 
 export interface TicketTimes {
-  /** Calendar hours from creation to the first public agent reply; null without one. */
+  /** Hours from creation to the first public agent reply; null without one. */
   firstReplyHours: number | null;
-  /** Calendar hours from creation to solving; null while unsolved. */
+  /** Hours from creation to solving; null while unsolved. */
   resolutionHours: number | null;
 }
 
-/** First-reply and resolution times of the tickets created in the period. */
-export async function ticketTimes(db: Kysely<Database>, f: SupportAnalyticsFilter): Promise<TicketTimes[]> {
+/**
+ * First-reply and resolution times of the tickets created in the period, in calendar hours or in
+ * business hours — the hours the ticket's SLA policy's business calendar is open (a ticket without a
+ * policy, or a policy without a calendar, is open around the clock, so its business hours are its
+ * calendar hours).
+ */
+export async function ticketTimes(
+  db: Kysely<Database>,
+  f: SupportAnalyticsFilter,
+  hours: 'calendar' | 'business' = 'calendar',
+): Promise<TicketTimes[]> {
   const firstReply: Expression<string | null> = isPostgres(db)
     ? sql<string | null>`(tickets.sla_state::jsonb ->> 'firstReplyAt')`
     : sql<string | null>`json_extract(tickets.sla_state, '$.firstReplyAt')`;
   const rows = await filtered(
     db
       .selectFrom('tickets')
-      .select(['tickets.created_at', 'tickets.solved_at', sql<string | null>`${firstReply}`.as('first_reply_at')])
+      .select(['tickets.created_at', 'tickets.solved_at', 'tickets.sla_policy_id', sql<string | null>`${firstReply}`.as('first_reply_at')])
       .where('tickets.created_at', '>=', startOf(f.from))
       .where('tickets.created_at', '<', startOf(nextDay(f.to))),
     f,
   ).execute();
-  const hoursBetween = (a: string, b: string | null) => (b ? Math.max(0, (Date.parse(b) - Date.parse(a)) / 3_600_000) : null);
-  return rows.map((r) => ({
-    firstReplyHours: hoursBetween(String(r.created_at), r.first_reply_at),
-    resolutionHours: hoursBetween(String(r.created_at), r.solved_at),
-  }));
+  const calendars = new Map<string, Awaited<ReturnType<typeof slaContextOf>>['calendar']>();
+  if (hours === 'business')
+    for (const id of new Set(rows.map((r) => r.sla_policy_id).filter((id): id is string => id !== null)))
+      calendars.set(id, (await slaContextOf(db, id, 'normal')).calendar);
+  return rows.map((r) => {
+    const calendar = r.sla_policy_id ? calendars.get(r.sla_policy_id) : undefined;
+    const created = new Date(r.created_at);
+    const hoursUntil = (end: string | null) => {
+      if (!end) return null;
+      const at = new Date(end);
+      return calendar ? businessMinutesBetween(created, at, calendar) / 60 : Math.max(0, (at.getTime() - created.getTime()) / 3_600_000);
+    };
+    return { firstReplyHours: hoursUntil(r.first_reply_at), resolutionHours: hoursUntil(r.solved_at) };
+  });
 }
 
 // ---------------------------------------------------------------- CSAT

@@ -1,5 +1,5 @@
 import { AreaChart, BarChart, LineChart } from '@mantine/charts';
-import { Group, Select, SimpleGrid, Text } from '@mantine/core';
+import { Group, SegmentedControl, Select, SimpleGrid, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { FilterBar, filterWidth } from '../../../ui/FilterBar';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -40,9 +40,10 @@ export function SupportAnalyticsPage() {
   const q = filters.query;
   const by = filters.get('by') ?? 'month';
   const slaParams = { ...q, by };
+  const responseHours = filters.get('hours') === 'business' ? 'business' : 'calendar';
 
   const sla = useChart<SlaAttainment>('/api/analytics/support/sla-attainment', slaParams);
-  const times = useChart<ResponseTimes>('/api/analytics/support/response-times', q);
+  const times = useChart<ResponseTimes>('/api/analytics/support/response-times', { ...q, hours: responseHours });
   const backlog = useChart<Backlog>('/api/analytics/support/backlog', q);
   const flow = useChart<CreatedVsSolved>('/api/analytics/support/created-vs-solved', q);
   const csat = useChart<CsatTrend>('/api/analytics/support/csat', q);
@@ -187,18 +188,30 @@ export function SupportAnalyticsPage() {
 
         <ChartCard
           title="Response times"
-          help="Tickets created in the period: calendar hours from creation to the first public agent reply, and to solving."
-          csvHref={csvHref('/api/analytics/support/response-times', q)}
+          help={`Tickets created in the period: ${responseHours === 'business' ? 'business hours (when the ticket’s SLA calendar is open)' : 'calendar hours'} from creation to the first public agent reply, and to solving.`}
+          csvHref={csvHref('/api/analytics/support/response-times', { ...q, hours: responseHours })}
           query={times}
           hasData={(times.data?.firstReply.count ?? 0) + (times.data?.resolution.count ?? 0) > 0}
           emptyText="No replies or solved tickets among the tickets created in this period."
           summary={
-            times.data && (
-              <Text size="sm" mb="xs" aria-label="Response time medians">
-                First reply: median {hours(times.data.firstReply.medianHours)}, p90 {hours(times.data.firstReply.p90Hours)} · Resolution:
-                median {hours(times.data.resolution.medianHours)}, p90 {hours(times.data.resolution.p90Hours)}
-              </Text>
-            )
+            <Group justify="space-between" mb="xs" gap="xs">
+              {times.data && (
+                <Text size="sm" aria-label="Response time medians">
+                  First reply: median {hours(times.data.firstReply.medianHours)}, p90 {hours(times.data.firstReply.p90Hours)} · Resolution:
+                  median {hours(times.data.resolution.medianHours)}, p90 {hours(times.data.resolution.p90Hours)}
+                </Text>
+              )}
+              <SegmentedControl
+                aria-label="Count response times in"
+                size="xs"
+                value={responseHours}
+                onChange={(v) => filters.update({ hours: v === 'business' ? v : null })}
+                data={[
+                  { value: 'calendar', label: 'Calendar hours' },
+                  { value: 'business', label: 'Business hours' },
+                ]}
+              />
+            </Group>
           }
         >
           <BarChart
