@@ -5,7 +5,13 @@ test('an engineer keeps PoC success criteria, sees the suggested verdict and rec
   await signIn(page);
   const accounts = await apiGet<{ items: { id: string; name: string }[] }>(page, '/api/accounts?q=Kestrel&limit=5');
   const account = accounts.items[0] ?? (await apiGet<{ items: { id: string }[] }>(page, '/api/accounts?limit=1')).items[0]!;
-  const opportunity = unique('OPP');
+  const opportunity = unique('Fleet analytics deal');
+  const deal = await apiCreate<{ id: string }>(page, '/api/opportunities', {
+    accountId: account.id,
+    name: opportunity,
+    stage: 'technical_validation',
+    technicalWin: 'in_progress',
+  });
   const today = new Date().toISOString().slice(0, 10);
   const poc = await apiCreate<{ id: string }>(page, '/api/engagements', {
     accountId: account.id,
@@ -14,12 +20,14 @@ test('an engineer keeps PoC success criteria, sees the suggested verdict and rec
     status: 'active',
     startDate: today,
     budgetHours: 40,
-    opportunityRef: opportunity,
+    opportunityId: deal.id,
   });
 
   await page.goto(`/engagements/${poc.id}`);
   const card = page.getByRole('region', { name: 'Success criteria' });
-  await expect(card).toContainText(`Opportunity: ${opportunity}`);
+  // The deal it serves, linked, with its technical win.
+  await expect(card.getByRole('link', { name: opportunity })).toHaveAttribute('href', `/presales/opportunities/${deal.id}`);
+  await expect(card.getByLabel('Technical win: In progress')).toBeVisible();
 
   for (const statement of ['Ingest a year of maintenance logs', 'Dashboards load in under 3 seconds']) {
     await card.getByRole('button', { name: 'Add criterion' }).click();
@@ -56,4 +64,6 @@ test('an engineer keeps PoC success criteria, sees the suggested verdict and rec
   await verdict.getByRole('button', { name: 'Record verdict' }).click();
   await expect(verdict.getByLabel('Recorded verdict: Pass')).toBeVisible();
   await expect(verdict).toContainText('The criteria suggest Fail');
+  // The verdict sets the deal's technical win.
+  await expect(card.getByLabel('Technical win: Won')).toBeVisible();
 });

@@ -11,6 +11,7 @@ import { createJobRunner } from '../modules/platform/index.js';
 import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_PASS_MS } from '../modules/platform/index.js';
 import { deleteEndedRateLimitWindows, RATE_LIMIT_EXPIRY_PASS_MS } from '../modules/identity/index.js';
 import { runSuccessPass } from '../modules/success/index.js';
+import { runLibraryReviewPass } from '../modules/presales/index.js';
 import type { JobRunner } from '../modules/platform/index.js';
 import type { Config } from './config.js';
 import { buildServer } from './server.js';
@@ -28,6 +29,7 @@ const RELATIONSHIP_REFRESH_MS = 6 * 60 * 60 * 1000;
 const SUPPORT_PASS_MS = 60 * 1000;
 // Health moves with tickets, interactions and usage through the day; the snapshot of the day is rewritten each pass.
 const SUCCESS_PASS_MS = 60 * 60 * 1000;
+const LIBRARY_REVIEW_PASS_MS = 24 * 60 * 60 * 1000;
 const WEBHOOK_PASS_MS = 5 * 1000;
 
 export interface WorkbenchOptions {
@@ -74,6 +76,9 @@ export async function startWorkbench(
 
   // Health, today's snapshot and the playbook rules: hourly, and at start so a new install has scores.
   jobs.schedule('success-pass', SUCCESS_PASS_MS, () => runSuccessPass(db.kysely), { runAtStart: true });
+
+  // Answer-library entries past their review date: their owners are told, once per entry and lapse.
+  jobs.schedule('library-review-pass', LIBRARY_REVIEW_PASS_MS, () => runLibraryReviewPass(db.kysely), { runAtStart: true });
 
   // Stored Idempotency-Key responses are replayed for a day, then deleted.
   jobs.schedule('idempotency-expiry', IDEMPOTENCY_EXPIRY_PASS_MS, () => expireIdempotencyKeys(db.kysely), { runAtStart: true });

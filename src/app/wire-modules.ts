@@ -1,8 +1,15 @@
 import { accountSearchSource, configureAccounts, contactSearchSource, portalContactDirectory } from '../modules/accounts/index.js';
-import { countLiveEngagements, environmentAccountOf } from '../modules/delivery/index.js';
-import { refreshFiguresOfAccount } from '../modules/feedback/index.js';
+import { configureDelivery, countLiveEngagements, environmentAccountOf } from '../modules/delivery/index.js';
+import { configureFeedback, refreshFiguresOfAccount } from '../modules/feedback/index.js';
 import { configureIdentity } from '../modules/identity/index.js';
 import { configureMetrics } from '../modules/platform/index.js';
+import {
+  openOpportunityArr,
+  opportunityFeedbackSource,
+  opportunityRefs,
+  pocVerdictChanged,
+  questionnaireQuestionSource,
+} from '../modules/presales/index.js';
 import { configureSearch } from '../modules/search/index.js';
 import {
   articleSearchSource,
@@ -23,6 +30,11 @@ export function wireModules(): void {
   configureIdentity({ members: memberDirectory, portalContacts: portalContactDirectory });
   configureAccounts({ countLiveEngagements, accountFiguresChanged: refreshFiguresOfAccount });
   configureSupport({ environmentAccountOf });
+  configureDelivery({ opportunityRefs, pocVerdictChanged });
+  configureFeedback({
+    presalesSources: { opportunity: opportunityFeedbackSource, questionnaireQuestion: questionnaireQuestionSource },
+    openOpportunityArr,
+  });
   configureMetrics([mailMetrics]);
   configureSearch({
     sources: [ticketSearchSource, messageSearchSource, contactSearchSource, accountSearchSource, articleSearchSource],

@@ -5,6 +5,7 @@
  */
 import { AppError, make } from './errors/make.js';
 import { presalesOpportunitiesErrors } from './errors/presales-opportunities.js';
+import { presalesPocsErrors } from './errors/presales-pocs.js';
 import { presalesSolutionsErrors } from './errors/presales-solutions.js';
 import { presalesLibraryErrors } from './errors/presales-library.js';
 import { presalesQuestionnairesErrors } from './errors/presales-questionnaires.js';
@@ -460,6 +461,7 @@ export const errors = {
     ),
   // presales (issue 16): one file per area, so areas built in parallel do not edit one map
   ...presalesOpportunitiesErrors,
+  ...presalesPocsErrors,
   ...presalesSolutionsErrors,
   ...presalesLibraryErrors,
   ...presalesQuestionnairesErrors,

@@ -109,6 +109,8 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
     'library_entries',
     'library_entry_variants',
     'opportunities',
+    'opportunity_interactions',
+    'opportunity_stage_changes',
     'questionnaire_questions',
     'questionnaires',
     'rate_card_roles',

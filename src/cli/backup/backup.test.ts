@@ -163,7 +163,8 @@ describe.each(testDialects())('outpost backup and restore on %s', (dialect) => {
     }
     writerAfter = (await tableCounts(source.db.kysely, dialect))[WRITER_TABLE]!;
     target = await targetPlace(dialect, source.schema);
-  }, 120_000);
+    // Seeding the whole demo (every module) on PostgreSQL takes minutes on a busy two-core machine.
+  }, 300_000);
 
   afterAll(async () => {
     await source?.drop();

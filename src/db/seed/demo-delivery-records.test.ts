@@ -31,7 +31,12 @@ describe.each(testDialects())('demo status reports, PoC criteria, training and v
     const poc = (await reader.request({ method: 'GET', url: `/api/engagements/${byName('Kestrel').id}/poc` })).json();
     expect(poc.criteria).toHaveLength(4);
     expect(poc.counts).toEqual({ pending: 2, pass: 2, fail: 0 });
-    expect(poc).toMatchObject({ verdict: 'pending', suggestedVerdict: 'pending', opportunityRef: 'OPP-2041' });
+    expect(poc).toMatchObject({
+      verdict: 'pending',
+      suggestedVerdict: 'pending',
+      // Linked by the pre-sales seed to the deal it serves.
+      opportunity: { name: 'Kestrel Aerospace — Maintenance analytics' },
+    });
   });
 
   it('has delivered training with feedback and scheduled training, and visits on the account timeline', async () => {

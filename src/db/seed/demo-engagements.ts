@@ -38,7 +38,6 @@ interface DemoEngagement {
   contractLead?: number;
   /** Days after the planned go-live the customer actually went live (done engagements). */
   goLiveLate?: number;
-  opportunityRef?: string;
   /** How many hours of work a day of a task takes, on average (drives the burn). */
   intensity?: number;
 }
@@ -147,7 +146,6 @@ const ENGAGEMENTS: DemoEngagement[] = [
     mode: 'on_track',
     status: 'active',
     budgetHours: 40,
-    opportunityRef: 'OPP-2041',
   },
   {
     account: 'Maple Street Bank',
@@ -243,7 +241,6 @@ export async function seedDemoEngagements(db: Kysely<Database>, now: Date): Prom
         startDate,
         contractStartDate: spec.contractLead ? addCalendarDays(startDate, -spec.contractLead) : null,
         budgetHours: spec.budgetHours,
-        opportunityRef: spec.opportunityRef ?? null,
       },
       createdAt,
     );

@@ -45,3 +45,6 @@ export { environmentsBehind, liveEngagementSlip, trainingAttendance } from './he
 export { engagementAccounts } from './engagements/engagement-accounts.js';
 export { engagementProgress, type EngagementProgress } from './engagements/engagement-progress.js';
 export { liveEngagementPortfolio } from './analytics/delivery-analytics.js';
+export { configureDelivery, type DeliveryPorts, type LinkedOpportunity, type PocVerdictChange } from './ports.js';
+export { pocsOfOpportunities, type OpportunityPocSummary } from './records/poc-service.js';
+export { setVerdict as recordPocVerdict } from './records/poc-service.js';

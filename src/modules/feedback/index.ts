@@ -9,5 +9,6 @@ export { openBlockerFeedback } from './open-blocker-feedback.js';
 export { createFeedbackItem } from './items/item-service.js';
 export { createFeatureRequest, setOpportunityBlocker, updateFeatureRequest } from './requests/request-write.js';
 export { getFeatureRequest } from './requests/request-read.js';
-export { refreshAllRequestFigures, refreshFiguresOfAccount } from './requests/request-figures.js';
+export { refreshAllRequestFigures, refreshFiguresOfAccount, refreshFiguresOfOpportunity } from './requests/request-figures.js';
+export { configureFeedback, type FeedbackPorts, type FeedbackSourceRef } from './ports.js';
 export { requestsShippedFor, type ShippedRequest } from './requests/shipped-for-accounts.js';

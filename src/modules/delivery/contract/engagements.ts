@@ -215,7 +215,7 @@ export const engagementSchema = engagementSummarySchema.extend({
   description: z.string().nullable(),
   members: z.array(ref),
   contractStartDate: z.string().nullable(),
-  opportunityRef: z.string().nullable(),
+  opportunity: ref.nullable().describe('The sales opportunity (presales deal) this engagement serves'),
   templateId: z.string().nullable(),
   pocVerdict: z.enum(POC_VERDICTS).nullable(),
   pocVerdictNote: z.string().nullable(),
@@ -257,7 +257,9 @@ export const createEngagementBody = z.strictObject({
   targetGoLiveDate: isoDate.nullish(),
   contractStartDate: isoDate.nullish(),
   budgetHours: z.number().min(0, 'The budget cannot be below zero hours').max(100_000),
-  opportunityRef: z.string().trim().max(200).nullish(),
+  opportunityId: id
+    .nullish()
+    .describe("An opportunity of the same account: the deal this engagement serves (a PoC's verdict sets its technical win)"),
 });
 export type CreateEngagementInput = z.infer<typeof createEngagementBody>;
 
@@ -272,7 +274,7 @@ export const updateEngagementBody = z.strictObject({
   actualGoLiveDate: isoDate.nullish(),
   contractStartDate: isoDate.nullish(),
   budgetHours: createEngagementBody.shape.budgetHours.optional(),
-  opportunityRef: createEngagementBody.shape.opportunityRef,
+  opportunityId: createEngagementBody.shape.opportunityId,
 });
 export type UpdateEngagementInput = z.infer<typeof updateEngagementBody>;
 

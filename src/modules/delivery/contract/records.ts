@@ -156,7 +156,14 @@ export type Criterion = z.infer<typeof criterionSchema>;
 
 export const pocSchema = z.object({
   engagementId: z.string(),
-  opportunityRef: z.string().nullable().describe('The sales opportunity this proof of concept serves (free text or a link)'),
+  opportunity: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      technicalWin: z.string().describe('The deal’s technical win: not_started, in_progress, won or lost'),
+    })
+    .nullable()
+    .describe('The sales opportunity this proof of concept serves; its verdict sets the technical win'),
   criteria: z.array(criterionSchema),
   counts: z.object({ pending: z.number(), pass: z.number(), fail: z.number() }),
   verdict: z.enum(POC_VERDICTS),

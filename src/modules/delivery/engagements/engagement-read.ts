@@ -11,6 +11,7 @@ import {
   engagementTime as timeOfEngagement,
 } from '../../team/index.js';
 import { byText } from '../text-order.js';
+import { deliveryPorts, type LinkedOpportunity } from '../ports.js';
 import { averageDays, burnDown, dayOf, maxDate, minDate, projectSchedule, timeToValueDays } from './plan.js';
 import type {
   Engagement,
@@ -233,22 +234,32 @@ async function teamOf(db: Kysely<Database>, id: string): Promise<{ id: string; n
   return [...refs.values()].map((m) => ({ id: m.id, name: m.name })).sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
 }
 
+/**
+ * The deal an engagement serves, read through presales (delivery's port); null when none is linked
+ * or the deal is gone. Engagements without a link never ask, so a tool that reads them needs no wiring.
+ */
+export async function linkedOpportunity(db: Kysely<Database>, opportunityId: string | null): Promise<LinkedOpportunity | null> {
+  if (!opportunityId) return null;
+  return (await deliveryPorts().opportunityRefs(db, [opportunityId])).get(opportunityId) ?? null;
+}
+
 export async function getEngagement(db: Kysely<Database>, id: string, now = new Date()): Promise<Engagement> {
   const today = dayOf(now);
   const [row] = await withNames(db, [await findRow(db, id)]);
   if (!row) throw errors.engagementNotFound();
-  const [{ tasks }, logged, members, phases] = await Promise.all([
+  const [{ tasks }, logged, members, phases, opportunity] = await Promise.all([
     loadTasks(db, { engagementIds: [id] }, today),
     minutesByEngagement(db, [id]),
     teamOf(db, id),
     db.selectFrom('engagement_phases').selectAll().where('engagement_id', '=', id).orderBy('position').execute(),
+    linkedOpportunity(db, row.opportunity_id),
   ]);
   return {
     ...toSummary(row, tasks, logged.get(id) ?? 0, today),
     description: row.description,
     members,
     contractStartDate: row.contract_start_date,
-    opportunityRef: row.opportunity_ref,
+    opportunity: opportunity ? { id: opportunity.id, name: opportunity.name } : null,
     templateId: row.template_id,
     pocVerdict: row.poc_verdict,
     pocVerdictNote: row.poc_verdict_note,

@@ -11,7 +11,8 @@ import { addWorkingDays, layoutPlan, maxDate, workingDaysBetween } from './plan.
 import type { CreateEngagementInput, Engagement, UpdateEngagementInput } from '../contract/engagements.js';
 import type { EngagementsTable, PocVerdict } from './tables.js';
 import { getTemplate } from './template-service.js';
-import { getEngagement, goLiveTaskOf, LIVE_STATUSES } from './engagement-read.js';
+import { getEngagement, goLiveTaskOf, linkedOpportunity, LIVE_STATUSES } from './engagement-read.js';
+import { deliveryPorts } from '../ports.js';
 
 /** Creating and changing engagements: laid out from a template, dates checked, every change audited. */
 
@@ -31,6 +32,13 @@ async function requireActiveMembers(db: Kysely<Database>, named: [id: string, fi
     const member = members.get(id);
     if (!member || member.status === 'disabled') throw errors.referenceMissing('active member', field);
   }
+}
+
+/** The deal an engagement serves must exist (422) and be its own account's (422). */
+async function requireOpportunityOfAccount(db: Kysely<Database>, opportunityId: string, accountId: string): Promise<void> {
+  const opportunity = await linkedOpportunity(db, opportunityId);
+  if (!opportunity) throw errors.referenceMissing('opportunity', 'opportunityId');
+  if (opportunity.accountId !== accountId) throw errors.engagementOpportunityNotOnAccount({ field: 'opportunityId' });
 }
 
 function checkDates(start: string, pairs: [field: string, date: string | null | undefined, label: string][]): void {
@@ -78,7 +86,7 @@ function plainEngagement(r: Selectable<EngagementsTable>) {
     actualGoLiveDate: r.actual_go_live_date,
     contractStartDate: r.contract_start_date,
     budgetHours: Number(r.budget_hours),
-    opportunityRef: r.opportunity_ref,
+    opportunityId: r.opportunity_id,
   };
 }
 
@@ -93,6 +101,7 @@ export async function createEngagement(
   now = new Date(),
 ): Promise<Engagement> {
   if (!(await accountExists(db, input.accountId))) throw errors.referenceMissing('account', 'accountId');
+  if (input.opportunityId) await requireOpportunityOfAccount(db, input.opportunityId, input.accountId);
   const memberIds = [...new Set(input.memberIds ?? [])];
   await requireActiveMembers(db, [
     ...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []),
@@ -133,7 +142,7 @@ export async function createEngagement(
     target_go_live_date: target,
     actual_go_live_date: null,
     budget_hours: input.budgetHours,
-    opportunity_ref: input.opportunityRef ?? null,
+    opportunity_id: input.opportunityId ?? null,
     poc_verdict: input.kind === 'proof_of_concept' ? 'pending' : null,
     poc_verdict_note: null,
     created_by: ctx.memberId,
@@ -219,6 +228,8 @@ export async function updateEngagement(
     ...(input.leadId ? [[input.leadId, 'leadId'] as [string, string]] : []),
     ...(input.memberIds ?? []).map((m, i): [string, string] => [m, `memberIds.${i}`]),
   ]);
+  if (input.opportunityId && input.opportunityId !== before.opportunity_id)
+    await requireOpportunityOfAccount(db, input.opportunityId, before.account_id);
   const start = input.startDate ?? before.start_date;
   const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
   const after: Selectable<EngagementsTable> = {
@@ -232,7 +243,7 @@ export async function updateEngagement(
     actual_go_live_date: pick(input.actualGoLiveDate, before.actual_go_live_date) ?? null,
     contract_start_date: pick(input.contractStartDate, before.contract_start_date) ?? null,
     budget_hours: input.budgetHours ?? Number(before.budget_hours),
-    opportunity_ref: pick(input.opportunityRef, before.opportunity_ref) ?? null,
+    opportunity_id: pick(input.opportunityId, before.opportunity_id) ?? null,
     updated_at: now.toISOString(),
   };
   // Name the field the person changed when the pair is out of order.
@@ -272,6 +283,15 @@ export async function updateEngagement(
       },
     });
     if (after.status !== before.status) await refreshRelationship(trx, before.account_id, now);
+    // A PoC already decided, newly linked to a deal, gives that deal its technical win.
+    if (after.opportunity_id && after.opportunity_id !== before.opportunity_id && after.poc_verdict && after.poc_verdict !== 'pending')
+      await deliveryPorts().pocVerdictChanged(trx, ctx, {
+        engagementId: id,
+        engagementName: after.name,
+        opportunityId: after.opportunity_id,
+        verdict: after.poc_verdict,
+        note: after.poc_verdict_note,
+      });
   });
   return getEngagement(db, id, now);
 }
@@ -314,7 +334,7 @@ export async function setPocVerdict(
 ): Promise<void> {
   const before = await db
     .selectFrom('engagements')
-    .select(['poc_verdict', 'poc_verdict_note'])
+    .select(['name', 'opportunity_id', 'poc_verdict', 'poc_verdict_note'])
     .where('id', '=', engagementId)
     .executeTakeFirst();
   if (!before) throw errors.engagementNotFound();
@@ -333,5 +353,14 @@ export async function setPocVerdict(
         { pocVerdict: verdict, pocVerdictNote: note },
       ),
     });
+    // The deal's technical win follows the verdict, in the same transaction (presales decides how).
+    if (before.opportunity_id && verdict && (verdict !== before.poc_verdict || note !== before.poc_verdict_note))
+      await deliveryPorts().pocVerdictChanged(trx, ctx, {
+        engagementId,
+        engagementName: before.name,
+        opportunityId: before.opportunity_id,
+        verdict,
+        note,
+      });
   });
 }

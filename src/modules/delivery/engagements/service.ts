@@ -10,6 +10,7 @@ export {
   getTask,
   goLiveTaskOf,
   GO_LIVE_TITLE,
+  linkedOpportunity,
   listComments,
   listEngagements,
   myTasks,

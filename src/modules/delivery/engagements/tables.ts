@@ -32,7 +32,8 @@ export interface EngagementsTable {
   target_go_live_date: string | null;
   actual_go_live_date: string | null;
   budget_hours: number;
-  opportunity_ref: string | null;
+  /** The presales opportunity (deal) this engagement serves; a proof of concept's verdict sets its technical win. */
+  opportunity_id: string | null;
   poc_verdict: PocVerdict | null;
   poc_verdict_note: string | null;
   created_by: string | null;

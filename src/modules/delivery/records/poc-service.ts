@@ -8,10 +8,11 @@ import { nowIso } from '../../../kernel/clock.js';
 import { newId } from '../../../kernel/ids.js';
 import { contactRefs } from '../../accounts/index.js';
 import { memberRefs } from '../../team/index.js';
-import { setPocVerdict } from '../engagements/service.js';
+import { linkedOpportunity, setPocVerdict } from '../engagements/service.js';
 import { suggestVerdict } from './poc-verdict.js';
 import { engagementRef, type EngagementRef } from './references.js';
 import type { CreateCriterionInput, Criterion, Poc, UpdateCriterionInput, VerdictInput } from '../contract/records.js';
+import type { EngagementStatus, PocVerdict } from '../engagements/tables.js';
 
 async function pocEngagement(db: Kysely<Database>, engagementId: string): Promise<EngagementRef> {
   const engagement = await engagementRef(db, engagementId);
@@ -46,12 +47,12 @@ async function criteriaOf(db: Kysely<Database>, engagementId: string, criterionI
 /** A proof of concept's criteria, its verdict and the verdict the criteria suggest. */
 export async function getPoc(db: Kysely<Database>, engagementId: string): Promise<Poc> {
   const engagement = await pocEngagement(db, engagementId);
-  const criteria = await criteriaOf(db, engagementId);
+  const [criteria, opportunity] = await Promise.all([criteriaOf(db, engagementId), linkedOpportunity(db, engagement.opportunityId)]);
   const counts = { pending: 0, pass: 0, fail: 0 };
   for (const c of criteria) counts[c.status]++;
   return {
     engagementId,
-    opportunityRef: engagement.opportunityRef,
+    opportunity: opportunity ? { id: opportunity.id, name: opportunity.name, technicalWin: opportunity.technicalWin } : null,
     criteria,
     counts,
     verdict: engagement.pocVerdict ?? 'pending',
@@ -207,4 +208,98 @@ export async function setVerdict(db: Kysely<Database>, ctx: ChangeContext, engag
   await pocEngagement(db, engagementId);
   await setPocVerdict(db, ctx, engagementId, input.verdict, input.note || null);
   return getPoc(db, engagementId);
+}
+
+/** A proof-of-concept engagement as a deal (presales) lists it: status, verdict and criteria progress. */
+export interface OpportunityPocSummary {
+  id: string;
+  name: string;
+  accountId: string;
+  opportunityId: string;
+  status: EngagementStatus;
+  lead: { id: string; name: string } | null;
+  startDate: string;
+  targetGoLiveDate: string | null;
+  actualGoLiveDate: string | null;
+  verdict: PocVerdict;
+  verdictNote: string | null;
+  criteria: { pending: number; pass: number; fail: number; total: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The proof-of-concept engagements linked to some opportunities, oldest start first, with their
+ * criteria counted: one read of engagements, one grouped count of criteria and one of lead names,
+ * however many deals are asked about.
+ */
+export async function pocsOfOpportunities(db: Kysely<Database>, opportunityIds: readonly string[]): Promise<OpportunityPocSummary[]> {
+  const ids = [...new Set(opportunityIds)];
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('engagements')
+    .select([
+      'id',
+      'name',
+      'account_id',
+      'opportunity_id',
+      'status',
+      'lead_id',
+      'start_date',
+      'target_go_live_date',
+      'actual_go_live_date',
+      'poc_verdict',
+      'poc_verdict_note',
+      'created_at',
+      'updated_at',
+    ])
+    .where('kind', '=', 'proof_of_concept')
+    .where('opportunity_id', 'in', ids)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute();
+  if (!rows.length) return [];
+  const [counts, leads] = await Promise.all([
+    db
+      .selectFrom('poc_criteria')
+      .select(['engagement_id', 'status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(
+        'engagement_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .groupBy(['engagement_id', 'status'])
+      .execute(),
+    memberRefs(
+      db,
+      rows.map((r) => r.lead_id),
+    ),
+  ]);
+  const countsOf = new Map<string, { pending: number; pass: number; fail: number; total: number }>();
+  for (const c of counts) {
+    const entry = countsOf.get(c.engagement_id) ?? { pending: 0, pass: 0, fail: 0, total: 0 };
+    entry[c.status] += Number(c.n);
+    entry.total += Number(c.n);
+    countsOf.set(c.engagement_id, entry);
+  }
+  return rows.map((r) => {
+    const lead = r.lead_id ? leads.get(r.lead_id) : undefined;
+    return {
+      id: r.id,
+      name: r.name,
+      accountId: r.account_id,
+      opportunityId: r.opportunity_id!,
+      status: r.status,
+      lead: lead ? { id: lead.id, name: lead.name } : null,
+      startDate: r.start_date,
+      targetGoLiveDate: r.target_go_live_date,
+      actualGoLiveDate: r.actual_go_live_date,
+      verdict: r.poc_verdict ?? 'pending',
+      verdictNote: r.poc_verdict_note,
+      criteria: countsOf.get(r.id) ?? { pending: 0, pass: 0, fail: 0, total: 0 },
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
 }

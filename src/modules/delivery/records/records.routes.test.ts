@@ -5,6 +5,7 @@ import { createAccountViaService, createContactViaService, expectError } from '.
 import { suggestVerdict } from './poc-verdict.js';
 import { insertEngagement } from './test-engagements.js';
 import { portalSignIn } from '../../../../test/helpers/portal.js';
+import { insertOpportunity } from '../../presales/opportunities/test-opportunities.js';
 
 describe('POC verdict suggestion', () => {
   it('fails on any failed criterion, passes only when every criterion passed, else stays pending', () => {
@@ -255,7 +256,8 @@ describe.each(testDialects())('training, field visits and POC criteria on %s', (
   });
 
   it('keeps success criteria on a proof of concept, suggests the verdict from them and records the engineer’s verdict', async () => {
-    const pocId = await insertEngagement(t, accountId, 'proof_of_concept', { opportunityRef: 'https://crm.example.com/opp/42' });
+    const opportunityId = await insertOpportunity(t.db.kysely, accountId, { name: 'Globex — fleet analytics' });
+    const pocId = await insertEngagement(t, accountId, 'proof_of_concept', { opportunityId });
     const implementation = await insertEngagement(t, accountId);
     expectError(
       await engineer.request({ method: 'POST', url: `/api/engagements/${implementation}/poc-criteria`, payload: { statement: 'x' } }),
@@ -288,7 +290,7 @@ describe.each(testDialects())('training, field visits and POC criteria on %s', (
 
     let poc = (await engineer.request({ method: 'GET', url: `/api/engagements/${pocId}/poc` })).json();
     expect(poc).toMatchObject({
-      opportunityRef: 'https://crm.example.com/opp/42',
+      opportunity: { id: opportunityId, name: 'Globex — fleet analytics', technicalWin: 'in_progress' },
       verdict: 'pending',
       suggestedVerdict: 'pending',
       counts: { pending: 2, pass: 0, fail: 0 },
@@ -323,6 +325,8 @@ describe.each(testDialects())('training, field visits and POC criteria on %s', (
       verdict: 'pass',
       verdictNote: 'Search target moved to 2 s by the customer',
       suggestedVerdict: 'fail',
+      // The deal's technical win follows the verdict (presales, through delivery's port).
+      opportunity: { id: opportunityId, technicalWin: 'won' },
     });
     expectError(
       await engineer.request({ method: 'PATCH', url: `/api/poc-criteria/${speed.id}`, payload: { evidenceUrl: 'javascript:alert(1)' } }),

@@ -14,7 +14,8 @@ export interface EngagementRef {
   name: string;
   accountId: string;
   kind: string;
-  opportunityRef: string | null;
+  /** The presales opportunity (deal) the engagement serves. */
+  opportunityId: string | null;
   pocVerdict: 'pending' | 'pass' | 'fail' | null;
   pocVerdictNote: string | null;
 }
@@ -22,7 +23,7 @@ export interface EngagementRef {
 export async function findEngagementRef(db: Kysely<Database>, id: string): Promise<EngagementRef | null> {
   const row = await db
     .selectFrom('engagements')
-    .select(['id', 'name', 'account_id', 'kind', 'opportunity_ref', 'poc_verdict', 'poc_verdict_note'])
+    .select(['id', 'name', 'account_id', 'kind', 'opportunity_id', 'poc_verdict', 'poc_verdict_note'])
     .where('id', '=', id)
     .executeTakeFirst();
   return row
@@ -31,7 +32,7 @@ export async function findEngagementRef(db: Kysely<Database>, id: string): Promi
         name: row.name,
         accountId: row.account_id,
         kind: row.kind,
-        opportunityRef: row.opportunity_ref,
+        opportunityId: row.opportunity_id,
         pocVerdict: row.poc_verdict,
         pocVerdictNote: row.poc_verdict_note,
       }

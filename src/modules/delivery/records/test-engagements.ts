@@ -10,7 +10,7 @@ export async function insertEngagement(
   t: TestApp,
   accountId: string,
   kind: EngagementKind = 'implementation',
-  extra: { name?: string; opportunityRef?: string } = {},
+  extra: { name?: string; opportunityId?: string } = {},
 ): Promise<string> {
   const id = newId();
   const at = new Date().toISOString();
@@ -30,7 +30,7 @@ export async function insertEngagement(
       target_go_live_date: '2026-05-01',
       actual_go_live_date: null,
       budget_hours: 100,
-      opportunity_ref: extra.opportunityRef ?? null,
+      opportunity_id: extra.opportunityId ?? null,
       poc_verdict: null,
       poc_verdict_note: null,
       created_by: null,

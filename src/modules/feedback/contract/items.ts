@@ -27,6 +27,11 @@ export const feedbackItemSchema = z.object({
   }),
   productArea: z.string().nullable(),
   tags: z.array(z.string()),
+  pipelineArr: z
+    .number()
+    .describe(
+      'ARR of the open opportunity the item was captured from (a requirement gap): it counts as pipeline on its request; 0 otherwise',
+    ),
   request: z.object({ id: z.string(), title: z.string(), status: z.enum(REQUEST_STATUSES) }).nullable(),
   linkedAt: z.string().nullable(),
   customerToldAt: z.string().nullable().describe('When the customer was told the request shipped'),

@@ -5,6 +5,7 @@ import { interactionRef } from '../../accounts/index.js';
 import { engagementTaskRef, pocCriterionRef } from '../../delivery/index.js';
 import { getTicket } from '../../support/index.js';
 import type { FeedbackSource } from '../contract/kinds.js';
+import { feedbackPorts } from '../ports.js';
 
 /** What an item's source tells the capture: the account it belongs to, a label and a page to link back to. */
 export interface ResolvedSource {
@@ -18,9 +19,9 @@ export interface ResolvedSource {
 const day = (iso: string) => iso.slice(0, 10);
 
 /**
- * Reads the record an item is captured from, through its owner's public functions. A source id
- * that names nothing is a 422 on `sourceId`; sources Outpost does not hold yet (opportunities and
- * questionnaires before pre-sales exists) keep the id as given and need the account from the caller.
+ * Reads the record an item is captured from, through its owner's public functions (pre-sales
+ * records through the `presalesSources` port: presales sits above feedback). A source id that
+ * names nothing is a 422 on `sourceId`.
  */
 export async function resolveSource(db: Kysely<Database>, type: FeedbackSource, id: string | null | undefined): Promise<ResolvedSource> {
   if (type === 'manual') return { accountId: null, contactId: null, label: 'Captured by hand', url: null };
@@ -58,9 +59,12 @@ export async function resolveSource(db: Kysely<Database>, type: FeedbackSource, 
       };
     }
     case 'opportunity':
-      return { accountId: null, contactId: null, label: `Opportunity ${id}`, url: null };
-    case 'questionnaire_question':
-      return { accountId: null, contactId: null, label: `Questionnaire question ${id}`, url: null };
+    case 'questionnaire_question': {
+      const sources = feedbackPorts().presalesSources;
+      const record = type === 'opportunity' ? await sources.opportunity(db, id) : await sources.questionnaireQuestion(db, id);
+      if (!record) throw errors.referenceMissing(type === 'opportunity' ? 'opportunity' : 'questionnaire question', 'sourceId');
+      return { accountId: record.accountId, contactId: null, label: record.label, url: record.url };
+    }
     case 'uat_result':
       return { accountId: null, contactId: null, label: 'UAT result', url: null };
   }

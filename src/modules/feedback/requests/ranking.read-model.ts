@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { decodeCursor, encodeCursor, likeText, type Page } from '../../../kernel/pagination.js';
 import type { RequestStatus, RequestVisibility } from '../contract/kinds.js';
+import { dealPipelineOf } from '../items/item-view.js';
 import type { FeatureRequestGroupFiguresTable } from '../tables.js';
 
 export interface RankingFilters {
@@ -220,19 +221,42 @@ export async function computeGroupFigures(db: Kysely<Database>, ids: readonly st
       g.itemCount += Number(p.items);
     }
   }
-  const pipeline = await db
+  // Pipeline: each open deal blocked by the request counts once — whether an integration listed it
+  // as a blocker (feature_request_blockers, which wins when both say so) or a requirement gap of the
+  // deal was captured as an item and triaged into the request (its ARR read from pre-sales now).
+  const blockers = await db
     .selectFrom('feature_request_blockers as fb')
     .innerJoin('accounts as ba', 'ba.id', 'fb.account_id')
-    .select(['fb.request_id', 'ba.segment', 'ba.lifecycle_stage', sql<number>`sum(fb.arr)`.as('arr')])
+    .select(['fb.request_id', 'fb.opportunity_id', 'fb.arr', 'fb.is_open', 'ba.segment', 'ba.lifecycle_stage'])
     .where('fb.request_id', 'in', [...ids])
-    .where('fb.is_open', '=', 1)
-    .groupBy(['fb.request_id', 'ba.segment', 'ba.lifecycle_stage'])
     .execute();
-  for (const b of pipeline) {
-    for (const [dimension, value] of groupsOf(b.segment, b.lifecycle_stage)) {
-      const g = entry(b.request_id, dimension, value);
-      g.pipelineArr += Number(b.arr);
-      g.score += Number(b.arr);
+  const counted = new Set(blockers.map((b) => `${b.request_id} ${b.opportunity_id}`));
+  const deals: { requestId: string; arr: number; segment: string; stage: string }[] = blockers
+    .filter((b) => b.is_open === 1)
+    .map((b) => ({ requestId: b.request_id, arr: Number(b.arr), segment: b.segment, stage: b.lifecycle_stage }));
+  const gapItems = await db
+    .selectFrom('feedback_items')
+    .select(['request_id', 'source_id', 'source_type', 'account_id'])
+    .distinct()
+    .where('request_id', 'in', [...ids])
+    .where('source_type', '=', 'opportunity')
+    .where('source_id', 'is not', null)
+    .execute();
+  const openArr = await dealPipelineOf(db, gapItems);
+  const accountGroups = new Map(perAccount.map((p) => [p.account_id, { segment: p.segment, stage: p.lifecycle_stage }]));
+  for (const g of gapItems) {
+    const key = `${g.request_id} ${g.source_id}`;
+    const arr = openArr.get(g.source_id!);
+    const group = accountGroups.get(g.account_id);
+    if (counted.has(key) || arr === undefined || !group) continue;
+    counted.add(key);
+    deals.push({ requestId: g.request_id!, arr, segment: group.segment, stage: group.stage });
+  }
+  for (const d of deals) {
+    for (const [dimension, value] of groupsOf(d.segment, d.stage)) {
+      const g = entry(d.requestId, dimension, value);
+      g.pipelineArr += d.arr;
+      g.score += d.arr;
     }
   }
   return [...out.values()];

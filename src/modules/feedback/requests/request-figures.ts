@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { nowIso } from '../../../kernel/clock.js';
 import { computeGroupFigures } from './ranking.read-model.js';
 
 const BATCH = 500;
@@ -72,4 +73,33 @@ export async function refreshAllRequestFigures(db: Kysely<Database>): Promise<nu
   const ids = (await db.selectFrom('feature_requests').select('id').where('merged_into_id', 'is', null).execute()).map((r) => r.id);
   await refreshRequestFigures(db, ids);
   return ids.length;
+}
+
+/**
+ * After an opportunity's ARR or stage changed (pre-sales calls this in that change's transaction):
+ * the blockers it is listed on take the new ARR and open flag, and every request it blocks —
+ * listed, or through a gap of it triaged there — is re-ranked, so a closed deal stops counting.
+ */
+export async function refreshFiguresOfOpportunity(
+  db: Kysely<Database>,
+  opportunityId: string,
+  figures: { arr: number; open: boolean },
+): Promise<void> {
+  await db
+    .updateTable('feature_request_blockers')
+    .set({ arr: figures.arr, is_open: figures.open ? 1 : 0, updated_at: nowIso() })
+    .where('opportunity_id', '=', opportunityId)
+    .execute();
+  const [items, blockers] = await Promise.all([
+    db
+      .selectFrom('feedback_items')
+      .select('request_id')
+      .distinct()
+      .where('source_type', '=', 'opportunity')
+      .where('source_id', '=', opportunityId)
+      .where('request_id', 'is not', null)
+      .execute(),
+    db.selectFrom('feature_request_blockers').select('request_id').distinct().where('opportunity_id', '=', opportunityId).execute(),
+  ]);
+  await refreshRequestFigures(db, [...items.map((r) => r.request_id), ...blockers.map((r) => r.request_id)]);
 }

@@ -9,11 +9,23 @@ export interface QuestionSource {
 }
 
 /**
- * A questionnaire question as a feedback source (the feedback module reads it through its port).
- * Null when no question has this id. Placeholder until the questionnaires area is built.
+ * A questionnaire question as a feedback source (the feedback module reads it through its port):
+ * the questionnaire's account, a label naming the questionnaire and the question's cell, and the
+ * workspace opened on the question. Null when no question has this id.
  */
 export async function questionnaireQuestionSource(db: Kysely<Database>, id: string): Promise<QuestionSource | null> {
-  void db;
-  void id;
-  return null;
+  const row = await db
+    .selectFrom('questionnaire_questions as q')
+    .innerJoin('questionnaires as n', 'n.id', 'q.questionnaire_id')
+    .select(['q.id', 'q.questionnaire_id', 'q.sheet', 'q.question_cell', 'q.reference', 'q.question', 'n.title', 'n.account_id'])
+    .where('q.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const question = row.question.replace(/\s+/g, ' ').trim();
+  const short = question.length > 80 ? `${question.slice(0, 80)}…` : question;
+  return {
+    accountId: row.account_id,
+    label: `Questionnaire “${row.title}” · ${row.reference ? `${row.reference} ` : ''}${short} (${row.sheet}!${row.question_cell})`,
+    url: `/presales/questionnaires/${row.questionnaire_id}?question=${row.id}`,
+  };
 }

@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { notifySuccess, showServerErrors } from '../../../ui/server-errors';
+import { OpportunitySelect } from '../../presales/pocs/OpportunitySelect';
 import { useMemberOptions } from '../../team/api';
 import { AccountSelect } from './AccountSelect';
 import { useCreateEngagement, useTemplates, useUpdateEngagement, type Engagement, type TemplateSummary } from './api';
@@ -22,7 +23,7 @@ const FIELDS = [
   'budgetHours',
   'leadId',
   'memberIds',
-  'opportunityRef',
+  'opportunityId',
 ] as const;
 
 interface Values {
@@ -39,7 +40,7 @@ interface Values {
   budgetHours: number | string;
   leadId: string | null;
   memberIds: string[];
-  opportunityRef: string;
+  opportunityId: string | null;
 }
 
 const valuesOf = (engagement?: Engagement, account?: { id: string; name: string }): Values =>
@@ -58,7 +59,7 @@ const valuesOf = (engagement?: Engagement, account?: { id: string; name: string 
         budgetHours: engagement.budgetHours,
         leadId: engagement.lead?.id ?? null,
         memberIds: engagement.members.map((m) => m.id),
-        opportunityRef: engagement.opportunityRef ?? '',
+        opportunityId: engagement.opportunity?.id ?? null,
       }
     : {
         accountId: account?.id ?? null,
@@ -74,7 +75,7 @@ const valuesOf = (engagement?: Engagement, account?: { id: string; name: string 
         budgetHours: 0,
         leadId: null,
         memberIds: [],
-        opportunityRef: '',
+        opportunityId: null,
       };
 
 interface Props {
@@ -121,7 +122,7 @@ function EngagementForm({ onClose, engagement, account, onSaved }: Props) {
       targetGoLiveDate: values.targetGoLiveDate || null,
       contractStartDate: values.contractStartDate || null,
       budgetHours: Number(values.budgetHours) || 0,
-      opportunityRef: values.opportunityRef.trim() || null,
+      opportunityId: values.opportunityId,
     };
     const handlers = {
       onSuccess: (saved: Engagement) => {
@@ -158,7 +159,15 @@ function EngagementForm({ onClose, engagement, account, onSaved }: Props) {
           {editing ? (
             <TextInput label="Account" value={engagement!.account.name} disabled />
           ) : (
-            <AccountSelect {...form.getInputProps('accountId')} initialLabel={account?.name} />
+            <AccountSelect
+              {...form.getInputProps('accountId')}
+              // A deal belongs to one account: choosing another account unlinks it.
+              onChange={(id) => {
+                form.setFieldValue('accountId', id);
+                if (id !== form.values.accountId) form.setFieldValue('opportunityId', null);
+              }}
+              initialLabel={account?.name}
+            />
           )}
           <Select
             label="Kind"
@@ -232,9 +241,16 @@ function EngagementForm({ onClose, engagement, account, onSaved }: Props) {
             {...form.getInputProps('memberIds')}
           />
         </SimpleGrid>
-        {form.values.kind === 'proof_of_concept' && (
-          <TextInput label="Opportunity" placeholder="Sales opportunity reference" {...form.getInputProps('opportunityRef')} />
-        )}
+        <OpportunitySelect
+          accountId={form.values.accountId}
+          initialLabel={engagement?.opportunity?.name}
+          description={
+            form.values.kind === 'proof_of_concept'
+              ? 'The deal this proof of concept serves: its verdict sets the deal’s technical win.'
+              : 'The deal this engagement serves, if any.'
+          }
+          {...form.getInputProps('opportunityId')}
+        />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>

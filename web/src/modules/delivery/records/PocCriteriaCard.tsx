@@ -14,8 +14,10 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconBulb, IconExternalLink, IconListCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBulb, IconListCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../../lib/auth';
 import { EmptyState } from '../../../ui/EmptyState';
 import { QueryError } from '../../../ui/QueryError';
@@ -34,9 +36,9 @@ import {
 import { CriterionFormModal } from './CriterionFormModal';
 import { CRITERION_COLORS, CRITERION_LABELS } from './labels';
 import { CaptureFeedbackButton } from '../../feedback/items/CaptureFeedback';
+import { technicalWinColor, technicalWinLabel } from '../../presales/pocs/labels';
 
 const STATUS_DATA = (['pending', 'pass', 'fail'] as const).map((s) => ({ value: s, label: CRITERION_LABELS[s] }));
-const isUrl = (text: string) => /^https?:\/\//i.test(text);
 
 /** A proof of concept's success criteria, the verdict they suggest and the verdict the engineer records. */
 export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
@@ -46,6 +48,7 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
   const poc = usePoc(engagementId);
   const update = useUpdateCriterion(engagementId);
   const remove = useDeleteCriterion(engagementId);
+  const setVerdict = useSetVerdict(engagementId);
   const [editing, setEditing] = useState<Criterion | 'new' | null>(null);
 
   const setStatus = (criterion: Criterion, status: CriterionStatus) =>
@@ -65,22 +68,30 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
       {poc.isError && <QueryError error={poc.error} onRetry={() => void poc.refetch()} />}
       {poc.isSuccess && (
         <Stack gap="sm">
-          <Text size="xs" c="dimmed">
-            Opportunity:{' '}
-            {poc.data.opportunityRef ? (
-              isUrl(poc.data.opportunityRef) ? (
-                <Anchor href={poc.data.opportunityRef} target="_blank" rel="noreferrer" size="xs">
-                  {poc.data.opportunityRef} <IconExternalLink size={10} />
+          <Group gap={6} wrap="wrap" aria-label="Opportunity">
+            <Text size="xs" c="dimmed">
+              Opportunity:
+            </Text>
+            {poc.data.opportunity ? (
+              <>
+                <Anchor component={Link} to={`/presales/opportunities/${poc.data.opportunity.id}`} size="xs" fw={600}>
+                  {poc.data.opportunity.name}
                 </Anchor>
-              ) : (
-                <Text span size="xs" c="var(--mantine-color-text)">
-                  {poc.data.opportunityRef}
-                </Text>
-              )
+                <Badge
+                  size="xs"
+                  variant="light"
+                  color={technicalWinColor(poc.data.opportunity.technicalWin)}
+                  aria-label={`Technical win: ${technicalWinLabel(poc.data.opportunity.technicalWin)}`}
+                >
+                  Technical win: {technicalWinLabel(poc.data.opportunity.technicalWin)}
+                </Badge>
+              </>
             ) : (
-              'none linked'
+              <Text size="xs" c="dimmed">
+                none linked{canWrite ? ' (link one by editing the engagement)' : ''}
+              </Text>
             )}
-          </Text>
+          </Group>
           {poc.data.criteria.length === 0 ? (
             <EmptyState
               icon={<IconListCheck size={18} />}
@@ -173,9 +184,9 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
           <Divider />
           <VerdictControl
             key={`${poc.data.verdict}:${poc.data.verdictNote ?? ''}`}
-            engagementId={engagementId}
             poc={poc.data}
             canWrite={canWrite}
+            setVerdict={setVerdict}
           />
         </Stack>
       )}
@@ -192,8 +203,17 @@ export function PocCriteriaCard({ engagementId }: { engagementId: string }) {
   );
 }
 
-function VerdictControl({ engagementId, poc, canWrite }: { engagementId: string; poc: Poc; canWrite: boolean }) {
-  const setVerdict = useSetVerdict(engagementId);
+function VerdictControl({
+  poc,
+  canWrite,
+  setVerdict,
+}: {
+  poc: Poc;
+  canWrite: boolean;
+  /** Held by the card: this control remounts when the saved verdict changes, and a mutation's callbacks die with their component. */
+  setVerdict: ReturnType<typeof useSetVerdict>;
+}) {
+  const client = useQueryClient();
   const [verdict, setLocal] = useState<PocVerdict>(poc.verdict);
   const [note, setNote] = useState(poc.verdictNote ?? '');
   const changed = verdict !== poc.verdict || (note.trim() || null) !== poc.verdictNote;
@@ -219,6 +239,11 @@ function VerdictControl({ engagementId, poc, canWrite }: { engagementId: string;
           </Anchor>
         )}
       </Group>
+      {canWrite && poc.opportunity && (
+        <Text size="xs" c="dimmed">
+          A pass wins the deal’s technical win and a fail loses it, with the note as the reason (a closed deal keeps its own).
+        </Text>
+      )}
       {canWrite && (
         <>
           <SegmentedControl size="xs" aria-label="Verdict" data={STATUS_DATA} value={verdict} onChange={(v) => setLocal(v as PocVerdict)} />
@@ -238,7 +263,18 @@ function VerdictControl({ engagementId, poc, canWrite }: { engagementId: string;
               onClick={() =>
                 setVerdict.mutate(
                   { verdict, note: note.trim() || null },
-                  { onSuccess: () => notifySuccess('Verdict recorded.'), onError: (e) => notifyError(e) },
+                  {
+                    onSuccess: (saved) => {
+                      notifySuccess(
+                        saved.opportunity && verdict !== 'pending'
+                          ? `Verdict recorded; the technical win of “${saved.opportunity.name}” is now ${technicalWinLabel(saved.opportunity.technicalWin).toLowerCase()}.`
+                          : 'Verdict recorded.',
+                      );
+                      // The deal's technical win follows the verdict: its screens read it afresh.
+                      void client.invalidateQueries({ queryKey: ['presales'] });
+                    },
+                    onError: (e) => notifyError(e),
+                  },
                 )
               }
             >

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Blockquote, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { formatDate, formatDateTime, fromNow } from '../../../ui/format';
+import { formatDate, formatDateTime, formatMoney, fromNow } from '../../../ui/format';
 import { statusColor, statusLabel } from '../requests/labels';
 import type { FeedbackItem } from './api';
 import { IMPACT_COLORS, IMPACT_LABELS, SOURCE_LABELS } from './labels';
@@ -67,6 +67,13 @@ export function FeedbackItemBody({ item, hideAccount, hideRequest, children }: P
       </Blockquote>
       <Group gap="xs" wrap="wrap">
         {item.source.type !== 'manual' && <SourceLink source={item.source} />}
+        {item.pipelineArr > 0 && (
+          <Tooltip label="The open deal’s ARR: it counts as pipeline on the request this item is linked to">
+            <Badge size="xs" variant="light" color="grape" tt="none">
+              Pipeline {formatMoney(item.pipelineArr)}
+            </Badge>
+          </Tooltip>
+        )}
         <Text size="xs" c="dimmed">
           Captured by {item.capturedBy?.name ?? 'someone no longer here'}{' '}
           <Tooltip label={formatDateTime(item.createdAt)}>
