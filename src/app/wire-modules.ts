@@ -19,7 +19,9 @@ import {
   ticketInStatusSql,
   ticketSearchSource,
 } from '../modules/support/index.js';
-import { memberDirectory } from '../modules/team/index.js';
+import { configureTeam, memberDirectory } from '../modules/team/index.js';
+import { timeLinkPorts } from './wire-team-time.js';
+import { profileSourcePorts } from './wire-team-profile.js';
 
 /**
  * The one place where a module gets what it needs from a module above it (a port), so the import
@@ -28,6 +30,7 @@ import { memberDirectory } from '../modules/team/index.js';
  */
 export function wireModules(): void {
   configureIdentity({ members: memberDirectory, portalContacts: portalContactDirectory });
+  configureTeam({ timeLinks: timeLinkPorts, profileSources: profileSourcePorts });
   configureAccounts({ countLiveEngagements, accountFiguresChanged: refreshFiguresOfAccount });
   configureSupport({ environmentAccountOf });
   configureDelivery({ opportunityRefs, pocVerdictChanged });

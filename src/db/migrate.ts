@@ -34,6 +34,9 @@ import * as presalesQuestionnaires from './migrations/0029-presales-questionnair
 import * as presalesCollateral from './migrations/0030-presales-collateral.js';
 import * as analyticsSlaByMonth from './migrations/0031-analytics-sla-by-month.js';
 import * as healthPassIndexes from './migrations/0032-health-pass-indexes.js';
+import * as teamTime from './migrations/0033-team-time.js';
+import * as teamProfile from './migrations/0034-team-profile.js';
+import * as teamView from './migrations/0035-team-view.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -76,6 +79,9 @@ const migrations: Record<string, OutpostMigration> = {
   '0030-presales-collateral': presalesCollateral,
   '0031-analytics-sla-by-month': analyticsSlaByMonth,
   '0032-health-pass-indexes': healthPassIndexes,
+  '0033-team-time': teamTime,
+  '0034-team-profile': teamProfile,
+  '0035-team-view': teamView,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

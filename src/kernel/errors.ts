@@ -10,6 +10,9 @@ import { presalesSolutionsErrors } from './errors/presales-solutions.js';
 import { presalesLibraryErrors } from './errors/presales-library.js';
 import { presalesQuestionnairesErrors } from './errors/presales-questionnaires.js';
 import { presalesCollateralErrors } from './errors/presales-collateral.js';
+import { teamTimeErrors } from './errors/team-time.js';
+import { teamProfileErrors } from './errors/team-profile.js';
+import { teamViewErrors } from './errors/team-view.js';
 
 export { AppError };
 
@@ -466,4 +469,8 @@ export const errors = {
   ...presalesLibraryErrors,
   ...presalesQuestionnairesErrors,
   ...presalesCollateralErrors,
+  // team (issue 17): one file per area, like presales
+  ...teamTimeErrors,
+  ...teamProfileErrors,
+  ...teamViewErrors,
 };

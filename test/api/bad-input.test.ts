@@ -25,6 +25,9 @@ import { presalesSolutionsCases } from './bad-input-cases/presales-solutions.js'
 import { presalesLibraryCases } from './bad-input-cases/presales-library.js';
 import { presalesQuestionnairesCases } from './bad-input-cases/presales-questionnaires.js';
 import { presalesCollateralCases } from './bad-input-cases/presales-collateral.js';
+import { teamTimeCases } from './bad-input-cases/team-time.js';
+import { teamProfileCases } from './bad-input-cases/team-profile.js';
+import { teamViewCases } from './bad-input-cases/team-view.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -415,6 +418,9 @@ const CASE_SETS = [
   presalesLibraryCases,
   presalesQuestionnairesCases,
   presalesCollateralCases,
+  teamTimeCases,
+  teamProfileCases,
+  teamViewCases,
 ];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
 

@@ -145,6 +145,44 @@ export const DEMO_MEMBERS: {
     timeZone: 'America/Los_Angeles',
     capacityHours: 40,
   },
+  // Internal staff (issue 17): they log time and join customer calls now and then, and their role
+  // profiles come out as the profession judges them (not customer-facing engineers).
+  {
+    name: 'Ada Novak',
+    email: 'ada.novak@outpost.local',
+    title: 'Senior Software Engineer, Platform',
+    roles: ['software_engineer'],
+    skills: ['kernel', 'postgres'],
+    timeZone: 'Europe/Prague',
+    capacityHours: 40,
+  },
+  {
+    name: 'Ben Carter',
+    email: 'ben.carter@outpost.local',
+    title: 'Engineering Manager, Integrations',
+    roles: ['engineering_manager'],
+    skills: ['integrations', 'hiring'],
+    timeZone: 'America/Chicago',
+    capacityHours: 40,
+  },
+  {
+    name: 'Mia Schultz',
+    email: 'mia.schultz@outpost.local',
+    title: 'Product Manager, Workflows',
+    roles: ['product_manager'],
+    skills: ['discovery', 'roadmap'],
+    timeZone: 'Europe/Berlin',
+    capacityHours: 40,
+  },
+  {
+    name: 'Sam Ito',
+    email: 'sam.ito@outpost.local',
+    title: 'IT Help-desk Agent',
+    roles: ['it_helpdesk'],
+    skills: ['laptops', 'vpn'],
+    timeZone: 'Asia/Tokyo',
+    capacityHours: 40,
+  },
 ];
 
 export const DEMO_ADMIN_EMAIL = 'admin@outpost.local';

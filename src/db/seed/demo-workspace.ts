@@ -23,6 +23,7 @@ import { seedDemoDeliveryRecords } from './demo-delivery-records.js';
 import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoSuccess } from './demo-success.js';
 import { seedDemoPresales } from './demo-presales.js';
+import { seedDemoTeam } from './demo-team.js';
 import { reindexAll } from '../../modules/search/index.js';
 import { SeededRandom } from './random.js';
 
@@ -166,6 +167,8 @@ export async function seedDemoWorkspace(
   // Pre-sales: deals, their PoCs, requirements and statements of work, the answer library, a
   // security questionnaire and collateral (gaps feed the feedback inbox, so before success).
   await seedDemoPresales(db, now);
+  // The team: internal staff and everyone's time, so each role profile has its evidence.
+  await seedDemoTeam(db, now);
   // Customer success: licences and 90 days of product usage, then health from all of the above.
   await seedDemoSuccess(db, now);
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.

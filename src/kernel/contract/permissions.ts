@@ -47,5 +47,8 @@ export const PERMISSIONS = [
   // work into an engagement (sales engineers and solutions architects).
   'presales.write',
   'presales.manage',
+  // Who the team is (issue 17): see and log anyone's time, see everyone's role profile and the
+  // team view (team leads and admins; everyone sees and logs their own); set the profile thresholds.
+  'time.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -12,3 +12,4 @@ export { memberDirectory } from './members/member-directory.js';
 export { memberRefs, memberRoleSets, type MemberRef } from './members/member-reads.js';
 export { engagementTimeline, minutesByEngagement, minutesByTask } from './time/time-reads.js';
 export { releaseTaskTime } from './time/time-entry-service.js';
+export { configureTeam } from './ports.js';

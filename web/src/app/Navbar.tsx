@@ -11,6 +11,7 @@ import { IconBolt, IconHeartbeat, IconHeartRateMonitor, IconListCheck } from '@t
 import { IconCalendarDollar, IconChartBar, IconChartLine } from '@tabler/icons-react';
 import { IconChecklist, IconRocket, IconServer2, IconStack2, IconTemplate, IconTimeline } from '@tabler/icons-react';
 import { IconBriefcase, IconCoin, IconFileSpreadsheet, IconFiles, IconHeadset, IconLibrary, IconTrophy } from '@tabler/icons-react';
+import { IconChartBarPopular, IconClock, IconUserCheck } from '@tabler/icons-react';
 import { useAuth, type Permission } from '../lib/auth';
 
 interface Item {
@@ -75,7 +76,14 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/analytics/delivery', label: 'Delivery analytics', icon: <IconChartLine size={18} />, permission: 'accounts.read' },
     ],
   },
-  { label: 'Team', items: [{ to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' }] },
+  {
+    label: 'Team',
+    items: [
+      { to: '/time', label: 'Timesheet', icon: <IconClock size={18} /> },
+      { to: '/team', label: 'Team directory', icon: <IconUsers size={18} />, permission: 'members.read' },
+      { to: '/team/time', label: 'Team time', icon: <IconChartBarPopular size={18} />, permission: 'time.manage' },
+    ],
+  },
   {
     label: 'Admin',
     items: [
@@ -83,6 +91,7 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/tokens', label: 'API tokens', icon: <IconKey size={18} />, permission: 'tokens.manage' },
       { to: '/admin/audit', label: 'Audit log', icon: <IconHistory size={18} />, permission: 'audit.read' },
       { to: '/admin/relationship-rules', label: 'Relationship rules', icon: <IconAdjustments size={18} />, permission: 'settings.manage' },
+      { to: '/admin/role-profile', label: 'Role profile rules', icon: <IconUserCheck size={18} />, permission: 'settings.manage' },
       { to: '/admin/templates', label: 'Engagement templates', icon: <IconTemplate size={18} />, permission: 'delivery.manage' },
       { to: '/admin/releases', label: 'Releases', icon: <IconStack2 size={18} />, permission: 'delivery.manage' },
       { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy size={18} />, permission: 'support.manage' },
@@ -100,7 +109,12 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {
   const { can } = useAuth();
   const { pathname } = useLocation();
-  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  // The longest match wins, so /team/time lights "Team time", not "Team directory" too.
+  const activeTo = GROUPS.flatMap((g) => g.items.map((i) => i.to))
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (to: string) => to === activeTo;
 
   return (
     <nav aria-label="Main">

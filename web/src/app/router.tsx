@@ -132,6 +132,33 @@ export const router = createBrowserRouter([
                 element: <RequirePermission permission="members.read" />,
                 children: [{ path: 'team', lazy: async () => ({ Component: (await import('../modules/team/TeamPage')).TeamPage }) }],
               },
+              // Who the team is (issue 17): everyone keeps a timesheet and sees their own profile (the
+              // server decides whose else); team leads see the team's time.
+              { path: 'time', lazy: async () => ({ Component: (await import('../modules/team/time/TimesheetPage')).TimesheetPage }) },
+              {
+                path: 'team/members/:id',
+                lazy: async () => ({ Component: (await import('../modules/team/profile/MemberProfilePage')).MemberProfilePage }),
+              },
+              {
+                element: <RequirePermission permission="time.manage" />,
+                children: [
+                  {
+                    path: 'team/time',
+                    lazy: async () => ({ Component: (await import('../modules/team/view/TeamTimePage')).TeamTimePage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="settings.manage" />,
+                children: [
+                  {
+                    path: 'admin/role-profile',
+                    lazy: async () => ({
+                      Component: (await import('../modules/team/profile/RoleProfileRulesPage')).RoleProfileRulesPage,
+                    }),
+                  },
+                ],
+              },
               {
                 element: <RequirePermission permission="members.manage" />,
                 children: [

@@ -11,6 +11,12 @@ export const ROLES = [
   'technical_account_manager',
   'customer_success',
   'stakeholder',
+  // Internal roles (issue 17): they log time and attend interactions, but are not customer-facing
+  // by role; whether someone works as a customer-facing engineer is the role profile's verdict.
+  'software_engineer',
+  'engineering_manager',
+  'product_manager',
+  'it_helpdesk',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +33,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   technical_account_manager: 'Technical account manager',
   customer_success: 'Customer success engineer',
   stakeholder: 'Engineering / product stakeholder',
+  software_engineer: 'Software engineer',
+  engineering_manager: 'Engineering manager',
+  product_manager: 'Product manager',
+  it_helpdesk: 'IT help-desk agent',
   admin: 'Admin',
 };
 

@@ -47,6 +47,14 @@ const GRANTS: Record<Role, Permission[]> = {
   technical_account_manager: [...ACCOUNT_OWNERS, ...DELIVERY, ...PRESALES],
   customer_success: [...ACCOUNT_OWNERS, ...DELIVERY, ...PRESALES],
   stakeholder: READ,
+  // Internal staff (issue 17) read the customer graph and attend interactions (an engineer joins a
+  // customer call, a product manager runs a discovery session). Product managers run the feature
+  // requests; the IT help desk works its (internal) tickets by the script; engineering managers
+  // see where their team's time goes.
+  software_engineer: [...READ, 'interactions.write'],
+  engineering_manager: [...READ, 'interactions.write', 'time.manage'],
+  product_manager: [...READ, 'interactions.write', 'feedback.write', 'feedback.manage'],
+  it_helpdesk: [...READ, 'interactions.write', 'tickets.write', 'knowledge.write'],
   admin: [...PERMISSIONS],
 };
 
