@@ -5,9 +5,9 @@ import { apiCreate, pick, signIn } from './helpers.js';
 
 /**
  * Issue 16, collateral: a sales engineer uploads a case study as a PDF, uploads a second version,
- * records that it was sent for an opportunity to one of the account's contacts, sees it on the
- * deal's Collateral tab and in the item's send history, and downloads the exact file — on a
- * desktop (1440 px) and a phone (390 px).
+ * e-mails it for an opportunity to one of the account's contacts, sees it on the deal's Collateral
+ * tab and in the item's send history, downloads the exact file, finds the item in the global
+ * search, and deletes the send — on a desktop (1440 px) and a phone (390 px).
  */
 
 const VIEWPORTS = [
@@ -122,10 +122,12 @@ for (const viewport of VIEWPORTS) {
     await expect(send.getByLabel(/^Version/)).toHaveValue(/^Version 2 \(current\)/);
     await pick(send, `Sent to (contacts at ${account.name})`, `Mara Quell ${stamp} — Head of Fleet`);
     await send.getByLabel('Note').fill('After the fleet review');
-    await send.getByRole('button', { name: 'Record send' }).click();
+    await expect(send.getByText(/one e-mail with version 2/)).toBeVisible();
+    await send.getByRole('button', { name: 'Send by e-mail' }).click();
     await expect(send).toBeHidden();
     const sent = page.getByTestId('collateral-send').filter({ hasText: title });
     await expect(sent).toContainText('Version 2 · PDF');
+    await expect(sent).toContainText(/E-mail queued|E-mailed/);
     await expect(sent).toContainText(`To Mara Quell ${stamp}`);
     await expect(sent).toContainText('After the fleet review');
     await expectNoHorizontalOverflow(page);
@@ -144,5 +146,24 @@ for (const viewport of VIEWPORTS) {
     expect(download.suggestedFilename()).toBe('fleet-uptime-v2.pdf');
     expect((await fs.readFile(await download.path())).equals(v2)).toBe(true);
     await expectNoHorizontalOverflow(page);
+
+    // A send recorded by mistake is deleted from the history, after a confirmation.
+    await history.getByRole('button', { name: `Delete the send of “${title}” for ${deal.name}` }).click();
+    const confirm = page.getByRole('dialog', { name: `Delete this send of “${title}”?` });
+    await expect(confirm).toContainText('not recalled');
+    await confirm.getByRole('button', { name: 'Delete send' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(history).toHaveCount(0);
+    await expect(drawer.getByRole('tab', { name: 'Send history (0)' })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // The global search finds the item by a word of its title and opens it in the library.
+    await page.goto(`/search?q=${encodeURIComponent(stamp)}&type=collateral`);
+    const result = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').filter({ hasText: title });
+    await expect(result).toContainText('Collateral');
+    await expectNoHorizontalOverflow(page);
+    await result.getByRole('link', { name: title }).click();
+    await expect(page).toHaveURL(/\/presales\/collateral\?item=/);
+    await expect(drawer.getByRole('heading', { name: title })).toBeVisible();
   });
 }

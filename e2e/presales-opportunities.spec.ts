@@ -3,9 +3,9 @@ import { apiCreate, daysAgo, pick, signIn } from './helpers.js';
 
 /**
  * Issue 16, opportunities: an account executive creates a deal from the account page, records a
- * demo on it (which lands on the account's timeline too), asks the sales engineer for an
- * architecture review, and finds the request in the deal-support queue with the engineer's load —
- * on a desktop (1440 px) and a phone (390 px).
+ * demo on it (which lands on the account's timeline too, and follows when it is corrected), asks
+ * the sales engineer for an architecture review, and finds the request in the deal-support queue
+ * with the engineer's load — on a desktop (1440 px) and a phone (390 px).
  */
 
 const VIEWPORTS = [
@@ -81,6 +81,15 @@ for (const viewport of VIEWPORTS) {
     await expect(demo.getByRole('checkbox', { name: 'Send the signalling data sheet' })).not.toBeChecked();
     await expect(page.getByRole('list', { name: 'Opportunity timeline' }).getByText(`Demo: ${demoTitle}`)).toBeVisible();
 
+    // A corrected title reaches the demo's interaction on the account's timeline (checked below).
+    const revisedTitle = `${demoTitle} and alarms`;
+    await demo.getByRole('button', { name: `Edit demo ${demoTitle}` }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit demo' });
+    await editDialog.getByLabel(/^Title/).fill(revisedTitle);
+    await editDialog.getByRole('button', { name: 'Save demo' }).click();
+    await expect(editDialog).toBeHidden();
+    await expect(demos.getByRole('article', { name: `Demo ${revisedTitle}` })).toBeVisible();
+
     // Deal support: an architecture review asked of the deal's sales engineer.
     const support = page.getByRole('region', { name: 'Deal support' });
     await support.getByRole('button', { name: 'Request support' }).click();
@@ -101,7 +110,9 @@ for (const viewport of VIEWPORTS) {
 
     // The demo is on the account's timeline too.
     await page.goto(`/accounts/${account.id}`);
-    await expect(page.getByRole('list', { name: 'Interaction timeline' }).getByText(`Demo: ${demoTitle}`)).toBeVisible();
+    const accountTimeline = page.getByRole('list', { name: 'Interaction timeline' });
+    await expect(accountTimeline.getByText(`Demo: ${revisedTitle}`)).toBeVisible();
+    await expect(accountTimeline.getByText(`Demo: ${demoTitle}`, { exact: true })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Opportunities', exact: true }).getByRole('link', { name: dealName })).toBeVisible();
 
     // The queue: the request, with Daniel's load above it.

@@ -4,6 +4,7 @@ import { configureFeedback, refreshFiguresOfAccount } from '../modules/feedback/
 import { configureIdentity } from '../modules/identity/index.js';
 import { configureMetrics } from '../modules/platform/index.js';
 import {
+  collateralSearchSource,
   openOpportunityArr,
   opportunityFeedbackSource,
   opportunityRefs,
@@ -40,7 +41,14 @@ export function wireModules(): void {
   });
   configureMetrics([mailMetrics]);
   configureSearch({
-    sources: [ticketSearchSource, messageSearchSource, contactSearchSource, accountSearchSource, articleSearchSource],
+    sources: [
+      ticketSearchSource,
+      messageSearchSource,
+      contactSearchSource,
+      accountSearchSource,
+      articleSearchSource,
+      collateralSearchSource,
+    ],
     ticketInStatus: ticketInStatusSql,
   });
 }

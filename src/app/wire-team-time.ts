@@ -1,16 +1,15 @@
+import { accountTimeLinks, interactionTimeLinks } from '../modules/accounts/index.js';
+import { engagementTimeLinks, taskTimeLinks } from '../modules/delivery/index.js';
+import { opportunityTimeLinks } from '../modules/presales/index.js';
+import { ticketTimeLinks } from '../modules/support/index.js';
 import type { TimeLinkPorts } from '../modules/team/time/time-link-ports.js';
 
-/**
- * The records a time entry may link to (issue 17), from the modules that own them. Team-time area:
- * replace each placeholder with the owner's resolver, exported from its index.ts.
- */
-const notWiredYet = async () => null;
-
+/** The records a time entry may link to (issue 17), each looked up by the module that owns it. */
 export const timeLinkPorts: TimeLinkPorts = {
-  ticket: notWiredYet,
-  engagement: notWiredYet,
-  task: notWiredYet,
-  opportunity: notWiredYet,
-  account: notWiredYet,
-  interaction: notWiredYet,
+  ticket: ticketTimeLinks,
+  engagement: engagementTimeLinks,
+  task: taskTimeLinks,
+  opportunity: opportunityTimeLinks,
+  account: accountTimeLinks,
+  interaction: interactionTimeLinks,
 };

@@ -37,6 +37,8 @@ import * as healthPassIndexes from './migrations/0032-health-pass-indexes.js';
 import * as teamTime from './migrations/0033-team-time.js';
 import * as teamProfile from './migrations/0034-team-profile.js';
 import * as teamView from './migrations/0035-team-view.js';
+import * as outboxAttachments from './migrations/0036-outbox-attachments.js';
+import * as analyticsDailyFlow from './migrations/0037-analytics-daily-flow.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -82,6 +84,8 @@ const migrations: Record<string, OutpostMigration> = {
   '0033-team-time': teamTime,
   '0034-team-profile': teamProfile,
   '0035-team-view': teamView,
+  '0036-outbox-attachments': outboxAttachments,
+  '0037-analytics-daily-flow': analyticsDailyFlow,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

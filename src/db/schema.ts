@@ -68,6 +68,8 @@ export interface MembersTable {
   password_hash: string | null;
   title: string | null;
   status: 'active' | 'invited' | 'disabled';
+  /** The team the member is on ("EMEA Support"), free text; null when none (migration 0035). */
+  team: string | null;
   capacity_hours: number;
   time_zone: string;
   working_hours: string; // JSON {start:"09:00", end:"17:00", days:[1..5]}
@@ -157,6 +159,8 @@ export interface AccountsTable {
   renewal_date: string | null;
   relationship: 'engaged' | 'transactional';
   relationship_evidence: string; // JSON RelationshipEvidence
+  /** 0/1: the company's own account (issue 17), whose requesters are staff, not customers. */
+  internal: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -5,7 +5,15 @@
  */
 export const TABLE_OWNERS: Record<string, readonly string[]> = {
   kernel: ['audit_log', 'settings', 'events'],
-  platform: ['idempotency_keys', 'notifications', 'outbox_emails', 'webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions'],
+  platform: [
+    'idempotency_keys',
+    'notifications',
+    'outbox_email_attachments',
+    'outbox_emails',
+    'webhook_attempts',
+    'webhook_deliveries',
+    'webhook_subscriptions',
+  ],
   identity: ['api_tokens', 'portal_credentials', 'portal_links', 'portal_sessions', 'rate_limit_counters', 'sessions'],
   team: ['member_roles', 'member_skills', 'members', 'time_entries'],
   search: ['search_documents', 'search_fts'],

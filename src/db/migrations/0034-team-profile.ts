@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DialectTypes } from '../dialect.js';
 
-/** Issue 17: role profile — accounts flagged internal (the company's own staff are not customers) (issue 17, team-profile area). */
+/**
+ * Issue 17: the role profile. An account may be the company's own (internal IT, say): its requesters
+ * are staff, so contact with it is never a customer relationship. 0/1 on both dialects.
+ */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {}
+export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
+  await db.schema
+    .alterTable('accounts')
+    .addColumn('internal', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+}

@@ -5,6 +5,8 @@ export const DEMO_MEMBERS: {
   name: string;
   email: string;
   title: string;
+  /** The team they are on (issue 17's team view filters by it); the admin is on none. */
+  team?: string;
   roles: Role[];
   skills: string[];
   timeZone: string;
@@ -22,6 +24,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Priya Raman',
     email: 'priya.raman@outpost.local',
+    team: 'APAC Support',
     title: 'Support Engineer',
     roles: ['support_tier1'],
     skills: ['sso', 'billing'],
@@ -31,6 +34,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Marcus Bell',
     email: 'marcus.bell@outpost.local',
+    team: 'Americas Support',
     title: 'Support Engineer',
     roles: ['support_tier1'],
     skills: ['networking', 'api'],
@@ -40,6 +44,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Elena Petrova',
     email: 'elena.petrova@outpost.local',
+    team: 'EMEA Support',
     title: 'Senior Support Engineer',
     roles: ['support_tier2'],
     skills: ['postgresql', 'kubernetes', 'performance'],
@@ -49,6 +54,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Tomás Herrera',
     email: 'tomas.herrera@outpost.local',
+    team: 'Delivery',
     title: 'Implementation Engineer',
     roles: ['implementation'],
     skills: ['data migration', 'sso', 'terraform'],
@@ -58,6 +64,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Grace Okafor',
     email: 'grace.okafor@outpost.local',
+    team: 'Delivery',
     title: 'Professional Services Consultant',
     roles: ['professional_services'],
     skills: ['custom integrations', 'python'],
@@ -67,6 +74,7 @@ export const DEMO_MEMBERS: {
   {
     name: "Liam O'Connor",
     email: 'liam.oconnor@outpost.local',
+    team: 'Delivery',
     title: 'Field Engineer',
     roles: ['field'],
     skills: ['on-premises installs', 'hardware'],
@@ -76,6 +84,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Yuki Tanaka',
     email: 'yuki.tanaka@outpost.local',
+    team: 'Delivery',
     title: 'Forward Deployed Engineer',
     roles: ['forward_deployed'],
     skills: ['kubernetes', 'go', 'ml pipelines'],
@@ -85,6 +94,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Sofia Rossi',
     email: 'sofia.rossi@outpost.local',
+    team: 'Pre-sales',
     title: 'Solutions Architect',
     roles: ['solutions_architect'],
     skills: ['architecture', 'security reviews'],
@@ -94,6 +104,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Daniel Kim',
     email: 'daniel.kim@outpost.local',
+    team: 'Pre-sales',
     title: 'Sales Engineer',
     roles: ['sales_engineer'],
     skills: ['demos', 'rfp', 'poc'],
@@ -103,6 +114,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Hannah Müller',
     email: 'hannah.mueller@outpost.local',
+    team: 'Customer Success',
     title: 'Technical Account Manager',
     roles: ['technical_account_manager'],
     skills: ['escalations', 'business reviews'],
@@ -112,6 +124,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Omar Haddad',
     email: 'omar.haddad@outpost.local',
+    team: 'Customer Success',
     title: 'Technical Account Manager',
     roles: ['technical_account_manager'],
     skills: ['enterprise accounts', 'renewals'],
@@ -121,6 +134,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Chloe Martin',
     email: 'chloe.martin@outpost.local',
+    team: 'Customer Success',
     title: 'Customer Success Engineer',
     roles: ['customer_success'],
     skills: ['onboarding', 'training'],
@@ -130,6 +144,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Nora Lindqvist',
     email: 'nora.lindqvist@outpost.local',
+    team: 'Customer Success',
     title: 'Customer Success Engineer',
     roles: ['customer_success'],
     skills: ['adoption', 'health playbooks'],
@@ -139,6 +154,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Ravi Patel',
     email: 'ravi.patel@outpost.local',
+    team: 'Product',
     title: 'Product Manager',
     roles: ['stakeholder'],
     skills: ['roadmap'],
@@ -150,6 +166,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Ada Novak',
     email: 'ada.novak@outpost.local',
+    team: 'Platform Engineering',
     title: 'Senior Software Engineer, Platform',
     roles: ['software_engineer'],
     skills: ['kernel', 'postgres'],
@@ -159,6 +176,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Ben Carter',
     email: 'ben.carter@outpost.local',
+    team: 'Integrations Engineering',
     title: 'Engineering Manager, Integrations',
     roles: ['engineering_manager'],
     skills: ['integrations', 'hiring'],
@@ -168,6 +186,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Mia Schultz',
     email: 'mia.schultz@outpost.local',
+    team: 'Product',
     title: 'Product Manager, Workflows',
     roles: ['product_manager'],
     skills: ['discovery', 'roadmap'],
@@ -177,6 +196,7 @@ export const DEMO_MEMBERS: {
   {
     name: 'Sam Ito',
     email: 'sam.ito@outpost.local',
+    team: 'IT',
     title: 'IT Help-desk Agent',
     roles: ['it_helpdesk'],
     skills: ['laptops', 'vpn'],

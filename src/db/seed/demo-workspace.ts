@@ -168,7 +168,7 @@ export async function seedDemoWorkspace(
   // security questionnaire and collateral (gaps feed the feedback inbox, so before success).
   await seedDemoPresales(db, now);
   // The team: internal staff and everyone's time, so each role profile has its evidence.
-  await seedDemoTeam(db, now);
+  const teamSeed = await seedDemoTeam(db, now);
   // Customer success: licences and 90 days of product usage, then health from all of the above.
   await seedDemoSuccess(db, now);
   // The write path indexed every record as it was made; a rebuild makes the demo index canonical.
@@ -180,7 +180,7 @@ export async function seedDemoWorkspace(
     tickets,
     password,
     members: DEMO_MEMBERS.length,
-    accounts: DEMO_ACCOUNTS.length,
+    accounts: DEMO_ACCOUNTS.length + teamSeed.accounts,
     contacts,
     interactions,
   };

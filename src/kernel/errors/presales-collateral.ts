@@ -38,6 +38,14 @@ export const presalesCollateralErrors = {
     409,
     'This item is archived: restore it (set its status to current) before uploading a version or sending it.',
   ),
+  collateralTooLargeToEmail: (limitBytes: number) =>
+    new AppError(
+      'collateral.too_large_to_email',
+      413,
+      `This version is larger than the ${Math.round((limitBytes / 1024 / 1024) * 10) / 10} MiB a mail may carry: send it without contacts (record only) and share the file another way, or upload a smaller version.`,
+      { limitBytes },
+    ),
+  collateralSendNotFound: make('collateral.send_not_found', 404, 'No collateral send with this id on this opportunity.'),
   collateralContactNotOnAccount: make(
     'collateral.contact_not_on_account',
     422,

@@ -32,8 +32,11 @@ export {
   loadAccountSearchDocuments,
   loadContactSearchDocuments,
 } from './account-search-documents.js';
-export { accountFigures, interactionRef, type InteractionRef } from './interaction-refs.js';
+export { accountFigures, interactionRef, interactionRefs, type InteractionRef } from './interaction-refs.js';
+export { correctInteraction, type InteractionCorrection } from './interaction-edits.js';
 export { accountOwners, accountsOwnedBy, accountsToScore, lastInteractions } from './health-figures.js';
 export type { AccountToScore } from './health-figures.js';
 export { renewalFigures, type RenewalFigures } from './renewal-figures.js';
 export { accountIdsInSegment } from './segment-accounts.js';
+export { accountTimeLinks, interactionTimeLinks } from './time-link.js';
+export { accountProfileFacts, accountTeamWorkMix, interactionsAttendedBy } from './profile-sources.js';

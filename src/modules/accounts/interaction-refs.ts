@@ -11,12 +11,21 @@ export interface InteractionRef {
 
 /** One interaction's account and headline (for records that point back at it, e.g. feedback), or null. */
 export async function interactionRef(db: Kysely<Database>, id: string): Promise<InteractionRef | null> {
-  const row = await db
+  return (await interactionRefs(db, [id])).get(id) ?? null;
+}
+
+/** Interactions' accounts and headlines by id, in one read (ids that match nothing are absent). */
+export async function interactionRefs(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, InteractionRef>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db
     .selectFrom('interactions')
     .select(['id', 'account_id', 'kind', 'subject', 'occurred_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? { id: row.id, accountId: row.account_id, kind: row.kind, subject: row.subject, occurredAt: row.occurred_at } : null;
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, accountId: r.account_id, kind: r.kind, subject: r.subject, occurredAt: r.occurred_at }]),
+  );
 }
 
 /** Accounts' ARR, segment and lifecycle stage by id, in one read (ids that match nothing are absent). */

@@ -92,6 +92,7 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
     'accounts.lifecycle_stage',
     'accounts.renewal_date',
     'accounts.relationship',
+    'accounts.internal',
     eb
       .selectFrom('contacts')
       .select(eb.fn.countAll<number>().as('n'))
@@ -180,6 +181,7 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
         lifecycleStage: r.lifecycle_stage,
         renewalDate: r.renewal_date,
         relationship: r.relationship,
+        internal: Number(r.internal) === 1,
         contactCount: Number(r.contact_count ?? 0),
         accountManager: manager ? { id: manager.id, name: manager.name } : null,
       };

@@ -91,6 +91,7 @@ export async function getAccount(db: Kysely<Database>, id: string): Promise<Acco
     lifecycleStage: row.lifecycle_stage,
     renewalDate: row.renewal_date,
     relationship: row.relationship,
+    internal: Number(row.internal) === 1,
     relationshipEvidence: JSON.parse(row.relationship_evidence) as RelationshipEvidence,
     contactCount: Number(contactCount!.n),
     accountManager: manager ? { id: manager.memberId, name: manager.memberName } : null,
@@ -135,6 +136,7 @@ export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, in
         renewal_date: input.renewalDate ?? null,
         relationship: evidence.verdict,
         relationship_evidence: JSON.stringify(evidence),
+        internal: input.internal ? 1 : 0,
         created_at: now,
         updated_at: now,
       })
@@ -164,6 +166,7 @@ export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id
         ...(input.arr !== undefined ? { arr: input.arr } : {}),
         ...(input.lifecycleStage !== undefined ? { lifecycle_stage: input.lifecycleStage } : {}),
         ...(input.renewalDate !== undefined ? { renewal_date: input.renewalDate ?? null } : {}),
+        ...(input.internal !== undefined ? { internal: input.internal ? 1 : 0 } : {}),
         updated_at: nowIso(),
       })
       .where('id', '=', id)

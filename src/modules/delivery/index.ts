@@ -48,3 +48,5 @@ export { liveEngagementPortfolio } from './analytics/delivery-analytics.js';
 export { configureDelivery, type DeliveryPorts, type LinkedOpportunity, type PocVerdictChange } from './ports.js';
 export { pocsOfOpportunities, type OpportunityPocSummary } from './records/poc-service.js';
 export { setVerdict as recordPocVerdict } from './records/poc-service.js';
+export { engagementTimeLinks, taskTimeLinks } from './time-link.js';
+export { engagementWorkMix } from './profile-sources.js';

@@ -20,6 +20,7 @@ export { createDealSupport, updateDealSupport } from './opportunities/deal-suppo
 export { recordDemo } from './opportunities/demo-service.js';
 export { logOpportunityInteraction } from './opportunities/interaction-links.js';
 export { updateCollateral } from './collateral/collateral-service.js';
+export { collateralSearchSource } from './collateral/collateral-search-documents.js';
 export { runLibraryReviewPass, type LibraryReviewPassResult } from './library/review-pass.js';
 export { suggestAnswers, DEFAULT_SUGGESTION_THRESHOLD, type LibrarySuggestion } from './library/suggest.js';
 export { recordLibraryUse } from './library/library-use.js';
@@ -32,3 +33,5 @@ export { createDesign, saveDesignVersion } from './solutions/designs/design-serv
 export { createRateCardRole } from './solutions/rate-card/rate-card-service.js';
 export { createSow, sendSow } from './solutions/sow/sow-service.js';
 export { acceptSow } from './solutions/sow/sow-accept.js';
+export { opportunityTimeLinks } from './time-link.js';
+export { opportunityWorkMix } from './profile-sources.js';

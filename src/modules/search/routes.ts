@@ -23,7 +23,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'tickets.read' },
       schema: {
         tags: ['search'],
-        summary: 'Search tickets, messages, contacts, accounts and articles, best match first',
+        summary: 'Search tickets, messages, contacts, accounts, articles and collateral, best match first',
         querystring: searchQuery,
         response: { 200: searchResponse },
       },

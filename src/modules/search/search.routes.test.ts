@@ -117,7 +117,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
     const other = await openTicket('Quasar login', 'Quasar sign-in loops.', 'hank@globex.com');
 
     const all = await q('quasar');
-    expect(all.counts).toEqual({ ticket: 2, message: 3, contact: 0, account: 0, article: 0 });
+    expect(all.counts).toEqual({ ticket: 2, message: 3, contact: 0, account: 0, article: 0, collateral: 0 });
     expect(all.total).toBe(5);
     // Below the cap every count is exact (above it the API says "1000+": countsExact false).
     expect(all.totalExact).toBe(true);

@@ -25,7 +25,7 @@ export interface SearchDocumentsTable {
   account_id: string | null;
   /** The ticket a ticket or message document belongs to (the result's link target). */
   ticket_id: string | null;
-  /** An article's status (draft, published, archived); null for the other types. */
+  /** An article's status (draft, published, archived) or a collateral item's (current, archived); null for the other types. */
   status: string | null;
   /** `internal` documents (notes, CRM records, internal articles) never reach the portal. */
   visibility: 'public' | 'internal';

@@ -53,3 +53,5 @@ export {
   ticketTimes,
 } from './analytics/support-analytics.js';
 export type { SupportAnalyticsFilter } from './analytics/support-analytics.js';
+export { ticketTimeLinks } from './time-link.js';
+export { ticketWorkMix } from './profile-sources.js';

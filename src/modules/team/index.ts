@@ -13,3 +13,5 @@ export { memberRefs, memberRoleSets, type MemberRef } from './members/member-rea
 export { engagementTimeline, minutesByEngagement, minutesByTask } from './time/time-reads.js';
 export { releaseTaskTime } from './time/time-entry-service.js';
 export { configureTeam } from './ports.js';
+export { memberProfile, memberProfiles, roleProfileRules } from './profile/profile-service.js';
+export { recordTimeHistory, type HistoricalTimeEntry } from './profile/time-history.js';

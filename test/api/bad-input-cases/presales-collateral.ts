@@ -18,10 +18,18 @@ export const presalesCollateralCases: CaseSet = {
     const created = await admin.request({ method: 'POST', url: '/api/collateral', ...collateralUpload('Fixture datasheet') });
     if (created.statusCode !== 201) throw new Error(`collateral fixture: ${created.body}`);
     const item = created.json() as { id: string; versions: { id: string }[] };
+    const opportunityId = await insertOpportunity(t.db.kysely, f.accountId, { name: 'Collateral fixture deal' });
+    const sent = await admin.request({
+      method: 'POST',
+      url: `/api/opportunities/${opportunityId}/collateral-sends`,
+      payload: { versionId: item.versions[0]!.id },
+    });
+    if (sent.statusCode !== 201) throw new Error(`collateral send fixture: ${sent.body}`);
     return {
       collateralId: item.id,
       collateralVersionId: item.versions[0]!.id,
-      collateralOpportunityId: await insertOpportunity(t.db.kysely, f.accountId, { name: 'Collateral fixture deal' }),
+      collateralOpportunityId: opportunityId,
+      collateralSendId: (sent.json() as { id: string }).id,
     };
   },
   cases: {
@@ -47,6 +55,11 @@ export const presalesCollateralCases: CaseSet = {
         body: { versionId: 'no-such-version' },
         code: 'opportunities.not_found',
       },
+    },
+    'DELETE /api/opportunities/:id/collateral-sends/:sendId': {
+      url: (f) => `/api/opportunities/${f.collateralOpportunityId}/collateral-sends/${f.collateralSendId}`,
+      validBody: null,
+      unknownId: { url: '/api/opportunities/no-such-opportunity/collateral-sends/no-such-send', code: 'collateral.send_not_found' },
     },
   },
 };

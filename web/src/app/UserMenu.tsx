@@ -2,7 +2,7 @@ import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router-dom';
 import { initials } from '../ui/format';
-import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLock, IconLogout, IconUserCheck } from '@tabler/icons-react';
 import { IconDevices } from '@tabler/icons-react';
 import { useAuth, useSession, useSignOut } from '../lib/auth';
 import { ChangePasswordModal } from '../modules/identity/ChangePasswordModal';
@@ -38,6 +38,9 @@ export function UserMenu() {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{member.email}</Menu.Label>
+          <Menu.Item component={Link} to={`/team/members/${member.id}`} leftSection={<IconUserCheck size={16} />}>
+            My profile
+          </Menu.Item>
           <Menu.Item leftSection={<IconLock size={16} />} onClick={password.open}>
             Change password
           </Menu.Item>

@@ -35,6 +35,9 @@ export const accountSummarySchema = z.object({
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
   renewalDate: z.string().nullable(),
   relationship: z.enum(['engaged', 'transactional']),
+  internal: z
+    .boolean()
+    .describe('Our own company: its requesters are staff, not customers (never a customer relationship in a role profile)'),
   contactCount: z.number(),
   accountManager: z
     .object({ id: z.string(), name: z.string() })
@@ -58,6 +61,7 @@ export const createAccountBody = z.strictObject({
   arr: z.number().int('ARR is a whole amount').min(0, 'ARR cannot be negative').max(10_000_000_000).default(0),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).default('onboarding'),
   renewalDate: isoDate.nullish(),
+  internal: z.boolean().optional().describe('Our own company: its requesters are staff, not customers (default false)'),
 });
 export type CreateAccountInput = z.infer<typeof createAccountBody>;
 
@@ -68,6 +72,7 @@ export const updateAccountBody = z.strictObject({
   arr: z.number().int('ARR is a whole amount').min(0, 'ARR cannot be negative').max(10_000_000_000).optional(),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
   renewalDate: isoDate.nullish(),
+  internal: z.boolean().optional(),
 });
 export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
 

@@ -275,6 +275,15 @@ export const accountRecordsQuery = z.object({
 
 // ---------------------------------------------------------------- field visits
 
+/** Visits across accounts, soonest first: a field engineer's week. */
+export const fieldVisitListQuery = z.object({
+  engineerId: z.string().max(64).optional().describe('"me" or a member id: only the visits this engineer makes'),
+  from: isoDate.optional().describe('Visit date on or after'),
+  to: isoDate.optional().describe('Visit date on or before'),
+  ...pageQuery,
+});
+export type FieldVisitListQuery = z.infer<typeof fieldVisitListQuery>;
+
 const checklistItem = z.strictObject({
   label: z.string().trim().min(1, 'Give the checklist item a label').max(300),
   done: z.boolean().default(false),

@@ -76,6 +76,24 @@ export async function listFieldVisits(
   return toPage(await toVisits(db, found), q.limit, (v) => encodeCursor(v.visitDate, v.id));
 }
 
+/** Visits across accounts, soonest first: an engineer's week when `engineerId` and dates are given. */
+export async function listAllFieldVisits(
+  db: Kysely<Database>,
+  q: { engineerId?: string | undefined; from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Page<FieldVisit>> {
+  let query = rows(db);
+  if (q.engineerId) query = query.where('field_visits.engineer_id', '=', q.engineerId);
+  if (q.from) query = query.where('field_visits.visit_date', '>=', q.from);
+  if (q.to) query = query.where('field_visits.visit_date', '<=', q.to);
+  if (q.cursor) query = query.where(keysetAfter('field_visits.visit_date', 'field_visits.id', decodeCursor(q.cursor, 'date'), 'asc'));
+  const found = await query
+    .orderBy('field_visits.visit_date', 'asc')
+    .orderBy('field_visits.id', 'asc')
+    .limit(q.limit + 1)
+    .execute();
+  return toPage(await toVisits(db, found), q.limit, (v) => encodeCursor(v.visitDate, v.id));
+}
+
 const auditView = (v: FieldVisit) => ({
   visitDate: v.visitDate,
   siteAddress: v.siteAddress,

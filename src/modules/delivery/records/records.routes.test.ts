@@ -255,6 +255,34 @@ describe.each(testDialects())('training, field visits and POC criteria on %s', (
     expect(list.items.map((v: { id: string }) => v.id)).toEqual([visit.id]);
   });
 
+  it('lists an engineer’s visits across accounts for a week, soonest first', async () => {
+    const plan = async (who: SignedIn, account: string, visitDate: string, purpose: string) => {
+      const res = await who.request({
+        method: 'POST',
+        url: `/api/accounts/${account}/field-visits`,
+        payload: { visitDate, siteAddress: '1 Main Street', purpose, engineerId: who.memberId },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const later = await plan(engineer, otherAccountId, '2027-05-14', 'Install the second appliance');
+    const sooner = await plan(engineer, accountId, '2027-05-11', 'Survey the site');
+    await plan(engineer, accountId, '2027-05-20', 'Next week’s upgrade');
+    await plan(trainer, accountId, '2027-05-12', 'Someone else’s visit');
+
+    const week = await engineer.request({ method: 'GET', url: '/api/field-visits?engineerId=me&from=2027-05-10&to=2027-05-16' });
+    expect(week.statusCode, week.body).toBe(200);
+    expect(week.json().items.map((v: { id: string }) => v.id)).toEqual([sooner, later]);
+    const paged = (await engineer.request({ method: 'GET', url: '/api/field-visits?engineerId=me&from=2027-05-10&limit=1' })).json();
+    const next = (
+      await engineer.request({ method: 'GET', url: `/api/field-visits?engineerId=me&from=2027-05-10&limit=1&cursor=${paged.nextCursor}` })
+    ).json();
+    expect([paged.items[0].id, next.items[0].id]).toEqual([sooner, later]);
+    const all = (await trainer.request({ method: 'GET', url: '/api/field-visits?from=2027-05-10&to=2027-05-16' })).json();
+    expect(all.items).toHaveLength(3);
+    expectError(await engineer.request({ method: 'GET', url: '/api/field-visits?from=next-monday' }), 400, 'request.invalid');
+  });
+
   it('keeps success criteria on a proof of concept, suggests the verdict from them and records the engineer’s verdict', async () => {
     const opportunityId = await insertOpportunity(t.db.kysely, accountId, { name: 'Globex — fleet analytics' });
     const pocId = await insertEngagement(t, accountId, 'proof_of_concept', { opportunityId });
@@ -407,6 +435,7 @@ describe.each(testDialects())('training, field visits and POC criteria on %s', (
     const stakeholder = await signInAs(t, ['stakeholder']);
     expect((await stakeholder.request({ method: 'GET', url: `/api/accounts/${accountId}/training-sessions` })).statusCode).toBe(200);
     expect((await stakeholder.request({ method: 'GET', url: `/api/accounts/${accountId}/field-visits` })).statusCode).toBe(200);
+    expect((await stakeholder.request({ method: 'GET', url: '/api/field-visits?engineerId=me' })).statusCode).toBe(200);
     const refused = await stakeholder.request({ method: 'POST', url: `/api/accounts/${accountId}/training-sessions`, payload: session() });
     expect(expectError(refused, 403, 'auth.forbidden').details.permission).toBe('delivery.write');
   });

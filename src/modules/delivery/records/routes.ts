@@ -9,6 +9,7 @@ import {
   createVisitBody,
   criterionSchema,
   feedbackBody,
+  fieldVisitListQuery,
   fieldVisitSchema,
   pocSchema,
   portalTrainingSessionSchema,
@@ -23,7 +24,7 @@ import * as training from './training-service.js';
 import * as visits from './field-visit-service.js';
 import { statusReportRoutes } from './status-report-routes.js';
 import { givePortalFeedback, listPortalTraining } from './training-portal.js';
-import { contactOf } from '../../../kernel/request-context.js';
+import { actorOf, contactOf } from '../../../kernel/request-context.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const READ = 'accounts.read';
@@ -231,6 +232,23 @@ export const deliveryRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => visits.listFieldVisits(db(), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/field-visits',
+    {
+      config: { access: READ },
+      schema: {
+        tags: visitTags,
+        summary: 'Field visits across accounts, soonest first: filter by engineer ("me") and dates for a week’s visits',
+        querystring: fieldVisitListQuery,
+        response: { 200: pageSchema(fieldVisitSchema) },
+      },
+    },
+    async (request) => {
+      const { engineerId, ...rest } = request.query;
+      return visits.listAllFieldVisits(db(), { ...rest, engineerId: engineerId === 'me' ? actorOf(request).memberId : engineerId });
+    },
   );
 
   app.post(

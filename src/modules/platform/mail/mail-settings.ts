@@ -9,6 +9,12 @@ export interface MailSettings {
   listenHost: string;
   /** The largest raw message the listener and the HTTP intake accept. */
   maxMessageBytes: number;
+  /**
+   * The most bytes of files one outbound mail may carry: 10 MiB unless
+   * OUTPOST_MAX_EMAIL_ATTACHMENT_BYTES says otherwise. Base64 grows a file by a third, and many
+   * relays and mailboxes refuse messages over 20–25 MB.
+   */
+  maxAttachmentBytes: number;
 }
 
 export const DEFAULT_MAIL_FROM = 'Outpost Support <support@outpost.local>';
@@ -22,6 +28,8 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings
     listenPort: port !== null && Number.isInteger(port) && port >= 0 ? port : null,
     listenHost: env.OUTPOST_SMTP_LISTEN_HOST || '127.0.0.1',
     maxMessageBytes: Number(env.OUTPOST_MAX_EMAIL_BYTES) > 0 ? Number(env.OUTPOST_MAX_EMAIL_BYTES) : 25 * MIB,
+    maxAttachmentBytes:
+      Number(env.OUTPOST_MAX_EMAIL_ATTACHMENT_BYTES) > 0 ? Math.floor(Number(env.OUTPOST_MAX_EMAIL_ATTACHMENT_BYTES)) : 10 * MIB,
   };
 }
 

@@ -9,7 +9,7 @@ import { startSmtpSink, type SmtpSink } from '../../../../test/helpers/smtp-sink
 import { addAgentMessage } from '../../support/tickets/message-service.js';
 import { startEmailChannel } from '../../support/email/channel.js';
 import { ingestEmail } from '../../support/email/inbound.js';
-import { deliverOutbox, MAX_ATTEMPTS, retryDelayMs } from './outbox.js';
+import { deliverOutbox, enqueueEmail, MAX_ATTEMPTS, outboxEmailStates, retryDelayMs } from './outbox.js';
 
 const FROM = 'Outpost Support <support@outpost.local>';
 
@@ -144,6 +144,51 @@ describe.each(testDialects())('outbound e-mail on %s', (dialect) => {
     expect(sink.messages).toEqual([]);
   });
 
+  it('sends a queued mail’s attachments byte for byte, in order, and refuses more than the limit', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256))]);
+    const id = await enqueueEmail(db.kysely, {
+      to: ['peter@initech.com'],
+      subject: 'Your datasheet',
+      text: 'Attached.',
+      headers: {},
+      attachments: [
+        { filename: 'Datasheet – v2.pdf', contentType: 'application/pdf', content: pdf },
+        { filename: 'notes.txt', contentType: 'text/plain', content: Buffer.from('Read me first') },
+      ],
+    });
+    expect((await outboxEmailStates(db.kysely, [id, null])).get(id)).toMatchObject({ status: 'queued', sentAt: null });
+    expect(await deliverOutbox(db.kysely, transport, new Date(Date.now() + 1000), { from: FROM })).toEqual({
+      sent: 1,
+      retried: 0,
+      failed: 0,
+    });
+    const mail = sink.messages.find((m) => m.subject === 'Your datasheet')!;
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['Datasheet – v2.pdf', 'application/pdf'],
+      ['notes.txt', 'text/plain'],
+    ]);
+    expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
+    expect(mail.attachments[1]!.content.toString()).toBe('Read me first');
+    expect((await outboxEmailStates(db.kysely, [id])).get(id)).toMatchObject({ status: 'sent', attempts: 1 });
+
+    process.env.OUTPOST_MAX_EMAIL_ATTACHMENT_BYTES = '1000';
+    try {
+      const before = await db.kysely.selectFrom('outbox_emails').select('id').execute();
+      await expect(
+        enqueueEmail(db.kysely, {
+          to: ['peter@initech.com'],
+          subject: 'Too big',
+          text: '',
+          headers: {},
+          attachments: [{ filename: 'big.pdf', contentType: 'application/pdf', content: pdf }],
+        }),
+      ).rejects.toThrow(/exceed the mail limit/);
+      expect(await db.kysely.selectFrom('outbox_emails').select('id').execute()).toHaveLength(before.length);
+    } finally {
+      delete process.env.OUTPOST_MAX_EMAIL_ATTACHMENT_BYTES;
+    }
+  });
+
   it('keeps mail queued and warns once when no SMTP relay is configured', async () => {
     const warnings: string[] = [];
     const log = { info: () => {}, error: () => {}, warn: (_o: object, msg: string) => void warnings.push(msg) };
@@ -153,6 +198,7 @@ describe.each(testDialects())('outbound e-mail on %s', (dialect) => {
       listenPort: null,
       listenHost: '127.0.0.1',
       maxMessageBytes: 1024,
+      maxAttachmentBytes: 1024,
     });
     const { ticketId } = await ticketFromMail('No relay');
     await addAgentMessage(db.kysely, agent, ticketId, { body: 'Queued.', visibility: 'public' });

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { SendMailOptions } from 'nodemailer';
 import type { Database } from '../../../db/schema.js';
 import { newId } from '../../../kernel/ids.js';
-import { DEFAULT_MAIL_FROM } from './mail-settings.js';
-import type { OutboxEmailsTable } from './tables.js';
+import { DEFAULT_MAIL_FROM, mailSettings } from './mail-settings.js';
+import type { OutboxEmailsTable, OutboxStatus } from './tables.js';
 
 /** What the delivery pass needs of a nodemailer transport (a test can hand in its own). */
 export interface MailTransport {
@@ -19,6 +19,23 @@ export interface OutgoingEmail {
   /** Message-ID, In-Reply-To, References and any other header, by name. */
   headers: Record<string, string>;
   ticketId?: string | null;
+  /** Files sent with the mail, copied into the outbox; at most `mailSettings().maxAttachmentBytes` in all. */
+  attachments?: OutgoingAttachment[];
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** A queued mail's state, for the record that sent it (a collateral send shows whether its mail went). */
+export interface OutboxEmailState {
+  id: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -37,6 +54,11 @@ export function retryDelayMs(attempts: number): number {
  * together or not at all; the delivery pass sends it after commit.
  */
 export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail, now = new Date()): Promise<string> {
+  const attachments = mail.attachments ?? [];
+  const total = attachments.reduce((sum, a) => sum + a.content.length, 0);
+  // Callers check the limit first and tell the user; this guards the relay from a caller that did not.
+  const limit = mailSettings().maxAttachmentBytes;
+  if (total > limit) throw new Error(`Attachments of ${total} bytes exceed the mail limit of ${limit} bytes`);
   const id = newId();
   const at = now.toISOString();
   await db
@@ -58,10 +80,50 @@ export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail, no
       sent_at: null,
     })
     .execute();
+  if (attachments.length) {
+    await db
+      .insertInto('outbox_email_attachments')
+      .values(
+        attachments.map((a, position) => ({
+          id: newId(),
+          email_id: id,
+          position,
+          filename: a.filename,
+          content_type: a.contentType,
+          size_bytes: a.content.length,
+          content: a.content,
+        })),
+      )
+      .execute();
+  }
   return id;
 }
 
-function toSendOptions(row: OutboxEmailsTable, from: string): SendMailOptions {
+/** Queued mails' states by id, in one read (ids that match nothing are absent). */
+export async function outboxEmailStates(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, OutboxEmailState>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('outbox_emails')
+    .select(['id', 'status', 'attempts', 'last_error', 'sent_at'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, status: r.status, attempts: Number(r.attempts), lastError: r.last_error, sentAt: r.sent_at }]),
+  );
+}
+
+async function attachmentsOf(db: Kysely<Database>, emailId: string): Promise<NonNullable<SendMailOptions['attachments']>> {
+  const rows = await db
+    .selectFrom('outbox_email_attachments')
+    .select(['filename', 'content_type', 'content'])
+    .where('email_id', '=', emailId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: Buffer.from(r.content) }));
+}
+
+function toSendOptions(row: OutboxEmailsTable, from: string, attachments: SendMailOptions['attachments']): SendMailOptions {
   const {
     'Message-ID': messageId,
     'In-Reply-To': inReplyTo,
@@ -79,6 +141,7 @@ function toSendOptions(row: OutboxEmailsTable, from: string): SendMailOptions {
     ...(messageId ? { messageId } : {}),
     ...(inReplyTo ? { inReplyTo } : {}),
     ...(references ? { references } : {}),
+    ...(attachments?.length ? { attachments } : {}),
     headers: rest,
   };
 }
@@ -124,7 +187,7 @@ export async function deliverOutbox(
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const attempts = row.attempts + 1;
     try {
-      await transport.sendMail(toSendOptions(row, from));
+      await transport.sendMail(toSendOptions(row, from, await attachmentsOf(db, row.id)));
       await db
         .updateTable('outbox_emails')
         .set({ status: 'sent', attempts, sent_at: at, last_error: null })

@@ -1,6 +1,7 @@
 /** The mail outbox: every outbound e-mail, written in the transaction of the change that sends it. */
 export interface MailTables {
   outbox_emails: OutboxEmailsTable;
+  outbox_email_attachments: OutboxEmailAttachmentsTable;
 }
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
@@ -21,4 +22,16 @@ export interface OutboxEmailsTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+/** A file sent with a queued mail (migration 0036), in the order it is attached. */
+export interface OutboxEmailAttachmentsTable {
+  id: string;
+  email_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  /** BLOB on SQLite, bytea on PostgreSQL; both drivers hand back a Buffer. */
+  content: Buffer;
 }

@@ -157,6 +157,25 @@ export async function countSend(db: Kysely<Database>, itemId: string, at: string
     .execute();
 }
 
+export async function findSend(db: Kysely<Database>, id: string): Promise<CollateralSendsTable | undefined> {
+  return db.selectFrom('collateral_sends').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Removes a send and takes it off its item's count; the last send time becomes the latest one left. */
+export async function deleteSend(db: Kysely<Database>, send: Pick<CollateralSendsTable, 'id' | 'item_id'>): Promise<void> {
+  await db.deleteFrom('collateral_sends').where('id', '=', send.id).execute();
+  const left = await db
+    .selectFrom('collateral_sends')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('sent_at').as('last')])
+    .where('item_id', '=', send.item_id)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('collateral_items')
+    .set({ send_count: Number(left.n), last_sent_at: left.last === null ? null : String(left.last) })
+    .where('id', '=', send.item_id)
+    .execute();
+}
+
 /** A send with its item and version, as the history lists show it. */
 export type SendRow = CollateralSendsTable & {
   item_title: string;

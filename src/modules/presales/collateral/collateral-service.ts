@@ -21,6 +21,7 @@ import {
 } from '../contract/collateral.js';
 import { checkCollateralFile, cleanFilename } from './collateral-file.js';
 import * as repo from './collateral-repository.js';
+import { indexCollateral } from './collateral-search-documents.js';
 import { collateralSearchText, foldText, tagKeys } from './search-text.js';
 import type { CollateralItemsTable, CollateralVersionsTable } from './tables.js';
 
@@ -127,6 +128,7 @@ export async function createCollateral(
   await inTransaction(db, async (trx) => {
     await repo.insertItem(trx, row);
     const version = await writeVersion(trx, ctx, row.id, { ...vetted, content: file.content }, input.note, now);
+    await indexCollateral(trx, row.id);
     await recordAudit(trx, ctx, {
       action: 'collateral.created',
       recordType: 'collateral',
@@ -166,6 +168,7 @@ export async function uploadCollateralVersion(
   const vetted = await vetFile(file, maxBytes);
   const version = await inTransaction(db, async (trx) => {
     const written = await writeVersion(trx, ctx, itemId, { ...vetted, content: file.content }, note, now);
+    await indexCollateral(trx, itemId);
     await recordAudit(trx, ctx, {
       action: 'collateral.version_uploaded',
       recordType: 'collateral',
@@ -217,6 +220,7 @@ export async function updateCollateral(
     // Only the editable columns: the version and send counters move under their own updates.
     const editable = Object.fromEntries(EDITABLE_COLUMNS.map((c) => [c, after[c]])) as Partial<CollateralItemsTable>;
     await repo.updateItem(trx, itemId, { ...editable, updated_at: now.toISOString() });
+    await indexCollateral(trx, itemId);
     await recordAudit(trx, ctx, {
       action:
         before.status !== after.status

@@ -34,7 +34,7 @@ import {
   uploadCollateralVersion,
 } from './collateral-service.js';
 import { collateralMaxBytes } from './collateral-settings.js';
-import { listItemSends, listOpportunitySends, mostSentCollateral, sendCollateral } from './send-service.js';
+import { deleteCollateralSend, listItemSends, listOpportunitySends, mostSentCollateral, sendCollateral } from './send-service.js';
 import { jsonField, parseField, readUploadParts, UPLOAD_FIELD_MAX } from './upload-parts.js';
 
 const tags = ['collateral'];
@@ -235,6 +235,23 @@ export const collateralRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const send = await sendCollateral(db(), changeContext(request), request.params.id, request.body);
       return reply.status(201).send(send);
+    },
+  );
+
+  app.delete(
+    '/api/opportunities/:id/collateral-sends/:sendId',
+    {
+      config: { access: 'presales.write' },
+      schema: {
+        tags,
+        summary: 'Delete a send recorded by mistake (under its own opportunity); the e-mail it logged stays on the account’s timeline',
+        params: z.object({ id: z.string().max(64), sendId: z.string().max(64) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteCollateralSend(db(), changeContext(request), request.params.id, request.params.sendId);
+      return reply.status(204).send(null);
     },
   );
 };

@@ -8,6 +8,7 @@ import { newId } from '../../../kernel/ids.js';
 import type { Page } from '../../../kernel/pagination.js';
 import { inTransaction } from '../../../kernel/transaction.js';
 import { accountRefs, contactRefs } from '../../accounts/index.js';
+import { enqueueEmail, mailSettings, outboxEmailStates, type OutboxEmailState } from '../../platform/index.js';
 import { memberRefs } from '../../team/index.js';
 import type {
   CollateralSend,
@@ -24,10 +25,11 @@ import { versionDownloadUrl } from './collateral-service.js';
 import type { CollateralSendsTable } from './tables.js';
 
 /**
- * Records that a version of an item was sent for an opportunity, to some of its account's
- * contacts, and logs it as an e-mail on the account's timeline so the account team sees it — all
- * in one transaction. Outpost's outbox carries no attachments, so the file itself goes out with
- * the sender's own mail; the record says what went, when, to whom and by whom.
+ * Sends a version of an item for an opportunity: queues one mail to the chosen contacts of its
+ * account with the file attached (through the platform outbox, so it goes out after commit, with
+ * retries), records the send with that mail, and logs it as an e-mail on the account's timeline so
+ * the account team sees it — all in one transaction. With no contacts the send is only recorded
+ * (the file went out some other way). A file over the mail limit is refused before anything is written.
  */
 export async function sendCollateral(
   db: Kysely<Database>,
@@ -46,6 +48,10 @@ export async function sendCollateral(
   const contacts = await contactRefs(db, contactIds);
   if (contacts.size !== contactIds.length) throw errors.referenceMissing('contact', 'contactIds');
   if ([...contacts.values()].some((c) => c.accountId !== opportunity.accountId)) throw errors.collateralContactNotOnAccount();
+  const { maxAttachmentBytes } = mailSettings();
+  if (contactIds.length && Number(version.size_bytes) > maxAttachmentBytes) throw errors.collateralTooLargeToEmail(maxAttachmentBytes);
+  const file = contactIds.length ? (await repo.findVersionFile(db, item.id, version.id))! : null;
+  const sender = ctx.memberId ? (await memberRefs(db, [ctx.memberId])).get(ctx.memberId) : undefined;
 
   const at = now.toISOString();
   const row: CollateralSendsTable = {
@@ -59,8 +65,28 @@ export async function sendCollateral(
     sent_by: ctx.memberId,
     sent_at: at,
     interaction_id: null,
+    email_id: null,
   };
   await inTransaction(db, async (trx) => {
+    if (file) {
+      row.email_id = await enqueueEmail(
+        trx,
+        {
+          to: contactIds.map((id) => contacts.get(id)!.email),
+          subject: item.title,
+          text: collateralMailText({
+            contacts: contactIds.map((id) => contacts.get(id)!.name),
+            title: item.title,
+            filename: file.filename,
+            note: input.note,
+            sender: sender?.name ?? null,
+          }),
+          headers: sender ? { 'Reply-To': sender.email } : {},
+          attachments: [{ filename: file.filename, contentType: file.content_type, content: Buffer.from(file.content) }],
+        },
+        now,
+      );
+    }
     // Through the deal: on the account's timeline (accounts module) and the deal's activity.
     const interaction = await logOpportunityInteraction(trx, ctx, opportunity.id, {
       kind: 'email',
@@ -89,6 +115,7 @@ export async function sendCollateral(
         version: version.version,
         contactIds,
         interactionId: interaction.id,
+        emailId: row.email_id,
       }),
     });
   });
@@ -106,6 +133,35 @@ export async function sendCollateral(
     },
   ]);
   return send!;
+}
+
+/**
+ * Deletes a send recorded by mistake, under the opportunity it was recorded for (any other path is
+ * a 404, so a deal's page never reaches another deal's sends). The item's send count and last
+ * send follow. The e-mail it logged stays on the account's timeline: it went out.
+ */
+export async function deleteCollateralSend(db: Kysely<Database>, ctx: ChangeContext, opportunityId: string, sendId: string): Promise<void> {
+  const send = await repo.findSend(db, sendId);
+  if (!send || send.opportunity_id !== opportunityId) throw errors.collateralSendNotFound();
+  await inTransaction(db, async (trx) => {
+    await repo.deleteSend(trx, send);
+    await recordAudit(trx, ctx, {
+      action: 'collateral.send_deleted',
+      recordType: 'collateral',
+      recordId: send.item_id,
+      changes: diff(
+        {
+          sendId: send.id,
+          opportunityId: send.opportunity_id,
+          versionId: send.version_id,
+          contactIds: JSON.parse(send.contact_ids) as string[],
+          sentAt: send.sent_at,
+          interactionId: send.interaction_id,
+        },
+        null,
+      ),
+    });
+  });
 }
 
 /** An item's send history: which opportunities got which version, newest first. */
@@ -169,7 +225,7 @@ export async function mostSentCollateral(db: Kysely<Database>, q: z.output<typeo
 /** Sends as the lists show them: the deal, its account, the contacts and the sender by name (batch reads). */
 async function toSends(db: Kysely<Database>, rows: repo.SendRow[]): Promise<CollateralSend[]> {
   const contactIdsOf = new Map(rows.map((r) => [r.id, JSON.parse(r.contact_ids) as string[]]));
-  const [opportunities, accounts, contacts, members] = await Promise.all([
+  const [opportunities, accounts, contacts, members, mails] = await Promise.all([
     opportunityRefs(
       db,
       rows.map((r) => r.opportunity_id),
@@ -182,6 +238,10 @@ async function toSends(db: Kysely<Database>, rows: repo.SendRow[]): Promise<Coll
     memberRefs(
       db,
       rows.map((r) => r.sent_by),
+    ),
+    outboxEmailStates(
+      db,
+      rows.map((r) => r.email_id),
     ),
   ]);
   return rows.map((r) => ({
@@ -210,5 +270,29 @@ async function toSends(db: Kysely<Database>, rows: repo.SendRow[]): Promise<Coll
     sentBy: r.sent_by ? { id: r.sent_by, name: members.get(r.sent_by)?.name ?? 'Former member' } : null,
     sentAt: r.sent_at,
     interactionId: r.interaction_id,
+    email: emailOf(r.email_id ? mails.get(r.email_id) : undefined),
   }));
+}
+
+function emailOf(state: OutboxEmailState | undefined): CollateralSend['email'] {
+  return state ? { status: state.status, sentAt: state.sentAt, lastError: state.lastError } : null;
+}
+
+/** The mail's words: who it is for, what is attached, the sender's note. */
+function collateralMailText(m: {
+  contacts: string[];
+  title: string;
+  filename: string;
+  note: string | null;
+  sender: string | null;
+}): string {
+  const names = m.contacts.map((name) => name.split(/\s+/)[0]).join(', ');
+  return [
+    `Hello ${names},`,
+    '',
+    `Please find attached “${m.title}” (${m.filename}).`,
+    ...(m.note ? ['', m.note] : []),
+    '',
+    ...(m.sender ? [`— ${m.sender}`] : []),
+  ].join('\n');
 }

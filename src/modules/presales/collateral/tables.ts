@@ -60,4 +60,6 @@ export interface CollateralSendsTable {
   sent_by: string | null;
   sent_at: string;
   interaction_id: string | null;
+  /** The outbox mail that carried the file to the contacts (migration 0036); null when none was sent. */
+  email_id: string | null;
 }

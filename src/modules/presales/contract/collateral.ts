@@ -194,7 +194,11 @@ export type MostSent = z.infer<typeof mostSentSchema>;
 
 export const sendCollateralBody = z.strictObject({
   versionId: z.string().min(1).max(64).describe('The version sent; usually the item’s current one'),
-  contactIds: z.array(z.string().max(64)).max(50, 'At most 50 contacts').default([]).describe('Contacts of the opportunity’s account'),
+  contactIds: z
+    .array(z.string().max(64))
+    .max(50, 'At most 50 contacts')
+    .default([])
+    .describe('Contacts of the opportunity’s account; they are e-mailed the file (none: the send is only recorded)'),
   note: note.default(null),
 });
 export type SendCollateralInput = z.input<typeof sendCollateralBody>;
@@ -218,6 +222,14 @@ export const collateralSendSchema = z.object({
   sentBy: ref.nullable(),
   sentAt: z.string(),
   interactionId: z.string().nullable(),
+  email: z
+    .object({
+      status: z.enum(['queued', 'sent', 'failed']),
+      sentAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The mail that carried the file to the contacts (null when the send named no contact)'),
 });
 export type CollateralSend = z.infer<typeof collateralSendSchema>;
 

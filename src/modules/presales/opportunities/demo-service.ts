@@ -6,7 +6,7 @@ import { nowIso } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { inTransaction } from '../../../kernel/transaction.js';
-import { contactRefs } from '../../accounts/index.js';
+import { contactRefs, correctInteraction, interactionRefs } from '../../accounts/index.js';
 import { environmentAccountOf, getEnvironment } from '../../delivery/index.js';
 import { memberRefs } from '../../team/index.js';
 import {
@@ -150,6 +150,21 @@ function audited(r: DemoRow) {
   };
 }
 
+/** The demo's fields its interaction shows (keys of `audited`). */
+const INTERACTION_FIELDS = ['title', 'occurredAt', 'durationMinutes', 'contactIds', 'presenterIds', 'otherAttendees', 'outcome', 'notes'];
+
+/** The interaction a demo logs: what the account timeline shows of it. */
+function interactionOf(r: DemoRow) {
+  return {
+    occurredAt: r.occurred_at,
+    durationMinutes: Number(r.duration_minutes),
+    subject: `Demo: ${r.title}`,
+    notes: interactionNotes({ outcome: r.outcome, notes: r.notes, otherAttendees: parse<string[]>(r.other_attendees) }),
+    memberIds: parse<string[]>(r.presenter_ids),
+    contactIds: parse<string[]>(r.contact_ids),
+  };
+}
+
 /**
  * Records a demo and logs it as a `demo` interaction on the account, linked to the deal, in one
  * transaction. A demo that answers an open demo request of the deal, and has taken place, closes it.
@@ -224,8 +239,9 @@ export async function recordDemo(
 }
 
 /**
- * Changes a demo: outcome, notes, follow-ups ticked off, corrections. The interaction logged on the
- * account stays as it was recorded (the account timeline is a log of what was said at the time).
+ * Changes a demo: outcome, notes, follow-ups ticked off, corrections. The `demo` interaction it
+ * logged on the account follows (date, length, title, audience, outcome and notes), through the
+ * accounts module, in the same transaction; one since deleted from the account is left gone.
  */
 export async function updateDemo(db: Kysely<Database>, ctx: ChangeContext, id: string, raw: UpdateDemoInput): Promise<Demo> {
   const input = updateDemoBody.parse(raw);
@@ -258,6 +274,11 @@ export async function updateDemo(db: Kysely<Database>, ctx: ChangeContext, id: s
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, ctx, { action: 'demo.updated', recordType: 'demo', recordId: id, changes });
+    if (before.interaction_id && INTERACTION_FIELDS.some((f) => f in changes)) {
+      if ((await interactionRefs(trx, [before.interaction_id])).size) {
+        await correctInteraction(trx, ctx, before.interaction_id, interactionOf(after));
+      }
+    }
   });
   return getDemo(db, id);
 }

@@ -130,6 +130,60 @@ describe.each(testDialects())('demos on %s', (dialect) => {
     expect(audit.map((a) => a.action)).toEqual(['demo.recorded', 'demo.updated']);
   });
 
+  it('carries a corrected date, title, audience and notes to the demo’s interaction on the account', async () => {
+    const cfo = (await createContactViaService(t.db, accountId, { name: 'Finn CFO', email: `finn-${unique()}@maple-demo.test` })).id;
+    const demo = (
+      await record({ title: 'Budget review demo', occurredAt: '2026-11-26T10:00:00Z', contactIds: [ciso], presenterIds: [se.memberId] })
+    ).json() as Demo;
+    const interaction = async () => {
+      const items = (await se.request({ method: 'GET', url: `/api/accounts/${accountId}/interactions` })).json().items as {
+        id: string;
+        subject: string;
+        occurredAt: string;
+        durationMinutes: number;
+        notes: string | null;
+        attendees: { id: string }[];
+      }[];
+      return items.find((i) => i.id === demo.interactionId)!;
+    };
+    const res = await se.request({
+      method: 'PATCH',
+      url: `/api/demos/${demo.id}`,
+      payload: {
+        title: 'Budget and ROI demo',
+        occurredAt: '2026-11-27T15:30:00Z',
+        durationMinutes: 45,
+        contactIds: [cfo],
+        otherAttendees: ['The controller'],
+        outcome: 'positive',
+        notes: 'Wants the ROI model in a spreadsheet',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const logged = await interaction();
+    expect(logged).toMatchObject({ subject: 'Demo: Budget and ROI demo', occurredAt: '2026-11-27T15:30:00.000Z', durationMinutes: 45 });
+    expect(logged.notes).toBe('Outcome: Positive\n\nAlso attending: The controller\n\nWants the ROI model in a spreadsheet');
+    expect(logged.attendees.map((a) => a.id).sort()).toEqual([cfo, se.memberId].sort());
+    const audit = await db().selectFrom('audit_log').select(['action', 'changes']).where('record_id', '=', demo.interactionId!).execute();
+    expect(audit.map((a) => a.action)).toEqual(['interaction.logged', 'interaction.updated']);
+
+    // Follow-ups are the demo's own: ticking one off leaves the interaction (and its audit) alone.
+    await se.request({
+      method: 'PATCH',
+      url: `/api/demos/${demo.id}`,
+      payload: { followUps: [{ text: 'Send the ROI model', done: true }] },
+    });
+    expect(await interaction()).toEqual(logged);
+    expect(await db().selectFrom('audit_log').select('id').where('record_id', '=', demo.interactionId!).execute()).toHaveLength(2);
+    // A refused correction (a contact of another account) changes neither record.
+    expectError(
+      await se.request({ method: 'PATCH', url: `/api/demos/${demo.id}`, payload: { contactIds: [outsider] } }),
+      422,
+      'demos.contact_foreign',
+    );
+    expect(await interaction()).toEqual(logged);
+  });
+
   it('refuses contacts and environments of another account, and inactive presenters', async () => {
     const base = { title: 'x', occurredAt: '2026-11-01T10:00:00Z' };
     expectError(await record({ ...base, contactIds: [outsider] }), 422, 'demos.contact_foreign');

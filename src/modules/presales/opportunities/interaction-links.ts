@@ -5,7 +5,7 @@ import { recordAudit } from '../../../kernel/audit.js';
 import { nowIso } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { inTransaction } from '../../../kernel/transaction.js';
-import { interactionRef, logInteraction, type InteractionRef } from '../../accounts/index.js';
+import { interactionRefs, logInteraction, type InteractionRef } from '../../accounts/index.js';
 import type { Interaction } from '../../accounts/contract/accounts.js';
 import type { LogOpportunityInteractionInput } from '../contract/opportunities.js';
 import { logOpportunityInteractionBody } from '../contract/opportunities.js';
@@ -74,10 +74,7 @@ export async function unlinkOpportunityInteraction(
   });
 }
 
-/**
- * The deal's linked interactions that still exist, with who linked them. The accounts module offers
- * one interaction per read (`interactionRef`); a deal has tens of them, read side by side.
- */
+/** The deal's linked interactions that still exist, with who linked them (one batch read from accounts). */
 export async function linkedInteractions(
   db: Kysely<Database>,
   opportunityId: string,
@@ -87,6 +84,12 @@ export async function linkedInteractions(
     .select(['interaction_id', 'linked_by'])
     .where('opportunity_id', '=', opportunityId)
     .execute();
-  const refs = await Promise.all(links.map((l) => interactionRef(db, l.interaction_id)));
-  return refs.flatMap((ref, i) => (ref ? [{ ...ref, linkedBy: links[i]!.linked_by }] : []));
+  const refs = await interactionRefs(
+    db,
+    links.map((l) => l.interaction_id),
+  );
+  return links.flatMap((l) => {
+    const ref = refs.get(l.interaction_id);
+    return ref ? [{ ...ref, linkedBy: l.linked_by }] : [];
+  });
 }

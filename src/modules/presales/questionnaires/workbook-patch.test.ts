@@ -24,6 +24,9 @@ function cells(wb: ExcelJS.Workbook): Map<string, string> {
   return out;
 }
 
+/** The workbook's calculation properties element, as written, or null. */
+const calcPr = (workbookXml: string) => /<(?:[\w.-]+:)?calcPr\b[^>]*>/.exec(workbookXml)?.[0] ?? null;
+
 const WRITES = [
   { sheet: 'Access Control', cell: 'C4', value: 'Yes' },
   {
@@ -70,7 +73,7 @@ describe('writing answers into the customer’s workbook', () => {
     for (const address of now.keys()) if (!old.has(address)) expect(targets.has(address), `new cell ${address}`).toBe(true);
   });
 
-  it('leaves every other part of the package byte for byte, and asks for recalculation on opening', async () => {
+  it('leaves every other part of the package byte for byte, workbook.xml and its calcPr included', async () => {
     const original = await securityWorkbookBytes();
     const { bytes } = await patchWorkbook(original, WRITES);
     const [a, b] = await Promise.all([JSZip.loadAsync(original), JSZip.loadAsync(bytes)]);
@@ -81,8 +84,30 @@ describe('writing answers into the customer’s workbook', () => {
       const [x, y] = await Promise.all([a.file(name)!.async('nodebuffer'), b.file(name)!.async('nodebuffer')]);
       if (!x.equals(y)) changed.push(name);
     }
-    expect(changed.sort()).toEqual(['xl/workbook.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']);
-    expect(await b.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
+    expect(changed.sort()).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']);
+    // The workbook has formulas (C16, D12): still no recalculation is forced on the customer's file.
+    const [before, after] = await Promise.all([a.file('xl/workbook.xml')!.async('string'), b.file('xl/workbook.xml')!.async('string')]);
+    expect(calcPr(after)).toBe(calcPr(before));
+    expect(after).not.toContain('fullCalcOnLoad');
+  });
+
+  it('keeps a calcPr the customer set, or its absence, exactly as it was', async () => {
+    for (const original of [
+      '<calcPr calcId="191029" fullCalcOnLoad="1" calcMode="manual"/>',
+      '<calcPr calcId="191029" calcMode="manual" fullCalcOnLoad="0"/>',
+      null,
+    ]) {
+      const zip = await JSZip.loadAsync(await securityWorkbookBytes());
+      const xml = await zip.file('xl/workbook.xml')!.async('string');
+      const edited = xml.replace(/<calcPr\b[^>]*\/>/, original ?? '');
+      expect(calcPr(edited)).toBe(original);
+      zip.file('xl/workbook.xml', edited);
+      const input = await zip.generateAsync({ type: 'nodebuffer' });
+      const { bytes, written } = await patchWorkbook(input, WRITES);
+      expect(written).toBe(WRITES.length);
+      const out = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+      expect(out).toBe(edited);
+    }
   });
 
   it('never overwrites a formula, and reports a sheet the workbook does not have', async () => {

@@ -10,9 +10,10 @@ import { parseCellAddress } from './cell-address.js';
  * created in order), and leaves every other part as it was. Formulas are never overwritten: a
  * target holding one is reported back instead of written.
  *
- * The one other edit: when the workbook computes anything, `<calcPr fullCalcOnLoad="1">` in
- * workbook.xml asks the spreadsheet to recalculate on opening, so a formula that counts the answers
- * (a =COUNTIF over the Yes/No column) shows the new figure rather than its cached one.
+ * workbook.xml is left alone too: no `fullCalcOnLoad` is forced into its calcPr. The customer's
+ * workbook comes back with the calculation settings it had; a formula over the answers (a =COUNTIF
+ * over the Yes/No column) shows its cached figure until the spreadsheet recalculates, as it does
+ * on the first edit or by its own automatic-calculation setting.
  */
 
 export interface CellWrite {
@@ -280,23 +281,6 @@ function xmlOf(text: string, el: Element): string {
   return text.slice(el.start, el.end);
 }
 
-/** Adds fullCalcOnLoad="1" to the workbook's calcPr (creating it where the schema puts it). */
-function markForRecalculation(workbookXml: string): string {
-  const calc = /<((?:[\w.-]+:)?)calcPr\b[^>]*?\/?>/.exec(workbookXml);
-  if (calc) {
-    if (attr(calc[0], 'fullCalcOnLoad') === '1') return workbookXml;
-    return workbookXml.replace(calc[0], withAttr(calc[0], 'fullCalcOnLoad', '1'));
-  }
-  const p = /<((?:[\w.-]+:)?)workbook\b/.exec(workbookXml)?.[1] ?? '';
-  // calcPr comes after definedNames and before oleSize … extLst (ECMA-376 CT_Workbook).
-  const after = new RegExp(
-    `<${p}(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\\b`,
-  ).exec(workbookXml);
-  const at = after ? after.index : workbookXml.lastIndexOf(`</${p}workbook>`);
-  if (at < 0) return workbookXml;
-  return `${workbookXml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${workbookXml.slice(at)}`;
-}
-
 /**
  * The workbook with each write in its cell. Sheets and parts without writes are not touched.
  *
@@ -304,7 +288,7 @@ function markForRecalculation(workbookXml: string): string {
  */
 export async function patchWorkbook(original: Uint8Array, writes: readonly CellWrite[]): Promise<PatchResult> {
   const zip = await JSZip.loadAsync(original);
-  const { workbookPart, sheets } = await sheetParts(zip);
+  const { sheets } = await sheetParts(zip);
   const refused: PatchResult['refused'] = [];
   const bySheet = new Map<string, Map<string, string>>();
   for (const w of writes) {
@@ -313,15 +297,11 @@ export async function patchWorkbook(original: Uint8Array, writes: readonly CellW
     bySheet.set(w.sheet, cells);
   }
   let written = 0;
-  let computes = false;
   for (const [sheet, part] of sheets) {
     const file = zip.file(part);
-    if (!file) continue;
     const cells = bySheet.get(sheet);
-    if (!cells && computes) continue;
+    if (!file || !cells) continue;
     const xml = await file.async('string');
-    if (/<(?:[\w.-]+:)?f[\s>]/.test(xml)) computes = true;
-    if (!cells) continue;
     const patched = patchSheetXml(xml, cells);
     refused.push(...patched.refused.map((r) => ({ sheet, ...r })));
     written += cells.size - patched.refused.length;
@@ -329,11 +309,6 @@ export async function patchWorkbook(original: Uint8Array, writes: readonly CellW
   }
   for (const [sheet, cells] of bySheet)
     if (!sheets.has(sheet)) for (const cell of cells.keys()) refused.push({ sheet, cell, reason: 'the workbook has no such sheet' });
-  if (computes) {
-    const workbookXml = await zip.file(workbookPart)!.async('string');
-    const marked = markForRecalculation(workbookXml);
-    if (marked !== workbookXml) zip.file(workbookPart, marked);
-  }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, written, refused };
 }

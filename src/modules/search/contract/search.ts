@@ -42,7 +42,7 @@ export const searchResultSchema = z.object({
   score: z.number().describe('Relevance; higher is better (comparable within one response only)'),
   ticketId: z.string().nullable().describe('The ticket a ticket or message result opens'),
   accountId: z.string().nullable(),
-  status: z.string().nullable().describe('An article’s status'),
+  status: z.string().nullable().describe('An article’s status (draft, published, archived) or a collateral item’s (current, archived)'),
   visibility: z.enum(['public', 'internal']),
   updatedAt: z.string(),
 });

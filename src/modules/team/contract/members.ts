@@ -32,6 +32,7 @@ export const memberSchema = z.object({
   name: z.string(),
   title: z.string().nullable(),
   status: z.enum(['active', 'invited', 'disabled']),
+  team: z.string().nullable().describe('The team the member is on, e.g. "EMEA Support"; null when none'),
   roles: z.array(roleSchema),
   skills: z.array(z.string()),
   capacityHours: z.number(),
@@ -48,11 +49,18 @@ export const createdMemberSchema = z.object({ member: memberSchema, temporaryPas
 export const roleListSchema = z.object({ items: z.array(z.object({ id: roleSchema, label: z.string() })) });
 
 const skills = z.array(z.string().trim().min(1).max(60)).max(50);
+/** A team's name as members carry it; blank means "no team". */
+export const teamName = z.string().trim().max(80, 'A team name has at most 80 characters');
+const team = teamName
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .describe('The team the member is on ("EMEA Support", "Platform Engineering"); null or blank for none');
 
 export const createMemberBody = z.strictObject({
   email: z.email('Enter a valid e-mail address').max(254),
   name: z.string().trim().min(1, 'Enter a name').max(120),
   title: z.string().trim().max(120).nullish(),
+  team: team.optional(),
   roles: z.array(roleSchema).min(1, 'Give the member at least one role'),
   skills: skills.optional(),
   capacityHours: z.number().int().min(0).max(80).optional(),
@@ -70,6 +78,7 @@ export type CreateMemberInput = z.infer<typeof createMemberBody>;
 export const updateMemberBody = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name').max(120).optional(),
   title: z.string().trim().max(120).nullish(),
+  team: team.optional(),
   roles: z.array(roleSchema).min(1, 'Give the member at least one role').optional(),
   skills: skills.optional(),
   capacityHours: z.number().int().min(0).max(80).optional(),
@@ -86,6 +95,10 @@ export const setPasswordBody = z.strictObject({
 export const memberListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   role: roleSchema.optional(),
+  team: teamName.min(1).optional().describe('Members of this team (exact name)'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** The teams members are on, with how many members each has: the pickers' and filters' choices. */
+export const teamListSchema = z.object({ items: z.array(z.object({ name: z.string(), members: z.number() })) });

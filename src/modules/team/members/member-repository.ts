@@ -44,6 +44,19 @@ export async function replaceSkills(db: Kysely<Database>, memberId: string, skil
       .execute();
 }
 
+export async function teamCounts(db: Kysely<Database>): Promise<{ name: string; members: number }[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select(['team'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('team', 'is not', null)
+    .where('status', '!=', 'disabled')
+    .groupBy('team')
+    .orderBy('team')
+    .execute();
+  return rows.map((r) => ({ name: r.team!, members: Number(r.n) }));
+}
+
 export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('member_roles')
@@ -69,6 +82,7 @@ export async function toMembers(db: Kysely<Database>, rows: MemberRow[]): Promis
     name: r.name,
     title: r.title,
     status: r.status,
+    team: r.team,
     roles: roles
       .filter((x) => x.member_id === r.id)
       .map((x) => x.role)
@@ -86,7 +100,7 @@ export async function toMembers(db: Kysely<Database>, rows: MemberRow[]): Promis
 
 export async function listMemberRows(
   db: Kysely<Database>,
-  filter: { q?: string; role?: string; cursor?: string; limit: number },
+  filter: { q?: string; role?: string; team?: string; cursor?: string; limit: number },
 ): Promise<Page<MemberRow>> {
   let query = db.selectFrom('members').selectAll('members');
   if (filter.q) {
@@ -107,6 +121,7 @@ export async function listMemberRows(
       ),
     );
   }
+  if (filter.team) query = query.where('members.team', '=', filter.team);
   if (filter.cursor) {
     query = query.where(keysetAfter('members.name', 'members.id', decodeCursor(filter.cursor, 'string'), 'asc'));
   }

@@ -10,6 +10,7 @@ import {
   memberSchema,
   roleListSchema,
   setPasswordBody,
+  teamListSchema,
   updateMemberBody,
 } from '../contract/members.js';
 import * as service from './member-service.js';
@@ -26,6 +27,15 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['team'], summary: 'The role catalogue', response: { 200: roleListSchema } },
     },
     async () => ({ items: ROLES.map((id) => ({ id, label: ROLE_LABELS[id] })) }),
+  );
+
+  app.get(
+    '/api/teams',
+    {
+      config: { access: 'members.read' },
+      schema: { tags: ['team'], summary: 'The teams members are on, with member counts', response: { 200: teamListSchema } },
+    },
+    async () => service.listTeams(db()),
   );
 
   app.get(
@@ -66,7 +76,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'members.manage' },
       schema: {
         tags: ['team'],
-        summary: 'Change roles, skills, capacity, time zone or status',
+        summary: 'Change roles, team, skills, capacity, time zone or status',
         params: idParams,
         body: updateMemberBody,
         response: { 200: memberSchema },

@@ -20,6 +20,11 @@ export async function getMember(db: Kysely<Database>, id: string): Promise<Membe
   return member!;
 }
 
+/** The teams members are on, by name, with their member counts (disabled members left out). */
+export async function listTeams(db: Kysely<Database>) {
+  return { items: await repo.teamCounts(db) };
+}
+
 export async function listMembers(db: Kysely<Database>, filter: Parameters<typeof repo.listMemberRows>[1]) {
   const page = await repo.listMemberRows(db, filter);
   return { items: await repo.toMembers(db, page.items), nextCursor: page.nextCursor };
@@ -44,6 +49,7 @@ export async function createMember(
     email,
     name: input.name,
     title: input.title ?? null,
+    team: input.team ?? null,
     password_hash: passwordHash,
     status: 'active',
     capacity_hours: input.capacityHours ?? 40,
@@ -62,7 +68,7 @@ export async function createMember(
       action: 'member.created',
       recordType: 'member',
       recordId: row.id,
-      changes: diff(null, { email, name: row.name, roles: input.roles, skills: input.skills ?? [] }),
+      changes: diff(null, { email, name: row.name, team: row.team, roles: input.roles, skills: input.skills ?? [] }),
     });
   });
   return { member: await getMember(db, row.id), temporaryPassword };
@@ -79,6 +85,7 @@ export async function updateMember(db: Kysely<Database>, ctx: ChangeContext, id:
     const patch: Partial<repo.MemberRow> = { updated_at: nowIso() };
     if (input.name !== undefined) patch.name = input.name;
     if (input.title !== undefined) patch.title = input.title ?? null;
+    if (input.team !== undefined) patch.team = input.team;
     if (input.capacityHours !== undefined) patch.capacity_hours = input.capacityHours;
     if (input.timeZone !== undefined) patch.time_zone = input.timeZone;
     if (input.workingHours !== undefined) patch.working_hours = JSON.stringify(input.workingHours);
@@ -88,7 +95,12 @@ export async function updateMember(db: Kysely<Database>, ctx: ChangeContext, id:
     if (input.skills) await repo.replaceSkills(trx, id, [...new Set(input.skills)]);
     // A disabled member is signed out everywhere at once.
     if (input.status === 'disabled') await revokeMemberSessions(trx, id);
-    const after = { ...before, ...input, title: input.title === undefined ? before.title : (input.title ?? null) };
+    const after = {
+      ...before,
+      ...input,
+      title: input.title === undefined ? before.title : (input.title ?? null),
+      team: input.team === undefined ? before.team : input.team,
+    };
     await recordAudit(trx, ctx, { action: 'member.updated', recordType: 'member', recordId: id, changes: diff(before, after) });
   });
   return getMember(db, id);

@@ -114,6 +114,66 @@ describe.each(testDialects())('team API on %s', (dialect) => {
     expect(again).toMatchObject({ roles: ['customer_success', 'technical_account_manager'], capacityHours: 32, timeZone: 'Europe/Berlin' });
   });
 
+  it('puts a member on a team, lists members and teams by it, and takes them off with a blank team', async () => {
+    const team = `EMEA Support ${unique()}`;
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: { email: `kim.${unique()}@team.test`, name: 'Kim Team', roles: ['support_tier2'], team: `  ${team} ` },
+    });
+    expect(created.statusCode).toBe(201);
+    const kim = created.json().member;
+    expect(kim.team).toBe(team);
+    const other = await signInAs(t, ['support_tier1']);
+    expect((await admin.request({ method: 'GET', url: `/api/members/${other.memberId}` })).json().team).toBeNull();
+    const moved = await admin.request({ method: 'PATCH', url: `/api/members/${other.memberId}`, payload: { team } });
+    expect(moved.json().team).toBe(team);
+    // A change of anything else leaves the team alone.
+    await admin.request({ method: 'PATCH', url: `/api/members/${other.memberId}`, payload: { capacityHours: 30 } });
+
+    const list = await admin.request({ method: 'GET', url: `/api/members?team=${encodeURIComponent(team)}` });
+    expect(
+      list
+        .json()
+        .items.map((m: MemberView) => m.id)
+        .sort(),
+    ).toEqual([kim.id, other.memberId].sort());
+    expect(
+      (await admin.request({ method: 'GET', url: `/api/members?team=${encodeURIComponent(team)}&role=support_tier1` })).json().items,
+    ).toHaveLength(1);
+    const teams = (await other.request({ method: 'GET', url: '/api/teams' })).json().items as { name: string; members: number }[];
+    expect(teams.find((x) => x.name === team)).toEqual({ name: team, members: 2 });
+
+    const cleared = await admin.request({ method: 'PATCH', url: `/api/members/${kim.id}`, payload: { team: '' } });
+    expect(cleared.json().team).toBeNull();
+    const teamsAfter = (await admin.request({ method: 'GET', url: '/api/teams' })).json().items as { name: string; members: number }[];
+    expect(teamsAfter.find((x) => x.name === team)).toEqual({ name: team, members: 1 });
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('record_id', '=', kim.id)
+      .where('action', '=', 'member.updated')
+      .executeTakeFirstOrThrow();
+    expect(String(audit.changes)).toContain(team);
+  });
+
+  it('refuses a team name that is too long or not text with 400, and changes nothing', async () => {
+    const member = await signInAs(t, ['field']);
+    const long = await admin.request({
+      method: 'PATCH',
+      url: `/api/members/${member.memberId}`,
+      payload: { team: 'x'.repeat(81), capacityHours: 10 },
+    });
+    expect(expectError(long, 400, 'request.invalid').message).toMatch(/80 characters/);
+    expectError(
+      await admin.request({ method: 'PATCH', url: `/api/members/${member.memberId}`, payload: { team: 7 } }),
+      400,
+      'request.invalid',
+    );
+    const after = (await admin.request({ method: 'GET', url: `/api/members/${member.memberId}` })).json();
+    expect(after).toMatchObject({ team: null, capacityHours: 40 });
+  });
+
   it('refuses an unknown time zone with 400 and a message naming the expected form', async () => {
     const other = await signInAs(t, ['field']);
     const res = await admin.request({ method: 'PATCH', url: `/api/members/${other.memberId}`, payload: { timeZone: 'Mars/Olympus_Mons' } });

@@ -14,6 +14,9 @@ export interface TimeEntriesTable {
   engagement_id: string | null; // no foreign key until the delivery module's engagements exist
   account_id: string | null;
   task_id: string | null; // an engagement task (delivery module), when the time was logged on one
+  opportunity_id: string | null; // a presales opportunity (issue 17)
+  interaction_id: string | null; // an accounts interaction (issue 17)
+  billable: number; // 0/1 on both dialects
   note: string | null;
   started_at: string;
   created_at: string;

@@ -122,7 +122,7 @@ describe.each(testDialects())('time entries API on %s', (dialect) => {
     expect(
       expectError(await agent.request({ method: 'GET', url: `/api/time-entries?memberId=${member.memberId}` }), 403, 'auth.forbidden')
         .details.permission,
-    ).toBe('members.manage');
+    ).toBe('time.manage');
     const byAdmin = (
       await admin.request({ method: 'GET', url: `/api/time-entries?memberId=${member.memberId}&to=2026-01-07T00:00:00Z` })
     ).json();

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
 import { actorOf, changeContext } from '../../../kernel/request-context.js';
 import { pageSchema } from '../../../kernel/pagination.js';
-import { categoryTotalsSchema, timeEntryListQuery, timeEntrySchema } from '../contract/time-entries.js';
+import { categoryTotalsSchema, timeEntryBody, timeEntryListQuery, timeEntryPatchBody, timeEntrySchema } from '../contract/time-entries.js';
 import { deleteTimeEntry, listMemberTime } from './time-entry-service.js';
+import { createTimeEntry, TIME_MANAGE, updateTimeEntry } from './time-entry-write.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const tags = ['time'];
 const totals = { totalMinutes: z.number(), byCategory: categoryTotalsSchema.describe('Minutes per category') };
-/** Who may see and remove anyone's time: the same people who manage members. */
-const ADMIN_PERMISSION = 'members.manage';
+/** Who may see, log and remove anyone's time: admins and engineering managers. */
+const ADMIN_PERMISSION = TIME_MANAGE;
 
 export const timeEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.kysely;
@@ -21,7 +22,7 @@ export const timeEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signed_in' },
       schema: {
         tags,
-        summary: 'A member’s time entries, newest first (yours unless you manage members)',
+        summary: 'A member’s time entries, newest first (yours unless you hold time.manage)',
         querystring: timeEntryListQuery,
         response: { 200: pageSchema(timeEntrySchema).extend(totals) },
       },
@@ -34,13 +35,43 @@ export const timeEntryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/api/time-entries',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Log time in any category, optionally on a ticket, engagement, task, account, opportunity or interaction',
+        description: 'For yourself; for another member (memberId) with time.manage. Links are checked and must share one account.',
+        body: timeEntryBody,
+        response: { 201: timeEntrySchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createTimeEntry(db(), changeContext(request), actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/time-entries/:id',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Change a time entry (your own, or anyone’s with time.manage)',
+        params: idParams,
+        body: timeEntryPatchBody,
+        response: { 200: timeEntrySchema },
+      },
+    },
+    async (request) => updateTimeEntry(db(), changeContext(request), actorOf(request), request.params.id, request.body),
+  );
+
   app.delete(
     '/api/time-entries/:id',
     {
       config: { access: 'signed_in' },
       schema: {
         tags,
-        summary: 'Delete a time entry (your own, or anyone’s if you manage members)',
+        summary: 'Delete a time entry (your own, or anyone’s with time.manage)',
         params: idParams,
         response: { 204: z.null() },
       },

@@ -28,6 +28,10 @@ function toEntry(r: Row): TimeEntry {
     ticketId: r.ticket_id,
     engagementId: r.engagement_id,
     accountId: r.account_id,
+    taskId: r.task_id,
+    opportunityId: r.opportunity_id,
+    interactionId: r.interaction_id,
+    billable: Boolean(Number(r.billable)),
     note: r.note,
     startedAt: r.started_at,
     createdAt: r.created_at,
@@ -42,6 +46,10 @@ export interface LogTimeInput {
   engagementId?: string | null;
   accountId?: string | null;
   taskId?: string | null;
+  opportunityId?: string | null;
+  interactionId?: string | null;
+  /** Defaults to true for time on an engagement (project work is billed), false otherwise. */
+  billable?: boolean | undefined;
   note?: string | null | undefined;
   startedAt?: string | undefined;
 }
@@ -52,6 +60,7 @@ export interface LogTimeInput {
  */
 export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: LogTimeInput, now = new Date()): Promise<TimeEntry> {
   const id = newId();
+  const billable = input.billable ?? Boolean(input.engagementId);
   const startedAt = input.startedAt
     ? new Date(input.startedAt).toISOString()
     : new Date(now.getTime() - input.minutes * 60_000).toISOString();
@@ -67,6 +76,9 @@ export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: L
         engagement_id: input.engagementId ?? null,
         account_id: input.accountId ?? null,
         task_id: input.taskId ?? null,
+        opportunity_id: input.opportunityId ?? null,
+        interaction_id: input.interactionId ?? null,
+        billable: billable ? 1 : 0,
         note: input.note || null,
         started_at: startedAt,
         created_at: now.toISOString(),
@@ -84,6 +96,10 @@ export async function logTime(db: Kysely<Database>, ctx: ChangeContext, input: L
         engagementId: input.engagementId ?? null,
         taskId: input.taskId ?? null,
         accountId: input.accountId ?? null,
+        opportunityId: input.opportunityId ?? null,
+        interactionId: input.interactionId ?? null,
+        billable,
+        startedAt,
       }),
     });
   });
@@ -158,7 +174,7 @@ export async function listMemberTime(
   return { ...page, ...totalsOf(totals.map((t) => ({ category: t.category, minutes: Number(t.minutes) }))) };
 }
 
-/** Deletes an entry: members their own, members.manage holders anyone's. */
+/** Deletes an entry: members their own, time.manage holders anyone's. */
 export async function deleteTimeEntry(db: Kysely<Database>, ctx: ChangeContext, id: string, mayDeleteAnyone: boolean): Promise<void> {
   const entry = await getTimeEntry(db, id);
   if (entry.member.id !== ctx.memberId && !mayDeleteAnyone) throw errors.timeEntryNotYours();

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
@@ -8,9 +8,17 @@ import { SEGMENT_LABELS, SEGMENTS, STAGE_LABELS, STAGES, options } from './label
 /** The form edits every field; the API lets a client leave out those with a default. */
 type AccountFormValues = Required<AccountInput>;
 
-const FIELDS = ['name', 'domains', 'segment', 'arr', 'lifecycleStage', 'renewalDate'] as const;
+const FIELDS = ['name', 'domains', 'segment', 'arr', 'lifecycleStage', 'renewalDate', 'internal'] as const;
 
-const blank: AccountFormValues = { name: '', domains: [], segment: 'mid_market', arr: 0, lifecycleStage: 'onboarding', renewalDate: null };
+const blank: AccountFormValues = {
+  name: '',
+  domains: [],
+  segment: 'mid_market',
+  arr: 0,
+  lifecycleStage: 'onboarding',
+  renewalDate: null,
+  internal: false,
+};
 
 const valuesOf = (account?: Account): AccountFormValues =>
   account
@@ -21,6 +29,7 @@ const valuesOf = (account?: Account): AccountFormValues =>
         arr: account.arr,
         lifecycleStage: account.lifecycleStage,
         renewalDate: account.renewalDate,
+        internal: account.internal,
       }
     : blank;
 
@@ -107,6 +116,11 @@ function AccountForm({ onClose, account, onSaved }: Props) {
             {...form.getInputProps('renewalDate')}
           />
         </SimpleGrid>
+        <Checkbox
+          label="Internal — our own company (its requesters are staff, not customers)"
+          description="Contact with an internal account never counts as a customer relationship in role profiles."
+          {...form.getInputProps('internal', { type: 'checkbox' })}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -29,6 +29,11 @@ export function AccountHeader({ account }: { account: Account }) {
             <Group gap="sm">
               <Title order={2}>{account.name}</Title>
               <RelationshipBadge value={account.relationship} size="md" />
+              {account.internal && (
+                <Badge variant="light" color="grape" size="md" title="Our own company: its requesters are staff, not customers">
+                  Internal
+                </Badge>
+              )}
             </Group>
             <Group gap={6} c="dimmed">
               <IconWorld size={14} />

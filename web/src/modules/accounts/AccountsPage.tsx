@@ -145,6 +145,11 @@ export function AccountsPage() {
               <Anchor component={Link} to={`/accounts/${account.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
                 {account.name}
               </Anchor>
+              {account.internal && (
+                <Badge ml="xs" size="xs" variant="light" color="grape">
+                  Internal
+                </Badge>
+              )}
               <Text size="xs" c="dimmed">
                 {account.domains.join(', ') || 'No domains'}
               </Text>

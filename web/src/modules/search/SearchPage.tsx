@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useSearchParamsUpdate } from '../../ui/use-url-filters';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, fromNow } from '../../ui/format';
-import { IconBuilding, IconFileText, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconBuilding, IconFiles, IconFileText, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { IconTicket } from '@tabler/icons-react';
@@ -20,6 +20,7 @@ const TYPE_LABELS: Record<SearchType, string> = {
   contact: 'Contacts',
   account: 'Accounts',
   article: 'Articles',
+  collateral: 'Collateral',
 };
 const TYPE_LABEL: Record<SearchType, string> = {
   ticket: 'Ticket',
@@ -27,14 +28,23 @@ const TYPE_LABEL: Record<SearchType, string> = {
   contact: 'Contact',
   account: 'Account',
   article: 'Article',
+  collateral: 'Collateral',
 };
-const TYPE_COLORS: Record<SearchType, string> = { ticket: 'indigo', message: 'cyan', contact: 'orange', account: 'teal', article: 'grape' };
+const TYPE_COLORS: Record<SearchType, string> = {
+  ticket: 'indigo',
+  message: 'cyan',
+  contact: 'orange',
+  account: 'teal',
+  article: 'grape',
+  collateral: 'lime',
+};
 const TYPE_ICONS: Record<SearchType, typeof IconSearch> = {
   ticket: IconTicket,
   message: IconMessages,
   contact: IconUser,
   account: IconBuilding,
   article: IconFileText,
+  collateral: IconFiles,
 };
 
 const isType = (value: string): value is SearchType => (SEARCH_TYPES as readonly string[]).includes(value);
@@ -61,7 +71,9 @@ export function SearchPage() {
       <PageHeader
         title="Search"
         description={
-          q ? `Results for “${q}”, best match first.` : 'Search tickets, their messages, contacts, accounts and knowledge-base articles.'
+          q
+            ? `Results for “${q}”, best match first.`
+            : 'Search tickets, their messages, contacts, accounts, knowledge-base articles and collateral.'
         }
       />
       <Stack gap="md">
@@ -219,7 +231,7 @@ function ResultItem({ result }: { result: SearchResult }) {
                 {result.type === 'message' ? 'Internal note' : 'Internal'}
               </Badge>
             )}
-            {result.type === 'article' && result.status && (
+            {(result.type === 'article' || (result.type === 'collateral' && result.status === 'archived')) && result.status && (
               <Badge size="xs" variant="outline" color="gray">
                 {result.status}
               </Badge>

@@ -55,5 +55,7 @@ export function resultHref(result: SearchResult): string {
       return result.accountId ? `/accounts/${result.accountId}` : '/accounts';
     case 'article':
       return `/knowledge/${result.id}`;
+    case 'collateral':
+      return `/presales/collateral?item=${encodeURIComponent(result.id)}`;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  Autocomplete,
   Button,
   Checkbox,
   Divider,
@@ -17,13 +18,14 @@ import {
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
-import { useCreateMember, useRoles, useUpdateMember, type Member } from './api';
+import { useCreateMember, useRoles, useTeams, useUpdateMember, type Member } from './api';
 import { browserTimeZone, TIME_ZONES, WEEKDAYS } from './time-zones';
 
 const FIELDS = [
   'name',
   'email',
   'title',
+  'team',
   'roles',
   'skills',
   'capacityHours',
@@ -58,6 +60,7 @@ export function MemberFormModal(props: Props) {
 
 function MemberForm({ member, onClose, onCreated }: Props) {
   const roles = useRoles();
+  const teams = useTeams();
   const create = useCreateMember();
   const update = useUpdateMember();
   const form = useForm({
@@ -65,6 +68,7 @@ function MemberForm({ member, onClose, onCreated }: Props) {
       name: member?.name ?? '',
       email: member?.email ?? '',
       title: member?.title ?? '',
+      team: member?.team ?? '',
       roles: member?.roles ?? [],
       skills: member?.skills ?? [],
       capacityHours: (member?.capacityHours ?? 40) as number | string,
@@ -87,6 +91,7 @@ function MemberForm({ member, onClose, onCreated }: Props) {
     const common = {
       name: values.name.trim(),
       title: values.title.trim() || null,
+      team: values.team.trim() || null,
       roles: values.roles,
       skills: values.skills,
       capacityHours: Number(values.capacityHours),
@@ -127,7 +132,15 @@ function MemberForm({ member, onClose, onCreated }: Props) {
           <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
           <TextInput label="E-mail" type="email" withAsterisk disabled={Boolean(member)} {...form.getInputProps('email')} />
         </SimpleGrid>
-        <TextInput label="Title" placeholder="Senior Technical Account Manager" {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Title" placeholder="Senior Technical Account Manager" {...form.getInputProps('title')} />
+          <Autocomplete
+            label="Team"
+            placeholder="EMEA Support"
+            data={(teams.data ?? []).map((t) => t.name)}
+            {...form.getInputProps('team')}
+          />
+        </SimpleGrid>
         <MultiSelect
           label="Roles"
           withAsterisk

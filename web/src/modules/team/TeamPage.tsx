@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { ActionIcon, Avatar, Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Avatar, Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../lib/auth';
 import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
@@ -12,7 +13,7 @@ import { SecretModal } from '../../ui/SecretModal';
 import { notifyError, notifySuccess } from '../../ui/server-errors';
 import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useCursorPages } from '../../ui/use-cursor-pages';
-import { useMembers, useRoles, useUpdateMember, type Member, type Role } from './api';
+import { useMembers, useRoles, useTeams, useUpdateMember, type Member, type Role } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { SetPasswordModal } from './SetPasswordModal';
 import { describeDays } from './time-zones';
@@ -27,9 +28,11 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [role, setRole] = useState<Role | null>(null);
+  const [team, setTeam] = useState<string | null>(null);
+  const teams = useTeams();
   const [cursor, setCursor] = useState<string | undefined>();
   const pages = useCursorPages(cursor, setCursor);
-  const members = useMembers({ q: q || undefined, role: role ?? undefined, cursor, limit: 25 });
+  const members = useMembers({ q: q || undefined, role: role ?? undefined, team: team ?? undefined, cursor, limit: 25 });
   const update = useUpdateMember();
 
   const [inviteOpen, setInviteOpen] = useState(false);
@@ -51,7 +54,7 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
     );
 
   const items = members.data?.items ?? [];
-  const columns = canManage ? 7 : 6;
+  const columns = canManage ? 8 : 7;
 
   return (
     <>
@@ -93,18 +96,32 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
             }}
             w={260}
           />
+          <Select
+            label="Team"
+            placeholder="Any team"
+            clearable
+            searchable
+            data={(teams.data ?? []).map((t) => t.name)}
+            value={team}
+            onChange={(value) => {
+              setTeam(value);
+              resetPaging();
+            }}
+            w={220}
+          />
         </Group>
         {members.isError ? (
           <Stack p="md">
             <QueryError error={members.error} onRetry={() => void members.refetch()} />
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Member</Table.Th>
                   <Table.Th>Roles</Table.Th>
+                  <Table.Th>Team</Table.Th>
                   <Table.Th>Skills</Table.Th>
                   <Table.Th style={{ textAlign: 'right' }}>Capacity</Table.Th>
                   <Table.Th>Time zone and hours</Table.Th>
@@ -122,9 +139,9 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
                           {initials(member.name)}
                         </Avatar>
                         <Stack gap={0}>
-                          <Text size="sm" fw={600}>
+                          <Anchor component={Link} to={`/team/members/${member.id}`} size="sm" fw={600}>
                             {member.name}
-                          </Text>
+                          </Anchor>
                           <Text size="xs" c="dimmed">
                             {member.title ? `${member.title} · ` : ''}
                             {member.email}
@@ -140,6 +157,11 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
                           </Text>
                         ))}
                       </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={member.team ? undefined : 'dimmed'}>
+                        {member.team ?? '—'}
+                      </Text>
                     </Table.Td>
                     <Table.Td maw={240}>
                       <Group gap={4}>
@@ -208,7 +230,7 @@ export function TeamPage({ manage = false }: { manage?: boolean }) {
           </Table.ScrollContainer>
         )}
         {members.isSuccess && items.length === 0 && (
-          <EmptyState icon={<IconUsers size={18} />} title="No members match" description="Try another name or role." />
+          <EmptyState icon={<IconUsers size={18} />} title="No members match" description="Try another name, role or team." />
         )}
         {members.isSuccess && (items.length > 0 || pages.hasPrevious) && (
           <Stack px="md" pb="md">

@@ -9,6 +9,7 @@ import type {
   memberListQuery,
   roleListSchema,
   setPasswordBody,
+  teamListSchema,
   UpdateMemberInput,
 } from '../../../../src/modules/team/contract/members';
 
@@ -23,6 +24,7 @@ export const memberKeys = {
   all: ['members'] as const,
   list: (params: MemberListParams) => ['members', 'list', params] as const,
   roles: ['roles'] as const,
+  teams: ['members', 'teams'] as const,
 };
 
 export function useRoles() {
@@ -30,6 +32,14 @@ export function useRoles() {
     queryKey: memberKeys.roles,
     queryFn: () => api.get<z.infer<typeof roleListSchema>>('/api/roles').then((r) => r.items),
     staleTime: Infinity,
+  });
+}
+
+/** The teams members are on (free-text names), for filters and the member form. */
+export function useTeams() {
+  return useQuery({
+    queryKey: memberKeys.teams,
+    queryFn: () => api.get<z.infer<typeof teamListSchema>>('/api/teams').then((r) => r.items),
   });
 }
 

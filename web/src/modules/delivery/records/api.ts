@@ -195,6 +195,14 @@ export function useFieldVisits(accountId: string) {
   });
 }
 
+/** Visits across accounts, soonest first: `engineerId: 'me'` and a date window give a field engineer's week. */
+export function useFieldVisitList(query: { engineerId?: string; from?: string; to?: string; limit?: number }) {
+  return useQuery({
+    queryKey: ['delivery', 'field-visits', query] as const,
+    queryFn: () => api.get<Page<FieldVisit>>('/api/field-visits', query),
+  });
+}
+
 export function usePlanVisit(accountId: string) {
   return useAccountRecordMutation(accountId, visitsKey(accountId), (body: z.input<typeof createVisitBody>) =>
     api.post<FieldVisit>(`/api/accounts/${accountId}/field-visits`, body),

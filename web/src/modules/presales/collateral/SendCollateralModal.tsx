@@ -27,9 +27,10 @@ interface SendValues {
 const FIELDS = ['itemId', 'versionId', 'contactIds', 'note'] as const;
 
 /**
- * Records that collateral went to a deal: the item and version (the current one unless another is
- * chosen), the account's contacts it went to, and a note. The send is logged as an e-mail on the
- * account's timeline and the deal's activity.
+ * Sends collateral for a deal: the item and version (the current one unless another is chosen),
+ * the account's contacts to e-mail it to (the file attached), and a note. With no contacts the
+ * send is only recorded. Either way it is logged as an e-mail on the account's timeline and the
+ * deal's activity.
  */
 export function SendCollateralModal(props: Props) {
   return (
@@ -59,13 +60,18 @@ function SendForm({ opportunityId, opportunityName, accountId, accountName, onCl
   const item = useCollateral(form.values.itemId);
   const versions = item.data?.versions ?? [];
   const version = versions.find((v) => v.id === form.values.versionId);
+  const emailing = form.values.contactIds.length > 0;
 
   const submit = form.onSubmit((values) =>
     send.mutate(
       { versionId: values.versionId!, contactIds: values.contactIds, note: values.note.trim() || null },
       {
         onSuccess: (sent) => {
-          notifySuccess(`Recorded: “${sent.item.title}” version ${sent.version.number} sent for ${opportunityName}.`);
+          notifySuccess(
+            sent.email
+              ? `“${sent.item.title}” version ${sent.version.number} is on its way to ${sent.contacts.map((c) => c.name).join(', ')}.`
+              : `Recorded: “${sent.item.title}” version ${sent.version.number} sent for ${opportunityName}.`,
+          );
           onClose();
         },
         onError: (error) => showServerErrors(form, error, FIELDS),
@@ -123,17 +129,28 @@ function SendForm({ opportunityId, opportunityName, accountId, accountName, onCl
           {...form.getInputProps('note')}
         />
         <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />}>
-          This records the send and logs an e-mail on {accountName}’s timeline. Outpost does not e-mail the file itself:
-          {version ? (
+          {emailing ? (
             <>
-              {' '}
-              <Anchor href={version.downloadUrl} download>
-                download version {version.number}
-              </Anchor>{' '}
-              and attach it to your message.
+              The chosen contacts get one e-mail with{' '}
+              {version ? `version ${version.number} (${formatLabel(version.filename)})` : 'the file'} attached and your note; replies come
+              to you. It is logged on {accountName}’s timeline.
             </>
           ) : (
-            ' download the version and attach it to your message.'
+            <>
+              With no contacts chosen the send is only recorded, and logged on {accountName}’s timeline: share the file yourself
+              {version ? (
+                <>
+                  {' '}
+                  (
+                  <Anchor href={version.downloadUrl} download>
+                    download version {version.number}
+                  </Anchor>
+                  ).
+                </>
+              ) : (
+                '.'
+              )}
+            </>
           )}
         </Alert>
         <Group justify="flex-end">
@@ -141,7 +158,7 @@ function SendForm({ opportunityId, opportunityName, accountId, accountName, onCl
             Cancel
           </Button>
           <Button type="submit" loading={send.isPending} leftSection={<IconSend size={16} />}>
-            Record send
+            {emailing ? 'Send by e-mail' : 'Record send'}
           </Button>
         </Group>
       </Stack>

@@ -207,3 +207,13 @@ export function useSendCollateral(opportunityId: string) {
       ]),
   });
 }
+
+/** Deletes a send recorded by mistake (the e-mail it logged stays on the account's timeline). */
+export function useDeleteSend(opportunityId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (sendId: string) => api.delete(`/api/opportunities/${opportunityId}/collateral-sends/${sendId}`),
+    // Counts, histories and the deal's tab all sit under ['presales'].
+    onSuccess: () => client.invalidateQueries({ queryKey: ['presales'] }),
+  });
+}

@@ -1,24 +1,14 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Card, Checkbox, Group, Pagination, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Card, Group, Pagination, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconFileImport, IconListCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { Link } from 'react-router-dom';
+import { IconListCheck } from '@tabler/icons-react';
 import { useAuth } from '../../../lib/auth';
-import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { EmptyState } from '../../../ui/EmptyState';
-import { FilterBar, filterWidth } from '../../../ui/FilterBar';
 import { QueryError } from '../../../ui/QueryError';
 import { notifyError } from '../../../ui/server-errors';
-import { SkeletonRows } from '../../../ui/SkeletonRows';
 import {
-  FIT_COLORS,
   FIT_LABELS,
-  PRIORITY_COLORS,
-  PRIORITY_LABELS,
-  REQUIREMENT_FITS,
-  REQUIREMENT_PRIORITIES,
   useBulkFit,
-  useDeleteRequirement,
   useReorderRequirements,
   useRequirements,
   useSaveRequirement,
@@ -28,10 +18,13 @@ import {
 } from './api';
 import { FitSummaryCard } from './FitSummaryCard';
 import { ImportRequirementsModal } from './ImportRequirementsModal';
+import { RequirementCard } from './RequirementCard';
 import { RequirementFormModal, showNotices } from './RequirementFormModal';
+import { RequirementsFilters } from './RequirementsFilters';
+import { RequirementsTable } from './RequirementsTable';
+import { SelectionBar } from './SelectionBar';
 
 const PAGE = 50;
-const fitOptions = REQUIREMENT_FITS.map((f) => ({ value: f, label: FIT_LABELS[f] }));
 
 /**
  * A deal's requirements: the fit summary, the list in the customer's order with its fit set in
@@ -104,81 +97,20 @@ export function RequirementsTab({ opportunityId }: { opportunityId: string }) {
     <Stack>
       {list.data && <FitSummaryCard summary={list.data.summary} />}
       <Card p={0} withBorder>
-        <FilterBar
-          withBorder
-          search={{ placeholder: 'Words, reference or notes', value: filters.q, onSearch: (q) => setFilter('q', q) }}
-          active={filtered}
+        <RequirementsFilters
+          filters={filters}
+          sections={list.data?.sections ?? []}
+          canWrite={canWrite}
+          onFilter={setFilter}
           onClear={() => {
             setPage(1);
             setFilters({});
           }}
-        >
-          <Select
-            label="Fit"
-            w={filterWidth(160)}
-            data={fitOptions}
-            value={filters.fit ?? null}
-            onChange={(v) => setFilter('fit', v)}
-            clearable
-          />
-          <Select
-            label="Priority"
-            w={filterWidth(130)}
-            data={REQUIREMENT_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
-            value={filters.priority ?? null}
-            onChange={(v) => setFilter('priority', v)}
-            clearable
-          />
-          <Select
-            label="Section"
-            w={filterWidth(170)}
-            data={list.data?.sections ?? []}
-            value={filters.section ?? null}
-            onChange={(v) => setFilter('section', v)}
-            clearable
-            searchable
-          />
-          <Select
-            label="Design"
-            w={filterWidth(170)}
-            data={[
-              { value: 'true', label: 'Without a design' },
-              { value: 'false', label: 'Answered by a design' },
-            ]}
-            value={filters.withoutDesign ?? null}
-            onChange={(v) => setFilter('withoutDesign', v)}
-            clearable
-          />
-          {canWrite && (
-            <Group gap="xs" ml={{ sm: 'auto' }}>
-              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importer.open}>
-                Import
-              </Button>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => openForm(null)}>
-                Add requirement
-              </Button>
-            </Group>
-          )}
-        </FilterBar>
+          onImport={importer.open}
+          onAdd={() => openForm(null)}
+        />
         {canWrite && selected.size > 0 && (
-          <Group p="sm" gap="sm" bg="var(--mantine-color-blue-light)" wrap="wrap">
-            <Text size="sm" fw={600}>
-              {selected.size} selected
-            </Text>
-            <Select
-              aria-label="Set the fit of the selected requirements"
-              placeholder="Set fit…"
-              data={fitOptions}
-              value={null}
-              onChange={(v) => v && setSelectedFit(v as RequirementFit)}
-              w={180}
-              size="xs"
-              disabled={bulk.isPending}
-            />
-            <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
-              Clear selection
-            </Button>
-          </Group>
+          <SelectionBar count={selected.size} busy={bulk.isPending} onFit={setSelectedFit} onClear={() => setSelected(new Set())} />
         )}
         {list.isError ? (
           <Stack p="md">
@@ -205,102 +137,21 @@ export function RequirementsTab({ opportunityId }: { opportunityId: string }) {
             ))}
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" aria-label="Requirements">
-              <Table.Thead>
-                <Table.Tr>
-                  {canWrite && (
-                    <Table.Th w={36}>
-                      <Checkbox
-                        aria-label="Select all shown"
-                        checked={shown.length > 0 && shown.every((r) => selected.has(r.id))}
-                        onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shown.map((r) => r.id)) : new Set())}
-                      />
-                    </Table.Th>
-                  )}
-                  <Table.Th w={90}>Ref</Table.Th>
-                  <Table.Th>Requirement</Table.Th>
-                  <Table.Th w={90}>Priority</Table.Th>
-                  <Table.Th w={180}>Fit</Table.Th>
-                  <Table.Th w={90}>Design</Table.Th>
-                  {canWrite && <Table.Th w={150} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.isPending && <SkeletonRows columns={canWrite ? 7 : 5} rows={4} />}
-                {shown.map((r) => {
-                  const index = items.indexOf(r);
-                  return (
-                    <Table.Tr key={r.id} aria-label={r.reference ?? r.text.slice(0, 60)}>
-                      {canWrite && (
-                        <Table.Td>
-                          <Checkbox
-                            aria-label={`Select ${r.reference ?? 'requirement'}`}
-                            checked={selected.has(r.id)}
-                            onChange={() => toggle(r.id)}
-                          />
-                        </Table.Td>
-                      )}
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {r.reference ?? '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <RequirementText requirement={r} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={PRIORITY_COLORS[r.priority]}>
-                          {PRIORITY_LABELS[r.priority]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <FitSelect requirement={r} canWrite={canWrite} onFit={(fit) => setFit(r, fit)} />
-                      </Table.Td>
-                      <Table.Td>
-                        {r.designIds.length ? (
-                          <Badge size="sm" variant="light" color="teal">
-                            {r.designIds.length}
-                          </Badge>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            None
-                          </Text>
-                        )}
-                      </Table.Td>
-                      {canWrite && (
-                        <Table.Td>
-                          <Group gap={2} wrap="nowrap" justify="flex-end">
-                            {!filtered && (
-                              <>
-                                <ActionIcon
-                                  variant="subtle"
-                                  aria-label={`Move ${r.reference ?? 'requirement'} up`}
-                                  disabled={index === 0 || reorder.isPending}
-                                  onClick={() => move(index, -1)}
-                                >
-                                  <IconArrowUp size={16} />
-                                </ActionIcon>
-                                <ActionIcon
-                                  variant="subtle"
-                                  aria-label={`Move ${r.reference ?? 'requirement'} down`}
-                                  disabled={index === items.length - 1 || reorder.isPending}
-                                  onClick={() => move(index, 1)}
-                                >
-                                  <IconArrowDown size={16} />
-                                </ActionIcon>
-                              </>
-                            )}
-                            <RowActions requirement={r} opportunityId={opportunityId} onEdit={() => openForm(r)} />
-                          </Group>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RequirementsTable
+            items={items}
+            shown={shown}
+            opportunityId={opportunityId}
+            canWrite={canWrite}
+            loading={list.isPending}
+            canReorder={!filtered}
+            reordering={reorder.isPending}
+            selected={selected}
+            onSelectShown={(all) => setSelected(all ? new Set(shown.map((r) => r.id)) : new Set())}
+            onToggle={toggle}
+            onFit={setFit}
+            onMove={move}
+            onEdit={openForm}
+          />
         )}
         {pages > 1 && (
           <Group justify="space-between" p="sm" wrap="wrap">
@@ -319,137 +170,6 @@ export function RequirementsTab({ opportunityId }: { opportunityId: string }) {
         requirement={editing ?? undefined}
       />
       <ImportRequirementsModal opened={importOpen} onClose={importer.close} opportunityId={opportunityId} />
-    </Stack>
-  );
-}
-
-function FitSelect({
-  requirement,
-  canWrite,
-  onFit,
-}: {
-  requirement: Requirement;
-  canWrite: boolean;
-  onFit: (fit: RequirementFit) => void;
-}) {
-  if (!canWrite)
-    return (
-      <Badge variant="light" color={FIT_COLORS[requirement.fit]}>
-        {FIT_LABELS[requirement.fit]}
-      </Badge>
-    );
-  return (
-    <Select
-      aria-label={`Fit of ${requirement.reference ?? 'the requirement'}`}
-      size="xs"
-      data={fitOptions}
-      value={requirement.fit}
-      allowDeselect={false}
-      onChange={(v) => v && v !== requirement.fit && onFit(v as RequirementFit)}
-      leftSection={
-        <span style={{ width: 8, height: 8, borderRadius: 8, background: `var(--mantine-color-${FIT_COLORS[requirement.fit]}-6)` }} />
-      }
-    />
-  );
-}
-
-function RequirementText({ requirement: r }: { requirement: Requirement }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {r.text}
-      </Text>
-      <Group gap={6} wrap="wrap">
-        {r.section && (
-          <Badge size="xs" variant="outline" color="gray" tt="none">
-            {r.section}
-          </Badge>
-        )}
-        {r.feedbackItemId && (
-          <Tooltip label="Captured in the feedback insights inbox, with the deal’s ARR as pipeline">
-            <Anchor component={Link} to="/feedback/inbox?source=opportunity" size="xs">
-              In the feedback inbox
-            </Anchor>
-          </Tooltip>
-        )}
-      </Group>
-      {r.notes && (
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {r.notes}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-function RowActions({ requirement: r, opportunityId, onEdit }: { requirement: Requirement; opportunityId: string; onEdit: () => void }) {
-  const remove = useDeleteRequirement(opportunityId);
-  return (
-    <>
-      <ActionIcon variant="subtle" aria-label={`Edit ${r.reference ?? 'the requirement'}`} onClick={onEdit}>
-        <IconPencil size={16} />
-      </ActionIcon>
-      <ConfirmButton
-        size="compact-xs"
-        variant="subtle"
-        color="red"
-        aria-label={`Delete ${r.reference ?? 'the requirement'}`}
-        title={`Delete ${r.reference ?? 'this requirement'}?`}
-        message={
-          r.feedbackItemId
-            ? 'The requirement and its design links are deleted. The feedback item captured for its gap stays in the insights inbox.'
-            : 'The requirement and its design links are deleted.'
-        }
-        confirmLabel="Delete requirement"
-        onConfirm={() => remove.mutateAsync(r.id).catch((e: unknown) => notifyError(e))}
-      >
-        <IconTrash size={16} />
-      </ConfirmButton>
-    </>
-  );
-}
-
-function RequirementCard({
-  requirement: r,
-  canWrite,
-  selected,
-  onToggle,
-  onFit,
-  onEdit,
-}: {
-  requirement: Requirement;
-  canWrite: boolean;
-  selected: boolean;
-  onToggle: () => void;
-  onFit: (fit: RequirementFit) => void;
-  onEdit: () => void;
-}) {
-  return (
-    <Stack
-      gap={6}
-      p="sm"
-      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-      aria-label={r.reference ?? r.text.slice(0, 60)}
-      role="article"
-    >
-      <Group justify="space-between" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
-          {canWrite && <Checkbox aria-label={`Select ${r.reference ?? 'requirement'}`} checked={selected} onChange={onToggle} />}
-          <Text size="sm" fw={600}>
-            {r.reference ?? 'No reference'}
-          </Text>
-          <Badge size="sm" variant="light" color={PRIORITY_COLORS[r.priority]}>
-            {PRIORITY_LABELS[r.priority]}
-          </Badge>
-        </Group>
-        {canWrite && (
-          <Button size="compact-xs" variant="subtle" onClick={onEdit}>
-            Edit
-          </Button>
-        )}
-      </Group>
-      <RequirementText requirement={r} />
-      <FitSelect requirement={r} canWrite={canWrite} onFit={onFit} />
     </Stack>
   );
 }
