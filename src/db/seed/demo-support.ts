@@ -138,6 +138,8 @@ export async function seedDemoSupport(db: Kysely<Database>, now: Date, memberIds
       'web',
       step(0.1),
     );
+    // The agent who answered keeps the case until it is solved or escalated: it is in their queue.
+    if (fate < 0.5) await updateTicket(db, agent, ticket.id, { assigneeId: agent.memberId }, step(0.1));
     if (fate < 0.35) continue; // open, being worked
     if (fate < 0.5) {
       await addAgentMessage(
