@@ -9,7 +9,7 @@ import { dialectTypes, type DialectName } from '../../../db/dialect.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import { opportunityFromReference, technicalWinFromVerdicts } from '../../../db/migrations/0026-presales-poc-links.js';
 import { dropTestSchema, testDialects } from '../../../db/test-database.js';
-import { createAccountViaService, unique } from '../../../../test/factories/index.js';
+import { unique } from '../../../../test/factories/index.js';
 import { getEngagement } from '../../delivery/engagements/service.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../db/migrations');
@@ -135,8 +135,30 @@ describe.each(testDialects())('migrating free-text opportunity references to dea
 
   beforeAll(async () => {
     db = await upgradedDatabase(dialect, async (old) => {
-      accountA = (await createAccountViaService(old, { name: 'Kestrel Aerospace', domains: [`kestrel-${unique()}.test`] })).id;
-      accountB = (await createAccountViaService(old, { name: 'Globex', domains: [`globex-${unique()}.test`] })).id;
+      // Accounts as 0025 left them, written raw: today's service writes columns added since (`internal`).
+      const account = async (name: string) => {
+        const id = `a-${unique()}`;
+        const at = '2026-01-01T09:00:00.000Z';
+        await (old.kysely as unknown as Kysely<{ accounts: Record<string, string | number | null> }>)
+          .insertInto('accounts')
+          .values({
+            id,
+            name,
+            name_lower: name.toLowerCase(),
+            segment: 'enterprise',
+            arr: 0,
+            lifecycle_stage: 'prospect',
+            renewal_date: null,
+            relationship: 'transactional',
+            relationship_evidence: '{}',
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        return id;
+      };
+      accountA = await account('Kestrel Aerospace');
+      accountB = await account('Globex');
       const engagement = (
         id: string,
         accountId: string,
