@@ -160,6 +160,9 @@ export function useMyTasks(status: 'open' | 'done') {
   return useQuery({
     queryKey: engagementKeys.myTasks(status),
     queryFn: () => api.get<{ items: MyTask[] }>('/api/my-tasks', { status }).then((r) => r.items),
+    // The home screen reads the same list: opening My tasks right after must still show what was
+    // assigned since (by a colleague, a template), not the home's copy of half a minute ago.
+    refetchOnMount: 'always',
   });
 }
 
