@@ -181,6 +181,7 @@ async function main() {
     log(
       `questionnaire_autofill ${autofill.ms} ms cold, ${autofill.warmMs} ms warm: ${autofill.questions} questions against ${autofill.entries} entries, ${autofill.suggested} suggested (${autofill.stale} stale) (target ≤ 3,000 ms on SQLite)`,
     );
+  if (wanted?.includes('zendesk_import') && (await (await import('./zendesk-import.js')).benchZendeskImport(runDir, wanted, log))) return;
   if (wanted?.every((name) => name === 'questionnaire_autofill')) {
     process.stdout.write(`${JSON.stringify({ questionnaire_autofill_ms: autofill?.ms ?? null, details: autofill }, null, 2)}\n`);
     fs.rmSync(runDir, { recursive: true, force: true });

@@ -151,3 +151,19 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()) as T;
 }
+
+/** The two widths every screen is checked at (a phone and a laptop). */
+export const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1440, height: 900 },
+] as const;
+
+/** Fails when the page, or its main column, scrolls sideways: something is wider than the screen. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate<number>(`(() => {
+    const doc = document.documentElement;
+    const main = document.querySelector('main');
+    return Math.max(doc.scrollWidth - doc.clientWidth, main ? main.scrollWidth - main.clientWidth : 0);
+  })()`);
+  expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(1);
+}

@@ -18,6 +18,7 @@ import { portalPlugin } from '../modules/portal/index.js';
 import { searchPlugin } from '../modules/search/index.js';
 import { supportPlugin } from '../modules/support/index.js';
 import { teamPlugin } from '../modules/team/index.js';
+import { stripJsonSuffix, zendeskPlugin } from '../modules/zendesk/index.js';
 import type { Config } from './config.js';
 import { errors } from '../kernel/errors.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
@@ -48,6 +49,8 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
     // The router's own 400/414 answers in the one error shape (see error-handler.ts).
     frameworkErrors,
     trustProxy: process.env.OUTPOST_TRUST_PROXY === 'true',
+    // Zendesk's paths end in .json; the /api/v2 routes answer both spellings (issue 18).
+    rewriteUrl: (req) => stripJsonSuffix(req.url ?? '/'),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -91,6 +94,7 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   await app.register(successPlugin);
   await app.register(presalesPlugin);
   await app.register(portalPlugin);
+  await app.register(zendeskPlugin);
 
   const webRoot = config.webRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -184,6 +184,7 @@ user
   });
 
 addBackupCommands(program);
+(await import('./import-commands.js')).addImportCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);

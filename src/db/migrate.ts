@@ -39,6 +39,10 @@ import * as teamProfile from './migrations/0034-team-profile.js';
 import * as teamView from './migrations/0035-team-view.js';
 import * as outboxAttachments from './migrations/0036-outbox-attachments.js';
 import * as analyticsDailyFlow from './migrations/0037-analytics-daily-flow.js';
+import * as ticketTypesAndFields from './migrations/0038-ticket-types-and-fields.js';
+import * as accountTagsAndNotes from './migrations/0039-account-tags-and-notes.js';
+import * as zendesk from './migrations/0040-zendesk.js';
+import * as zendeskExportIndexes from './migrations/0041-zendesk-export-indexes.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -86,6 +90,10 @@ const migrations: Record<string, OutpostMigration> = {
   '0035-team-view': teamView,
   '0036-outbox-attachments': outboxAttachments,
   '0037-analytics-daily-flow': analyticsDailyFlow,
+  '0038-ticket-types-and-fields': ticketTypesAndFields,
+  '0039-account-tags-and-notes': accountTagsAndNotes,
+  '0040-zendesk': zendesk,
+  '0041-zendesk-export-indexes': zendeskExportIndexes,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

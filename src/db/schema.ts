@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { SupportTables } from '../modules/support/tables.js';
 import type { EventTables } from '../modules/platform/webhooks/tables.js';
 import type { PortalTables } from '../modules/identity/portal-access/tables.js';
@@ -17,6 +17,7 @@ import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { SuccessTables } from '../modules/success/tables.js';
 import type { PresalesTables } from '../modules/presales/tables.js';
 import type { NotificationTables } from '../modules/platform/notifications/tables.js';
+import type { ZendeskTables } from '../modules/zendesk/tables.js';
 
 /**
  * The one description of every table. Kysely derives each query's types from it, so a column
@@ -43,7 +44,8 @@ export interface Database
     FeedbackTables,
     SuccessTables,
     PresalesTables,
-    NotificationTables {
+    NotificationTables,
+    ZendeskTables {
   members: MembersTable;
   member_roles: MemberRolesTable;
   member_skills: MemberSkillsTable;
@@ -55,6 +57,7 @@ export interface Database
   settings: SettingsTable;
   accounts: AccountsTable;
   account_domains: AccountDomainsTable;
+  account_tags: AccountTagsTable;
   contacts: ContactsTable;
   account_team: AccountTeamTable;
   interactions: InteractionsTable;
@@ -161,6 +164,8 @@ export interface AccountsTable {
   relationship_evidence: string; // JSON RelationshipEvidence
   /** 0/1: the company's own account (issue 17), whose requesters are staff, not customers. */
   internal: Generated<number>;
+  /** Free text (migration 0039), e.g. a Zendesk organization's notes. */
+  notes: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -168,6 +173,11 @@ export interface AccountsTable {
 export interface AccountDomainsTable {
   domain: string;
   account_id: string;
+}
+
+export interface AccountTagsTable {
+  account_id: string;
+  tag: string;
 }
 
 export interface ContactsTable {

@@ -22,6 +22,13 @@ import { presalesCollateralErrors } from './errors/presales-collateral.js';
 import { teamTimeErrors } from './errors/team-time.js';
 import { teamProfileErrors } from './errors/team-profile.js';
 import { teamViewErrors } from './errors/team-view.js';
+import { zendeskApiErrors } from './errors/zendesk-api.js';
+import { zendeskPeopleErrors } from './errors/zendesk-people.js';
+import { zendeskSearchErrors } from './errors/zendesk-search.js';
+import { zendeskImportErrors } from './errors/zendesk-import.js';
+import { spreadsheetImportErrors } from './errors/spreadsheet-import.js';
+import { ticketFieldsErrors } from './errors/ticket-fields.js';
+import { listExportErrors } from './errors/list-export.js';
 
 export { AppError };
 
@@ -46,4 +53,12 @@ export const errors = {
   ...teamTimeErrors,
   ...teamProfileErrors,
   ...teamViewErrors,
+  // issue 18: one file per area
+  ...zendeskApiErrors,
+  ...zendeskPeopleErrors,
+  ...zendeskSearchErrors,
+  ...zendeskImportErrors,
+  ...spreadsheetImportErrors,
+  ...ticketFieldsErrors,
+  ...listExportErrors,
 };

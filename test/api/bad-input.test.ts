@@ -28,6 +28,8 @@ import { presalesCollateralCases } from './bad-input-cases/presales-collateral.j
 import { teamTimeCases } from './bad-input-cases/team-time.js';
 import { teamProfileCases } from './bad-input-cases/team-profile.js';
 import { teamViewCases } from './bad-input-cases/team-view.js';
+import { ticketFieldCases } from './bad-input-cases/ticket-fields.js';
+import { spreadsheetImportCases } from './bad-input-cases/spreadsheet-import.js';
 
 const now = new Date().toISOString();
 const T = { firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 };
@@ -421,6 +423,8 @@ const CASE_SETS = [
   teamTimeCases,
   teamProfileCases,
   teamViewCases,
+  ticketFieldCases,
+  spreadsheetImportCases,
 ];
 const CASES: Record<string, WriteCase> = Object.assign({}, CORE_CASES, ...CASE_SETS.map((set) => set.cases));
 
@@ -525,7 +529,11 @@ describe.each(testDialects())('bad input to write routes on %s', (dialect) => {
   }
 
   it('has a bad-input case for every write route in the route table, so a new route cannot go untested', () => {
-    const writeRoutes = t.app.routeTable.filter((r) => WRITE_METHODS.has(r.method)).map((r) => `${r.method} ${r.url}`);
+    // The Zendesk-compatible API (/api/v2, issue 18) answers in Zendesk's error shape; its write
+    // routes have the same checks in their own bad-input tests under src/modules/zendesk/api.
+    const writeRoutes = t.app.routeTable
+      .filter((r) => WRITE_METHODS.has(r.method) && !r.url.startsWith('/api/v2/'))
+      .map((r) => `${r.method} ${r.url}`);
     expect(writeRoutes.length).toBeGreaterThanOrEqual(15);
     expect([...writeRoutes].sort()).toEqual(Object.keys(CASES).sort());
   });

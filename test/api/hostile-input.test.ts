@@ -40,6 +40,20 @@ const LAST = new Set([
 
 const key = (op: Operation) => `${op.method} ${op.path}`;
 
+/** The Zendesk-compatible API (/api/v2) answers in Zendesk's error shape instead (issue 18). */
+function zendeskShapeProblem(res: LightMyRequestResponse): string | null {
+  let body: { error?: unknown; description?: unknown };
+  try {
+    body = res.json();
+  } catch {
+    return `not JSON: ${res.body.slice(0, 200)}`;
+  }
+  if (typeof body.error !== 'string' || (body.description !== undefined && typeof body.description !== 'string')) {
+    return `not Zendesk's error shape: ${res.body.slice(0, 200)}`;
+  }
+  return null;
+}
+
 function shapeProblem(res: LightMyRequestResponse): string | null {
   let body: unknown;
   try {
@@ -130,7 +144,9 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
         };
         if (res.statusCode >= 500) fail(`${res.statusCode} ${res.body.slice(0, 300)}`);
         if (res.statusCode >= 400) {
-          const shape = shapeProblem(res);
+          // The path as the server routes it (`/api/v2/../x` is not under /api/v2).
+          const zendesk = new URL(r.url, 'http://outpost').pathname.startsWith('/api/v2/');
+          const shape = zendesk ? zendeskShapeProblem(res) : shapeProblem(res);
           if (shape) fail(`${res.statusCode} ${shape}`);
         }
         if (!write) return;

@@ -17,7 +17,7 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
   identity: ['api_tokens', 'portal_credentials', 'portal_links', 'portal_sessions', 'rate_limit_counters', 'sessions'],
   team: ['member_roles', 'member_skills', 'members', 'time_entries'],
   search: ['search_documents', 'search_fts'],
-  accounts: ['account_domains', 'account_team', 'accounts', 'contacts', 'interaction_attendees', 'interactions'],
+  accounts: ['account_domains', 'account_tags', 'account_team', 'accounts', 'contacts', 'interaction_attendees', 'interactions'],
   support: [
     'business_calendars',
     'csat_surveys',
@@ -37,6 +37,8 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
     'sla_policies',
     'ticket_attachments',
     'ticket_events',
+    'ticket_field_values',
+    'ticket_fields',
     'ticket_groups',
     'ticket_messages',
     'ticket_tags',
@@ -130,4 +132,5 @@ export const TABLE_OWNERS: Record<string, readonly string[]> = {
     'statements_of_work',
   ],
   portal: [],
+  zendesk: ['import_external_ids', 'import_runs', 'import_skips', 'zendesk_job_statuses', 'zendesk_numeric_ids'],
 };

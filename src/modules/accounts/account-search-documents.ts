@@ -8,16 +8,28 @@ import { indexDocuments, searchDocument, type SearchDocument, type SearchSelecti
  * src/app/wire-modules.ts).
  */
 
-/** Accounts' documents (name, e-mail domains), by id (the write path, the bench seed) or the next page by id (a rebuild). */
+/** Accounts' documents (name, e-mail domains, tags; notes as text), by id (the write path, the bench seed) or the next page by id (a rebuild). */
 export async function loadAccountSearchDocuments(db: Kysely<Database>, selection: SearchSelection): Promise<SearchDocument[]> {
-  let q = db.selectFrom('accounts').select(['id', 'name', 'updated_at']).orderBy('id');
+  let q = db.selectFrom('accounts').select(['id', 'name', 'notes', 'updated_at']).orderBy('id');
   q =
     'ids' in selection
       ? q.where('id', 'in', selection.ids)
       : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
   const rows = await q.execute();
   const domains = new Map<string, string[]>();
+  const tags = new Map<string, string[]>();
   if (rows.length) {
+    const tagged = await db
+      .selectFrom('account_tags')
+      .select(['account_id', 'tag'])
+      .where(
+        'account_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('tag')
+      .execute();
+    for (const t of tagged) tags.set(t.account_id, [...(tags.get(t.account_id) ?? []), t.tag]);
     const found = await db
       .selectFrom('account_domains')
       .select(['account_id', 'domain'])
@@ -34,8 +46,8 @@ export async function loadAccountSearchDocuments(db: Kysely<Database>, selection
     searchDocument('account', r.id, {
       title: r.name,
       heading: r.name,
-      keywords: (domains.get(r.id) ?? []).join(' · '),
-      body: '',
+      keywords: [...(domains.get(r.id) ?? []), ...(tags.get(r.id) ?? [])].join(' · '),
+      body: r.notes ?? '',
       accountId: r.id,
       ticketId: null,
       visibility: 'internal',

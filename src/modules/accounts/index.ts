@@ -38,5 +38,26 @@ export { accountOwners, accountsOwnedBy, accountsToScore, lastInteractions } fro
 export type { AccountToScore } from './health-figures.js';
 export { renewalFigures, type RenewalFigures } from './renewal-figures.js';
 export { accountIdsInSegment } from './segment-accounts.js';
+export { accountsByNameOrDomain, contactsByEmail, findAccount, type AccountDirectory } from './spreadsheet-import/account-lookups.js';
 export { accountTimeLinks, interactionTimeLinks } from './time-link.js';
 export { accountProfileFacts, accountTeamWorkMix, interactionsAttendedBy } from './profile-sources.js';
+export { importAccounts, domainOwners, type ImportedAccount, type ImportedAccountResult } from './import/import-accounts.js';
+export { importContacts, contactAccounts, type ImportedContact, type ImportedContactResult } from './import/import-contacts.js';
+export {
+  apiAccounts,
+  apiAccountPage,
+  apiAccountCount,
+  updateAccount,
+  type ApiAccount,
+  type ApiAccountFilter,
+} from './compat/api-accounts.js';
+export {
+  apiContacts,
+  apiContactPage,
+  apiContactCount,
+  moveContact,
+  updateContact,
+  type ApiContact,
+  type ApiContactFilter,
+} from './compat/api-contacts.js';
+export { contactChanges, type ContactChange } from './compat/contact-changes.js';

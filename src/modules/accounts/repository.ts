@@ -29,6 +29,28 @@ export async function domainsOf(db: Kysely<Database>, accountIds: string[]): Pro
   return map;
 }
 
+export async function tagsOf(db: Kysely<Database>, accountIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (accountIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('account_tags')
+    .select(['account_id', 'tag'])
+    .where('account_id', 'in', accountIds)
+    .orderBy('tag')
+    .execute();
+  for (const r of rows) map.set(r.account_id, [...(map.get(r.account_id) ?? []), r.tag]);
+  return map;
+}
+
+export async function replaceTags(db: Kysely<Database>, accountId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('account_tags').where('account_id', '=', accountId).execute();
+  if (tags.length)
+    await db
+      .insertInto('account_tags')
+      .values(tags.map((tag) => ({ account_id: accountId, tag })))
+      .execute();
+}
+
 export async function domainOwners(db: Kysely<Database>, domains: string[]): Promise<{ domain: string; account_id: string }[]> {
   if (domains.length === 0) return [];
   return db.selectFrom('account_domains').select(['domain', 'account_id']).where('domain', 'in', domains).execute();
@@ -124,6 +146,18 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
   if (q.segment) query = query.where('accounts.segment', '=', q.segment);
   if (q.stage) query = query.where('accounts.lifecycle_stage', '=', q.stage);
   if (q.relationship) query = query.where('accounts.relationship', '=', q.relationship);
+  if (q.tag) {
+    const tag = q.tag;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('account_tags')
+          .select('account_tags.account_id')
+          .whereRef('account_tags.account_id', '=', 'accounts.id')
+          .where('account_tags.tag', '=', tag),
+      ),
+    );
+  }
   if (q.renewalFrom) query = query.where('accounts.renewal_date', '>=', q.renewalFrom);
   if (q.renewalTo) query = query.where('accounts.renewal_date', '<=', q.renewalTo);
   if (q.memberId) {
@@ -160,13 +194,8 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
     encodeCursor(q.sort === 'name' ? r.name_lower : q.sort === 'arr' ? Number(r.arr) : (r.renewal_date ?? noRenewal), r.id),
   );
   const managerIdOf = (r: (typeof rows)[number]) => (r.manager ? r.manager.split('|')[1]! : null);
-  const [domains, managers] = await Promise.all([
-    domainsOf(
-      db,
-      rows.map((r) => r.id),
-    ),
-    memberRefs(db, page.items.map(managerIdOf)),
-  ]);
+  const ids = page.items.map((r) => r.id);
+  const [domains, tags, managers] = await Promise.all([domainsOf(db, ids), tagsOf(db, ids), memberRefs(db, page.items.map(managerIdOf))]);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => {
@@ -183,6 +212,7 @@ export async function listAccountRows(db: Kysely<Database>, q: AccountListQuery)
         relationship: r.relationship,
         internal: Number(r.internal) === 1,
         contactCount: Number(r.contact_count ?? 0),
+        tags: tags.get(r.id) ?? [],
         accountManager: manager ? { id: manager.id, name: manager.name } : null,
       };
     }),

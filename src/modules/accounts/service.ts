@@ -65,6 +65,9 @@ const domainsOfAccount = compiledRead((db, id: string) =>
   db.selectFrom('account_domains').select('domain').where('account_id', '=', id).orderBy('domain'),
 );
 const teamOfAccount = compiledRead((db, id: string) => repo.teamQuery(db, id));
+const tagsOfAccount = compiledRead((db, id: string) =>
+  db.selectFrom('account_tags').select('tag').where('account_id', '=', id).orderBy('tag'),
+);
 const contactCountOf = compiledRead((db, id: string) =>
   db
     .selectFrom('contacts')
@@ -75,10 +78,11 @@ const contactCountOf = compiledRead((db, id: string) =>
 export async function getAccount(db: Kysely<Database>, id: string): Promise<Account> {
   const [row] = await accountById(db, id);
   if (!row) throw errors.accountNotFound();
-  const [domains, teamSlots, [contactCount]] = await Promise.all([
+  const [domains, teamSlots, [contactCount], tags] = await Promise.all([
     domainsOfAccount(db, id),
     teamOfAccount(db, id).then((slots) => repo.withMemberNames(db, slots)),
     contactCountOf(db, id),
+    tagsOfAccount(db, id),
   ]);
   const manager =
     teamSlots.find((s) => s.role === 'technical_account_manager') ?? teamSlots.find((s) => s.role === 'customer_success') ?? null;
@@ -92,6 +96,8 @@ export async function getAccount(db: Kysely<Database>, id: string): Promise<Acco
     renewalDate: row.renewal_date,
     relationship: row.relationship,
     internal: Number(row.internal) === 1,
+    tags: tags.map((t) => t.tag),
+    notes: row.notes ?? null,
     relationshipEvidence: JSON.parse(row.relationship_evidence) as RelationshipEvidence,
     contactCount: Number(contactCount!.n),
     accountManager: manager ? { id: manager.memberId, name: manager.memberName } : null,
@@ -118,6 +124,7 @@ async function assertNameFree(db: Kysely<Database>, name: string, accountId: str
 
 export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, input: CreateAccountInput): Promise<Account> {
   const domains = [...new Set(input.domains)];
+  const tags = [...new Set(input.tags ?? [])].sort();
   const id = newId();
   const now = nowIso();
   await inTransaction(db, async (trx) => {
@@ -137,17 +144,19 @@ export async function createAccount(db: Kysely<Database>, ctx: ChangeContext, in
         relationship: evidence.verdict,
         relationship_evidence: JSON.stringify(evidence),
         internal: input.internal ? 1 : 0,
+        notes: input.notes || null,
         created_at: now,
         updated_at: now,
       })
       .execute();
     await repo.replaceDomains(trx, id, domains);
+    await repo.replaceTags(trx, id, tags);
     await indexAccount(trx, id);
     await recordAudit(trx, ctx, {
       action: 'account.created',
       recordType: 'account',
       recordId: id,
-      changes: diff(null, { ...input, domains }),
+      changes: diff(null, { ...input, domains, tags }),
     });
   });
   return getAccount(db, id);
@@ -167,11 +176,13 @@ export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id
         ...(input.lifecycleStage !== undefined ? { lifecycle_stage: input.lifecycleStage } : {}),
         ...(input.renewalDate !== undefined ? { renewal_date: input.renewalDate ?? null } : {}),
         ...(input.internal !== undefined ? { internal: input.internal ? 1 : 0 } : {}),
+        ...(input.notes !== undefined ? { notes: input.notes || null } : {}),
         updated_at: nowIso(),
       })
       .where('id', '=', id)
       .execute();
     if (input.domains) await repo.replaceDomains(trx, id, [...new Set(input.domains)]);
+    if (input.tags) await repo.replaceTags(trx, id, [...new Set(input.tags)].sort());
     await indexAccount(trx, id);
     if (input.arr !== undefined || input.segment !== undefined || input.lifecycleStage !== undefined) {
       await accountsPorts().accountFiguresChanged(trx, id);
@@ -185,6 +196,8 @@ export async function updateAccount(db: Kysely<Database>, ctx: ChangeContext, id
         ...plainBefore,
         ...input,
         renewalDate: input.renewalDate === undefined ? before.renewalDate : (input.renewalDate ?? null),
+        notes: input.notes === undefined ? before.notes : input.notes || null,
+        tags: input.tags ? [...new Set(input.tags)].sort() : before.tags,
       }),
     });
   });

@@ -3,6 +3,8 @@ import { closeTheLoopRoutes } from './loop/routes.js';
 import { engineeringIssueRoutes } from './engineering/routes.js';
 import { featureRequestRoutes } from './requests/routes.js';
 import { feedbackItemRoutes } from './items/routes.js';
+import { feedbackItemExportRoutes } from './items/item-export-routes.js';
+import { featureRequestExportRoutes } from './requests/request-export-routes.js';
 import { internalMeetingRoutes } from './meetings/routes.js';
 import { roadmapRoutes } from './roadmap/routes.js';
 import { uatRoutes } from './uat/routes.js';
@@ -15,6 +17,8 @@ import { uatRoutes } from './uat/routes.js';
 export const feedbackPlugin: FastifyPluginAsyncZod = async (app) => {
   await app.register(feedbackItemRoutes);
   await app.register(featureRequestRoutes);
+  await app.register(feedbackItemExportRoutes);
+  await app.register(featureRequestExportRoutes);
   await app.register(engineeringIssueRoutes);
   await app.register(uatRoutes);
   await app.register(closeTheLoopRoutes);

@@ -19,7 +19,7 @@ export type { Permission, Role } from './roles/roles.js';
 export type { RouteAccess, RouteEntry } from './roles/route-access.js';
 export { PORTAL_COOKIE, authPlugin, authenticate } from './sessions/auth-plugin.js';
 export { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './sessions/passwords.js';
-export { RATE_LIMIT_EXPIRY_PASS_MS, deleteEndedRateLimitWindows } from './sign-in-limits/rate-limit-store.js';
+export { RATE_LIMIT_EXPIRY_PASS_MS, countAttempt, deleteEndedRateLimitWindows } from './sign-in-limits/rate-limit-store.js';
 export { addressSignInLimit } from './sign-in-limits/address-limit.js';
 export { securityPlugin, signInRateLimit } from './sign-in-limits/security-plugin.js';
 export { identityPlugin } from './plugin.js';

@@ -22,3 +22,4 @@ export {
 } from './notifications/notification-service.js';
 export { publicBaseUrl } from './notifications/public-url.js';
 export { platformPlugin } from './plugin.js';
+export { MAX_EXPORT_ROWS, sendListExport, joinNames, type ExportColumn, type ListExport } from './export/index.js';

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { opportunityRoutes } from './opportunities/routes.js';
+import { opportunityExportRoutes } from './opportunities/opportunity-export-routes.js';
+import { dealSupportExportRoutes } from './opportunities/deal-support-export-routes.js';
+import { collateralExportRoutes } from './collateral/collateral-export-routes.js';
 import { pocRoutes } from './pocs/routes.js';
 import { solutionRoutes } from './solutions/routes.js';
 import { libraryRoutes } from './library/routes.js';
@@ -13,6 +16,9 @@ import { collateralRoutes } from './collateral/routes.js';
  */
 export const presalesPlugin: FastifyPluginAsyncZod = async (app) => {
   await app.register(opportunityRoutes);
+  await app.register(opportunityExportRoutes);
+  await app.register(dealSupportExportRoutes);
+  await app.register(collateralExportRoutes);
   await app.register(pocRoutes);
   await app.register(solutionRoutes);
   await app.register(libraryRoutes);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthRoutes } from './health/routes.js';
+import { portfolioExportRoutes } from './health/portfolio-export-routes.js';
 import { playbookRoutes } from './playbooks/routes.js';
 import { usageRoutes } from './usage/routes.js';
 import { planRoutes } from './plans/routes.js';
@@ -15,6 +16,7 @@ import { analyticsRoutes } from './analytics/routes.js';
 export const successPlugin: FastifyPluginAsyncZod = async (app) => {
   await app.register(usageRoutes);
   await app.register(healthRoutes);
+  await app.register(portfolioExportRoutes);
   await app.register(playbookRoutes);
   await app.register(planRoutes);
   await app.register(renewalRoutes);

@@ -8,9 +8,13 @@ export { runEscalationRules } from './escalation/escalation-rule-service.js';
 export { escalateTicket } from './escalation/escalation-service.js';
 export { createArticle, getArticle, linkArticle, searchPublicArticles } from './knowledge/service.js';
 export { saveMacro } from './macros/service.js';
+export { importTickets } from './import/import-tickets.js';
+export type { ImportedAttachment, ImportedMessage, ImportedTicket, ImportedTicketResult } from './import/import-tickets.js';
+export { importTicketField, listTicketFields } from './fields/ticket-field-service.js';
+export type { TicketField } from './contract/ticket-fields.js';
 export { ensureDefaultViews } from './queues/views.js';
 export { saveRunbook } from './runbooks/service.js';
-export { createGroup, saveCalendar, savePolicy, saveRule } from './settings/settings-service.js';
+export { createGroup, listGroups, saveCalendar, savePolicy, saveRule } from './settings/settings-service.js';
 export { CALENDAR_HOURS, addBusinessMinutes } from './sla/business-calendar.js';
 export type { BusinessCalendar } from './sla/business-calendar.js';
 export { breachesAdded, detectBreaches, onAgentPublicReply, onCustomerMessage, onStatusChange, startSla } from './sla/sla-clock.js';
@@ -25,6 +29,8 @@ export type {
   TicketPriority,
   TicketStatus,
   TicketsTable,
+  TicketFieldType,
+  TicketType,
   Tier,
 } from './tables.js';
 export { addAgentMessage, addCustomerMessage, listMessages } from './tickets/message-service.js';
@@ -55,3 +61,26 @@ export {
 export type { SupportAnalyticsFilter } from './analytics/support-analytics.js';
 export { ticketTimeLinks } from './time-link.js';
 export { ticketWorkMix } from './profile-sources.js';
+export { apiGroups, renameGroup, type ApiGroup } from './compat/api-groups.js';
+export { ticketRecords, type TicketRecord } from './compat/ticket-records.js';
+export {
+  ticketCursorPage,
+  ticketOffsetPage,
+  type ListedTicket,
+  type SortOrder,
+  type TicketListFilter,
+  type TicketSortKey,
+} from './compat/ticket-pages.js';
+export { deleteTicket } from './compat/ticket-delete.js';
+export {
+  countTicketsWhere,
+  ticketIdsAfterNumber,
+  ticketCeiling,
+  ticketIdsWhere,
+  type TicketCriteria,
+  type TicketQuerySort,
+} from './compat/ticket-query.js';
+export { ticketChanges, type ChangedRecord } from './compat/ticket-changes.js';
+export { findView, listViews, type TicketView } from './queues/views.js';
+export { viewCreationTimes } from './compat/search-view-times.js';
+export { ticketTagCounts } from './compat/tag-counts.js';

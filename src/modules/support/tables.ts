@@ -17,6 +17,8 @@ export interface SupportTables {
   escalation_rules: EscalationRulesTable;
   escalation_rule_firings: EscalationRuleFiringsTable;
   ticket_views: TicketViewsTable;
+  ticket_fields: TicketFieldsTable;
+  ticket_field_values: TicketFieldValuesTable;
 }
 
 export interface SequencesTable {
@@ -58,11 +60,15 @@ export interface TicketGroupsTable {
 export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type Tier = 'tier1' | 'tier2' | 'engineering';
+/** Zendesk's ticket types (migration 0038). */
+export type TicketType = 'question' | 'incident' | 'problem' | 'task';
 
 export interface TicketsTable {
   id: string;
   number: number;
   subject: string;
+  /** null when unset (migration 0038). */
+  type: TicketType | null;
   status: TicketStatus;
   priority: TicketPriority;
   tier: Tier;
@@ -156,4 +162,29 @@ export interface TicketViewsTable {
   filters: string; // JSON ViewFilters
   owner_id: string | null; // null: shared with the whole team
   created_at: string;
+}
+
+/** Custom ticket fields (migration 0038), Zendesk's ticket fields. */
+export type TicketFieldType = 'text' | 'textarea' | 'integer' | 'decimal' | 'checkbox' | 'date' | 'dropdown' | 'multiselect' | 'regexp';
+
+export interface TicketFieldsTable {
+  id: string;
+  title: string;
+  field_type: TicketFieldType;
+  /** JSON [{name, value}]: a drop-down's or multiselect's options; [] otherwise. */
+  options: string;
+  description: string | null;
+  /** A regexp field's pattern (Zendesk's regexp_for_validation); null for other types. */
+  pattern: string | null;
+  position: number;
+  active: number; // 0/1
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketFieldValuesTable {
+  ticket_id: string;
+  field_id: string;
+  /** Text in every case; a multiselect's option values space-separated, a checkbox "true"/"false". */
+  value: string;
 }

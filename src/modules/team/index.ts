@@ -15,3 +15,14 @@ export { releaseTaskTime } from './time/time-entry-service.js';
 export { configureTeam } from './ports.js';
 export { memberProfile, memberProfiles, roleProfileRules } from './profile/profile-service.js';
 export { recordTimeHistory, type HistoricalTimeEntry } from './profile/time-history.js';
+export { importMembers, type ImportedMember, type ImportedMemberResult } from './import/import-members.js';
+export {
+  apiMembers,
+  apiMemberPage,
+  apiMemberCount,
+  updateMember,
+  type ApiMember,
+  type ApiMemberRole,
+  type ApiMemberFilter,
+} from './compat/api-members.js';
+export { memberChanges, type MemberChange } from './compat/member-changes.js';

@@ -3,7 +3,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { IconAdjustments, IconBuilding, IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { IconBook, IconLifebuoy, IconMailOff, IconTicket } from '@tabler/icons-react';
-import { IconPalette, IconWebhook } from '@tabler/icons-react';
+import { IconFileImport, IconForms, IconPalette, IconWebhook } from '@tabler/icons-react';
 import { IconBulb, IconInbox } from '@tabler/icons-react';
 import { IconMap, IconUsersGroup } from '@tabler/icons-react';
 import { IconBug, IconGitPullRequest } from '@tabler/icons-react';
@@ -95,6 +95,8 @@ const GROUPS: { label: string | null; items: Item[] }[] = [
       { to: '/admin/templates', label: 'Engagement templates', icon: <IconTemplate size={18} />, permission: 'delivery.manage' },
       { to: '/admin/releases', label: 'Releases', icon: <IconStack2 size={18} />, permission: 'delivery.manage' },
       { to: '/admin/support', label: 'Support settings', icon: <IconLifebuoy size={18} />, permission: 'support.manage' },
+      { to: '/admin/ticket-fields', label: 'Ticket fields', icon: <IconForms size={18} />, permission: 'support.manage' },
+      { to: '/admin/imports', label: 'Imports', icon: <IconFileImport size={18} />, permission: 'support.manage' },
       { to: '/admin/mail-quarantine', label: 'Mail quarantine', icon: <IconMailOff size={18} />, permission: 'support.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: <IconWebhook size={18} />, permission: 'webhooks.manage' },
       { to: '/admin/portal', label: 'Customer portal', icon: <IconPalette size={18} />, permission: 'settings.manage' },

@@ -121,6 +121,14 @@ export const router = createBrowserRouter([
                     }),
                   },
                   {
+                    path: 'admin/ticket-fields',
+                    lazy: async () => ({ Component: (await import('../modules/support/fields/TicketFieldsPage')).TicketFieldsPage }),
+                  },
+                  {
+                    path: 'admin/imports',
+                    lazy: async () => ({ Component: (await import('../modules/zendesk/ImportRunsPage')).ImportRunsPage }),
+                  },
+                  {
                     path: 'admin/mail-quarantine',
                     lazy: async () => ({
                       Component: (await import('../modules/support/quarantine/MailQuarantinePage')).MailQuarantinePage,
@@ -134,6 +142,11 @@ export const router = createBrowserRouter([
               },
               // Who the team is (issue 17): everyone keeps a timesheet and sees their own profile (the
               // server decides whose else); team leads see the team's time.
+              // Spreadsheet import (issue 18): accounts, contacts or tickets; the server checks each kind's permission.
+              {
+                path: 'import/:kind',
+                lazy: async () => ({ Component: (await import('../modules/platform/imports/SpreadsheetImportPage')).SpreadsheetImportPage }),
+              },
               { path: 'time', lazy: async () => ({ Component: (await import('../modules/team/time/TimesheetPage')).TimesheetPage }) },
               {
                 path: 'team/members/:id',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Card, Stack, Table, type TableProps } from '@mantine/core';
+import { Box, Card, Group, Stack, Table, type TableProps } from '@mantine/core';
 import { CursorPager } from './CursorPager';
+import { ExportMenu } from './ExportMenu';
 import { QueryError } from './QueryError';
 import { SkeletonRows } from './SkeletonRows';
 import type { useCursorPages } from './use-cursor-pages';
@@ -20,6 +21,8 @@ export interface ListQuery {
 interface ListScreenProps {
   /** Above the table: a `FilterBar`, usually. */
   header?: ReactNode;
+  /** "Export" beside the header: the list's export route and the query the list is fetched with (its filters from the URL). */
+  exportTo?: { path: string; query: object };
   query: ListQuery;
   /** How many rows are on screen; none shows `empty` once loaded. */
   rowCount: number;
@@ -54,6 +57,7 @@ interface ListScreenProps {
  */
 export function ListScreen({
   header,
+  exportTo,
   query,
   rowCount,
   head,
@@ -68,7 +72,16 @@ export function ListScreen({
   const loadedEmpty = query.isSuccess && rowCount === 0;
   return (
     <Card p={0}>
-      {header}
+      {exportTo ? (
+        <Group gap={0} align="flex-end" justify="flex-end" wrap="nowrap">
+          <Box style={{ flex: 1, minWidth: 0 }}>{header}</Box>
+          <Box p="md" pl={0}>
+            <ExportMenu path={exportTo.path} query={exportTo.query} />
+          </Box>
+        </Group>
+      ) : (
+        header
+      )}
       {query.isError ? (
         <Stack p="md">
           <QueryError error={query.error} onRetry={() => void query.refetch()} />

@@ -354,6 +354,7 @@ export function buildTicketHistory(
       id,
       number: input.number,
       subject,
+      type: null,
       status,
       priority,
       tier,

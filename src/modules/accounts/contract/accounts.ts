@@ -8,6 +8,13 @@ const domain = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'Use a bare domain such as example.com');
 const isoDate = z.iso.date('Use a date as YYYY-MM-DD');
+/** An account's tag (a Zendesk organization's tags come across as these): a lower-case word. */
+export const accountTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_:.-]{0,49}$/, 'Tags are lower-case words (letters, digits, - _ : .), up to 50 characters');
+const notes = z.string().trim().max(20_000).nullish();
 
 export const evidenceSchema = z.object({
   verdict: z.enum(['engaged', 'transactional']),
@@ -39,6 +46,7 @@ export const accountSummarySchema = z.object({
     .boolean()
     .describe('Our own company: its requesters are staff, not customers (never a customer relationship in a role profile)'),
   contactCount: z.number(),
+  tags: z.array(z.string()).describe('The account’s tags, sorted'),
   accountManager: z
     .object({ id: z.string(), name: z.string() })
     .nullable()
@@ -47,6 +55,7 @@ export const accountSummarySchema = z.object({
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
 export const accountSchema = accountSummarySchema.extend({
+  notes: z.string().nullable().describe('Free text about the account (a Zendesk organization’s notes)'),
   relationshipEvidence: evidenceSchema,
   team: z.array(teamSlotSchema),
   createdAt: z.string(),
@@ -62,6 +71,8 @@ export const createAccountBody = z.strictObject({
   lifecycleStage: z.enum(LIFECYCLE_STAGES).default('onboarding'),
   renewalDate: isoDate.nullish(),
   internal: z.boolean().optional().describe('Our own company: its requesters are staff, not customers (default false)'),
+  tags: z.array(accountTag).max(50).optional(),
+  notes,
 });
 export type CreateAccountInput = z.infer<typeof createAccountBody>;
 
@@ -73,6 +84,8 @@ export const updateAccountBody = z.strictObject({
   lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
   renewalDate: isoDate.nullish(),
   internal: z.boolean().optional(),
+  tags: z.array(accountTag).max(50).optional().describe('Replaces the account’s tags'),
+  notes,
 });
 export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
 
@@ -83,6 +96,7 @@ export const accountListQuery = z.object({
   segment: z.enum(SEGMENTS).optional(),
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   relationship: z.enum(['engaged', 'transactional']).optional(),
+  tag: accountTag.optional().describe('Only accounts with this tag'),
   memberId: z.string().max(64).optional().describe('Only accounts whose team includes this member'),
   renewalFrom: isoDate.optional().describe('Renewal on or after this date'),
   renewalTo: isoDate.optional().describe('Renewal on or before this date'),

@@ -4,6 +4,7 @@ import { errors } from '../../../kernel/errors.js';
 import type { RouteEntry } from '../roles/route-access.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { resolveSession, resolveToken } from './auth-service.js';
+import { apiPasswordAccessEnabled, resolveBasic } from './basic-auth.js';
 import { resolvePortalSession } from '../portal-access/portal-auth-service.js';
 
 export const SESSION_COOKIE = 'outpost_session';
@@ -15,8 +16,10 @@ export async function authenticate(request: FastifyRequest): Promise<Actor | nul
   const { db } = request.server;
   const header = request.headers.authorization;
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    return match ? resolveToken(db.kysely, match[1]!) : null;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    if (bearer) return resolveToken(db.kysely, bearer[1]!);
+    const basic = /^Basic\s+(\S+)$/i.exec(header);
+    return basic ? resolveBasic(db.kysely, basic[1]!, apiPasswordAccessEnabled()) : null;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie ? resolveSession(db.kysely, cookie) : null;

@@ -98,6 +98,11 @@ async function actorForMember(
   return { ...extra, memberId, name: member.name, email: member.email, roles, permissions };
 }
 
+/** A member acting with their own full permissions (Basic e-mail:password on the API). */
+export function actorForMemberId(db: Kysely<Database>, memberId: string): Promise<Actor | null> {
+  return actorForMember(db, memberId, { type: 'member', tokenId: null, session: null });
+}
+
 /** The member behind a session cookie, or null when it is unknown or expired. */
 export async function resolveSession(db: Kysely<Database>, sessionId: string): Promise<Actor | null> {
   const idHash = sha256(sessionId);

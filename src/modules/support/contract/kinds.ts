@@ -9,6 +9,11 @@ export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export const TIERS = ['tier1', 'tier2', 'engineering'] as const;
 export type Tier = (typeof TIERS)[number];
+/** Zendesk's ticket types (issue 18); a ticket may have none. */
+export const TICKET_TYPES = ['question', 'incident', 'problem', 'task'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+export const TICKET_FIELD_TYPES = ['text', 'textarea', 'integer', 'decimal', 'checkbox', 'date', 'dropdown', 'multiselect', 'regexp'] as const;
+export type TicketFieldType = (typeof TICKET_FIELD_TYPES)[number];
 export const CHANNELS = ['email', 'portal', 'api', 'phone', 'web'] as const;
 export type Channel = (typeof CHANNELS)[number];
 /** Statuses in which a ticket still needs work. */

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { accountSchema } from '../../accounts/contract/accounts.js';
 import { attachmentSchema } from './attachments.js';
-import { CHANNELS, SUBMIT_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TIERS } from './kinds.js';
+import { ticketCustomFieldSchema } from './ticket-fields.js';
+import { CHANNELS, SUBMIT_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TIERS } from './kinds.js';
 
-export { CHANNELS, SUBMIT_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TIERS, UNSOLVED } from './kinds.js';
+export { CHANNELS, SUBMIT_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TIERS, UNSOLVED } from './kinds.js';
+
+/** A custom field's value as the API carries it: text, a number, a checkbox, a multiselect's values, or none. */
+export const customFieldValue = z
+  .union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100)])
+  .nullable();
+/** Custom field values to set on a ticket (issue 18); a field not named keeps its value. */
+export const customFieldsInput = z.array(z.strictObject({ fieldId: z.string().max(64), value: customFieldValue })).max(200);
 
 export const tag = z
   .string()
@@ -15,6 +23,7 @@ export const ticketSchema = z.object({
   id: z.string(),
   number: z.number(),
   subject: z.string(),
+  type: z.enum(TICKET_TYPES).nullable().describe('Question, incident, problem or task (Zendesk’s types); null when unset'),
   status: z.enum(TICKET_STATUSES),
   priority: z.enum(TICKET_PRIORITIES),
   tier: z.enum(TIERS),
@@ -24,6 +33,7 @@ export const ticketSchema = z.object({
   account: z.object({ id: z.string(), name: z.string(), segment: z.string() }),
   channel: z.enum(CHANNELS),
   tags: z.array(z.string()),
+  customFields: z.array(ticketCustomFieldSchema).describe('The custom fields this ticket holds a value for, in the fields’ order'),
   deploymentId: z.string().nullable(),
   engineeringLink: z.string().nullable(),
   reopenCount: z.number(),
@@ -52,6 +62,8 @@ export const createTicketBody = z
     requesterName: z.string().trim().max(200).optional(),
     accountId: z.string().max(64).optional().describe('Needed only when the requester’s e-mail domain matches no account'),
     priority: z.enum(TICKET_PRIORITIES).default('normal'),
+    type: z.enum(TICKET_TYPES).nullish(),
+    customFields: customFieldsInput.optional(),
     channel: z.enum(CHANNELS).default('web'),
     tags: z.array(tag).max(30).default([]),
     assigneeId: z.string().max(64).nullish(),
@@ -67,6 +79,8 @@ export const updateTicketBody = z.strictObject({
   subject: z.string().trim().min(1, 'Give the ticket a subject').max(300).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
+  type: z.enum(TICKET_TYPES).nullish(),
+  customFields: customFieldsInput.optional(),
   assigneeId: z.string().max(64).nullish(),
   groupId: z.string().max(64).nullish(),
   tags: z.array(tag).max(30).optional(),
@@ -183,6 +197,7 @@ export const ticketListQuery = z.object({
   view: z.string().max(64).optional().describe('A view id; its filters apply'),
   status: z.enum(TICKET_STATUSES).optional(),
   tier: z.enum(TIERS).optional(),
+  type: z.enum(TICKET_TYPES).optional(),
   assignee: z.string().max(64).optional().describe('"me", "none" or a member id'),
   accountId: z.string().max(64).optional(),
   requesterId: z.string().max(64).optional(),

@@ -182,6 +182,7 @@ export async function listTickets(
   const narrowed = <Q extends SelectQueryBuilder<Database, 'tickets', object>>(q: Q): Q => {
     let out = q;
     if (query.requesterId) out = out.where('tickets.requester_id', '=', query.requesterId) as Q;
+    if (query.type) out = out.where('tickets.type', '=', query.type) as Q;
     // sla_due_at may be null in the schema (NO_DUE stands in for it): the cursor's value is compared as text, as it always was.
     if (cursor)
       out = out.where(keysetAfter('tickets.sla_due_at', 'tickets.id', { sortValue: String(cursor.sortValue), id: cursor.id }, 'asc')) as Q;

@@ -32,7 +32,7 @@ export async function ticketPage(db: Kysely<Database>, id: string) {
   ]);
   const context = contextOf(row, account, contacts.get(row.requester_id), row.assignee_id ? members.get(row.assignee_id) : undefined);
   if (!context) throw errors.ticketNotFound();
-  const ticket = toTicket(context, found.tags);
+  const ticket = toTicket(context, found.tags, found.customFields);
   return {
     ticket,
     messages: toMessages(loaded, members, contacts),

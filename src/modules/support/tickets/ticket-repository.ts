@@ -5,6 +5,8 @@ import { emitEvent, type EventType } from '../../../kernel/domain-events.js';
 import { NO_DUE, type TicketsTable } from '../tables.js';
 import type { SlaState } from '../sla/sla-clock.js';
 import type { Ticket } from '../contract/tickets.js';
+import type { TicketCustomField } from '../contract/ticket-fields.js';
+import { customFieldsOf } from '../fields/custom-field-reads.js';
 import { accountRefs, contactRefs } from '../../accounts/index.js';
 import { memberRefs } from '../../team/index.js';
 
@@ -182,31 +184,25 @@ export async function withContext(db: Kysely<Database>, rows: GroupedRow[]): Pro
 
 /** Tickets as the API shows them, from rows that already carry their context (the queue's read model). */
 export async function ticketsFromContext(db: Kysely<Database>, rows: ContextRow[]): Promise<Ticket[]> {
-  const tags = await tagsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toTicket(r, tags.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const [tags, fields] = await Promise.all([tagsOf(db, ids), customFieldsOf(db, ids)]);
+  return rows.map((r) => toTicket(r, tags.get(r.id) ?? [], fields.get(r.id) ?? []));
 }
 
 export async function toTickets(db: Kysely<Database>, rows: GroupedRow[]): Promise<Ticket[]> {
-  const [tags, context] = await Promise.all([
-    tagsOf(
-      db,
-      rows.map((r) => r.id),
-    ),
-    withContext(db, rows),
-  ]);
-  return context.map((r) => toTicket(r, tags.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const [tags, fields, context] = await Promise.all([tagsOf(db, ids), customFieldsOf(db, ids), withContext(db, rows)]);
+  return context.map((r) => toTicket(r, tags.get(r.id) ?? [], fields.get(r.id) ?? []));
 }
 
-/** A ticket as the API shows it, from its row with context and its tags (sorted). */
-export function toTicket(r: ContextRow, tags: string[]): Ticket {
+/** A ticket as the API shows it, from its row with context, its tags (sorted) and its custom field values. */
+export function toTicket(r: ContextRow, tags: string[], customFields: TicketCustomField[] = []): Ticket {
   const state = JSON.parse(r.sla_state) as SlaState;
   return {
     id: r.id,
     number: Number(r.number),
     subject: r.subject,
+    type: r.type ?? null,
     status: r.status,
     priority: r.priority,
     tier: r.tier,
@@ -216,6 +212,7 @@ export function toTicket(r: ContextRow, tags: string[]): Ticket {
     account: { id: r.account_id, name: r.account_name, segment: r.account_segment },
     channel: r.channel,
     tags,
+    customFields,
     deploymentId: r.deployment_id,
     engineeringLink: r.engineering_link,
     reopenCount: r.reopen_count,
@@ -242,17 +239,20 @@ const tagsOfTicket = compiledRead((db, ticketId: string) =>
   db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag'),
 );
 
-/** A ticket's row with its group's name, and its tags (sorted), or null when there is no such ticket. */
-export async function ticketWithTags(db: Kysely<Database>, id: string): Promise<{ row: GroupedRow; tags: string[] } | null> {
-  const [[row], tags] = await Promise.all([ticketById(db, id), tagsOfTicket(db, id)]);
-  return row ? { row: row as GroupedRow, tags: tags.map((t) => t.tag) } : null;
+/** A ticket's row with its group's name, its tags (sorted) and custom field values, or null when there is no such ticket. */
+export async function ticketWithTags(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ row: GroupedRow; tags: string[]; customFields: TicketCustomField[] } | null> {
+  const [[row], tags, fields] = await Promise.all([ticketById(db, id), tagsOfTicket(db, id), customFieldsOf(db, [id])]);
+  return row ? { row: row as GroupedRow, tags: tags.map((t) => t.tag), customFields: fields.get(id) ?? [] } : null;
 }
 
 export async function getTicketWithContext(db: Kysely<Database>, id: string): Promise<Ticket | null> {
   const found = await ticketWithTags(db, id);
   if (!found) return null;
   const [row] = await withContext(db, [found.row]);
-  return row ? toTicket(row, found.tags) : null;
+  return row ? toTicket(row, found.tags, found.customFields) : null;
 }
 
 export type { ContextRow };

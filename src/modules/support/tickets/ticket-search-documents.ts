@@ -11,6 +11,7 @@ import {
 } from '../../search/index.js';
 import type { SearchTicketStatus } from '../../search/contract/search.js';
 import type { TicketStatus } from '../contract/kinds.js';
+import { fieldSearchTextOf } from '../fields/custom-field-reads.js';
 
 /*
  * Tickets and their messages as the search index holds them. Support owns what is searchable in
@@ -25,17 +26,21 @@ const everySearchStatusExists: readonly TicketStatus[] = [] as SearchTicketStatu
 void searchAcceptsEveryStatus;
 void everySearchStatusExists;
 
-/** A ticket's document: its subject, number and tags (in the order the loader reads them). */
+/**
+ * A ticket's document: its subject, number and tags (in the order the loader reads them), and its
+ * custom field values as text (issue 18: "Plan: Gold (gold)"), so a search finds a ticket by them.
+ */
 export function ticketSearchDocument(
   r: { id: string; number: number; subject: string; account_id: string; updated_at: string },
   tags: readonly string[],
+  fieldText: readonly string[] = [],
 ): SearchDocument {
   return searchDocument('ticket', r.id, {
     title: r.subject,
     heading: r.subject,
     // "#1042" finds ticket 1042; tags are the agent's own keywords for the case.
     keywords: [`#${Number(r.number)}`, ...tags].join(' · '),
-    body: '',
+    body: [...fieldText].sort().join('\n'),
     accountId: r.account_id,
     ticketId: r.id,
     visibility: 'public',
@@ -74,6 +79,10 @@ export async function loadTicketSearchDocuments(db: Kysely<Database>, selection:
       : (selection.after ? q.where('id', '>', selection.after) : q).limit(selection.limit);
   const rows = await q.execute();
   const tags = new Map<string, string[]>();
+  const fieldText = await fieldSearchTextOf(
+    db,
+    rows.map((r) => r.id),
+  );
   if (rows.length) {
     const found = await db
       .selectFrom('ticket_tags')
@@ -87,7 +96,7 @@ export async function loadTicketSearchDocuments(db: Kysely<Database>, selection:
       .execute();
     for (const t of found) tags.set(t.ticket_id, [...(tags.get(t.ticket_id) ?? []), t.tag]);
   }
-  return rows.map((r) => ticketSearchDocument(r, tags.get(r.id) ?? []));
+  return rows.map((r) => ticketSearchDocument(r, tags.get(r.id) ?? [], fieldText.get(r.id) ?? []));
 }
 
 /** Messages' documents (each under its ticket's subject), selected as for tickets. */
@@ -116,7 +125,15 @@ export async function indexTicket(db: Kysely<Database>, ticketId: string): Promi
  */
 export async function indexOpenedTicket(
   db: Kysely<Database>,
-  ticket: { id: string; number: number; subject: string; accountId: string; createdAt: string; tags: readonly string[] },
+  ticket: {
+    id: string;
+    number: number;
+    subject: string;
+    accountId: string;
+    createdAt: string;
+    tags: readonly string[];
+    fieldText?: readonly string[];
+  },
   messages: readonly { id: string; body: string; visibility: 'public' | 'internal' }[],
 ): Promise<void> {
   const common = { ticket_id: ticket.id, subject: ticket.subject, account_id: ticket.accountId, created_at: ticket.createdAt };
@@ -124,6 +141,7 @@ export async function indexOpenedTicket(
     ticketSearchDocument(
       { id: ticket.id, number: ticket.number, subject: ticket.subject, account_id: ticket.accountId, updated_at: ticket.createdAt },
       [...ticket.tags].sort(),
+      ticket.fieldText ?? [],
     ),
     ...messages.map((m) => messageSearchDocument({ ...common, id: m.id, body: m.body, visibility: m.visibility })),
   ]);

@@ -16,6 +16,10 @@ import { onStatusChange, startSla, type SlaState } from '../sla/sla-clock.js';
 import { chooseSla, recordRevealedBreaches, slaColumns, slaContextOf, type SlaContext } from '../sla/sla-service.js';
 import type { TicketStatus } from '../tables.js';
 import { createSurveyOnSolve } from '../csat/service.js';
+import { checkFieldValues } from '../fields/ticket-field-service.js';
+import { customFieldsOf } from '../fields/custom-field-reads.js';
+import { fieldChangesAfter, setFieldValues } from '../fields/ticket-field-changes.js';
+import { writeTicketValues } from '../fields/ticket-field-repository.js';
 
 export function actorOfContext(ctx: ChangeContext) {
   return { type: ctx.actorType, id: ctx.actorId } as const;
@@ -96,6 +100,7 @@ export async function createTicket(
     const account = (await accounts.accountRefs(trx, [accountId])).get(accountId);
     if (!account) throw errors.accountNotFound();
     const at = now.toISOString();
+    const fields = input.customFields?.length ? await checkFieldValues(trx, input.customFields) : null;
     const number = await repo.nextTicketNumber(trx);
     const sla = await chooseSla(trx, { segment: account.segment, priority: input.priority, channel: input.channel, tier: 'tier1', tags });
     const state = startSla(now, sla.targets, sla.calendar);
@@ -103,6 +108,7 @@ export async function createTicket(
       id,
       number,
       subject: input.subject,
+      type: input.type ?? null,
       status: input.assigneeId ? 'open' : 'new',
       priority: input.priority,
       tier: 'tier1',
@@ -128,6 +134,7 @@ export async function createTicket(
         .insertInto('ticket_tags')
         .values(tags.map((tag) => ({ ticket_id: id, tag })))
         .execute();
+    if (fields) await writeTicketValues(trx, id, fields.stored);
     const messageId = newId();
     await trx
       .insertInto('ticket_messages')
@@ -148,7 +155,14 @@ export async function createTicket(
       id,
       actorOfContext(ctx),
       'ticket.created',
-      { subject: input.subject, priority: input.priority, channel: input.channel, slaPolicyId: sla.policyId },
+      {
+        subject: input.subject,
+        priority: input.priority,
+        channel: input.channel,
+        slaPolicyId: sla.policyId,
+        ...(input.type ? { type: input.type } : {}),
+        ...(fields ? { customFields: fieldChangesAfter(fields) } : {}),
+      },
       at,
       { accountId, number },
     );
@@ -156,10 +170,18 @@ export async function createTicket(
       action: 'ticket.created',
       recordType: 'ticket',
       recordId: id,
-      changes: diff(null, { subject: input.subject, priority: input.priority, accountId, requesterId: contactId, tags }),
+      changes: diff(null, {
+        subject: input.subject,
+        priority: input.priority,
+        type: input.type ?? null,
+        accountId,
+        requesterId: contactId,
+        tags,
+        ...(fields ? { customFields: fieldChangesAfter(fields) } : {}),
+      }),
     });
     // Indexed from what is in hand: the same documents the search loaders would read back.
-    await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags }, [
+    await indexOpenedTicket(trx, { id, number, subject: input.subject, accountId, createdAt: at, tags, fieldText: fields?.searchText }, [
       { id: messageId, body: input.description, visibility: 'public' },
     ]);
     const context: repo.ContextRow = {
@@ -173,7 +195,8 @@ export async function createTicket(
     };
     return context;
   });
-  return repo.toTicket(row, [...tags].sort());
+  const customFields = input.customFields?.length ? ((await customFieldsOf(db, [id])).get(id) ?? []) : [];
+  return repo.toTicket(row, [...tags].sort(), customFields);
 }
 
 /** Tickets linked to a customer environment (deployment), newest first. */
@@ -225,6 +248,7 @@ export async function updateTicket(
     const tagsBefore = (await repo.tagsOf(trx, [id])).get(id) ?? [];
     let patch: Partial<repo.TicketRow> = {};
     if (input.subject !== undefined) patch.subject = input.subject;
+    if (input.type !== undefined) patch.type = input.type ?? null;
     if (input.assigneeId !== undefined) patch.assignee_id = input.assigneeId ?? null;
     if (input.groupId !== undefined) patch.group_id = input.groupId ?? null;
     if (input.deploymentId !== undefined) patch.deployment_id = input.deploymentId ?? null;
@@ -239,10 +263,12 @@ export async function updateTicket(
     patch.updated_at = now.toISOString();
     await trx.updateTable('tickets').set(patch).where('id', '=', id).execute();
     if (input.tags) await repo.replaceTags(trx, id, [...new Set(input.tags)]);
+    const fieldChanges = input.customFields?.length ? await setFieldValues(trx, id, input.customFields) : null;
     await indexTicket(trx, id);
     const changes = diff(
       {
         subject: before.subject,
+        type: before.type ?? null,
         status: before.status,
         priority: before.priority,
         assigneeId: before.assignee_id,
@@ -251,6 +277,7 @@ export async function updateTicket(
       },
       {
         subject: patch.subject ?? before.subject,
+        type: patch.type === undefined ? (before.type ?? null) : patch.type,
         status: patch.status ?? before.status,
         priority: patch.priority ?? before.priority,
         assigneeId: patch.assignee_id === undefined ? before.assignee_id : patch.assignee_id,
@@ -260,6 +287,7 @@ export async function updateTicket(
     );
     if (input.tags && JSON.stringify(tagsBefore) !== JSON.stringify([...new Set(input.tags)].sort()))
       changes.tags = [tagsBefore, input.tags];
+    if (fieldChanges) changes.customFields = fieldChanges;
     if (Object.keys(changes).length) {
       await repo.recordTicketEvent(trx, id, actorOfContext(ctx), 'ticket.updated', { changes }, patch.updated_at);
       await recordAudit(trx, ctx, { action: 'ticket.updated', recordType: 'ticket', recordId: id, changes });

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifySuccess, showServerErrors } from '../../ui/server-errors';
@@ -8,7 +8,7 @@ import { SEGMENT_LABELS, SEGMENTS, STAGE_LABELS, STAGES, options } from './label
 /** The form edits every field; the API lets a client leave out those with a default. */
 type AccountFormValues = Required<AccountInput>;
 
-const FIELDS = ['name', 'domains', 'segment', 'arr', 'lifecycleStage', 'renewalDate', 'internal'] as const;
+const FIELDS = ['name', 'domains', 'segment', 'arr', 'lifecycleStage', 'renewalDate', 'internal', 'tags', 'notes'] as const;
 
 const blank: AccountFormValues = {
   name: '',
@@ -18,6 +18,8 @@ const blank: AccountFormValues = {
   lifecycleStage: 'onboarding',
   renewalDate: null,
   internal: false,
+  tags: [],
+  notes: null,
 };
 
 const valuesOf = (account?: Account): AccountFormValues =>
@@ -30,6 +32,8 @@ const valuesOf = (account?: Account): AccountFormValues =>
         lifecycleStage: account.lifecycleStage,
         renewalDate: account.renewalDate,
         internal: account.internal,
+        tags: account.tags,
+        notes: account.notes,
       }
     : blank;
 
@@ -60,7 +64,13 @@ function AccountForm({ onClose, account, onSaved }: Props) {
   });
 
   const submit = (values: AccountFormValues) => {
-    const body = { ...values, name: values.name.trim(), domains: values.domains.map((d) => d.trim()).filter(Boolean) };
+    const body = {
+      ...values,
+      name: values.name.trim(),
+      domains: values.domains.map((d) => d.trim()).filter(Boolean),
+      tags: values.tags.map((t) => t.trim().toLowerCase()).filter(Boolean),
+      notes: values.notes?.trim() || null,
+    };
     const handlers = {
       onSuccess: (saved: Account) => {
         notifySuccess(account ? 'Account updated.' : `Account “${saved.name}” created.`);
@@ -116,6 +126,15 @@ function AccountForm({ onClose, account, onSaved }: Props) {
             {...form.getInputProps('renewalDate')}
           />
         </SimpleGrid>
+        <TagsInput
+          label="Tags"
+          description="Lower-case words; filter the account list by them."
+          placeholder="Add a tag"
+          splitChars={[',', ' ']}
+          clearable
+          {...form.getInputProps('tags')}
+        />
+        <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} value={form.values.notes ?? ''} />
         <Checkbox
           label="Internal — our own company (its requesters are staff, not customers)"
           description="Contact with an internal account never counts as a customer relationship in role profiles."

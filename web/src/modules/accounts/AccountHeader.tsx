@@ -65,6 +65,26 @@ export function AccountHeader({ account }: { account: Account }) {
             )}
           </Fact>
         </SimpleGrid>
+        {(account.tags.length > 0 || account.notes) && (
+          <Stack gap="xs" aria-label="Tags and notes" component="section">
+            {account.tags.length > 0 && (
+              <Group gap={4} aria-label="Tags">
+                {account.tags.map((tag) => (
+                  <Badge key={tag} size="sm" variant="outline" color="gray" tt="none">
+                    {tag}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+            {account.notes && (
+              <Fact label="Notes">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {account.notes}
+                </Text>
+              </Fact>
+            )}
+          </Stack>
+        )}
       </Stack>
       <AccountFormModal opened={editOpen} onClose={edit.close} account={account} />
     </Card>

@@ -5,7 +5,7 @@ import { useAuth } from '../../lib/auth';
 import { EmptyState } from '../../ui/EmptyState';
 import { FilterBar, filterWidth } from '../../ui/FilterBar';
 import { daysUntil, formatDate, formatMoney } from '../../ui/format';
-import { IconBuilding, IconPlus } from '@tabler/icons-react';
+import { IconBuilding, IconPlus, IconUpload } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
 import { ListScreen } from '../../ui/ListScreen';
 import { RelationshipBadge } from '../../ui/RelationshipBadge';
@@ -46,13 +46,19 @@ export function AccountsPage() {
         description="Every customer, its revenue, renewal and how deep the relationship runs."
         actions={
           can('accounts.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={create.open}>
-              New account
-            </Button>
+            <>
+              <Button component={Link} to="/import/accounts" variant="default" leftSection={<IconUpload size={16} />}>
+                Import
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={create.open}>
+                New account
+              </Button>
+            </>
           )
         }
       />
       <ListScreen
+        exportTo={{ path: '/api/accounts/export', query: filters.query }}
         header={
           <FilterBar
             search={{ placeholder: 'Name or e-mail domain', value: filters.values.q, onSearch: (q) => setFilter('q', q) }}

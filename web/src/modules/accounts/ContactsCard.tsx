@@ -1,8 +1,9 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Skeleton, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../lib/auth';
 import { EmptyState } from '../../ui/EmptyState';
-import { IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconUpload, IconUsers } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { useContacts, type Contact } from './api';
 import { ContactFormModal } from './ContactFormModal';
@@ -21,9 +22,14 @@ export function ContactsCard({ accountId }: { accountId: string }) {
       <Group justify="space-between" mb="md">
         <Title order={4}>Contacts</Title>
         {canWrite && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
-            Add contact
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/import/contacts" size="xs" variant="default" leftSection={<IconUpload size={14} />}>
+              Import
+            </Button>
+            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
+              Add contact
+            </Button>
+          </Group>
         )}
       </Group>
       {contacts.isPending && <Skeleton height={120} />}

@@ -7,8 +7,10 @@ import { useMemberOptions } from '../team/api';
 import { useGroups, useUpdateTicket, type Ticket, type UpdateTicketInput } from './api';
 import { CHANNEL_LABELS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES, TIER_LABELS, options } from './labels';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
+import { TicketCustomFields } from './fields/TicketCustomFields';
+import { TICKET_TYPE_LABELS, TICKET_TYPES, type TicketType } from './fields/labels';
 
-/** Status, priority, assignee, group and tags, each saved the moment it changes. */
+/** Status, priority, type, assignee, group, tags and custom fields, each saved the moment it changes. */
 export function TicketProperties({ ticket }: { ticket: Ticket }) {
   const { can } = useAuth();
   const editable = can('tickets.write') && ticket.status !== 'closed';
@@ -18,6 +20,9 @@ export function TicketProperties({ ticket }: { ticket: Ticket }) {
         Properties
       </Title>
       {editable ? <EditableProperties ticket={ticket} /> : <ReadOnlyProperties ticket={ticket} />}
+      <Stack mt="sm">
+        <TicketCustomFields ticket={ticket} editable={editable} />
+      </Stack>
       <Divider my="md" />
       <Stack gap={8}>
         <Fact label="Requester">
@@ -75,6 +80,15 @@ function EditableProperties({ ticket }: { ticket: Ticket }) {
         onChange={(v) => v && v !== ticket.priority && save({ priority: v as Ticket['priority'] })}
         disabled={update.isPending}
       />
+      <Select
+        label="Type"
+        placeholder="No type"
+        clearable
+        data={options(TICKET_TYPES, TICKET_TYPE_LABELS)}
+        value={ticket.type}
+        onChange={(v) => v !== ticket.type && save({ type: v as TicketType | null })}
+        disabled={update.isPending}
+      />
       <Stack gap={4}>
         <Select
           label="Assignee"
@@ -126,6 +140,15 @@ function ReadOnlyProperties({ ticket }: { ticket: Ticket }) {
       </Fact>
       <Fact label="Priority">
         <PriorityBadge priority={ticket.priority} />
+      </Fact>
+      <Fact label="Type">
+        {ticket.type ? (
+          TICKET_TYPE_LABELS[ticket.type]
+        ) : (
+          <Text span c="dimmed" size="sm">
+            No type
+          </Text>
+        )}
       </Fact>
       <Fact label="Assignee">
         {ticket.assignee?.name ?? (

@@ -1,11 +1,28 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Card, Group, NavLink, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  NavLink,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../lib/auth';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { useLiveTicketUpdates } from './use-live-ticket-updates';
 import { EmptyState } from '../../ui/EmptyState';
-import { IconBookmark, IconPlus } from '@tabler/icons-react';
+import { ExportMenu } from '../../ui/ExportMenu';
+import { IconBookmark, IconPlus, IconUpload } from '@tabler/icons-react';
 import { QueryError } from '../../ui/QueryError';
 import { SkeletonRows } from '../../ui/SkeletonRows';
 import { useTicketQueue, useViews, type Ticket, type TicketView } from './api';
@@ -47,7 +64,8 @@ export function TicketsPage() {
       <Group align="flex-start" gap="lg" wrap="nowrap">
         <ViewsColumn views={views.data} loading={views.isPending} active={viewId} onSelect={selectView} />
         <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
+          {/* On a phone the header's actions wrap under the title and a select stands in for the views column. */}
+          <Group justify="space-between" align="flex-start" wrap="wrap">
             <Stack gap={4}>
               <Title order={2}>{view?.name ?? (views.isPending ? 'Tickets' : 'Unknown view')}</Title>
               <Text c="dimmed" size="sm">
@@ -67,9 +85,15 @@ export function TicketsPage() {
                   <IconRefresh size={16} />
                 </ActionIcon>
               </Tooltip>
+              <ExportMenu path="/api/tickets/export" query={{ view: viewId }} />
               <Button variant="default" leftSection={<IconBookmark size={16} />} onClick={saveView.open}>
                 Save view
               </Button>
+              {can('tickets.write') && (
+                <Button component={Link} to="/import/tickets" variant="default" leftSection={<IconUpload size={16} />}>
+                  Import
+                </Button>
+              )}
               {can('tickets.write') && (
                 <Button leftSection={<IconPlus size={16} />} onClick={create.open}>
                   New ticket
@@ -77,6 +101,14 @@ export function TicketsPage() {
               )}
             </Group>
           </Group>
+          <Select
+            hiddenFrom="sm"
+            label="View"
+            data={(views.data ?? []).map((v) => ({ value: v.id, label: v.count === undefined ? v.name : `${v.name} (${v.count})` }))}
+            value={viewId}
+            onChange={(id) => id && selectView(id)}
+            allowDeselect={false}
+          />
           <Card p={0}>
             {queue.isError ? (
               <Stack p="md">
@@ -178,7 +210,7 @@ function ViewsColumn({
     />
   );
   return (
-    <Card component="nav" aria-label="Views" p="xs" w={220} style={{ flexShrink: 0, position: 'sticky', top: 76 }}>
+    <Card component="nav" aria-label="Views" p="xs" w={220} visibleFrom="sm" style={{ flexShrink: 0, position: 'sticky', top: 76 }}>
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={4} pb={6}>
         Views
       </Text>

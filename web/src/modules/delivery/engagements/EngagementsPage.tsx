@@ -47,6 +47,7 @@ export function EngagementsPage() {
         }
       />
       <ListScreen
+        exportTo={{ path: '/api/engagements/export', query: filters.query }}
         header={
           <FilterBar
             search={{ placeholder: 'Engagement name', value: filters.values.q, onSearch: (q) => setFilter('q', q) }}

@@ -22,6 +22,7 @@ import { CursorPager } from '../../../ui/CursorPager';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FilterBar, filterWidth } from '../../../ui/FilterBar';
 import { PageHeader } from '../../../ui/PageHeader';
+import { ExportMenu } from '../../../ui/ExportMenu';
 import { QueryError } from '../../../ui/QueryError';
 import { StatCard } from '../../../ui/StatCard';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
@@ -62,6 +63,7 @@ export function EnvironmentsPage() {
       <PageHeader
         title="Environments"
         description="Every customer environment by the release it runs; colours show how far behind the latest release it is."
+        actions={<ExportMenu path="/api/environments/export" query={{ ...filters, product: data?.product ?? filters.product }} />}
       />
       <Card p={0}>
         <FilterBar>

@@ -62,6 +62,7 @@ export function RequestsPage() {
         }
       />
       <ListScreen
+        exportTo={{ path: '/api/feature-requests/export', query: filters.query }}
         header={
           <FilterBar
             search={{ placeholder: 'Title or description', value: filters.values.q, onSearch: (q) => setFilter('q', q) }}

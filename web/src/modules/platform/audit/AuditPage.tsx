@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Code, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Code, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import dayjs from 'dayjs';
-import { withQuery } from '../../../lib/api-client';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSearchParamsUpdate } from '../../../ui/use-url-filters';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -11,6 +10,7 @@ import { FilterBar, filterWidth } from '../../../ui/FilterBar';
 import { formatDateTime, fromNow, humanize } from '../../../ui/format';
 import { IconHistory } from '@tabler/icons-react';
 import { PageHeader } from '../../../ui/PageHeader';
+import { ExportMenu } from '../../../ui/ExportMenu';
 import { ListScreen } from '../../../ui/ListScreen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { useMemberOptions } from '../../team/api';
@@ -52,11 +52,7 @@ export function AuditPage() {
       <PageHeader
         title="Audit log"
         description="Every change, who made it and when. Entries are never edited or deleted."
-        actions={
-          <Button component="a" href={withQuery('/api/audit/export.csv', filters)} download variant="default">
-            Export CSV
-          </Button>
-        }
+        actions={<ExportMenu path="/api/audit/export" query={filters} />}
       />
       <ListScreen
         header={

@@ -64,7 +64,7 @@ export function CollateralPage() {
   const view = filters.get('view') === 'list' ? 'list' : 'grid';
   const openItem = filters.get('item') ?? null;
   const facets = useCollateralFacets(v.status ?? 'current');
-  const list = useCollateralList({
+  const listQuery = {
     q: v.q,
     kind: v.kind as CollateralListParams['kind'],
     productArea: v.productArea,
@@ -73,7 +73,8 @@ export function CollateralPage() {
     sort: (v.sort as CollateralListParams['sort']) ?? 'updated',
     cursor: filters.cursor,
     limit: PAGE_SIZE,
-  });
+  } satisfies CollateralListParams;
+  const list = useCollateralList(listQuery);
   const items = list.data?.items ?? [];
   const setFilter = (key: (typeof FILTERS)[number], value: string | null) => {
     pages.reset();
@@ -202,6 +203,7 @@ export function CollateralPage() {
           </Group>
           {view === 'list' ? (
             <ListScreen
+              exportTo={{ path: '/api/collateral/export', query: listQuery }}
               header={filterBar}
               query={list}
               rowCount={items.length}

@@ -41,14 +41,15 @@ export function DealSupportPage() {
   const v = filters.values;
   // Open requests unless a status is chosen ("all" shows every status).
   const status = v.status === 'all' ? undefined : ((v.status ?? 'open') as DealSupportQueueParams['status']);
-  const queue = useDealSupportQueue({
+  const queueQuery = {
     status,
     kind: v.kind as DealSupportQueueParams['kind'],
     assigneeId: v.assigneeId,
     mine: v.mine === 'true' ? 'true' : undefined,
     cursor: filters.cursor,
     limit: 50,
-  });
+  } satisfies DealSupportQueueParams;
+  const queue = useDealSupportQueue(queueQuery);
   const setFilter = (key: (typeof FILTERS)[number], value: string | null) => {
     pages.reset();
     filters.setFilter(key, value);
@@ -64,6 +65,7 @@ export function DealSupportPage() {
         Queue
       </Title>
       <ListScreen
+        exportTo={{ path: '/api/deal-support/export', query: queueQuery }}
         header={
           <FilterBar
             active={filters.active}

@@ -51,14 +51,15 @@ export function OpportunitiesPage() {
     solutionsArchitectId: v.solutionsArchitectId,
     technicalWin: v.technicalWin as OpportunityListParams['technicalWin'],
   };
-  const list = useOpportunities({
+  const listQuery = {
     ...shared,
     stage: v.stage as OpportunityListParams['stage'],
     open,
     sort: (v.sort as OpportunityListParams['sort']) ?? 'close_date',
     cursor: filters.cursor,
     limit: 50,
-  });
+  } satisfies OpportunityListParams;
+  const list = useOpportunities(listQuery);
   // Every stage, closed ones too, for the same search and team filters as the list.
   const pipeline = usePipeline(shared);
   const setFilter = (key: (typeof FILTERS)[number], value: string | null) => {
@@ -87,6 +88,7 @@ export function OpportunitiesPage() {
       </Group>
       <PipelineStrip pipeline={pipeline.data} loading={pipeline.isPending} selected={v.stage} onSelect={(s) => setFilter('stage', s)} />
       <ListScreen
+        exportTo={{ path: '/api/opportunities/export', query: listQuery }}
         header={
           <FilterBar
             search={{ placeholder: 'Deal or account name', value: v.q, onSearch: (q) => setFilter('q', q) }}

@@ -40,6 +40,7 @@ export function PortfolioPage() {
       />
       <GradeDistributionChart segment={filters.query.segment} />
       <ListScreen
+        exportTo={{ path: '/api/health/portfolio/export', query: filters.query }}
         header={
           <FilterBar
             search={{ placeholder: 'Account name', value: filters.values.q, onSearch: (q) => setFilter('q', q) }}

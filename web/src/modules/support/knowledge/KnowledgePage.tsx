@@ -58,6 +58,7 @@ export function KnowledgePage() {
         }
       />
       <ListScreen
+        exportTo={{ path: '/api/articles/export', query: query }}
         header={
           <FilterBar active={filtered} onClear={() => setParams(new URLSearchParams(), { replace: true })} withBorder>
             <Select
