@@ -21,6 +21,10 @@ function fromDatabase(err: DbError): AppError | null {
   return null;
 }
 
+function isMalformedMultipart(err: { message?: string }): boolean {
+  return /^(Multipart: Boundary not found|Unexpected end of form|Malformed part header)/.test(err.message ?? '');
+}
+
 function describePath(path: PropertyKey[] | string | undefined): string {
   if (Array.isArray(path)) return path.map(String).join('.');
   return (path ?? '').replace(/^\//, '').replaceAll('/', '.');
@@ -51,6 +55,9 @@ export function toAppError(err: FastifyError & DbError, request: FastifyRequest)
     // default) has the route's limit; JSON everywhere has the server's.
     const raw = !/json/i.test(request.headers['content-type'] ?? '') ? request.routeOptions.config?.rawBodyLimitBytes : undefined;
     appError = errors.bodyTooLarge(raw ?? request.server.initialConfig.bodyLimit ?? 1024 * 1024);
+  } else if (isMalformedMultipart(err)) {
+    // busboy's refusals of a broken upload (no boundary, cut off) carry no status of their own.
+    appError = errors.validation(`The upload is not well-formed multipart/form-data (${err.message}).`, { location: 'body', field: 'file' });
   } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     appError = errors.unsupportedMediaType();
   } else if (isResponseSerializationError(err)) {

@@ -61,3 +61,4 @@ export {
   type ApiContactFilter,
 } from './compat/api-contacts.js';
 export { contactChanges, type ContactChange } from './compat/contact-changes.js';
+export { accountChanges, type AccountChange } from './compat/account-changes.js';

@@ -24,6 +24,12 @@ export interface ChangeWindow {
 
 /** The tickets changed in the window, oldest change first. */
 export async function ticketChanges(db: Kysely<Database>, window: ChangeWindow): Promise<ChangedRecord[]> {
+  const rows = await ticketChangesQuery(db, window).execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: new Date(r.updated_at).toISOString() }));
+}
+
+/** The query behind `ticketChanges` (its plan is tested). */
+export function ticketChangesQuery(db: Kysely<Database>, window: ChangeWindow) {
   let query = db.selectFrom('tickets').select(['tickets.id', 'tickets.updated_at']).where('tickets.updated_at', '>=', window.from);
   if (window.to !== undefined) query = query.where('tickets.updated_at', '<', window.to);
   const after = window.after;
@@ -33,6 +39,5 @@ export async function ticketChanges(db: Kysely<Database>, window: ChangeWindow):
       .where('tickets.updated_at', '>=', after.updatedAt)
       .where(sql<SqlBool>`(tickets.updated_at > ${after.updatedAt} or tickets.id > ${after.id})`);
   }
-  const rows = await query.orderBy('tickets.updated_at').orderBy('tickets.id').limit(window.limit).execute();
-  return rows.map((r) => ({ id: r.id, updatedAt: new Date(r.updated_at).toISOString() }));
+  return query.orderBy('tickets.updated_at').orderBy('tickets.id').limit(window.limit);
 }

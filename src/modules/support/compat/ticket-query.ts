@@ -183,21 +183,31 @@ export async function ticketIdsWhere(
   density?: { matching: number; ceiling: number },
 ): Promise<string[]> {
   if (order.sortBy === 'sla_due' && criteria.statuses && criteria.statuses.length > 1) return byStatusRanges(db, criteria, order, page);
+  const rows = await ticketPageQuery(db, criteria, order, page, density).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The query behind `ticketIdsWhere` for one sort index (its plan is tested). */
+export function ticketPageQuery(
+  db: Kysely<Database>,
+  criteria: TicketCriteria,
+  order: TicketQueryOrder,
+  page: { offset: number; limit: number },
+  density?: { matching: number; ceiling: number },
+) {
   const direction = order.order === 'asc' ? sql.raw('asc') : sql.raw('desc');
   const timeSort = order.sortBy === 'updated_at' || order.sortBy === 'created_at';
   const dense = timeSort && density !== undefined && density.matching >= density.ceiling * DENSE_SHARE;
   // (updated_at, id) and (sla_due_at, id) are whole index keys (tickets_updated, tickets_status_due).
   const tieOnId = order.sortBy === 'updated_at' || order.sortBy === 'sla_due';
-  const rows = await db
+  return db
     .selectFrom('tickets')
     .where(ticketCondition(criteria, dense))
     .select('tickets.id')
     .orderBy(sql`${sortExpression(order.sortBy)} ${direction}`)
     .orderBy(tieOnId ? sql`tickets.id ${direction}` : sql`tickets.number ${direction}`)
     .offset(page.offset)
-    .limit(page.limit)
-    .execute();
-  return rows.map((r) => r.id);
+    .limit(page.limit);
 }
 
 /**

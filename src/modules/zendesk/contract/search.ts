@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zendeskUserSchema } from './people.js';
+import { zendeskOrganizationSchema, zendeskUserSchema } from './people.js';
 import { zendeskTicketSchema } from './tickets.js';
 
 /**
@@ -69,6 +69,7 @@ const cursorBased = {
 export const incrementalTicketsResponse = z.object({ tickets: z.array(zendeskTicketSchema), ...timeBased });
 export const incrementalTicketsCursorResponse = z.object({ tickets: z.array(zendeskTicketSchema), ...cursorBased });
 export const incrementalUsersResponse = z.object({ users: z.array(zendeskUserSchema), ...timeBased });
+export const incrementalOrganizationsResponse = z.object({ organizations: z.array(zendeskOrganizationSchema), ...timeBased });
 export const incrementalUsersCursorResponse = z.object({ users: z.array(zendeskUserSchema), ...cursorBased });
 
 const condition = z.object({ field: z.string(), operator: z.string(), value: z.union([z.string(), z.number(), z.null()]) });

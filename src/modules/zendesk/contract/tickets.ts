@@ -180,7 +180,6 @@ const ignoredTicketFields = {
   raw_subject: z.unknown().optional(),
   recipient: z.unknown().optional(),
   submitter_id: z.unknown().optional(),
-  external_id: z.unknown().optional(),
   collaborator_ids: z.unknown().optional(),
   collaborators: z.unknown().optional(),
   follower_ids: z.unknown().optional(),
@@ -230,6 +229,7 @@ const ticketFields = {
   assignee_id: numericId.nullish(),
   group_id: numericId.nullish(),
   requester_id: numericId.optional(),
+  external_id: text(255).nullish(),
 };
 
 export const ticketCreateInput = z.strictObject({

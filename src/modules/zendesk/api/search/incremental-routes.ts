@@ -2,10 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
-import { contactChanges } from '../../../accounts/index.js';
+import { accountChanges, contactChanges } from '../../../accounts/index.js';
 import { ticketChanges } from '../../../support/index.js';
 import { memberChanges } from '../../../team/index.js';
 import {
+  incrementalOrganizationsResponse,
   incrementalQuery,
   incrementalTicketsCursorResponse,
   incrementalTicketsResponse,
@@ -14,7 +15,7 @@ import {
   type IncrementalQuery,
 } from '../../contract/search.js';
 import { thisUrlWith } from '../http/urls.js';
-import { presentUsers, type UserRef } from '../people/present-people.js';
+import { presentOrganizations, presentUsers, type UserRef } from '../people/present-people.js';
 import { presentTickets } from '../tickets/present-tickets.js';
 import {
   cursorPage,
@@ -148,6 +149,29 @@ export const incrementalRoutes: FastifyPluginAsyncZod = async (app) => {
       const page = await cursorPage(userChanges(db()), position, request.query.per_page ?? EXPORT_PAGE);
       const users = await presentUsers(db(), request, page.rows.map(refOf));
       return { users, ...cursorEnvelope(request, page) };
+    },
+  );
+
+  app.get(
+    '/incremental/organizations',
+    {
+      config: { access: 'accounts.read' },
+      schema: {
+        tags,
+        summary: 'Organizations (accounts) changed since start_time (time-based)',
+        querystring: incrementalQuery,
+        response: { 200: incrementalOrganizationsResponse },
+      },
+    },
+    async (request) => {
+      const startTime = parseStartTime(request.query.start_time, new Date());
+      const page = await timeBasedPage((window) => accountChanges(db(), window), startTime, request.query.per_page ?? EXPORT_PAGE);
+      const organizations = await presentOrganizations(
+        db(),
+        request,
+        page.rows.map((r) => r.id),
+      );
+      return { organizations, ...timeEnvelope(request, page, organizations.length) };
     },
   );
 };

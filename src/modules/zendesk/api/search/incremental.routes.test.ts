@@ -75,7 +75,12 @@ describe.each(testDialects())('GET /api/v2/incremental — Zendesk incremental e
     ['a start_time that is no number', 'start_time=yesterday', /Unix time/],
     ['no start_time', '', /start_time/],
   ])('refuses %s with 400 InvalidValue', async (_case, query, description) => {
-    for (const path of ['/api/v2/incremental/tickets.json', '/api/v2/incremental/tickets/cursor.json', '/api/v2/incremental/users.json']) {
+    for (const path of [
+      '/api/v2/incremental/tickets.json',
+      '/api/v2/incremental/tickets/cursor.json',
+      '/api/v2/incremental/users.json',
+      '/api/v2/incremental/organizations.json',
+    ]) {
       const res = await agent.get(`${path}?${query}`);
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ error: 'InvalidValue', description: expect.stringMatching(description) });
@@ -110,6 +115,12 @@ describe.each(testDialects())('GET /api/v2/incremental — Zendesk incremental e
     }
     expect(seen.sort()).toEqual([...emails].sort());
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('exports organizations (accounts) changed since start_time', async () => {
+    const body = (await agent.get(`/api/v2/incremental/organizations.json?start_time=${startTime}`)).json();
+    expect(body).toMatchObject({ end_of_stream: true, count: body.organizations.length, end_time: expect.any(Number) });
+    expect((body.organizations as { name: string }[]).map((o) => o.name)).toContain(desk.accountName);
   });
 
   it('answers anonymous callers 401 in Zendesk’s shape', async () => {

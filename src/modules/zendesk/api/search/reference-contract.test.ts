@@ -82,6 +82,11 @@ describe.each(testDialects())('Search, incremental exports and views against the
       () => `/api/v2/incremental/users/cursor.json?start_time=${START_TIME}`,
       reference.REFERENCE_INCREMENTAL_USERS_CURSOR,
     ],
+    [
+      'Incremental Organization Export',
+      () => `/api/v2/incremental/organizations.json?start_time=${START_TIME}`,
+      reference.REFERENCE_INCREMENTAL_ORGANIZATIONS,
+    ],
     ['List Views', () => '/api/v2/views.json', reference.REFERENCE_VIEWS],
     ['Show View', () => `/api/v2/views/${viewId}.json`, reference.REFERENCE_VIEW],
     ['Get View Count', () => `/api/v2/views/${viewId}/count.json`, reference.REFERENCE_VIEW_COUNT],
@@ -93,7 +98,7 @@ describe.each(testDialects())('Search, incremental exports and views against the
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expectShapeOf(body, example);
-    for (const key of ['results', 'tickets', 'users', 'rows', 'views', 'view_counts'])
+    for (const key of ['results', 'tickets', 'users', 'organizations', 'rows', 'views', 'view_counts'])
       if (key in example) expect(body[key].length, key).toBeGreaterThan(0);
   });
 });

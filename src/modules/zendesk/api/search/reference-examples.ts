@@ -149,3 +149,28 @@ export const REFERENCE_VIEW_TICKETS = {
   previous_page: null,
   tickets: [REFERENCE_INCREMENTAL_TICKETS.tickets[0]],
 };
+
+/** Same page as the ticket exports — "Incremental Organization Export". */
+export const REFERENCE_INCREMENTAL_ORGANIZATIONS = {
+  count: 1,
+  end_of_stream: true,
+  end_time: 1601357503,
+  next_page: 'https://example.zendesk.com/api/v2/incremental/organizations.json?start_time=1601357503',
+  organizations: [
+    {
+      created_at: '2018-11-14T00:14:52Z',
+      details: 'caterpillar =)',
+      domain_names: ['remain.com'],
+      external_id: 'ABC198',
+      group_id: 1835962,
+      id: 4112492,
+      name: 'Groablet Enterprises',
+      notes: 'donkey',
+      shared_comments: false,
+      shared_tickets: false,
+      tags: ['smiley', 'teapot_kettle'],
+      updated_at: '2018-11-14T00:54:22Z',
+      url: 'https://example.zendesk.com/api/v2/organizations/4112492.json',
+    },
+  ],
+};

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
 import type { ChangeContext } from '../../../../kernel/actor.js';
 import { AppError } from '../../../../kernel/errors.js';
-import { deleteTicket, ticketRecords } from '../../../support/index.js';
+import { ticketRecords } from '../../../support/index.js';
 import type { ZendeskTicketCreate, ZendeskTicketUpdate } from '../../contract/tickets.js';
 import { newJobId, saveJobStatus, type JobResult, type StoredJobStatus } from './job-status-repository.js';
-import { createZendeskTicket, updateZendeskTicket } from './ticket-writes.js';
+import { createZendeskTicket, deleteZendeskTicket, updateZendeskTicket } from './ticket-writes.js';
 
 /**
  * create_many, update_many and destroy_many (Zendesk answers these with a job status to poll).
@@ -102,7 +102,7 @@ export async function destroyMany(db: Kysely<Database>, ctx: ChangeContext, numb
       const number = numbers[index]!;
       const id = ids.get(number);
       if (!id) return { id: number, index, error: 'TicketNotFound', details: 'No ticket with this id.' };
-      await deleteTicket(db, ctx, id);
+      await deleteZendeskTicket(db, ctx, id);
       return { id: number, index, action: 'delete', success: true, status: 'Deleted' };
     },
     (index) => numbers[index],

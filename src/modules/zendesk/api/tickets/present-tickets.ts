@@ -5,6 +5,7 @@ import { ticketRecords, type TicketRecord } from '../../../support/index.js';
 import type { ZendeskTicket } from '../../contract/tickets.js';
 import { apiUrl, zendeskTime } from '../http/urls.js';
 import { numericIds } from '../numeric-ids.js';
+import { ticketExternalIds } from './ticket-external-ids.js';
 import { epochSeconds, zendeskStatus, zendeskVia } from './zendesk-values.js';
 
 /**
@@ -25,7 +26,7 @@ export async function presentTicketRecords(
 ): Promise<ZendeskTicket[]> {
   if (!records.length) return [];
   const people = records.flatMap((r) => (r.assigneeId ? [r.requesterId, r.assigneeId] : [r.requesterId]));
-  const [users, organizations, groups, fields] = await Promise.all([
+  const [users, organizations, groups, fields, externalIds] = await Promise.all([
     numericIds(db, 'user', people),
     numericIds(
       db,
@@ -42,6 +43,10 @@ export async function presentTicketRecords(
       'ticket_field',
       records.flatMap((r) => r.customFields.map((f) => f.fieldId)),
     ),
+    ticketExternalIds(
+      db,
+      records.map((r) => r.id),
+    ),
   ]);
   return records.map((r) => {
     const requesterId = users.get(r.requesterId)!;
@@ -49,7 +54,7 @@ export async function presentTicketRecords(
     return {
       id: r.number,
       url: apiUrl(request, `/api/v2/tickets/${r.number}`),
-      external_id: null,
+      external_id: externalIds.get(r.id) ?? null,
       type: r.type,
       subject: r.subject,
       raw_subject: r.subject,

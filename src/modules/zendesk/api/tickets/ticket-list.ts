@@ -16,6 +16,7 @@ import {
   pagingQuery,
 } from '../http/pagination.js';
 import { presentTickets } from './present-tickets.js';
+import { ticketIdByExternalId } from './ticket-external-ids.js';
 
 /**
  * GET /tickets (Support API reference → Tickets → List Tickets). Offset paging takes `sort_by`
@@ -28,6 +29,7 @@ export const ticketListQuery = z.object({
   ...pagingQuery,
   sort_by: sortValue.optional(),
   sort_order: z.enum(['asc', 'desc']).optional(),
+  external_id: z.string().max(255).optional().describe('Only the ticket with this external id'),
   sort: z
     .string()
     .regex(/^-?(id|created_at|updated_at|status|priority)$/, 'sort: id, created_at, updated_at, status or priority, with - for descending')
@@ -46,6 +48,8 @@ function orderOf(query: TicketListQuery): { sort: TicketSortKey; order: SortOrde
 }
 
 export async function listTickets(db: Kysely<Database>, request: FastifyRequest, query: TicketListQuery, filter: TicketListFilter = {}) {
+  // A top-level lookup (Tickets → List Tickets, `external_id`); nested lists keep their own filter.
+  if (query.external_id !== undefined && !Object.keys(filter).length) return byExternalId(db, request, query, query.external_id);
   const { sort, order } = orderOf(query);
   if (isCursorPaging(query)) {
     const orderName = `${sort}:${order}`;
@@ -82,4 +86,11 @@ export async function listTickets(db: Kysely<Database>, request: FastifyRequest,
     page.tickets.map((t) => t.id),
   );
   return offsetEnvelope(request, 'tickets', tickets, at, page.count);
+}
+
+/** `GET /tickets?external_id=…`: the one ticket carrying it (or none), in the list's envelope. */
+async function byExternalId(db: Kysely<Database>, request: FastifyRequest, query: TicketListQuery, externalId: string) {
+  const id = await ticketIdByExternalId(db, externalId);
+  const tickets = id ? await presentTickets(db, request, [id]) : [];
+  return offsetEnvelope(request, 'tickets', tickets, offsetPage(query), tickets.length);
 }

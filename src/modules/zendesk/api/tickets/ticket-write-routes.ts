@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changeContext } from '../../../../kernel/request-context.js';
-import { deleteTicket, listMessages } from '../../../support/index.js';
+import { listMessages } from '../../../support/index.js';
 import {
   createManyBody,
   createTicketBody,
@@ -16,7 +16,7 @@ import { createMany, destroyMany, updateMany } from './bulk-jobs.js';
 import { numbersOf } from './ids-query.js';
 import { presentJobStatus } from './present-job-status.js';
 import { presentOne, ticketByNumber, ticketWithAudit } from './ticket-lookup.js';
-import { createZendeskTicket, updateZendeskTicket } from './ticket-writes.js';
+import { createZendeskTicket, deleteZendeskTicket, updateZendeskTicket } from './ticket-writes.js';
 
 const tags = ['zendesk: tickets'];
 
@@ -124,7 +124,7 @@ export const ticketWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const record = await ticketByNumber(db(), request.params.id);
-      await deleteTicket(db(), changeContext(request), record.id);
+      await deleteZendeskTicket(db(), changeContext(request), record.id);
       return reply.status(204).send();
     },
   );

@@ -3,9 +3,10 @@ import type { Database } from '../../../../db/schema.js';
 import type { ChangeContext } from '../../../../kernel/actor.js';
 import { errors } from '../../../../kernel/errors.js';
 import { inTransaction } from '../../../../kernel/transaction.js';
-import { addAgentMessage, addCustomerMessage, createTicket, ticketRecords, updateTicket } from '../../../support/index.js';
+import { addAgentMessage, addCustomerMessage, createTicket, deleteTicket, ticketRecords, updateTicket } from '../../../support/index.js';
 import type { UpdateTicketInput } from '../../../support/contract/tickets.js';
 import type { ZendeskTicketCreate, ZendeskTicketUpdate } from '../../contract/tickets.js';
+import { clearTicketExternalId, setTicketExternalId } from './ticket-external-ids.js';
 import { authoredComment, commentChange, requesterOf, ticketChanges, type CommentChange } from './ticket-input.js';
 
 /**
@@ -51,6 +52,7 @@ export async function createZendeskTicket(db: Kysely<Database>, ctx: ChangeConte
       'api',
     );
     if (changes.status && changes.status !== ticket.status) await updateTicket(trx, ctx, ticket.id, { status: changes.status });
+    if (input.external_id) await setTicketExternalId(trx, ticket.id, input.external_id);
     return ticket.id;
   });
 }
@@ -78,6 +80,7 @@ export async function updateZendeskTicket(
     if (changes.customFields) update.customFields = changes.customFields;
     if (changes.tags !== undefined || input.additional_tags || input.remove_tags) update.tags = tags;
     if (Object.keys(update).length) await updateTicket(trx, ctx, ticketId, update);
+    if (input.external_id !== undefined) await setTicketExternalId(trx, ticketId, input.external_id);
     return messageId;
   });
 }
@@ -109,5 +112,13 @@ export async function changeTags(
     if (after.length > 30) throw errors.validation('tags: a ticket holds at most 30 tags', { location: 'body', field: 'tags' });
     await updateTicket(trx, ctx, ticketId, { tags: after });
     return after;
+  });
+}
+
+/** Deletes a ticket (see support's compat/ticket-delete.ts) and frees its external id, in one transaction. */
+export async function deleteZendeskTicket(db: Kysely<Database>, ctx: ChangeContext, ticketId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await deleteTicket(trx, ctx, ticketId);
+    await clearTicketExternalId(trx, ticketId);
   });
 }

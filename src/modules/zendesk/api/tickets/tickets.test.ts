@@ -362,4 +362,21 @@ describe.each(testDialects())('/api/v2 tickets on %s', (dialect) => {
     expect(assigned.json().tickets.every((x: Ticket) => x.assignee_id === me)).toBe(true);
     expect((await agent.get('/api/v2/users/99999999/tickets/requested.json')).statusCode).toBe(404);
   });
+
+  it('keeps a ticket’s external_id: shown, found with ?external_id=, one ticket per id, freed when the ticket is deleted', async () => {
+    const ticket = await create({ external_id: 'CRM-77' });
+    expect((await agent.get(`/api/v2/tickets/${ticket.id}.json`)).json().ticket.external_id).toBe('CRM-77');
+    const found = await agent.get('/api/v2/tickets.json?external_id=crm-77');
+    expect(found.json().tickets.map((x: Ticket) => x.id)).toEqual([ticket.id]);
+    const clash = await agent.post('/api/v2/tickets.json', {
+      ticket: { ...CREATE_TICKET_REQUEST.ticket, requester_id: requesterId, external_id: 'CRM-77' },
+    });
+    expect(clash.statusCode).toBe(422);
+    expect(clash.json().details).toHaveProperty('external_id');
+    expect((await agent.delete(`/api/v2/tickets/${ticket.id}.json`)).statusCode).toBe(204);
+    const reused = await create({ external_id: 'CRM-77' });
+    const cleared = await agent.put(`/api/v2/tickets/${reused.id}.json`, { ticket: { external_id: null } });
+    expect(cleared.json().ticket.external_id).toBeNull();
+    expect((await agent.get('/api/v2/tickets.json?external_id=CRM-77')).json().tickets).toEqual([]);
+  });
 });
