@@ -6,7 +6,20 @@
  * - no import cycles, between modules or between files.
  */
 // Lowest first. A module may import the modules before it, never the ones after it.
-const LAYERS = ['platform', 'identity', 'team', 'search', 'accounts', 'support', 'delivery', 'feedback', 'success', 'presales', 'portal', 'zendesk'];
+const LAYERS = [
+  'platform',
+  'identity',
+  'team',
+  'search',
+  'accounts',
+  'support',
+  'delivery',
+  'feedback',
+  'success',
+  'presales',
+  'portal',
+  'zendesk',
+];
 
 const layerRules = LAYERS.map((module, i) => {
   const higher = LAYERS.slice(i + 1);

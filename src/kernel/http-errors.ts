@@ -57,7 +57,10 @@ export function toAppError(err: FastifyError & DbError, request: FastifyRequest)
     appError = errors.bodyTooLarge(raw ?? request.server.initialConfig.bodyLimit ?? 1024 * 1024);
   } else if (isMalformedMultipart(err)) {
     // busboy's refusals of a broken upload (no boundary, cut off) carry no status of their own.
-    appError = errors.validation(`The upload is not well-formed multipart/form-data (${err.message}).`, { location: 'body', field: 'file' });
+    appError = errors.validation(`The upload is not well-formed multipart/form-data (${err.message}).`, {
+      location: 'body',
+      field: 'file',
+    });
   } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     appError = errors.unsupportedMediaType();
   } else if (isResponseSerializationError(err)) {

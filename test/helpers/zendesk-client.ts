@@ -21,8 +21,8 @@ export interface ZendeskClient {
 
 let counter = 0;
 
-/** A new member with these roles and an API token carrying every permission the roles give. */
-export async function zendeskClient(t: TestApp, roles: Role[], email?: string): Promise<ZendeskClient> {
+/** A new member with these roles and an API token carrying every permission the roles give (or only `scopes`). */
+export async function zendeskClient(t: TestApp, roles: Role[], email?: string, scopes?: Permission[]): Promise<ZendeskClient> {
   const address = email ?? `zd${++counter}-${roles.join('-')}@team.test`;
   const { member } = await createMember(t.db.kysely, SYSTEM_CONTEXT, {
     email: address,
@@ -31,11 +31,15 @@ export async function zendeskClient(t: TestApp, roles: Role[], email?: string): 
     password: TEST_PASSWORD,
   });
   const actor = (await actorForMemberId(t.db.kysely, member.id))!;
-  const scopes = [...permissionsFor(roles)] as Permission[];
-  const { token } = await createToken(t.db.kysely, actor, { ...SYSTEM_CONTEXT, actorType: 'member', actorId: member.id, memberId: member.id }, {
-    name: 'zendesk client',
-    scopes,
-  });
+  const { token } = await createToken(
+    t.db.kysely,
+    actor,
+    { ...SYSTEM_CONTEXT, actorType: 'member', actorId: member.id, memberId: member.id },
+    {
+      name: 'zendesk client',
+      scopes: scopes ?? ([...permissionsFor(roles)] as Permission[]),
+    },
+  );
   const authorization = `Basic ${Buffer.from(`${address}/token:${token}`).toString('base64')}`;
   const request = (options: InjectOptions) =>
     t.app.inject({ ...options, headers: { authorization, 'content-type': 'application/json', ...(options.headers ?? {}) } });

@@ -21,12 +21,7 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .addColumn('outpost_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('zendesk_numeric_ids_pk', ['kind', 'numeric_id'])
     .execute();
-  await db.schema
-    .createIndex('zendesk_numeric_ids_outpost')
-    .unique()
-    .on('zendesk_numeric_ids')
-    .columns(['kind', 'outpost_id'])
-    .execute();
+  await db.schema.createIndex('zendesk_numeric_ids_outpost').unique().on('zendesk_numeric_ids').columns(['kind', 'outpost_id']).execute();
   await db.schema
     .createTable('import_external_ids')
     .addColumn('source', 'text', (c) => c.notNull())

@@ -11,15 +11,7 @@ export interface ZendeskTables {
 
 /** The kinds of record the API shows by number; tickets use `tickets.number` instead. */
 export type NumericIdKind =
-  | 'user'
-  | 'organization'
-  | 'group'
-  | 'comment'
-  | 'view'
-  | 'ticket_field'
-  | 'macro'
-  | 'attachment'
-  | 'satisfaction_rating';
+  'user' | 'organization' | 'group' | 'comment' | 'view' | 'ticket_field' | 'macro' | 'attachment' | 'satisfaction_rating';
 
 export interface ZendeskNumericIdsTable {
   kind: NumericIdKind;

@@ -145,7 +145,9 @@ export const router = createBrowserRouter([
               // Spreadsheet import (issue 18): accounts, contacts or tickets; the server checks each kind's permission.
               {
                 path: 'import/:kind',
-                lazy: async () => ({ Component: (await import('../modules/platform/imports/SpreadsheetImportPage')).SpreadsheetImportPage }),
+                lazy: async () => ({
+                  Component: (await import('../modules/platform/imports/SpreadsheetImportPage')).SpreadsheetImportPage,
+                }),
               },
               { path: 'time', lazy: async () => ({ Component: (await import('../modules/team/time/TimesheetPage')).TimesheetPage }) },
               {

@@ -12,7 +12,17 @@ export type Tier = (typeof TIERS)[number];
 /** Zendesk's ticket types (issue 18); a ticket may have none. */
 export const TICKET_TYPES = ['question', 'incident', 'problem', 'task'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
-export const TICKET_FIELD_TYPES = ['text', 'textarea', 'integer', 'decimal', 'checkbox', 'date', 'dropdown', 'multiselect', 'regexp'] as const;
+export const TICKET_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'integer',
+  'decimal',
+  'checkbox',
+  'date',
+  'dropdown',
+  'multiselect',
+  'regexp',
+] as const;
 export type TicketFieldType = (typeof TICKET_FIELD_TYPES)[number];
 export const CHANNELS = ['email', 'portal', 'api', 'phone', 'web'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -45,9 +45,17 @@ describe.each(testDialects())('the Zendesk-compatible API shell on %s', (dialect
     expect(res.statusCode).toBe(401);
     process.env.OUTPOST_API_PASSWORD_ACCESS = 'true';
     try {
-      const allowed = await t.app.inject({ method: 'GET', url: '/api/tickets', headers: { authorization: basic(agent.email, TEST_PASSWORD) } });
+      const allowed = await t.app.inject({
+        method: 'GET',
+        url: '/api/tickets',
+        headers: { authorization: basic(agent.email, TEST_PASSWORD) },
+      });
       expect(allowed.statusCode).toBe(200);
-      const wrong = await t.app.inject({ method: 'GET', url: '/api/tickets', headers: { authorization: basic(agent.email, 'not the password') } });
+      const wrong = await t.app.inject({
+        method: 'GET',
+        url: '/api/tickets',
+        headers: { authorization: basic(agent.email, 'not the password') },
+      });
       expect(wrong.statusCode).toBe(401);
     } finally {
       delete process.env.OUTPOST_API_PASSWORD_ACCESS;

@@ -47,21 +47,31 @@ export function zendeskError(appError: AppError): { status: number; body: Zendes
     case status === 403:
       return {
         status,
-        body: { error: 'Forbidden', description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.', outpost_code },
+        body: {
+          error: 'Forbidden',
+          description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+          outpost_code,
+        },
       };
     case appError.code === 'route.not_found':
       return { status: 404, body: { error: 'InvalidEndpoint', description: 'Not found', outpost_code } };
     case status === 404:
       return { status, body: { error: 'RecordNotFound', description: 'Not found', outpost_code } };
     case status === 429:
-      return { status, body: { error: 'APIRateLimitExceeded', description: 'Number of allowed API requests per minute exceeded', outpost_code } };
+      return {
+        status,
+        body: { error: 'APIRateLimitExceeded', description: 'Number of allowed API requests per minute exceeded', outpost_code },
+      };
     case appError.code === 'request.malformed_json':
       return { status: 400, body: { error: 'InvalidJSON', description: appError.message, outpost_code } };
     case status === 413:
       return { status, body: { error: 'RequestTooLarge', description: appError.message, outpost_code } };
     case appError.code === 'request.invalid' && appError.details.location !== undefined && appError.details.location !== 'body':
       // A bad query string or path: Zendesk answers 400 InvalidValue.
-      return { status: 400, body: { error: 'InvalidValue', description: appError.message, details: validationDetails(appError), outpost_code } };
+      return {
+        status: 400,
+        body: { error: 'InvalidValue', description: appError.message, details: validationDetails(appError), outpost_code },
+      };
     case status === 400 || status === 409 || status === 422:
       return {
         status: 422,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../../../../kernel/request-context.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
@@ -33,10 +34,13 @@ const tags = ['zendesk: incremental exports'];
 
 type UserChange = ChangeRow & { type: UserRef['type'] };
 
-/** Users are members (agents) and contacts (end users): both lists read to the limit, then merged. */
-function userChanges(db: Kysely<Database>): ChangeFetch<UserChange> {
+/**
+ * Users are members (agents) and contacts (end users): both lists read to the limit, then merged.
+ * Contacts are customer data: a caller without accounts.read gets the agents only.
+ */
+function userChanges(db: Kysely<Database>, withContacts: boolean): ChangeFetch<UserChange> {
   return async (window) => {
-    const [members, contacts] = await Promise.all([memberChanges(db, window), contactChanges(db, window)]);
+    const [members, contacts] = await Promise.all([memberChanges(db, window), withContacts ? contactChanges(db, window) : []]);
     return mergeChanges<UserChange>(
       members.map((m) => ({ ...m, type: 'member' as const })),
       contacts.map((c) => ({ ...c, type: 'contact' as const })),
@@ -127,7 +131,11 @@ export const incrementalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const startTime = parseStartTime(request.query.start_time, new Date());
-      const page = await timeBasedPage(userChanges(db()), startTime, request.query.per_page ?? EXPORT_PAGE);
+      const page = await timeBasedPage(
+        userChanges(db(), actorOf(request).permissions.has('accounts.read')),
+        startTime,
+        request.query.per_page ?? EXPORT_PAGE,
+      );
       const users = await presentUsers(db(), request, page.rows.map(refOf));
       return { users, ...timeEnvelope(request, page, users.length) };
     },
@@ -146,7 +154,11 @@ export const incrementalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const position = cursorPosition(request.query, new Date());
-      const page = await cursorPage(userChanges(db()), position, request.query.per_page ?? EXPORT_PAGE);
+      const page = await cursorPage(
+        userChanges(db(), actorOf(request).permissions.has('accounts.read')),
+        position,
+        request.query.per_page ?? EXPORT_PAGE,
+      );
       const users = await presentUsers(db(), request, page.rows.map(refOf));
       return { users, ...cursorEnvelope(request, page) };
     },

@@ -117,6 +117,18 @@ describe.each(testDialects())('GET /api/v2/incremental — Zendesk incremental e
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('leaves end users (customer contacts) out for a token that may not read accounts', async () => {
+    const since = Math.floor(Date.now() / 1000) - 3600;
+    const contact = await createContactViaService(t.db, desk.accountId, { name: 'Private Contact' });
+    const membersOnly = await zendeskClient(t, ['support_tier2'], undefined, ['members.read']);
+    for (const url of [`/api/v2/incremental/users.json?start_time=${since}`, `/api/v2/incremental/users/cursor.json?start_time=${since}`]) {
+      const users = (await membersOnly.get(url)).json().users as { email: string; role: string }[];
+      expect(users.map((u) => u.email)).toContain(membersOnly.email);
+      expect(users.map((u) => u.email)).not.toContain(contact.email);
+      expect(users.every((u) => u.role !== 'end-user')).toBe(true);
+    }
+  });
+
   it('exports organizations (accounts) changed since start_time', async () => {
     const body = (await agent.get(`/api/v2/incremental/organizations.json?start_time=${startTime}`)).json();
     expect(body).toMatchObject({ end_of_stream: true, count: body.organizations.length, end_time: expect.any(Number) });
