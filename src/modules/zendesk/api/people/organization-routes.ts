@@ -28,7 +28,7 @@ import {
   type PagingQuery,
 } from '../http/pagination.js';
 import { outpostIds } from '../numeric-ids.js';
-import { outpostIdByExternalId } from './external-ids.js';
+import { outpostIdByExternalId } from '../external-ids.js';
 import { accountIdOfOrganization, createOrganization, updateOrganization } from './organization-service.js';
 import { presentOrganizations } from './present-people.js';
 import { userListAnswer } from './user-list.js';

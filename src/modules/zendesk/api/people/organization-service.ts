@@ -7,7 +7,7 @@ import { apiAccounts, createAccount, updateAccount } from '../../../accounts/ind
 import type { OrganizationInput } from '../../contract/people.js';
 import { normaliseTags } from '../../import/map-people.js';
 import { outpostIdOf } from '../numeric-ids.js';
-import { setExternalId } from './external-ids.js';
+import { setExternalId } from '../external-ids.js';
 
 /**
  * Creating and updating Zendesk organizations as Outpost accounts (Support API reference →

@@ -7,7 +7,7 @@ import { apiMembers, type ApiMember } from '../../../team/index.js';
 import type { ZendeskGroupJson, ZendeskOrganizationJson, ZendeskUserJson } from '../../contract/people.js';
 import { apiUrl, zendeskTime } from '../http/urls.js';
 import { numericIds } from '../numeric-ids.js';
-import { externalIdsOf } from './external-ids.js';
+import { externalIdsOf } from '../external-ids.js';
 import { ROLE_OF_TIER } from '../../import/map-people.js';
 
 /**

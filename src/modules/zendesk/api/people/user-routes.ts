@@ -13,7 +13,7 @@ import {
   userSearchFilter,
 } from '../../contract/people.js';
 import { pagingQuery } from '../http/pagination.js';
-import { outpostIdByExternalId } from './external-ids.js';
+import { outpostIdByExternalId } from '../external-ids.js';
 import { presentUsers, type UserRef } from './present-people.js';
 import { askedRoles, userListAnswer } from './user-list.js';
 import { assertMaySee, parseUserQuery, refsOfOutpostIds, userRefOf, userRefsOf, visibleRoles } from './user-directory.js';

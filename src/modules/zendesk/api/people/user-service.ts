@@ -11,7 +11,7 @@ import type { Role } from '../../../identity/index.js';
 import type { UserInput, ZendeskUserRole } from '../../contract/people.js';
 import { ROLE_OF_TIER } from '../../import/map-people.js';
 import { outpostIdOf } from '../numeric-ids.js';
-import { outpostIdByExternalId, setExternalId } from './external-ids.js';
+import { outpostIdByExternalId, setExternalId } from '../external-ids.js';
 import type { UserRef } from './present-people.js';
 import { refsOfOutpostIds } from './user-directory.js';
 

@@ -5,7 +5,7 @@ import { ticketRecords, type TicketRecord } from '../../../support/index.js';
 import type { ZendeskTicket } from '../../contract/tickets.js';
 import { apiUrl, zendeskTime } from '../http/urls.js';
 import { numericIds } from '../numeric-ids.js';
-import { ticketExternalIds } from './ticket-external-ids.js';
+import { externalIdsOf } from '../external-ids.js';
 import { epochSeconds, zendeskStatus, zendeskVia } from './zendesk-values.js';
 
 /**
@@ -43,8 +43,9 @@ export async function presentTicketRecords(
       'ticket_field',
       records.flatMap((r) => r.customFields.map((f) => f.fieldId)),
     ),
-    ticketExternalIds(
+    externalIdsOf(
       db,
+      'ticket',
       records.map((r) => r.id),
     ),
   ]);

@@ -16,7 +16,7 @@ import {
   pagingQuery,
 } from '../http/pagination.js';
 import { presentTickets } from './present-tickets.js';
-import { ticketIdByExternalId } from './ticket-external-ids.js';
+import { outpostIdByExternalId } from '../external-ids.js';
 
 /**
  * GET /tickets (Support API reference → Tickets → List Tickets). Offset paging takes `sort_by`
@@ -90,7 +90,7 @@ export async function listTickets(db: Kysely<Database>, request: FastifyRequest,
 
 /** `GET /tickets?external_id=…`: the one ticket carrying it (or none), in the list's envelope. */
 async function byExternalId(db: Kysely<Database>, request: FastifyRequest, query: TicketListQuery, externalId: string) {
-  const id = await ticketIdByExternalId(db, externalId);
+  const id = await outpostIdByExternalId(db, 'ticket', externalId);
   const tickets = id ? await presentTickets(db, request, [id]) : [];
   return offsetEnvelope(request, 'tickets', tickets, offsetPage(query), tickets.length);
 }

@@ -6,7 +6,7 @@ import { inTransaction } from '../../../../kernel/transaction.js';
 import { addAgentMessage, addCustomerMessage, createTicket, deleteTicket, ticketRecords, updateTicket } from '../../../support/index.js';
 import type { UpdateTicketInput } from '../../../support/contract/tickets.js';
 import type { ZendeskTicketCreate, ZendeskTicketUpdate } from '../../contract/tickets.js';
-import { clearTicketExternalId, setTicketExternalId } from './ticket-external-ids.js';
+import { setExternalId } from '../external-ids.js';
 import { authoredComment, commentChange, requesterOf, ticketChanges, type CommentChange } from './ticket-input.js';
 
 /**
@@ -52,7 +52,7 @@ export async function createZendeskTicket(db: Kysely<Database>, ctx: ChangeConte
       'api',
     );
     if (changes.status && changes.status !== ticket.status) await updateTicket(trx, ctx, ticket.id, { status: changes.status });
-    if (input.external_id) await setTicketExternalId(trx, ticket.id, input.external_id);
+    if (input.external_id) await setExternalId(trx, 'ticket', ticket.id, input.external_id);
     return ticket.id;
   });
 }
@@ -80,7 +80,7 @@ export async function updateZendeskTicket(
     if (changes.customFields) update.customFields = changes.customFields;
     if (changes.tags !== undefined || input.additional_tags || input.remove_tags) update.tags = tags;
     if (Object.keys(update).length) await updateTicket(trx, ctx, ticketId, update);
-    if (input.external_id !== undefined) await setTicketExternalId(trx, ticketId, input.external_id);
+    if (input.external_id !== undefined) await setExternalId(trx, 'ticket', ticketId, input.external_id);
     return messageId;
   });
 }
@@ -119,6 +119,6 @@ export async function changeTags(
 export async function deleteZendeskTicket(db: Kysely<Database>, ctx: ChangeContext, ticketId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     await deleteTicket(trx, ctx, ticketId);
-    await clearTicketExternalId(trx, ticketId);
+    await setExternalId(trx, 'ticket', ticketId, null);
   });
 }

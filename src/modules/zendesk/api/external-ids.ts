@@ -1,14 +1,17 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../../db/schema.js';
-import { errors } from '../../../../kernel/errors.js';
+import type { Database } from '../../../db/schema.js';
+import { errors } from '../../../kernel/errors.js';
 
 /**
- * A Zendesk user's or organization's `external_id` (the id of the record in the client's own
- * system), kept in the zendesk module's id table under source `api`: Outpost's records have no
- * such column, and only the API reads it. Zendesk treats it as unique and case-insensitive.
+ * A Zendesk ticket's, user's or organization's `external_id` (the id of the record in the client's
+ * own system), kept in the zendesk module's id table under source `api`: Outpost's records have no
+ * such column, and only the API reads it. Matched regardless of case. Zendesk lets two tickets
+ * share one; here each external id stays on one record, so a second record claiming it is refused
+ * (422 naming external_id) rather than silently moved.
  */
 const SOURCE = 'api';
-export type ExternalIdKind = 'user' | 'organization';
+export type ExternalIdKind = 'ticket' | 'user' | 'organization';
+const LABEL: Record<ExternalIdKind, string> = { ticket: 'A ticket', user: 'A user', organization: 'An organization' };
 
 export async function externalIdsOf(
   db: Kysely<Database>,
@@ -37,7 +40,7 @@ export async function outpostIdByExternalId(db: Kysely<Database>, kind: External
     .select('outpost_id')
     .where('source', '=', SOURCE)
     .where('kind', '=', kind)
-    .where(sql<string>`lower(external_id)`, '=', externalId.toLowerCase())
+    .where(sql<string>`lower(external_id)`, '=', externalId.trim().toLowerCase())
     .executeTakeFirst();
   return row?.outpost_id ?? null;
 }
@@ -52,7 +55,7 @@ export async function setExternalId(
   const value = externalId?.trim() || null;
   if (value) {
     const owner = await outpostIdByExternalId(db, kind, value);
-    if (owner && owner !== outpostId) throw errors.duplicate(kind === 'user' ? 'A user' : 'An organization', 'external_id');
+    if (owner && owner !== outpostId) throw errors.duplicate(LABEL[kind], 'external_id');
     if (owner === outpostId && (await externalIdsOf(db, kind, [outpostId])).get(outpostId) === value) return;
   }
   await db
