@@ -69,7 +69,7 @@ for (const viewport of VIEWPORTS) {
       expect(rows[0]).toEqual(['Row', 'Column', 'Reason']);
       expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['3', 'C (Segment)']]);
 
-      await page.getByRole('link', { name: 'Open the accounts' }).click();
+      await page.getByRole('link', { name: 'Open the accounts' }).last().click();
       await page.getByPlaceholder('Name or e-mail domain').fill(s);
       const list = page.getByRole('table').first();
       await expect(list.getByText(names[0]!)).toBeVisible();
@@ -110,7 +110,7 @@ for (const viewport of VIEWPORTS) {
       await page.getByRole('button', { name: 'Import 2 rows' }).click();
       await expect(page.getByRole('alert').filter({ hasText: 'Imported' })).toContainText('2 new and 0 updated tickets');
 
-      await page.getByRole('link', { name: 'Open the tickets' }).click();
+      await page.getByRole('link', { name: 'Open the tickets' }).last().click();
       await page.goto(`/search?q=${encodeURIComponent(`VPN drops ${s}`)}`);
       await expect(page.getByText(`VPN drops ${s}`).first()).toBeVisible();
     });

@@ -27,6 +27,7 @@ const SCOPE_LABELS: Record<string, string> = {
 };
 
 export function TokensPage() {
+  const session = useSession();
   const tokens = useTokens();
   const members = useMemberOptions();
   const [createOpen, create] = useDisclosure();
@@ -136,6 +137,10 @@ export function TokensPage() {
       >
         <Text size="sm">
           Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.
+        </Text>
+        <Text size="sm">
+          Zendesk clients and scripts: point them at <Code>{window.location.origin}</Code> and sign in as{' '}
+          <Code>{session.member.email}/token</Code> with the token as the password (it acts as you).
         </Text>
       </SecretModal>
     </>
