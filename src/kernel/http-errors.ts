@@ -18,6 +18,9 @@ function fromDatabase(err: DbError): AppError | null {
     return errors.duplicate('A record', field);
   }
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return errors.referenceMissing('record', 'reference');
+  // PostgreSQL refuses numbers its column type cannot hold (an underflowing double, an integer past
+  // its range) where SQLite stores them: the caller sent a value out of range, not a server fault.
+  if (code === '22003') return errors.validation('A number in the request is out of range.', { location: 'body' });
   return null;
 }
 

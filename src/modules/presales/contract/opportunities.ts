@@ -56,7 +56,15 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO date-tim
 const id = z.string().max(64);
 const memberId = id.nullable();
 const ref = z.object({ id: z.string(), name: z.string() });
-const money = z.number().finite('Give a number').min(0, 'ARR cannot be negative').max(1e12);
+// A whole amount, like an account's ARR: a value like 1e-258 is no amount of money (PostgreSQL's
+// double precision refuses it as an underflow where SQLite stores it), and the deal's ARR is summed
+// into whole-number pipeline figures downstream.
+const money = z
+  .number()
+  .finite('Give a number')
+  .min(0, 'ARR cannot be negative')
+  .max(1e12)
+  .transform((v) => Math.round(v));
 const products = z
   .array(z.string().trim().min(1, 'A product needs a name').max(100))
   .max(30, 'At most 30 products')

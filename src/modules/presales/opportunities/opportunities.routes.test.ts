@@ -84,6 +84,15 @@ describe.each(testDialects())('opportunities on %s', (dialect) => {
     expect(refs.has('nope')).toBe(false);
   });
 
+  it('keeps ARR a whole amount, so a vanishingly small number is stored as 0 on both databases (PostgreSQL cannot hold 1e-258)', async () => {
+    const tiny = await create({ accountId: accountA, name: `Tiny ${++n}`, arr: 1.9400350289372001e-258 });
+    expect(tiny.statusCode, tiny.body).toBe(201);
+    expect(tiny.json().arr).toBe(0);
+    const cents = await create({ accountId: accountA, name: `Cents ${++n}`, arr: 1234.5678 });
+    expect(cents.statusCode, cents.body).toBe(201);
+    expect(cents.json().arr).toBe(1235);
+  });
+
   it('refuses an unknown account, an inactive team member and a lost technical win without a reason', async () => {
     expectError(await create({ accountId: 'no-such', name: 'x' }), 422, 'opportunities.account_unknown');
     const leaver = await signInAs(t, ['sales_engineer']);
