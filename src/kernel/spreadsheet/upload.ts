@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
+import { readMultipartFile } from '../multipart-file.js';
 import { SPREADSHEET_LIMITS } from './read-spreadsheet.js';
 import type { ImportMode, UploadedSpreadsheet } from './spreadsheet-import.js';
 
@@ -18,26 +19,10 @@ export async function acceptSpreadsheetUploads(app: FastifyInstance): Promise<vo
 export async function readSpreadsheetUpload(
   request: FastifyRequest,
 ): Promise<{ file: UploadedSpreadsheet; mapping: string | undefined; mode: ImportMode }> {
-  if (!request.isMultipart()) throw errors.spreadsheetFileMissing({ field: 'file' });
-  let file: UploadedSpreadsheet | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value);
-      continue;
-    }
-    if (part.fieldname !== 'file' || file) {
-      await part.toBuffer().catch(() => undefined);
-      continue;
-    }
-    try {
-      file = { filename: part.filename, content: await part.toBuffer() };
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.bodyTooLarge(SPREADSHEET_LIMITS.bytes);
-      throw err;
-    }
-  }
-  if (!file || !file.content.length) throw errors.spreadsheetFileMissing({ field: 'file' });
+  const { file, fields } = await readMultipartFile(request, {
+    maxBytes: SPREADSHEET_LIMITS.bytes,
+    missing: () => errors.spreadsheetFileMissing({ field: 'file' }),
+  });
   const mode = fields.mode ?? 'valid_rows';
   if (mode !== 'valid_rows' && mode !== 'all_or_nothing')
     throw errors.spreadsheetMappingInvalid('mode', 'send "mode" as valid_rows or all_or_nothing.');

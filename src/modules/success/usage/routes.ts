@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { readMultipartFile } from '../../../kernel/multipart-file.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../../kernel/errors.js';
@@ -62,22 +63,10 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw errors.validation('Send the file as multipart/form-data in the field "file".', { field: 'file' });
-      let file: { filename: string; content: Buffer } | null = null;
-      for await (const part of request.parts()) {
-        if (part.type !== 'file') continue;
-        if (part.fieldname !== 'file' || file) {
-          await part.toBuffer().catch(() => undefined);
-          continue;
-        }
-        try {
-          file = { filename: part.filename, content: await part.toBuffer() };
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.bodyTooLarge(IMPORT_MAX_BYTES);
-          throw err;
-        }
-      }
-      if (!file) throw errors.validation('Send the file as multipart/form-data in the field "file".', { field: 'file' });
+      const { file } = await readMultipartFile(request, {
+        maxBytes: IMPORT_MAX_BYTES,
+        missing: () => errors.validation('Send the file as multipart/form-data in the field "file".', { field: 'file' }),
+      });
       const now = new Date();
       return importUsageFile(db(), file, now, async (accountIds) =>
         afterIngest(db(), accountIds, (err) => request.log.error({ err }, 'health refresh after usage import failed')),

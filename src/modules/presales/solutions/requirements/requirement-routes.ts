@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { readMultipartFile } from '../../../../kernel/multipart-file.js';
 import { errors } from '../../../../kernel/errors.js';
 import { changeContext } from '../../../../kernel/request-context.js';
 import {
@@ -32,28 +33,8 @@ const idParams = z.object({ id: z.string().max(64) });
 const tags = ['requirements'];
 
 /** The file in the multipart field "file" and the text fields beside it. */
-async function upload(request: FastifyRequest): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw errors.importFileMissing({ field: 'file' });
-  let file: UploadedFile | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value);
-      continue;
-    }
-    if (part.fieldname !== 'file' || file) {
-      await part.toBuffer().catch(() => undefined);
-      continue;
-    }
-    try {
-      file = { filename: part.filename, content: await part.toBuffer() };
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.bodyTooLarge(IMPORT_MAX_BYTES);
-      throw err;
-    }
-  }
-  if (!file || !file.content.length) throw errors.importFileMissing({ field: 'file' });
-  return { file, fields };
+function upload(request: FastifyRequest): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
+  return readMultipartFile(request, { maxBytes: IMPORT_MAX_BYTES, missing: () => errors.importFileMissing({ field: 'file' }) });
 }
 
 /**
