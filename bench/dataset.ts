@@ -67,17 +67,57 @@ export async function prepareSqlite(scale: number, runDir: string, fresh: boolea
   return { databaseUrl: file, baselineTarget: file, summary, cached: usable };
 }
 
-/** PostgreSQL: a fresh `outpost_bench` database on the local server, generated every run. */
-export async function preparePostgres(scale: number, serverUrl: string): Promise<PreparedDataset> {
-  const admin = new pg.Client({ connectionString: `${serverUrl.replace(/\/[^/]*$/, '')}/postgres` });
+/**
+ * PostgreSQL: a database `name` (default `outpost_bench`) on the local server, generated afresh
+ * unless `reuse` is set and a finished dataset of the same scale and version is there (its summary
+ * is kept in the setting `bench.dataset_summary`, written last, so a half-generated database is
+ * never reused). Reuse is what makes the 10M runs practical: generating them takes most of an hour.
+ */
+export async function preparePostgres(scale: number, serverUrl: string, name = 'outpost_bench', reuse = false): Promise<PreparedDataset> {
+  const serverBase = serverUrl.replace(/\/[^/]*$/, '');
+  const url = `${serverBase}/${name}`;
+  if (reuse) {
+    const summary = await readPostgresSummary(url, scale);
+    if (summary) return { databaseUrl: url, baselineTarget: url, summary, cached: true };
+  }
+  const admin = new pg.Client({ connectionString: `${serverBase}/postgres` });
   await admin.connect();
   try {
-    await admin.query('drop database if exists outpost_bench with (force)');
-    await admin.query('create database outpost_bench');
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
   } finally {
     await admin.end();
   }
-  const url = `${serverUrl.replace(/\/[^/]*$/, '')}/outpost_bench`;
   const summary = await generate(url, scale);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into settings (key, value, updated_at) values ('bench.dataset_summary', $1, $2)
+       on conflict (key) do update set value = excluded.value`,
+      [JSON.stringify({ version: DATASET_VERSION, scale, summary }), new Date().toISOString()],
+    );
+  } finally {
+    await client.end();
+  }
   return { databaseUrl: url, baselineTarget: url, summary, cached: false };
+}
+
+async function readPostgresSummary(url: string, scale: number): Promise<BenchDatasetSummary | null> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch {
+    return null; // no such database yet
+  }
+  try {
+    const row = (await client.query<{ value: string }>(`select value from settings where key = 'bench.dataset_summary'`)).rows[0];
+    if (!row) return null;
+    const kept = JSON.parse(row.value) as { version: number; scale: number; summary: BenchDatasetSummary };
+    return kept.version === DATASET_VERSION && kept.scale === scale ? kept.summary : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
 }

@@ -44,6 +44,10 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '2' },
     'max-requests': { type: 'string', default: '60000' },
     fresh: { type: 'boolean', default: false },
+    // PostgreSQL: the database to generate into (several runs side by side need their own) and
+    // whether a finished dataset of the same scale there is reused instead of generated again.
+    'pg-database': { type: 'string', default: 'outpost_bench' },
+    reuse: { type: 'boolean', default: false },
     only: { type: 'string' },
     profile: { type: 'string' },
   },
@@ -189,7 +193,7 @@ async function main() {
   }
   log(`Outpost bench: ${scale} tickets on ${database}, ${connections} connections, ${duration} s per endpoint (run folder ${runDir})`);
   const dataset: PreparedDataset = args.postgres
-    ? await preparePostgres(scale, args['postgres-url'])
+    ? await preparePostgres(scale, args['postgres-url'], args['pg-database'], args.reuse)
     : await prepareSqlite(scale, runDir, args.fresh);
   log(`Dataset: ${dataset.summary.rows} rows, generated at ${dataset.summary.rowsPerSecond} rows/s${dataset.cached ? ' (cached)' : ''}`);
 
