@@ -23,6 +23,8 @@ import type { Config } from './config.js';
 import { errors } from '../kernel/errors.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { installInputBoundary } from './input-boundary.js';
+import { installAnswerAfterCommit } from './answer-after-commit.js';
+import { readReplicaRouting } from './read-replica-routing.js';
 import './types.js';
 import { wireModules } from './wire-modules.js';
 
@@ -60,6 +62,9 @@ export async function buildServer({ db, config, logger = true, secretBox }: Serv
   app.decorate('secretBox', secretBox ?? loadSecretBox(process.env, config.dataDir));
   installErrorHandler(app);
   installInputBoundary(app);
+  installAnswerAfterCommit(app, db);
+  // First, so that every later hook's reads are routed: GET/HEAD to a replica, read-your-writes (src/db/replicas/).
+  if (db.readRouting) await app.register(readReplicaRouting, { routing: db.readRouting, secureCookies: config.secureCookies });
 
   await app.register(swagger, {
     openapi: {

@@ -51,11 +51,23 @@ export async function startWorkbench(
   wireModules();
   // The server's own writes never wait for a checkpoint on SQLite (src/db/sqlite-checkpointer.ts).
   let warn = (message: string) => console.warn(`SQLite checkpoint failed: ${message}`);
-  const db = connect(config.databaseUrl, { backgroundCheckpoints: true, onCheckpointError: (message) => warn(message) });
+  let replicaNews = (message: string, _up: boolean) => console.warn(message);
+  const db = connect(config.databaseUrl, {
+    backgroundCheckpoints: true,
+    onCheckpointError: (message) => warn(message),
+    readReplicas: {
+      urls: config.databaseReadUrls,
+      maxLagBytes: config.replicaMaxLagBytes,
+      onEvent: (message, up) => replicaNews(message, up),
+    },
+  });
+  if (db.dialect === 'sqlite' && config.databaseReadUrls.length > 0)
+    console.warn('DATABASE_READ_URL is ignored: read replicas need PostgreSQL, and DATABASE_URL is a SQLite file.');
   await migrateToLatest(db);
   if (beforeListen) await beforeListen(db);
   const app = await buildServer({ db, config });
   warn = (message) => app.log.warn({ message }, 'SQLite checkpoint failed');
+  replicaNews = (message, up) => (up ? app.log.info(message) : app.log.warn(message));
   await app.listen({ port: config.port, host: config.host });
 
   // In-process timers on SQLite, pg-boss on PostgreSQL: on several nodes each job runs once per period.

@@ -1,17 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { GroupCommitSqliteDialect, type GroupCommitStats } from './sqlite/group-commit-driver.js';
+import { quietOnDisconnect } from './replicas/quiet-on-disconnect.js';
+import { createReadRouting, type ReadReplicaOptions, type ReadRouting } from './replicas/read-routing.js';
 
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
   /** PostgreSQL only: for what needs its own connections (LISTEN, the job queue). */
   connectionString?: string;
+  /**
+   * SQLite: the COMMIT of the open write group, if any (src/db/sqlite/group-commit-driver.ts).
+   * The server sends no answer before it: a read may have seen that group's work.
+   */
+  pendingCommit?: () => Promise<void> | null;
+  /** SQLite: COMMITs and the transactions they carried since start (on /metrics). */
+  groupCommitStats?: () => GroupCommitStats;
+  /** PostgreSQL with read replicas (`DATABASE_READ_URL`): where reads went (src/db/replicas/). */
+  readRouting?: ReadRouting;
   close(): Promise<void>;
 }
 
@@ -34,6 +46,8 @@ export interface ConnectOptions {
   /** SQLite file: checkpoint the write-ahead log from a worker thread (the server; see sqlite-checkpointer.ts). */
   backgroundCheckpoints?: boolean;
   onCheckpointError?: (message: string) => void;
+  /** PostgreSQL: read-only requests' statements may go to these replicas (the server only). */
+  readReplicas?: ReadReplicaOptions;
 }
 
 export function connect(url: string, options: ConnectOptions = {}): Db {
@@ -43,9 +57,15 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
       max: options.poolSize ?? 10,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
-    // An idle connection the server dropped (failover, restart, admin command) is discarded by the
-    // pool and the next query opens a new one; unheard, its error would end the process.
-    pool.on('error', () => {});
+    // A connection the server dropped (failover, restart, admin command) is discarded by the pool
+    // and the next query opens a new one; its query is rejected on its own. Unheard, the error
+    // event of the pool (idle clients) or of a checked-out client would end the process.
+    quietOnDisconnect(pool);
+    if (options.readReplicas?.urls.length) {
+      const { dialect, routing } = createReadRouting(pool, { poolSize: options.poolSize, ...options.readReplicas });
+      const kysely = new Kysely<Database>({ dialect });
+      return { kysely, dialect: 'postgres', connectionString: url, readRouting: routing, close: () => kysely.destroy() };
+    }
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', connectionString: url, close: () => kysely.destroy() };
   }
@@ -54,10 +74,19 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${sqliteSynchronous(process.env.OUTPOST_SQLITE_SYNCHRONOUS)}`);
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (!options.backgroundCheckpoints || file === ':memory:') return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  // 64 MiB of pages in the process (SQLite's default is 2 MiB). A page outside it is a read() from
+  // the operating system's cache and a copy; on the 1M-ticket bench the ticket page spent a third
+  // of its SQL time so (issue 19). Memory is capped by it, unlike mmap, whose touched pages of a
+  // 9 GB file would all count to the process.
+  sqlite.pragma('cache_size = -65536');
+  const groupCommit = new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite));
+  const kysely = new Kysely<Database>({ dialect: groupCommit });
+  const pendingCommit = () => groupCommit.driver?.pendingCommit() ?? null;
+  const groupCommitStats = () => groupCommit.driver?.stats() ?? { commits: 0, transactions: 0 };
+  if (!options.backgroundCheckpoints || file === ':memory:')
+    return { kysely, dialect: 'sqlite', pendingCommit, groupCommitStats, close: () => kysely.destroy() };
   // The worker copies the log; this connection checkpoints only at 10,000 pages (40 MB), to
   // restart the log under sustained writes, and finds little left to copy by then.
   sqlite.pragma('wal_autocheckpoint = 10000');
@@ -67,6 +96,8 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   return {
     kysely,
     dialect: 'sqlite',
+    pendingCommit,
+    groupCommitStats,
     async close() {
       await checkpointer.stop();
       await kysely.destroy();
@@ -75,16 +106,22 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
 }
 
 /**
+ * What a COMMIT waits for (docs/deployment.md, "Durability on SQLite"). NORMAL: the commit is in
+ * the write-ahead log in the operating system's cache — it survives the process being killed, and
+ * a power loss can take back the commits since the log was last synced (at each checkpoint).
+ * FULL: the log is synced to disk at every COMMIT (one sync per group, see group-commit-driver.ts).
+ */
+export function sqliteSynchronous(value: string | undefined): 'NORMAL' | 'FULL' {
+  const chosen = (value ?? 'normal').trim().toLowerCase();
+  if (chosen === 'normal' || chosen === 'full') return chosen === 'full' ? 'FULL' : 'NORMAL';
+  throw new Error(`OUTPOST_SQLITE_SYNCHRONOUS must be "normal" or "full", not "${value}".`);
+}
+
+/**
  * Kysely prepares every query anew; on the bench dataset preparing took 10–25% of the CPU time of
  * a queue page or a ticket read (several joins, compiled for a few indexed row reads).
  * better-sqlite3 statements are reusable and re-prepare themselves after a schema change, so
  * they are kept by SQL text, the least recently used dropped first.
- *
- * Kysely opens transactions with a deferred `begin`. A deferred transaction that has read and then
- * writes while another process holds the write lock (a CLI command beside the server) fails at
- * once with SQLITE_BUSY: SQLite cannot wait there without risking a deadlock. `begin immediate`
- * takes the write lock first, so it waits in the busy handler instead. This process has one
- * connection, so nothing here loses concurrency by it.
  */
 function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const statements = new Map<string, SQLite.Statement>();
@@ -94,7 +131,7 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
       let statement = statements.get(text);
       if (statement) statements.delete(text);
       else {
-        statement = sqlite.prepare(text === 'begin' ? 'begin immediate' : text);
+        statement = sqlite.prepare(text);
         if (statements.size >= size) statements.delete(statements.keys().next().value!);
       }
       statements.set(text, statement);

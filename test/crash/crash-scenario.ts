@@ -68,8 +68,17 @@ export interface CrashFigures {
   mailsRawMissing: number;
   mailsFailedRetries: string[];
   seconds: number;
+  /** SQLite: COMMITs and the transactions they carried in the bursts, up to each kill. */
+  groupCommits: { commits: number; transactions: number };
   /** Where the time went: starting the child (all starts), the bursts, the lease wait and retries. */
   timings: { startsMs: number; burstsMs: number; retriesMs: number };
+}
+
+/** The SQLite group-commit counters on /metrics (zero on PostgreSQL, which has none). */
+async function readGroupCommits(url: string): Promise<{ commits: number; transactions: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return { commits: value('outpost_sqlite_commits_total'), transactions: value('outpost_sqlite_transactions_total') };
 }
 
 /** Runs `count` workers that take items from the list until it is empty. */
@@ -208,6 +217,9 @@ export async function runCrashScenario(options: {
     // answers take longer than that to come, and a kill before any would test only a cold start.
     await Promise.race([answered, sleep(FIRST_ANSWER_WAIT_MS)]);
     await sleep(KILL_AFTER_MS.min + Math.random() * (KILL_AFTER_MS.max - KILL_AFTER_MS.min));
+    // SQLite: how many transactions the burst's COMMITs carried, so the kills are known to have
+    // hit group commit (src/db/sqlite/group-commit-driver.ts) and not only single commits.
+    groupCommits.push(await readGroupCommits(child.url));
     killed = true;
     await child.crash();
     const killedAt = Date.now();
@@ -216,6 +228,7 @@ export async function runCrashScenario(options: {
   };
 
   const timings = { startsMs: 0, burstsMs: 0, retriesMs: 0 };
+  const groupCommits: { commits: number; transactions: number }[] = [];
   const timedStart = async () => {
     const at = Date.now();
     const child = await start();
@@ -312,6 +325,10 @@ export async function runCrashScenario(options: {
       mailsFailedRetries: mails.filter((m) => !m.accepted).map((m) => `${m.messageId} (${m.via}): ${m.refusals.join(', ')}`),
       seconds: Math.round((Date.now() - started) / 100) / 10,
       timings,
+      groupCommits: {
+        commits: groupCommits.reduce((sum, g) => sum + g.commits, 0),
+        transactions: groupCommits.reduce((sum, g) => sum + g.transactions, 0),
+      },
     };
   } finally {
     await db.close();

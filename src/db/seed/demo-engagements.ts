@@ -158,7 +158,8 @@ const ENGAGEMENTS: DemoEngagement[] = [
     mode: 'on_track',
     status: 'active',
     budgetHours: 60,
-    intensity: 2.2,
+    // Over budget on any day of the year: at 2.2 it logged 52 h in early December (US holidays in its window).
+    intensity: 3,
   },
   {
     account: 'Orbital Retail Group',

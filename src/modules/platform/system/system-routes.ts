@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
 import type { Database } from '../../../db/schema.js';
 
@@ -25,6 +25,23 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     registers: [registry],
   });
   for (const source of metricsSources) source(registry, app.db.kysely);
+  const groupCommitStats = app.db.groupCommitStats;
+  if (groupCommitStats) {
+    // SQLite's group commit: transactions ÷ commits is how many writes one COMMIT carried.
+    for (const [name, help, key] of [
+      ['outpost_sqlite_commits_total', 'COMMITs of write groups on SQLite', 'commits'],
+      ['outpost_sqlite_transactions_total', 'Write transactions committed on SQLite (in groups)', 'transactions'],
+    ] as const)
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(groupCommitStats()[key]);
+        },
+      });
+  }
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
