@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { connect } from '../src/db/connect.js';
+import { connect, isPostgresUrl } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedBenchDataset, type BenchDatasetSummary } from '../src/db/seed/bench-dataset.js';
-import { progressBar } from '../src/cli/progress.js';
+import { generationProgress } from './generation-progress.js';
 import { wireModules } from '../src/app/wire-modules.js';
 
 /** Bump when the generator's output changes, so a cached dataset is not reused across versions. */
@@ -23,13 +23,24 @@ export interface PreparedDataset {
 
 async function generate(url: string, scale: number): Promise<BenchDatasetSummary> {
   wireModules();
-  const db = connect(url);
+  // The load's sessions commit without waiting for the disk (the delivery seed alone commits
+  // ~15k small transactions); a crash would lose a dataset that is regenerated anyway.
+  const db = connect(
+    isPostgresUrl(url) ? `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c synchronous_commit=off')}` : url,
+  );
   try {
     await migrateToLatest(db);
-    const bar = progressBar(`Generating ${scale} tickets`);
-    const summary = await seedBenchDataset(db.kysely, db.dialect, { tickets: scale, onProgress: (d, t) => bar.update(d, t) });
-    bar.stop();
-    return summary;
+    const bar = generationProgress(`Generating ${scale} tickets`);
+    try {
+      // PostgreSQL: the bulk rows go in with COPY on a connection of its own.
+      return await seedBenchDataset(db.kysely, db.dialect, {
+        tickets: scale,
+        copyConnectionString: db.connectionString,
+        onProgress: (done, total, rows) => bar.update(done, total, rows),
+      });
+    } finally {
+      bar.stop();
+    }
   } finally {
     await db.close();
   }

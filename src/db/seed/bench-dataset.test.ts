@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connect.js';
 import { freshDatabase, testDialects } from '../test-database.js';
@@ -109,4 +110,81 @@ describe.each(testDialects())('bench dataset on %s', (dialect) => {
       await other.close();
     }
   }, 60_000);
+});
+
+/** The tables the BulkWriter fills (through COPY on PostgreSQL when asked), and the index built from them. */
+const BULK_TABLES = [
+  'members',
+  'member_roles',
+  'accounts',
+  'account_domains',
+  'account_team',
+  'contacts',
+  'portal_credentials',
+  'tickets',
+  'ticket_tags',
+  'ticket_messages',
+  'ticket_events',
+  'escalations',
+  'escalation_rule_firings',
+  'feature_requests',
+  'feedback_items',
+  'feature_request_blockers',
+  'search_documents',
+] as const;
+
+/** Made by the settings service with the real clock's ids, so they differ from run to run. */
+const CONFIGURATION_TABLES = ['business_calendars', 'sla_policies', 'ticket_groups', 'escalation_rules'] as const;
+
+describe.runIf(testDialects().includes('postgres'))('bench dataset written with COPY', () => {
+  let inserted: Db;
+  let copied: Db;
+
+  beforeAll(async () => {
+    inserted = await freshDatabase('postgres');
+    copied = await freshDatabase('postgres');
+    await seedBenchDataset(inserted.kysely, inserted.dialect, SMALL);
+    await seedBenchDataset(copied.kysely, copied.dialect, { ...SMALL, copyConnectionString: copied.connectionString! });
+  }, 120_000);
+  afterAll(async () => {
+    await inserted?.close();
+    await copied?.close();
+  });
+
+  /** Every table's row count, by name. */
+  const counts = async (db: Db) => {
+    const tables = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db.kysely);
+    const result: Record<string, number> = {};
+    for (const { name } of tables.rows) {
+      result[name] = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(name)}`.execute(db.kysely)).rows[0]!.n);
+    }
+    return result;
+  };
+
+  /** A table's rows as sorted text, configuration ids named by position and the member hash (salted) left out. */
+  const rowsOf = async (db: Db, table: string) => {
+    const ids = new Map<string, string>();
+    for (const config of CONFIGURATION_TABLES) {
+      const rows = await sql<{ id: string }>`select id from ${sql.table(config)} order by name`.execute(db.kysely);
+      rows.rows.forEach((r, i) => ids.set(r.id, `${config}#${i}`));
+    }
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db.kysely);
+    return rows.rows
+      .map(({ password_hash: _hash, ...row }) =>
+        JSON.stringify(row).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => ids.get(id) ?? id),
+      )
+      .sort();
+  };
+
+  it('writes as many rows to every table as the INSERT path', async () => {
+    expect(await counts(copied)).toEqual(await counts(inserted));
+  });
+
+  it.each(BULK_TABLES)('writes exactly the rows of %s that the INSERT path writes', async (table) => {
+    const [a, b] = await Promise.all([rowsOf(inserted, table), rowsOf(copied, table)]);
+    expect(b.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+  });
 });

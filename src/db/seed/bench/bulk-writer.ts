@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../schema.js';
 import type { DialectName } from '../../dialect.js';
+import type { CopySink } from './copy-writer.js';
 
 type TableName = keyof Database & string;
 
@@ -11,14 +12,25 @@ const MAX_ROWS = 500;
 /**
  * Multi-row inserts: each table's rows go in as few statements as the dialect's parameter limit
  * allows. Rows are the exact column objects the services insert; nothing is transformed here.
+ *
+ * Given a COPY sink (PostgreSQL), the same rows go through COPY instead, on the sink's own
+ * connection: they are committed at once, outside `db`'s transaction.
  */
 export class BulkWriter {
   rowsWritten = 0;
 
-  constructor(private readonly dialect: DialectName) {}
+  constructor(
+    private readonly dialect: DialectName,
+    private readonly copySink?: CopySink,
+  ) {}
 
   async insert<T extends TableName>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
     if (rows.length === 0) return;
+    if (this.copySink) {
+      await this.copySink.copy(table, rows as readonly object[]);
+      this.rowsWritten += rows.length;
+      return;
+    }
     const columns = Object.keys(rows[0] as object).length;
     const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[this.dialect] / columns)));
     for (let i = 0; i < rows.length; i += perStatement) {
@@ -29,6 +41,10 @@ export class BulkWriter {
         .execute();
     }
     this.rowsWritten += rows.length;
+  }
+
+  async close(): Promise<void> {
+    await this.copySink?.close();
   }
 }
 
