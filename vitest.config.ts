@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // web/src: unit tests of the web app's pure helpers (no DOM, no React).
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     // Modules get their ports from src/app/wire-modules.ts, as at start-up.
     setupFiles: ['test/setup/wire-modules.ts'],

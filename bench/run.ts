@@ -10,9 +10,9 @@
  * 3. Starts the workbench (`outpost serve`) and the bare baseline server as child processes on
  *    127.0.0.1, signs in a member and a portal contact, and drives each endpoint with autocannon
  *    for a bounded time and request count.
- * 4. Prints a table and writes bench/results/latest.json.
+ * 4. Prints a table and writes bench/results/latest.json, and the same as
+ *    bench/results/<database>-<scale>.json, so that SQLite and PostgreSQL runs are kept side by side.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { runEscalationRules } from '../src/modules/support/escalation/escalation
 import { sweepSlaBreaches } from '../src/modules/support/sla/sla-service.js';
 import { preparePostgres, prepareSqlite, type PreparedDataset } from './dataset.js';
 import { figures, round, table, type EndpointFigures } from './stats.js';
+import { freePort, peakRssMb, sleep, startChild, stopChildren, waitForIdle } from './harness.js';
 import { wireModules } from '../src/app/wire-modules.js';
 import { measureHealthSnapshot } from './health-snapshot.js';
 import { measureUsageIngest } from './usage-ingest.js';
@@ -57,82 +58,11 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const maxRequests = Number(args['max-requests']);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const children: ChildProcess[] = [];
-function stopChildren() {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null && child.pid) child.kill('SIGTERM');
-}
 process.once('SIGINT', () => {
   stopChildren();
   process.exit(130);
 });
-
-function freePort(offset: number): number {
-  return 20_000 + ((process.pid * 7 + offset) % 20_000);
-}
-
-/** Starts a TypeScript entry point under tsx as a child process and waits for it to answer. */
-async function startChild(
-  name: string,
-  entry: string,
-  childArgs: string[],
-  env: NodeJS.ProcessEnv,
-  readyUrl: string,
-  nodeArgs: string[] = [],
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...childArgs], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(readyUrl);
-      if (res.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${name} did not start within 120 s:\n${output}`);
-}
-
-/** The peak resident set of a process we started (Linux). */
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? /VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-  return round(kb / 1024, 1);
-}
-
-/** CPU seconds a process has used (Linux /proc/<pid>/stat: utime + stime, in clock ticks). */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/**
- * Waits until the server is idle: at start it refreshes every account's relationship depth in
- * the background, which would otherwise be measured as part of the first endpoints' latency.
- */
-async function waitForIdle(pid: number, limitMs = 180_000): Promise<number> {
-  const started = Date.now();
-  let quiet = 0;
-  let before = cpuSeconds(pid);
-  while (Date.now() - started < limitMs && quiet < 2) {
-    await sleep(1000);
-    const now = cpuSeconds(pid);
-    quiet = now - before < 0.05 ? quiet + 1 : 0;
-    before = now;
-  }
-  return Date.now() - started;
-}
 
 interface Load {
   method?: 'GET' | 'POST';
@@ -408,12 +338,13 @@ async function main() {
   };
   const outDir = path.join(root, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const runFile = `${database}-${scale}${args.only ? `-only-${args.only.replaceAll(',', '+')}` : ''}.json`;
+  for (const file of ['latest.json', runFile]) fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\n${table([...Object.entries(endpoints), ['baseline', baselineFigures]])}\n\n`);
   process.stdout.write(
     `scale ${scale} on ${database}: server RSS peak ${rssPeakMb} MB, SLA sweep ${slaSweepMs} ms, escalation pass ${escalationPassMs} ms, seed ${dataset.summary.rowsPerSecond} rows/s\n` +
       `health snapshot ${healthSnapshot.ms} ms over ${healthSnapshot.accounts} accounts, usage ingest ${usageIngest?.eventsPerSecond ?? '–'} events/s\n` +
-      `Wrote bench/results/latest.json\n`,
+      `Wrote bench/results/latest.json and bench/results/${runFile}\n`,
   );
   fs.rmSync(runDir, { recursive: true, force: true });
 }
