@@ -81,6 +81,11 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   // of its SQL time so (issue 19). Memory is capped by it, unlike mmap, whose touched pages of a
   // 9 GB file would all count to the process.
   sqlite.pragma('cache_size = -65536');
+  // A group commit runs each transaction in a savepoint (src/db/sqlite/group-commit-driver.ts);
+  // SQLite keeps the prior content of pages a later member changes again in a sub-journal, by
+  // default a temporary file. In memory, grouping saved ~12 % of a create's CPU; in a file it cost
+  // ~8 % more than no grouping at all (in-process, 100k tickets, two concurrent creators).
+  sqlite.pragma('temp_store = memory');
   const groupCommit = new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite));
   const kysely = new Kysely<Database>({ dialect: groupCommit });
   const pendingCommit = () => groupCommit.driver?.pendingCommit() ?? null;
