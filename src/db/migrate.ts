@@ -43,6 +43,7 @@ import * as ticketTypesAndFields from './migrations/0038-ticket-types-and-fields
 import * as accountTagsAndNotes from './migrations/0039-account-tags-and-notes.js';
 import * as zendesk from './migrations/0040-zendesk.js';
 import * as zendeskExportIndexes from './migrations/0041-zendesk-export-indexes.js';
+import * as searchSpeed from './migrations/0042-search-speed.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -94,6 +95,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0039-account-tags-and-notes': accountTagsAndNotes,
   '0040-zendesk': zendesk,
   '0041-zendesk-export-indexes': zendeskExportIndexes,
+  '0042-search-speed': searchSpeed,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -202,33 +202,29 @@ export async function listTickets(
   const statuses = filters.statuses && filters.statuses.length > 1 ? filters.statuses : null;
   let rows: repo.ContextRow[];
   if (statuses) {
-    // Keys first, from the tickets table alone (index-only reads, no joins), then the page's rows
-    // by id: reading whole rows for every status only to drop most of them cost more than the
-    // queries themselves.
-    const keys = (await Promise.all(statuses.map((status) => keyRange({ ...filters, statuses: [status] }).execute())))
-      .flat()
-      .sort((a, b) => compareKeys(a.sla_due_at ?? '', a.id, b.sla_due_at ?? '', b.id))
-      .slice(0, query.limit + 1);
-    const found = keys.length
-      ? await ticketsWithContext(db)
-          .where(
-            'tickets.id',
-            'in',
-            keys.map((k) => k.id),
-          )
-          .execute()
-      : [];
-    const byId = new Map(found.map((r) => [r.id, r as repo.ContextRow]));
-    rows = keys.flatMap((k) => byId.get(k.id) ?? []);
+    // One statement: each status's first keys from its own index range (index-only, no joins), the
+    // ranges merged and cut to the page by the database, and only the page's rows joined with their
+    // context. Sent as one statement per status and one for the rows, the page took six round trips
+    // and most of its time was theirs, not the database's (issue 19: 0.2 ms of planning and
+    // execution each on PostgreSQL).
+    const [first, ...others] = statuses.map((status, i) =>
+      db.selectFrom(keyRange({ ...filters, statuses: [status] }).as(`status_${i}`)).select(['id', 'sla_due_at']),
+    );
+    const merged = others.reduce((union, next) => union.unionAll(next), first!);
+    const pageKeys = db
+      .selectFrom(merged.as('merged'))
+      .select(['merged.id', 'merged.sla_due_at'])
+      .orderBy('merged.sla_due_at')
+      .orderBy('merged.id')
+      .limit(query.limit + 1);
+    rows = (await ticketsWithContext(db)
+      .innerJoin(pageKeys.as('page_keys'), 'page_keys.id', 'tickets.id')
+      .orderBy('tickets.sla_due_at')
+      .orderBy('tickets.id')
+      .execute()) as repo.ContextRow[];
   } else {
     rows = (await range(filters).execute()) as repo.ContextRow[];
   }
   const page = toPage(rows, query.limit, (r) => encodeCursor(r.sla_due_at, r.id));
   return { items: await repo.ticketsFromContext(db, page.items), nextCursor: page.nextCursor };
-}
-
-/** The order of (sla_due_at, id) as both databases sort it: ISO timestamps and ids compare as text. */
-function compareKeys(dueA: string, idA: string, dueB: string, idB: string): number {
-  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
 }

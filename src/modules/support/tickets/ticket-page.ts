@@ -20,15 +20,21 @@ export async function ticketPage(db: Kysely<Database>, id: string) {
   const found = await ticketWithTags(db, id);
   if (!found) throw errors.ticketNotFound();
   const { row } = found;
-  const [loaded, account, recent] = await Promise.all([
-    loadMessages(db, id),
+  // The conversation's authors are read as soon as the messages are in, beside the account's reads
+  // (five of them, one after another in part) rather than after them: one round trip less on the
+  // page's longest path.
+  const conversation = loadMessages(db, id).then(async (loaded) => {
+    const authors = authorIds(loaded.rows);
+    const [members, contacts] = await Promise.all([
+      memberRefs(db, [row.assignee_id, ...authors.members]),
+      contactRefs(db, [row.requester_id, ...authors.contacts]),
+    ]);
+    return { loaded, members, contacts };
+  });
+  const [{ loaded, members, contacts }, account, recent] = await Promise.all([
+    conversation,
     getAccount(db, row.account_id),
     recentTicketsOfAccount(db, row.account_id),
-  ]);
-  const authors = authorIds(loaded.rows);
-  const [members, contacts] = await Promise.all([
-    memberRefs(db, [row.assignee_id, ...authors.members]),
-    contactRefs(db, [row.requester_id, ...authors.contacts]),
   ]);
   const context = contextOf(row, account, contacts.get(row.requester_id), row.assignee_id ? members.get(row.assignee_id) : undefined);
   if (!context) throw errors.ticketNotFound();
