@@ -23,7 +23,7 @@ export function freePort(offset: number): number {
   return 20_000 + ((process.pid * 7 + offset) % 20_000);
 }
 
-/** Starts a TypeScript entry point under tsx as a child process and waits for it to answer. */
+/** Starts an entry point (TypeScript under tsx, or built JavaScript) as a child process and waits for it to answer. */
 export async function startChild(
   name: string,
   entry: string,
@@ -32,7 +32,9 @@ export async function startChild(
   readyUrl: string,
   nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...childArgs], {
+  // TypeScript entries run under tsx; a built entry (dist/…/*.js) runs as production runs it.
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry, ...childArgs], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
