@@ -79,7 +79,7 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   // 32 MiB of pages in the process (SQLite's default is 2 MiB). A page outside it is a read() from
   // the operating system's cache and a copy: on the bench dataset the ticket page spent a third of
   // its SQL time so (issue 19). Memory is capped by it, unlike mmap, whose touched pages of a 9 GB
-  // file would all count to the process; 64 MiB measured no faster and cost the RSS target.
+  // file would all count to the process. (64 MiB would spend 32 MiB more of the 400 MB RSS target.)
   sqlite.pragma('cache_size = -32768');
   // A group commit runs each transaction in a savepoint (src/db/sqlite/group-commit-driver.ts);
   // SQLite keeps the prior content of pages a later member changes again in a sub-journal, by
