@@ -44,6 +44,7 @@ import * as accountTagsAndNotes from './migrations/0039-account-tags-and-notes.j
 import * as zendesk from './migrations/0040-zendesk.js';
 import * as zendeskExportIndexes from './migrations/0041-zendesk-export-indexes.js';
 import * as searchSpeed from './migrations/0042-search-speed.js';
+import * as ticketNumberSequence from './migrations/0043-ticket-number-sequence.js';
 import { ensureDefaultViews } from '../modules/support/index.js';
 import { reindexAll } from '../modules/search/index.js';
 
@@ -96,6 +97,7 @@ const migrations: Record<string, OutpostMigration> = {
   '0040-zendesk': zendesk,
   '0041-zendesk-export-indexes': zendeskExportIndexes,
   '0042-search-speed': searchSpeed,
+  '0043-ticket-number-sequence': ticketNumberSequence,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

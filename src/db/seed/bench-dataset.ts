@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DialectName } from '../dialect.js';
 import { inTransaction } from '../../kernel/transaction.js';
@@ -439,11 +439,15 @@ async function writeDataset(
     progress();
   }
   await afterTickets();
-  await db
-    .insertInto('sequences')
-    .values({ name: 'ticket', value: N })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: N }))
-    .execute();
+  // New tickets continue after the dataset's: PostgreSQL numbers them from its sequence (migration
+  // 0043), SQLite from the counter row.
+  if (dialect === 'postgres') await sql`select setval('ticket_numbers', ${Math.max(N, 1)}, ${N > 0})`.execute(db);
+  else
+    await db
+      .insertInto('sequences')
+      .values({ name: 'ticket', value: N })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: N }))
+      .execute();
   const delivery = await seedBenchDelivery(db, { accounts, engineers: byRole('solutions_architect'), now, rnd });
   const feedback = await seedBenchFeedback(db, writer, {
     accounts,

@@ -7,13 +7,20 @@ import type { SlaState } from '../sla/sla-clock.js';
 import type { Ticket } from '../contract/tickets.js';
 import type { TicketCustomField } from '../contract/ticket-fields.js';
 import { customFieldsOf } from '../fields/custom-field-reads.js';
+import { nextFromSequence, numbersFromSequence } from './ticket-number-sequence.js';
 import { accountRefs, contactRefs } from '../../accounts/index.js';
 import { memberRefs } from '../../team/index.js';
 
 export type TicketRow = Selectable<TicketsTable>;
 
-/** The next ticket number, from a counter row both dialects update atomically. */
+/**
+ * The next ticket number. PostgreSQL: `nextval` of the sequence, which is not rolled back, so a
+ * create that fails later in its transaction leaves a gap in the numbers (Zendesk's ids skip too);
+ * the counter row it replaced held its lock until COMMIT and capped creates at a few hundred a
+ * second. SQLite: the counter row, rolled back with the create, so numbers never skip there.
+ */
 export async function nextTicketNumber(db: Kysely<Database>): Promise<number> {
+  if (numbersFromSequence(db)) return nextFromSequence(db);
   const row = await db
     .insertInto('sequences')
     .values({ name: 'ticket', value: 1 })
