@@ -48,7 +48,18 @@ function rotate<T>(items: readonly T[]): () => T {
 /** Whether an endpoint writes: its database work must stay on the primary when there are replicas. */
 export const WRITE_ENDPOINTS: ReadonlySet<string> = new Set(['create_ticket', 'add_reply']);
 
-export function capacityLoads(sample: DatasetSample, member: CallerHeaders, portal: CallerHeaders): Record<string, CapacityLoad> {
+export type CapacityLoadName =
+  | 'queue_view'
+  | 'ticket_page'
+  | 'search'
+  | 'accounts_list'
+  | 'portal_tickets'
+  | 'views_with_counts'
+  | 'feedback_ranking'
+  | 'create_ticket'
+  | 'add_reply';
+
+export function capacityLoads(sample: DatasetSample, member: CallerHeaders, portal: CallerHeaders): Record<CapacityLoadName, CapacityLoad> {
   const nextTicket = rotate(sample.ticketIds);
   const nextOpen = rotate(sample.openTicketIds);
   const nextContact = rotate(sample.contactIds);

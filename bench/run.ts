@@ -20,16 +20,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import { connect } from '../src/db/connect.js';
-import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, BENCH_PORTAL_EMAIL } from '../src/db/seed/bench-dataset.js';
-import { SEARCH_TERMS } from '../src/db/seed/bench/vocabulary.js';
 import { writeSetting } from '../src/kernel/settings.js';
 import { runEscalationRules } from '../src/modules/support/escalation/escalation-rule-service.js';
 import { sweepSlaBreaches } from '../src/modules/support/sla/sla-service.js';
 import { preparePostgres, prepareSqlite, type PreparedDataset } from './dataset.js';
 import { figures, round, table, type EndpointFigures } from './stats.js';
-import { freePort, peakRssMb, sleep, startChild, stopChildren, waitForIdle } from './harness.js';
+import { capacityLoads, sampleDataset } from './capacity-loads.js';
+import { freePort, peakRssMb, signInBenchUsers, sleep, startChild, stopChildren, waitForIdle } from './harness.js';
 import { wireModules } from '../src/app/wire-modules.js';
 import { measureHealthSnapshot } from './health-snapshot.js';
 import { measureUsageIngest } from './usage-ingest.js';
@@ -130,20 +128,8 @@ async function main() {
 
   // Samples of ids to rotate through, read once, and the in-process timings.
   const db = connect(dataset.databaseUrl);
-  const step = Math.max(1, Math.floor(scale / 2000));
-  const ticketIds = (
-    await sql<{ id: string }>`select id from tickets where number % ${step} = 0 order by number limit 2000`.execute(db.kysely)
-  ).rows.map((r) => r.id);
-  const openTicketIds = (
-    await db.kysely
-      .selectFrom('tickets')
-      .select('id')
-      .where('status', 'in', ['open', 'pending'])
-      .orderBy('sla_due_at')
-      .limit(2000)
-      .execute()
-  ).map((r) => r.id);
-  const contactIds = (await sql<{ id: string }>`select id from contacts order by id limit 2000`.execute(db.kysely)).rows.map((r) => r.id);
+  const sample = await sampleDataset(db, scale);
+  const { ticketIds } = sample;
   const openTickets = Number(
     (
       await db.kysely
@@ -196,31 +182,7 @@ async function main() {
   );
 
   log(`Server up; waited ${Math.round((await waitForIdle(server.pid!)) / 1000)} s for its start-up work to finish`);
-  const signIn = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_ADMIN_EMAIL, password: BENCH_PASSWORD }),
-  });
-  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const member = {
-    cookie: signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-    'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken,
-  };
-  const portalSignIn = await fetch(`${base}/api/portal/sign-in/password`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_PORTAL_EMAIL, password: BENCH_PASSWORD }),
-  });
-  if (!portalSignIn.ok) throw new Error(`portal sign-in failed: ${portalSignIn.status} ${await portalSignIn.text()}`);
-  const portal = {
-    cookie: portalSignIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-  };
+  const { member, portal } = await signInBenchUsers(base);
 
   // The baseline answers with as many bytes as the ticket page does.
   let pageBytes = 0;
@@ -243,44 +205,17 @@ async function main() {
   baseline.kill('SIGTERM');
   log(`Baseline (${database}, ${pageBytes}-byte JSON): ${baselineRps} rps, p99 ${baselineFigures.p99_ms} ms`);
 
-  const nextTicket = rotate(ticketIds);
-  const nextOpen = rotate(openTicketIds);
-  const nextContact = rotate(contactIds);
-  const nextTerm = rotate(SEARCH_TERMS);
-  const priorities = rotate(['normal', 'high', 'low', 'urgent', 'normal'] as const);
-  let created = 0;
+  // The endpoints that bench/capacity.ts measures too, in the order this run drives them: reads
+  // first (the analytics charts and the segment ranking among them), writes last.
+  const { create_ticket, add_reply, ...reads } = capacityLoads(sample, member, portal);
   const loads: Record<string, Load> = {
-    queue_view: { path: () => '/api/tickets?view=view-unsolved&limit=50', headers: member },
-    ticket_page: { path: () => `/api/tickets/${nextTicket()}`, headers: member },
-    search: { path: () => `/api/search?q=${encodeURIComponent(nextTerm())}`, headers: member },
-    accounts_list: { path: () => '/api/accounts?limit=50', headers: member },
-    portal_tickets: { path: () => '/api/portal/tickets', headers: portal },
-    views_with_counts: { path: () => '/api/views', headers: member },
-    feedback_ranking: { path: () => '/api/feature-requests?sort=score&limit=50', headers: member },
+    ...reads,
     // The support manager's SLA-attainment and backlog charts over the last six months (issue 15).
     ...analyticsLoads(member),
     // Counting only one segment's customers: the score is aggregated from the items, not read stored.
     feedback_ranking_segment: { path: () => '/api/feature-requests?sort=score&segment=enterprise&limit=50', headers: member },
-    create_ticket: {
-      method: 'POST',
-      path: () => '/api/tickets',
-      body: () =>
-        JSON.stringify({
-          subject: `Bench ticket ${++created}: export job times out`,
-          description: 'The nightly export fails with a timeout after 30 minutes; error code E4242.',
-          requesterId: nextContact(),
-          priority: priorities(),
-          channel: 'web',
-          tags: ['export', 'bench'],
-        }),
-      headers: member,
-    },
-    add_reply: {
-      method: 'POST',
-      path: () => `/api/tickets/${nextOpen()}/messages`,
-      body: () => JSON.stringify({ body: 'Thanks — we are looking into it and will update you within the hour.', visibility: 'public' }),
-      headers: member,
-    },
+    create_ticket,
+    add_reply,
   };
 
   const endpoints: Record<string, EndpointFigures> = {};
